@@ -1,0 +1,172 @@
+//! One function per subcommand: load → check → query → render. The sole owner of
+//! stdout and stderr.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+
+use crate::check::{Checked, check_tree};
+use crate::cli::{CheckArgs, Cli, Command, Global, UnitsAction};
+use crate::diag::Diagnostic;
+use crate::load::{Tree, read_tree};
+use crate::query;
+use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
+
+/// Exit codes of DESIGN §4.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// `check` found errors, or a query ran over a tree with errors.
+    pub const PROBLEMS: u8 = 1;
+    /// Bad usage, or a tree that cannot be read at all.
+    pub const USAGE: u8 = 2;
+}
+
+/// Runs a parsed command line. Errors are usage problems (exit 2).
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let today = cli
+        .global
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let style = style(&cli.global);
+    let code = match &cli.command {
+        Command::Check(args) => check(&cli.global, args, today, style)?,
+        Command::Plans => plans(&cli.global, today, style)?,
+        Command::Units { action } => units(&cli.global, action.as_ref(), today, style)?,
+    };
+    Ok(ExitCode::from(code))
+}
+
+fn style(global: &Global) -> Style {
+    let color = match global.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    };
+    Style {
+        format: global.format,
+        lang: global.lang,
+        color,
+    }
+}
+
+fn load(global: &Global, today: NaiveDate) -> anyhow::Result<(Tree, Checked)> {
+    let tree = read_tree(&global.plans)?;
+    let checked = check_tree(&tree, today);
+    Ok((tree, checked))
+}
+
+fn check(global: &Global, args: &CheckArgs, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
+    let format = match style.format {
+        Format::Human => DiagnosticFormat::Human { color: style.color },
+        Format::Json => DiagnosticFormat::Json,
+        Format::Github => DiagnosticFormat::Github,
+        other => bail!("`check` prints diagnostics as human, json or github, not {other:?}"),
+    };
+    let (tree, checked) = load(global, today)?;
+    let mut diagnostics = checked.diagnostics;
+    let mut files_checked = tree.plan_files.len() + usize::from(tree.units_file.is_some());
+    if !args.files.is_empty() {
+        let only = tree.select(&args.files).map_err(|path| {
+            anyhow::anyhow!(
+                "`{}` is not a plan file under `{}`",
+                path.display(),
+                tree.root.display()
+            )
+        })?;
+        diagnostics.retain(|d| only.contains(&d.file));
+        files_checked = only.len();
+    }
+    let mut out = io::stdout().lock();
+    render::write_diagnostics(&diagnostics, &tree.sources, format, &mut out)?;
+    if let DiagnosticFormat::Human { .. } = format {
+        render::write_summary(&diagnostics, files_checked, &mut io::stderr().lock())?;
+    }
+    out.flush()?;
+    let failed = diagnostics
+        .iter()
+        .any(|d| d.is_error() || args.deny_warnings);
+    Ok(if failed { exit::PROBLEMS } else { exit::OK })
+}
+
+/// Queries answer from the plans that loaded, and report the problems on stderr.
+fn report_problems(tree: &Tree, checked: &Checked, color: bool) -> anyhow::Result<u8> {
+    let errors: Vec<&Diagnostic> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    if errors.is_empty() {
+        return Ok(exit::OK);
+    }
+    let mut err = io::stderr().lock();
+    let owned: Vec<Diagnostic> = errors.into_iter().cloned().collect();
+    render::write_diagnostics(
+        &owned,
+        &tree.sources,
+        DiagnosticFormat::Human { color },
+        &mut err,
+    )?;
+    for &file in &checked.skipped {
+        writeln!(
+            err,
+            "skipped `{}`: it has errors (run `bhxh-plan check`)",
+            tree.sources.get(file).path.display()
+        )?;
+    }
+    Ok(exit::PROBLEMS)
+}
+
+fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
+    query_format(style)?;
+    let (tree, checked) = load(global, today)?;
+    let rows = query::plan_rows(&checked.plans);
+    render::write_rows(&rows, style, &mut io::stdout().lock()).context("writing the plans")?;
+    report_problems(&tree, &checked, style.color && io::stderr().is_terminal())
+}
+
+fn units(
+    global: &Global,
+    action: Option<&UnitsAction>,
+    today: NaiveDate,
+    style: Style,
+) -> anyhow::Result<u8> {
+    query_format(style)?;
+    let (tree, checked) = load(global, today)?;
+    let registry = &checked.registry;
+    let mut out = io::stdout().lock();
+    let code = match action {
+        None => {
+            render::write_rows(&query::unit_rows(registry.units()), style, &mut out)?;
+            exit::OK
+        }
+        Some(UnitsAction::Resolve { name }) => match registry.resolve(name) {
+            Some(unit) => {
+                render::write_rows(&query::unit_rows([unit]), style, &mut out)?;
+                exit::OK
+            }
+            None => {
+                let nearest = registry.nearest(name, 5);
+                writeln!(
+                    io::stderr(),
+                    "no unit is called `{name}`; nearest spellings below"
+                )?;
+                render::write_rows(&query::unit_rows(nearest), style, &mut out)?;
+                exit::PROBLEMS
+            }
+        },
+    };
+    let problems = report_problems(&tree, &checked, style.color && io::stderr().is_terminal())?;
+    Ok(code.max(problems))
+}
+
+fn query_format(style: Style) -> anyhow::Result<()> {
+    if style.format == Format::Github {
+        bail!("`--format github` is for `check`; reports take human, markdown, json or csv");
+    }
+    Ok(())
+}

@@ -1,0 +1,707 @@
+//! Every rule of DESIGN §1: raw structs → checked model plus diagnostics.
+//!
+//! Checking never stops at the first problem. A plan file with an error is left out of
+//! the model (and named as skipped) so that queries never answer from half-read plans.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::diag::{self, Code, Diagnostic};
+use crate::load::Tree;
+use crate::model::{DEFAULT_ISSUER, Milestone, Plan, Section, Status, Task, Unit, UnitKind};
+use crate::raw::{self, RawMilestone, RawPlan, RawTask, RawUnit, Sp};
+use crate::source::FileId;
+use crate::units::{self, Registry};
+
+/// What checking a tree produced.
+#[derive(Debug)]
+pub struct Checked {
+    /// Plans whose files have no errors, in path order.
+    pub plans: Vec<Plan>,
+    pub registry: Registry,
+    /// Every problem, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Plan files left out because they have errors.
+    pub skipped: Vec<FileId>,
+}
+
+/// Checks every file of the tree. `today` bounds `done` dates.
+pub fn check_tree(tree: &Tree, today: NaiveDate) -> Checked {
+    let mut diagnostics = tree.diagnostics.clone();
+    let registry = match tree.units_file {
+        Some(file) => read_registry(file, &tree.sources.get(file).text, &mut diagnostics),
+        None => Registry::default(),
+    };
+    let mut candidates = Vec::new();
+    for &file in &tree.plan_files {
+        let mut file_diags = Vec::new();
+        let text = &tree.sources.get(file).text;
+        if let Some(raw) = raw::parse_plan(file, text, &mut file_diags) {
+            let checker = PlanChecker {
+                file,
+                registry: &registry,
+                today,
+                diags: &mut file_diags,
+            };
+            if let Some(mut plan) = checker.plan(&raw) {
+                plan.file = tree.sources.get(file).path.clone();
+                candidates.push((file, plan, header_span(&raw)));
+            }
+        }
+        diagnostics.append(&mut file_diags);
+    }
+    duplicate_plans(&candidates, &mut diagnostics);
+    diag::sort(&mut diagnostics);
+
+    let failed = |file: FileId| diagnostics.iter().any(|d| d.file == file && d.is_error());
+    let skipped: Vec<FileId> = tree
+        .plan_files
+        .iter()
+        .copied()
+        .filter(|&f| failed(f))
+        .collect();
+    let plans = candidates
+        .into_iter()
+        .filter(|(file, _, _)| !skipped.contains(file))
+        .map(|(_, plan, _)| plan)
+        .collect();
+    Checked {
+        plans,
+        registry,
+        diagnostics,
+        skipped,
+    }
+}
+
+fn header_span(raw: &RawPlan) -> Range<usize> {
+    raw.header
+        .as_ref()
+        .and_then(|h| h.number.as_ref().map(Sp::span))
+        .unwrap_or(0..0)
+}
+
+/// (issuer, number) must be unique across the tree: a số hiệu is unique only per issuer.
+fn duplicate_plans(plans: &[(FileId, Plan, Range<usize>)], diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    for (i, (file, plan, span)) in plans.iter().enumerate() {
+        let key = (units::fold(&plan.issuer), plan.number.trim().to_lowercase());
+        match seen.get(&key) {
+            Some(&first) => {
+                let (first_file, first_plan, first_span) = &plans[first];
+                for (at, at_span, other) in
+                    [(*file, span, first_plan), (*first_file, first_span, plan)]
+                {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::DuplicatePlan,
+                            at,
+                            at_span.clone(),
+                            format!(
+                                "plan `{}` of `{}` is also defined in `{}`",
+                                plan.number,
+                                plan.issuer,
+                                other.file.display()
+                            ),
+                        )
+                        .with_label("number used twice by one issuer"),
+                    );
+                }
+                let _ = first_span;
+            }
+            None => {
+                seen.insert(key, i);
+            }
+        }
+    }
+}
+
+/// Reads and checks `units.toml`.
+pub fn read_registry(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Registry {
+    let Some(raw_units) = raw::parse_units(file, text, diags) else {
+        return Registry::default();
+    };
+    let mut units = Vec::new();
+    let mut spans = Vec::new();
+    for raw in &raw_units {
+        if let Some(unit) = unit(file, raw, diags) {
+            spans.push(raw);
+            units.push(unit);
+        }
+    }
+    let codes: Vec<String> = units.iter().map(|u| u.code.clone()).collect();
+    for (unit, raw) in units.iter().zip(&spans) {
+        if let (Some(successor), Some(span)) = (&unit.successor, &raw.successor)
+            && !codes.contains(successor)
+        {
+            diags.push(unknown_code(
+                file,
+                span.span(),
+                successor,
+                &codes,
+                "successor",
+            ));
+        }
+    }
+    let (registry, clashes) = Registry::new(units);
+    for clash in clashes {
+        let raw = spans[clash.unit];
+        let span = raw
+            .aliases
+            .iter()
+            .chain(raw.name.iter())
+            .chain(raw.code.iter())
+            .find(|s| s.get_ref() == &clash.spelling)
+            .map(Sp::span)
+            .unwrap_or(raw.span.clone());
+        let holder = &registry.units()[clash.holder].code;
+        diags.push(Diagnostic::new(
+            Code::Registry,
+            file,
+            span,
+            format!("`{}` already names unit `{holder}`", clash.spelling),
+        ));
+    }
+    registry
+}
+
+fn unknown_code(
+    file: FileId,
+    span: Range<usize>,
+    code: &str,
+    codes: &[String],
+    what: &str,
+) -> Diagnostic {
+    let d = Diagnostic::new(
+        Code::Registry,
+        file,
+        span,
+        format!("{what} `{code}` is not a unit code of the registry"),
+    );
+    match diag::nearest(code, codes.iter().map(String::as_str)) {
+        Some(near) => d.with_label(format!("did you mean `{near}`?")),
+        None => d,
+    }
+}
+
+fn unit(file: FileId, raw: &RawUnit, diags: &mut Vec<Diagnostic>) -> Option<Unit> {
+    let mut required = |field: &Option<Sp<String>>, key: &str| match field {
+        Some(v) if !v.get_ref().trim().is_empty() => Some(v.get_ref().trim().to_string()),
+        _ => {
+            diags.push(missing(
+                file,
+                field.as_ref().map_or(raw.span.clone(), Sp::span),
+                key,
+                "a `[[unit]]`",
+            ));
+            None
+        }
+    };
+    let code = required(&raw.code, "code");
+    let name = required(&raw.name, "name");
+    let kind = match &raw.kind {
+        None => Some(UnitKind::Central),
+        Some(k) => {
+            let kind = UnitKind::parse(k.get_ref());
+            if kind.is_none() {
+                diags.push(not_one_of(file, k, "kind", UnitKind::NAMES));
+            }
+            kind
+        }
+    };
+    Some(Unit {
+        code: code?,
+        name: name?,
+        aliases: raw.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+        kind: kind?,
+        successor: raw.successor.as_ref().map(|s| s.get_ref().clone()),
+        until: raw.until.as_ref().map(|d| *d.get_ref()),
+    })
+}
+
+fn missing(file: FileId, span: Range<usize>, key: &str, context: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::MissingField,
+        file,
+        span,
+        format!("{context} needs a non-empty `{key}`"),
+    )
+    .with_label(format!("`{key}` missing or empty here"))
+}
+
+fn not_one_of(file: FileId, value: &Sp<String>, key: &str, valid: &[&str]) -> Diagnostic {
+    let d = Diagnostic::new(
+        Code::WrongType,
+        file,
+        value.span(),
+        format!("`{key}` cannot be `{}`", value.get_ref()),
+    )
+    .with_help(format!(
+        "valid values: {}",
+        valid
+            .iter()
+            .map(|v| format!("`{v}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    match diag::nearest(value.get_ref(), valid.iter().copied()) {
+        Some(near) => d.with_label(format!("did you mean `{near}`?")),
+        None => d,
+    }
+}
+
+/// True for a value that is only the ditto mark: "nt" (như trên), "như trên".
+fn is_ditto(text: &str) -> bool {
+    let folded = units::fold(text);
+    folded == "nt" || folded == "nhutren"
+}
+
+/// Checks one plan file's content.
+struct PlanChecker<'a> {
+    file: FileId,
+    registry: &'a Registry,
+    today: NaiveDate,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl PlanChecker<'_> {
+    fn plan(mut self, raw: &RawPlan) -> Option<Plan> {
+        let Some(header) = &raw.header else {
+            self.push(
+                Diagnostic::new(
+                    Code::MissingField,
+                    self.file,
+                    0..0,
+                    "a plan file needs a `[plan]` table",
+                )
+                .with_help("start the file with `[plan]` and its `number`, `title` and `issued`"),
+            );
+            return None;
+        };
+        let number = self.required(&header.number, header.span.clone(), "number", "`[plan]`");
+        let title = self.required(&header.title, header.span.clone(), "title", "`[plan]`");
+        let issued = header.issued.as_ref().map(|d| *d.get_ref());
+        if header.issued.is_none() {
+            self.push(missing(
+                self.file,
+                header.span.clone(),
+                "issued",
+                "`[plan]`",
+            ));
+        }
+        let monitor = header.monitor.as_ref().and_then(|m| self.unit_ref(m));
+        let sections = self.sections(raw);
+        let tasks = self.tasks(raw, &sections, issued);
+        Some(Plan {
+            number: number?,
+            kind: text(&header.kind),
+            title: title?,
+            issuer: text(&header.issuer).unwrap_or_else(|| DEFAULT_ISSUER.to_string()),
+            issued: issued?,
+            signer: text(&header.signer),
+            implements: header
+                .implements
+                .iter()
+                .map(|s| s.get_ref().clone())
+                .collect(),
+            monitor,
+            source: text(&header.source),
+            note: text(&header.note),
+            file: Default::default(),
+            sections,
+            tasks,
+        })
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diags.push(diagnostic);
+    }
+
+    /// A required non-empty string; `nt` is refused.
+    fn required(
+        &mut self,
+        field: &Option<Sp<String>>,
+        owner: Range<usize>,
+        key: &str,
+        context: &str,
+    ) -> Option<String> {
+        match field {
+            Some(v) if !v.get_ref().trim().is_empty() => {
+                self.ditto(v, key);
+                Some(v.get_ref().clone())
+            }
+            Some(v) => {
+                self.push(missing(self.file, v.span(), key, context));
+                None
+            }
+            None => {
+                self.push(missing(self.file, owner, key, context));
+                None
+            }
+        }
+    }
+
+    fn optional(&mut self, field: &Option<Sp<String>>, key: &str) -> Option<String> {
+        let value = field.as_ref()?;
+        self.ditto(value, key);
+        Some(value.get_ref().clone())
+    }
+
+    fn ditto(&mut self, value: &Sp<String>, key: &str) {
+        if is_ditto(value.get_ref()) {
+            self.push(
+                Diagnostic::new(
+                    Code::Ditto,
+                    self.file,
+                    value.span(),
+                    format!(
+                        "`{key}` is only the ditto mark `{}`",
+                        value.get_ref().trim()
+                    ),
+                )
+                .with_label("write the value of the row above")
+                .with_help("\"nt\" (như trên) means \"same as above\": copy that value here"),
+            );
+        }
+    }
+
+    fn sections(&mut self, raw: &RawPlan) -> Vec<Section> {
+        let mut sections: Vec<Section> = Vec::new();
+        for s in &raw.sections {
+            let id = self.required(&s.id, s.span.clone(), "id", "a `[[section]]`");
+            let title = self.required(&s.title, s.span.clone(), "title", "a `[[section]]`");
+            let (Some(id), Some(title)) = (id, title) else {
+                continue;
+            };
+            if sections.iter().any(|other| other.id == id) {
+                let span = s.id.as_ref().map_or(s.span.clone(), Sp::span);
+                self.push(Diagnostic::new(
+                    Code::DuplicateId,
+                    self.file,
+                    span,
+                    format!("section `{id}` is defined twice in this plan"),
+                ));
+                continue;
+            }
+            sections.push(Section { id, title });
+        }
+        sections
+    }
+
+    fn tasks(
+        &mut self,
+        raw: &RawPlan,
+        sections: &[Section],
+        issued: Option<NaiveDate>,
+    ) -> Vec<Task> {
+        let mut tasks: Vec<Task> = Vec::new();
+        for raw_task in &raw.tasks {
+            if let Some(task) = self.task(raw, raw_task, sections, issued)
+                && !self.duplicate_task(&tasks, &task, raw_task)
+            {
+                tasks.push(task);
+            }
+        }
+        tasks
+    }
+
+    fn duplicate_task(&mut self, tasks: &[Task], task: &Task, raw: &RawTask) -> bool {
+        if !tasks.iter().any(|t| t.id == task.id) {
+            return false;
+        }
+        let span = raw.id.as_ref().map_or(raw.span.clone(), Sp::span);
+        self.push(
+            Diagnostic::new(
+                Code::DuplicateId,
+                self.file,
+                span,
+                format!("task `{}` is defined twice in this plan", task.id),
+            )
+            .with_label("ids must be unique within a plan"),
+        );
+        true
+    }
+
+    fn task(
+        &mut self,
+        plan: &RawPlan,
+        raw: &RawTask,
+        sections: &[Section],
+        issued: Option<NaiveDate>,
+    ) -> Option<Task> {
+        let owner = raw.span.clone();
+        let id = self.required(&raw.id, owner.clone(), "id", "a `[[task]]`");
+        let at = raw.id.as_ref().map_or(owner.clone(), Sp::span);
+        let content = self.required(&raw.content, at.clone(), "content", "a `[[task]]`");
+        let section = raw
+            .section
+            .as_ref()
+            .and_then(|s| self.section_ref(s, sections));
+        let lead = self.lead(raw, &plan.defaults.lead, at.clone());
+        let support = self.units(raw.support.as_ref().or(plan.defaults.support.as_ref()));
+        let deadline = raw.deadline.as_ref().or(plan.defaults.deadline.as_ref());
+        let milestones: Vec<Milestone> = raw
+            .milestones
+            .iter()
+            .filter_map(|m| self.milestone(m, deadline, issued))
+            .collect();
+        let every_stage_dated =
+            !raw.milestones.is_empty() && raw.milestones.iter().all(|m| m.deadline.is_some());
+        if deadline.is_none() && !every_stage_dated {
+            self.push(
+                Diagnostic::new(Code::MissingDeadline, self.file, at.clone(), "task has no deadline")
+                    .with_label("add `deadline = \"…\"` to this task")
+                    .with_help("give the task a `deadline`, give each `[[task.milestone]]` one, or set `[defaults] deadline`"),
+            );
+        }
+        let deadline = match deadline {
+            Some(d) => self.required(&Some(d.clone()), at.clone(), "deadline", "a `[[task]]`"),
+            None => None,
+        };
+        let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
+        Some(Task {
+            id: id?,
+            section,
+            content: content?,
+            lead: lead?,
+            support,
+            deadline,
+            due: raw.due.as_ref().map(|d| *d.get_ref()),
+            product: self.optional(&raw.product, "product"),
+            note: self.optional(&raw.note, "note"),
+            status,
+            done,
+            milestones,
+        })
+    }
+
+    fn milestone(
+        &mut self,
+        raw: &RawMilestone,
+        task_deadline: Option<&Sp<String>>,
+        issued: Option<NaiveDate>,
+    ) -> Option<Milestone> {
+        let what = self.required(
+            &raw.what,
+            raw.span.clone(),
+            "what",
+            "a `[[task.milestone]]`",
+        );
+        let at = raw.what.as_ref().map_or(raw.span.clone(), Sp::span);
+        let deadline = raw.deadline.as_ref().or(task_deadline);
+        let deadline = deadline.and_then(|d| {
+            self.required(
+                &Some(d.clone()),
+                at.clone(),
+                "deadline",
+                "a `[[task.milestone]]`",
+            )
+        });
+        let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
+        self.optional(&raw.note, "note");
+        Some(Milestone {
+            what: what?,
+            deadline,
+            due: raw.due.as_ref().map(|d| *d.get_ref()),
+            status,
+            done,
+        })
+    }
+
+    /// Rule 6: `done` goes with status done, after the plan was issued and not after today.
+    fn progress(
+        &mut self,
+        status: &Option<Sp<String>>,
+        done: &Option<Sp<NaiveDate>>,
+        at: Range<usize>,
+        issued: Option<NaiveDate>,
+    ) -> (Status, Option<NaiveDate>) {
+        let parsed = match status {
+            None => Status::Open,
+            Some(s) => Status::parse(s.get_ref()).unwrap_or_else(|| {
+                self.push(not_one_of(self.file, s, "status", Status::NAMES));
+                Status::Open
+            }),
+        };
+        let status_span = status.as_ref().map_or(at, Sp::span);
+        match (parsed, done) {
+            (Status::Done, None) => self.push(
+                Diagnostic::new(
+                    Code::DoneWithoutDate,
+                    self.file,
+                    status_span,
+                    "status is `done` but no `done` date is given",
+                )
+                .with_label("add `done = YYYY-MM-DD`"),
+            ),
+            (other, Some(d)) if other != Status::Done => self.push(
+                Diagnostic::new(
+                    Code::DoneWithoutDate,
+                    self.file,
+                    d.span(),
+                    format!("a `done` date is given but status is `{}`", other.as_str()),
+                )
+                .with_label("set `status = \"done\"` or remove this date"),
+            ),
+            (_, Some(d)) => self.done_in_range(d, issued),
+            _ => {}
+        }
+        (parsed, done.as_ref().map(|d| *d.get_ref()))
+    }
+
+    fn done_in_range(&mut self, done: &Sp<NaiveDate>, issued: Option<NaiveDate>) {
+        let date = *done.get_ref();
+        let problem = if issued.is_some_and(|issued| date < issued) {
+            Some(format!(
+                "`done` date {date} is before the plan was issued ({})",
+                issued.unwrap_or(date)
+            ))
+        } else if date > self.today {
+            Some(format!(
+                "`done` date {date} is in the future (today is {})",
+                self.today
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            self.push(Diagnostic::new(
+                Code::DoneOutOfRange,
+                self.file,
+                done.span(),
+                message,
+            ));
+        }
+    }
+
+    fn section_ref(&mut self, section: &Sp<String>, sections: &[Section]) -> Option<String> {
+        let id = section.get_ref();
+        if sections.iter().any(|s| &s.id == id) {
+            return Some(id.clone());
+        }
+        let d = Diagnostic::new(
+            Code::UnknownSection,
+            self.file,
+            section.span(),
+            format!("section `{id}` is not defined in this plan"),
+        );
+        let d = match diag::nearest(id, sections.iter().map(|s| s.id.as_str())) {
+            Some(near) => d.with_label(format!("did you mean `{near}`?")),
+            None => d.with_help("define it with `[[section]]` `id = …`, `title = …`"),
+        };
+        self.push(d);
+        None
+    }
+
+    /// Rule 3 and 4 for the lead: at least one, each known; vague ones are warned about.
+    fn lead(
+        &mut self,
+        raw: &RawTask,
+        default: &Option<Vec<Sp<String>>>,
+        at: Range<usize>,
+    ) -> Option<Vec<String>> {
+        let written = raw.lead.as_ref().or(default.as_ref());
+        let non_empty: Vec<&Sp<String>> = written
+            .into_iter()
+            .flatten()
+            .filter(|l| !l.get_ref().trim().is_empty())
+            .collect();
+        if non_empty.is_empty() {
+            let span = raw
+                .lead
+                .as_ref()
+                .and_then(|l| l.first())
+                .map_or(at, Sp::span);
+            self.push(
+                Diagnostic::new(
+                    Code::MissingLead,
+                    self.file,
+                    span,
+                    "task has no lead unit (đơn vị chủ trì)",
+                )
+                .with_label("add `lead = [\"CODE\"]`"),
+            );
+            return None;
+        }
+        let codes = self.units(written);
+        for reference in &non_empty {
+            if let Some(unit) = self.registry.resolve(reference.get_ref())
+                && self.registry.is_vague(&unit.code)
+            {
+                self.push(
+                    Diagnostic::new(
+                        Code::VagueLead,
+                        self.file,
+                        reference.span(),
+                        format!(
+                            "lead `{}` is not a unit that can answer for the task",
+                            reference.get_ref()
+                        ),
+                    )
+                    .with_label(format!("`{}` is a vague pseudo-unit", unit.code)),
+                );
+            }
+        }
+        Some(codes)
+    }
+
+    /// Resolves a list of unit references to codes, reporting the unknown ones.
+    fn units(&mut self, written: Option<&Vec<Sp<String>>>) -> Vec<String> {
+        let mut codes: Vec<String> = Vec::new();
+        for reference in written.into_iter().flatten() {
+            if let Some(code) = self.unit_ref(reference)
+                && !codes.contains(&code)
+            {
+                codes.push(code);
+            }
+        }
+        codes
+    }
+
+    fn unit_ref(&mut self, reference: &Sp<String>) -> Option<String> {
+        let name = reference.get_ref();
+        if self.registry.units().is_empty() {
+            return Some(name.clone());
+        }
+        if is_ditto(name) {
+            self.ditto(reference, "unit");
+            return None;
+        }
+        if let Some(unit) = self.registry.resolve(name) {
+            return Some(unit.code.clone());
+        }
+        let nearest = self.registry.nearest(name, 3);
+        let mut d = Diagnostic::new(
+            Code::UnknownUnit,
+            self.file,
+            reference.span(),
+            format!("unit `{name}` is not in the registry"),
+        );
+        d = match nearest.first() {
+            Some(unit) => d.with_label(format!("did you mean `{}` ({})?", unit.code, unit.name)),
+            None => d.with_label("unknown unit"),
+        };
+        self.push(d.with_help(
+            "write a code, name or alias from `units.toml`; `bhxh-plan units` lists them",
+        ));
+        None
+    }
+}
+
+fn text(field: &Option<Sp<String>>) -> Option<String> {
+    field.as_ref().map(|s| s.get_ref().clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ditto_marks_are_recognised_in_their_spellings() {
+        for ditto in ["nt", "NT", " nt. ", "Như trên", "n.t"] {
+            assert!(is_ditto(ditto), "{ditto}");
+        }
+        assert!(!is_ditto("Năm 2017"));
+    }
+}

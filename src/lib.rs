@@ -1,0 +1,18 @@
+//! `bhxh-plan`: check and query the work plans of Vietnam Social Security (BHXH).
+//!
+//! Data flows one way: files → [`load`] (read the tree) → [`raw`] (TOML with spans) →
+//! [`check`] (rules, model and diagnostics) → [`query`] (plain rows) → [`render`] (every
+//! output format). [`app`] wires one subcommand through that pipeline; only it prints.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod app;
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod query;
+pub mod raw;
+pub mod render;
+pub mod source;
+pub mod units;

@@ -1,0 +1,164 @@
+//! The checked model: plans, sections, tasks, milestones and units. No I/O.
+//!
+//! Values here have passed `check`: units are registry codes, required fields are present.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// What kind of body a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    /// A unit of BHXH Việt Nam (Ban, Vụ, Trung tâm).
+    Central,
+    /// The provincial BHXH offices.
+    Province,
+    /// A ministry, the government office, a partner.
+    External,
+    /// A pseudo-unit such as "Các đơn vị liên quan".
+    Vague,
+}
+
+impl UnitKind {
+    /// The spellings accepted in `units.toml`.
+    pub const NAMES: &'static [&'static str] = &["central", "province", "external", "vague"];
+
+    /// Parses a `kind` value of `units.toml`.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "central" => Some(UnitKind::Central),
+            "province" => Some(UnitKind::Province),
+            "external" => Some(UnitKind::External),
+            "vague" => Some(UnitKind::Vague),
+            _ => None,
+        }
+    }
+
+    /// The spelling used in `units.toml` and JSON.
+    pub fn as_str(self) -> &'static str {
+        UnitKind::NAMES[self as usize]
+    }
+}
+
+/// One entry of the units registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: UnitKind,
+    /// The unit this one was merged or renamed into.
+    pub successor: Option<String>,
+    /// When the unit ceased, where a source says so.
+    pub until: Option<NaiveDate>,
+}
+
+impl Unit {
+    /// The code, the name and every alias.
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        [self.code.as_str(), self.name.as_str()]
+            .into_iter()
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// Progress of a task or milestone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+impl Status {
+    /// The spellings accepted in plan files.
+    pub const NAMES: &'static [&'static str] = &["open", "in-progress", "done", "cancelled"];
+
+    /// Parses a `status` value.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "open" => Some(Status::Open),
+            "in-progress" => Some(Status::InProgress),
+            "done" => Some(Status::Done),
+            "cancelled" => Some(Status::Cancelled),
+            _ => None,
+        }
+    }
+
+    /// The spelling used in plan files and JSON.
+    pub fn as_str(self) -> &'static str {
+        Status::NAMES[self as usize]
+    }
+
+    /// Done and cancelled work can no longer be late.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Done | Status::Cancelled)
+    }
+}
+
+/// A heading of the plan's appendix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+}
+
+/// A stage of a task with its own deadline and status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Milestone {
+    pub what: String,
+    /// The deadline text as written (the task's when the stage has none).
+    pub deadline: Option<String>,
+    /// The `due` override.
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    pub done: Option<NaiveDate>,
+}
+
+/// One row of a plan's appendix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Task {
+    pub id: String,
+    pub section: Option<String>,
+    pub content: String,
+    /// Registry codes of the lead units (đơn vị chủ trì).
+    pub lead: Vec<String>,
+    /// Registry codes of the coordinating units (đơn vị phối hợp).
+    pub support: Vec<String>,
+    /// The deadline text: the task's own, or the plan's default; none when only stages have one.
+    pub deadline: Option<String>,
+    /// The `due` override.
+    pub due: Option<NaiveDate>,
+    pub product: Option<String>,
+    pub note: Option<String>,
+    pub status: Status,
+    pub done: Option<NaiveDate>,
+    pub milestones: Vec<Milestone>,
+}
+
+/// One plan file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    pub number: String,
+    pub kind: Option<String>,
+    pub title: String,
+    pub issuer: String,
+    pub issued: NaiveDate,
+    pub signer: Option<String>,
+    pub implements: Vec<String>,
+    pub monitor: Option<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    /// The file the plan was read from, as shown to users.
+    pub file: PathBuf,
+    pub sections: Vec<Section>,
+    pub tasks: Vec<Task>,
+}
+
+/// The issuer every plan has unless it says otherwise.
+pub const DEFAULT_ISSUER: &str = "BHXH Việt Nam";

@@ -1,0 +1,62 @@
+//! Questions asked of the checked plans. Returns plain sorted rows; formats nothing.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Plan, Unit, UnitKind};
+
+/// One line of `bhxh-plan plans`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanRow {
+    pub number: String,
+    pub issuer: String,
+    pub kind: Option<String>,
+    pub title: String,
+    pub issued: NaiveDate,
+    pub file: PathBuf,
+    pub tasks: usize,
+}
+
+/// Every plan with its task count, by issue date then number.
+pub fn plan_rows(plans: &[Plan]) -> Vec<PlanRow> {
+    let mut rows: Vec<PlanRow> = plans
+        .iter()
+        .map(|p| PlanRow {
+            number: p.number.clone(),
+            issuer: p.issuer.clone(),
+            kind: p.kind.clone(),
+            title: p.title.clone(),
+            issued: p.issued,
+            file: p.file.clone(),
+            tasks: p.tasks.len(),
+        })
+        .collect();
+    rows.sort_by(|a, b| (a.issued, &a.number).cmp(&(b.issued, &b.number)));
+    rows
+}
+
+/// One line of `bhxh-plan units`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnitRow {
+    pub code: String,
+    pub name: String,
+    pub kind: UnitKind,
+    pub aliases: Vec<String>,
+    pub successor: Option<String>,
+}
+
+/// Rows for units, in the order given.
+pub fn unit_rows<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<UnitRow> {
+    units
+        .into_iter()
+        .map(|u| UnitRow {
+            code: u.code.clone(),
+            name: u.name.clone(),
+            kind: u.kind,
+            aliases: u.aliases.clone(),
+            successor: u.successor.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,508 @@
+//! TOML text → raw structs that keep the span of every value checking interprets.
+//!
+//! We walk toml's spanned document ourselves instead of deriving `Deserialize` so that a
+//! file with an unknown key, a wrong type and a missing field yields all three problems
+//! in one run; serde stops at the first. Structural problems (syntax, unknown keys, wrong
+//! types) are reported here; the meaning of values is `check`'s business.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::diag::{self, Code, Diagnostic};
+use crate::source::FileId;
+
+/// A string with the byte span of its TOML value.
+pub type Sp<T> = Spanned<T>;
+
+/// `[plan]`.
+#[derive(Debug, Default)]
+pub struct RawHeader {
+    pub span: Range<usize>,
+    pub number: Option<Sp<String>>,
+    pub kind: Option<Sp<String>>,
+    pub title: Option<Sp<String>>,
+    pub issuer: Option<Sp<String>>,
+    pub issued: Option<Sp<NaiveDate>>,
+    pub signer: Option<Sp<String>>,
+    pub implements: Vec<Sp<String>>,
+    pub monitor: Option<Sp<String>>,
+    pub source: Option<Sp<String>>,
+    pub note: Option<Sp<String>>,
+}
+
+/// `[defaults]`: values a task without the field inherits.
+#[derive(Debug, Default)]
+pub struct RawDefaults {
+    pub lead: Option<Vec<Sp<String>>>,
+    pub support: Option<Vec<Sp<String>>>,
+    pub deadline: Option<Sp<String>>,
+}
+
+/// `[[section]]`.
+#[derive(Debug)]
+pub struct RawSection {
+    pub span: Range<usize>,
+    pub id: Option<Sp<String>>,
+    pub title: Option<Sp<String>>,
+}
+
+/// `[[task.milestone]]`.
+#[derive(Debug)]
+pub struct RawMilestone {
+    pub span: Range<usize>,
+    pub what: Option<Sp<String>>,
+    pub deadline: Option<Sp<String>>,
+    pub due: Option<Sp<NaiveDate>>,
+    pub status: Option<Sp<String>>,
+    pub done: Option<Sp<NaiveDate>>,
+    pub note: Option<Sp<String>>,
+}
+
+/// `[[task]]`.
+#[derive(Debug)]
+pub struct RawTask {
+    pub span: Range<usize>,
+    pub id: Option<Sp<String>>,
+    pub section: Option<Sp<String>>,
+    pub content: Option<Sp<String>>,
+    pub lead: Option<Vec<Sp<String>>>,
+    pub support: Option<Vec<Sp<String>>>,
+    pub deadline: Option<Sp<String>>,
+    pub due: Option<Sp<NaiveDate>>,
+    pub product: Option<Sp<String>>,
+    pub note: Option<Sp<String>>,
+    pub status: Option<Sp<String>>,
+    pub done: Option<Sp<NaiveDate>>,
+    pub milestones: Vec<RawMilestone>,
+}
+
+/// One plan file as written.
+#[derive(Debug)]
+pub struct RawPlan {
+    pub file: FileId,
+    pub header: Option<RawHeader>,
+    pub defaults: RawDefaults,
+    pub sections: Vec<RawSection>,
+    pub tasks: Vec<RawTask>,
+}
+
+/// One `[[unit]]` of `units.toml`.
+#[derive(Debug)]
+pub struct RawUnit {
+    pub span: Range<usize>,
+    pub code: Option<Sp<String>>,
+    pub name: Option<Sp<String>>,
+    pub aliases: Vec<Sp<String>>,
+    pub kind: Option<Sp<String>>,
+    pub successor: Option<Sp<String>>,
+    pub until: Option<Sp<NaiveDate>>,
+}
+
+const PLAN_KEYS: &[&str] = &["plan", "defaults", "section", "task"];
+const HEADER_KEYS: &[&str] = &[
+    "number",
+    "kind",
+    "title",
+    "issuer",
+    "issued",
+    "signer",
+    "implements",
+    "monitor",
+    "source",
+    "note",
+];
+const DEFAULTS_KEYS: &[&str] = &["lead", "support", "deadline"];
+const SECTION_KEYS: &[&str] = &["id", "title"];
+const TASK_KEYS: &[&str] = &[
+    "id",
+    "section",
+    "content",
+    "lead",
+    "support",
+    "deadline",
+    "due",
+    "product",
+    "note",
+    "status",
+    "done",
+    "milestone",
+];
+const MILESTONE_KEYS: &[&str] = &["what", "deadline", "due", "status", "done", "note"];
+const UNITS_KEYS: &[&str] = &["unit"];
+const UNIT_KEYS: &[&str] = &["code", "name", "aliases", "kind", "successor", "until"];
+
+/// Reads a plan file. `None` when the text is not TOML at all.
+pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawPlan> {
+    let mut r = Reader { file, diags };
+    let (doc, _) = r.document(text)?;
+    r.keys(&doc, PLAN_KEYS, "a plan file");
+    let header = r.table(&doc, "plan").map(|(span, t)| r.header(span, t));
+    let defaults = r
+        .table(&doc, "defaults")
+        .map(|(_, t)| {
+            r.keys(t, DEFAULTS_KEYS, "`[defaults]`");
+            RawDefaults {
+                lead: r.strings(t, "lead"),
+                support: r.strings(t, "support"),
+                deadline: r.string(t, "deadline"),
+            }
+        })
+        .unwrap_or_default();
+    let sections = r
+        .tables(&doc, "section")
+        .into_iter()
+        .map(|(span, t)| {
+            r.keys(t, SECTION_KEYS, "a `[[section]]`");
+            RawSection {
+                span,
+                id: r.string(t, "id"),
+                title: r.string(t, "title"),
+            }
+        })
+        .collect();
+    let tasks = r
+        .tables(&doc, "task")
+        .into_iter()
+        .map(|(span, t)| r.task(span, t))
+        .collect();
+    Some(RawPlan {
+        file,
+        header,
+        defaults,
+        sections,
+        tasks,
+    })
+}
+
+/// Reads `units.toml`. `None` when the text is not TOML at all.
+pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<RawUnit>> {
+    let mut r = Reader { file, diags };
+    let (doc, _) = r.document(text)?;
+    r.keys(&doc, UNITS_KEYS, "the units registry");
+    let units = r
+        .tables(&doc, "unit")
+        .into_iter()
+        .map(|(span, t)| {
+            r.keys(t, UNIT_KEYS, "a `[[unit]]`");
+            RawUnit {
+                span,
+                code: r.string(t, "code"),
+                name: r.string(t, "name"),
+                aliases: r.strings(t, "aliases").unwrap_or_default(),
+                kind: r.string(t, "kind"),
+                successor: r.string(t, "successor"),
+                until: r.date(t, "until"),
+            }
+        })
+        .collect();
+    Some(units)
+}
+
+/// Decodes values of one file, reporting what does not fit.
+struct Reader<'d> {
+    file: FileId,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn document<'i>(&mut self, text: &'i str) -> Option<(DeTable<'i>, Range<usize>)> {
+        match DeTable::parse(text) {
+            Ok(doc) => {
+                let span = doc.span();
+                Some((doc.into_inner(), span))
+            }
+            Err(error) => {
+                let span = error.span().unwrap_or(0..0);
+                let message = error.message().trim_end().replace('\n', "; ");
+                self.push(Diagnostic::new(
+                    Code::Syntax,
+                    self.file,
+                    span,
+                    format!("invalid TOML: {message}"),
+                ));
+                None
+            }
+        }
+    }
+
+    fn header(&mut self, span: Range<usize>, t: &DeTable) -> RawHeader {
+        self.keys(t, HEADER_KEYS, "`[plan]`");
+        RawHeader {
+            span,
+            number: self.string(t, "number"),
+            kind: self.string(t, "kind"),
+            title: self.string(t, "title"),
+            issuer: self.string(t, "issuer"),
+            issued: self.date(t, "issued"),
+            signer: self.string(t, "signer"),
+            implements: self.strings(t, "implements").unwrap_or_default(),
+            monitor: self.string(t, "monitor"),
+            source: self.string(t, "source"),
+            note: self.string(t, "note"),
+        }
+    }
+
+    fn task(&mut self, span: Range<usize>, t: &DeTable) -> RawTask {
+        self.keys(t, TASK_KEYS, "a `[[task]]`");
+        let milestones = self
+            .tables(t, "milestone")
+            .into_iter()
+            .map(|(span, m)| {
+                self.keys(m, MILESTONE_KEYS, "a `[[task.milestone]]`");
+                RawMilestone {
+                    span,
+                    what: self.string(m, "what"),
+                    deadline: self.string(m, "deadline"),
+                    due: self.date(m, "due"),
+                    status: self.string(m, "status"),
+                    done: self.date(m, "done"),
+                    note: self.string(m, "note"),
+                }
+            })
+            .collect();
+        RawTask {
+            span,
+            id: self.string(t, "id"),
+            section: self.string(t, "section"),
+            content: self.string(t, "content"),
+            lead: self.strings(t, "lead"),
+            support: self.strings(t, "support"),
+            deadline: self.string(t, "deadline"),
+            due: self.date(t, "due"),
+            product: self.string(t, "product"),
+            note: self.string(t, "note"),
+            status: self.string(t, "status"),
+            done: self.date(t, "done"),
+            milestones,
+        }
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diags.push(diagnostic);
+    }
+
+    /// Reports every key of `table` that is not in `known`.
+    fn keys(&mut self, table: &DeTable, known: &[&str], context: &str) {
+        for (key, _) in table.iter() {
+            let name = key.get_ref().as_ref();
+            if known.contains(&name) {
+                continue;
+            }
+            let mut d = Diagnostic::new(
+                Code::UnknownKey,
+                self.file,
+                key.span(),
+                format!("unknown key `{name}` in {context}"),
+            );
+            d = match diag::nearest(name, known.iter().copied()) {
+                Some(near) => d.with_label(format!("did you mean `{near}`?")),
+                None => d.with_label("unknown key"),
+            };
+            self.push(d.with_help(format!("valid keys here: {}", backticked(known))));
+        }
+    }
+
+    fn get<'t, 'i>(&self, table: &'t DeTable<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue>, expected: &str) {
+        let d = Diagnostic::new(
+            Code::WrongType,
+            self.file,
+            value.span(),
+            format!(
+                "`{key}` must be {expected}, found {}",
+                value.get_ref().type_str()
+            ),
+        )
+        .with_label(format!("expected {expected}"));
+        self.push(d);
+    }
+
+    fn string(&mut self, table: &DeTable, key: &str) -> Option<Sp<String>> {
+        let value = self.get(table, key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(value.span(), s.nfc().collect())),
+            _ => {
+                self.wrong_type(key, value, "a string");
+                None
+            }
+        }
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    fn strings(&mut self, table: &DeTable, key: &str) -> Option<Vec<Sp<String>>> {
+        let value = self.get(table, key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(vec![Spanned::new(value.span(), s.nfc().collect())]),
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => {
+                            out.push(Spanned::new(item.span(), s.nfc().collect()))
+                        }
+                        _ => self.wrong_type(key, item, "a list of strings"),
+                    }
+                }
+                Some(out)
+            }
+            _ => {
+                self.wrong_type(key, value, "a list of strings");
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, table: &DeTable, key: &str) -> Option<Sp<NaiveDate>> {
+        let value = self.get(table, key)?;
+        let date = match value.get_ref() {
+            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
+            _ => None,
+        };
+        let parsed =
+            date.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()));
+        match parsed {
+            Some(d) => Some(Spanned::new(value.span(), d)),
+            None => {
+                let hint = match value.get_ref() {
+                    DeValue::String(s) if s.parse::<NaiveDate>().is_ok() => {
+                        format!("write it without quotes: `{key} = {s}`")
+                    }
+                    _ => format!("write a TOML date such as `{key} = 2017-03-31`"),
+                };
+                let d = Diagnostic::new(
+                    Code::WrongType,
+                    self.file,
+                    value.span(),
+                    format!(
+                        "`{key}` must be a date (YYYY-MM-DD), found {}",
+                        value.get_ref().type_str()
+                    ),
+                )
+                .with_label("expected a date")
+                .with_help(hint);
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    fn table<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        key: &str,
+    ) -> Option<(Range<usize>, &'t DeTable<'i>)> {
+        let value = self.get(table, key)?;
+        match value.get_ref() {
+            DeValue::Table(t) => Some((value.span(), t)),
+            _ => {
+                self.wrong_type(key, value, &format!("a table `[{key}]`"));
+                None
+            }
+        }
+    }
+
+    fn tables<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        key: &str,
+    ) -> Vec<(Range<usize>, &'t DeTable<'i>)> {
+        let Some(value) = self.get(table, key) else {
+            return Vec::new();
+        };
+        let expected = format!("an array of tables `[[{key}]]`");
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(key, value, &expected);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((item.span(), t)),
+                _ => self.wrong_type(key, item, &expected),
+            }
+        }
+        out
+    }
+}
+
+fn backticked(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Option<RawPlan>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let plan = parse_plan(0, text, &mut diags);
+        (plan, diags)
+    }
+
+    #[test]
+    fn every_structural_problem_of_a_file_is_reported() {
+        let text = "[plan]\nnumbr = \"1\"\nissued = \"2017-02-28\"\n\n[[task]]\nid = 1\nlead = [\"CNTT\", 3]\n";
+        let (plan, diags) = parse(text);
+        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [
+                Code::UnknownKey,
+                Code::WrongType,
+                Code::WrongType,
+                Code::WrongType
+            ]
+        );
+        assert_eq!(diags[0].label.as_deref(), Some("did you mean `number`?"));
+        assert!(
+            diags[1]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("issued = 2017-02-28")
+        );
+        let plan = plan.unwrap();
+        assert_eq!(plan.tasks[0].lead.as_ref().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn spans_point_at_values() {
+        let text = "[[task]]\nid = \"1\"\ndeadline = \"Quý I/2024\"\n";
+        let (plan, _) = parse(text);
+        let deadline = plan.unwrap().tasks[0].deadline.clone().unwrap();
+        assert_eq!(&text[deadline.span()], "\"Quý I/2024\"");
+    }
+
+    #[test]
+    fn nfd_text_is_read_as_nfc() {
+        let nfd: String = "Thường xuyên".nfd().collect();
+        let text = format!("[[task]]\ndeadline = \"{nfd}\"\n");
+        let (plan, _) = parse(&text);
+        assert_eq!(
+            plan.unwrap().tasks[0].deadline.as_ref().unwrap().get_ref(),
+            "Thường xuyên"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_is_one_located_diagnostic() {
+        let (plan, diags) = parse("[plan]\nnumber = \"1\nx = 2\n");
+        assert!(plan.is_none());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, Code::Syntax);
+    }
+}

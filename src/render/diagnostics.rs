@@ -1,0 +1,218 @@
+//! Diagnostics as rustc-style snippets, JSON objects, or GitHub Actions annotations.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{
+    Diagnostic as Snippet, Label as SnippetLabel, Severity as SnippetSeverity,
+};
+use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::term::{self, termcolor::Ansi};
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::source::{FileId, Sources};
+
+/// The ways `check` can print its diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiagnosticFormat {
+    Human { color: bool },
+    Json,
+    Github,
+}
+
+/// Writes every diagnostic in `format`.
+pub fn write_diagnostics(
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    format: DiagnosticFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        DiagnosticFormat::Human { color } => {
+            for d in diagnostics {
+                human(d, sources, color, out)?;
+            }
+            Ok(())
+        }
+        DiagnosticFormat::Json => {
+            let rows: Vec<JsonDiagnostic> = diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic::new(d, sources))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)
+        }
+        DiagnosticFormat::Github => {
+            for d in diagnostics {
+                writeln!(out, "{}", github(d, sources))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// "2 errors, 1 warning in 3 files checked" (or "no problems in …").
+pub fn write_summary(
+    diagnostics: &[Diagnostic],
+    files_checked: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let files = plural(files_checked, "file");
+    if diagnostics.is_empty() {
+        return writeln!(out, "checked {files}: no problems");
+    }
+    writeln!(
+        out,
+        "checked {files}: {}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn human(d: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let severity = match d.severity {
+        Severity::Error => SnippetSeverity::Error,
+        Severity::Warning => SnippetSeverity::Warning,
+    };
+    let mut label = SnippetLabel::primary(d.file, d.span.clone());
+    if let Some(text) = &d.label {
+        label = label.with_message(text);
+    }
+    let mut snippet = Snippet::new(severity)
+        .with_code(d.code.as_str())
+        .with_message(format!("{} [{}]", d.message, d.code.name()))
+        .with_labels(vec![label]);
+    if let Some(help) = &d.help {
+        snippet = snippet.with_notes(vec![format!("help: {help}")]);
+    }
+    let files = SourceFiles(sources);
+    let config = term::Config::default();
+    let result = if color {
+        term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, &files, &snippet)
+    } else {
+        term::emit_to_io_write(&mut *out, &config, &files, &snippet)
+    };
+    result.map_err(|e| match e {
+        FilesError::Io(io) => io,
+        other => io::Error::other(other.to_string()),
+    })
+}
+
+/// The JSON shape of a diagnostic; field names are stable.
+#[derive(Debug, Serialize)]
+struct JsonDiagnostic {
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    severity: Severity,
+    code: &'static str,
+    rule: &'static str,
+    message: String,
+    help: Option<String>,
+}
+
+impl JsonDiagnostic {
+    fn new(d: &Diagnostic, sources: &Sources) -> Self {
+        let file = sources.get(d.file);
+        let (line, column) = file.line_col(d.span.start);
+        let (end_line, end_column) = file.line_col(d.span.end);
+        JsonDiagnostic {
+            file: file.path.display().to_string(),
+            line,
+            column,
+            end_line,
+            end_column,
+            severity: d.severity,
+            code: d.code.as_str(),
+            rule: d.code.name(),
+            message: message_with_label(d),
+            help: d.help.clone(),
+        }
+    }
+}
+
+fn message_with_label(d: &Diagnostic) -> String {
+    match &d.label {
+        Some(label) if label.starts_with("did you mean") => format!("{}: {label}", d.message),
+        _ => d.message.clone(),
+    }
+}
+
+/// `::error file=…,line=…,col=…,title=…::message`, escaped so that plan text cannot
+/// end the annotation early or forge another one.
+fn github(d: &Diagnostic, sources: &Sources) -> String {
+    let file = sources.get(d.file);
+    let (line, col) = file.line_col(d.span.start);
+    let (end_line, end_col) = file.line_col(d.span.end);
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let title = format!("{} {}", d.code.as_str(), d.code.name());
+    format!(
+        "::{level} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+        escape_property(&file.path.display().to_string()),
+        escape_property(&title),
+        escape_data(&message_with_label(d)),
+    )
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Lets codespan read our sources without copying them.
+struct SourceFiles<'a>(&'a Sources);
+
+impl<'a> Files<'a> for SourceFiles<'a> {
+    type FileId = FileId;
+    type Name = String;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<String, FilesError> {
+        Ok(self.0.get(id).path.display().to_string())
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        Ok(&self.0.get(id).text)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        let file = self.0.get(id);
+        Ok(file.line_index(file.clamp(byte_index)))
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        Ok(self.0.get(id).line_range(line_index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotation_text_cannot_forge_a_second_annotation() {
+        assert_eq!(escape_data("a\n::error::x 100%"), "a%0A::error::x 100%25");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

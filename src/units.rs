@@ -1,0 +1,223 @@
+//! The units registry and forgiving name matching.
+//!
+//! People write "Trung tâm CNTT", "cntt", "Công nghệ thông tin" or "KHDT" for "KHĐT";
+//! every spelling should find the same unit. A name is folded (NFC, case, Vietnamese
+//! diacritics and `đ`, spaces, hyphens and dots removed) before it is looked up, so the
+//! registry only needs the spellings that differ in their letters.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::model::{Unit, UnitKind};
+
+/// Folds a unit name for matching: "Trung tâm Công-nghệ  thông tin." → "trungtamcongnghethongtin".
+pub fn fold(name: &str) -> String {
+    name.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Two registry entries that claim the same folded spelling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    /// Index of the unit whose spelling was refused.
+    pub unit: usize,
+    /// The spelling as written.
+    pub spelling: String,
+    /// Index of the unit that already holds it.
+    pub holder: usize,
+}
+
+/// The units of `plans/units.toml`, with an index of every folded spelling.
+#[derive(Debug, Default, Serialize)]
+pub struct Registry {
+    units: Vec<Unit>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+}
+
+impl Registry {
+    /// Builds the index; spellings claimed by two units are reported, first one wins.
+    pub fn new(units: Vec<Unit>) -> (Registry, Vec<Clash>) {
+        let mut index = HashMap::new();
+        let mut clashes = Vec::new();
+        for (i, unit) in units.iter().enumerate() {
+            for spelling in unit.spellings() {
+                let key = fold(spelling);
+                if key.is_empty() {
+                    continue;
+                }
+                match index.get(&key) {
+                    Some(&holder) if holder != i => clashes.push(Clash {
+                        unit: i,
+                        spelling: spelling.to_string(),
+                        holder,
+                    }),
+                    Some(_) => {}
+                    None => {
+                        index.insert(key, i);
+                    }
+                }
+            }
+        }
+        (Registry { units, index }, clashes)
+    }
+
+    /// Every unit, in registry order.
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    /// The unit a spelling names, if any.
+    pub fn resolve(&self, name: &str) -> Option<&Unit> {
+        self.index.get(&fold(name)).map(|&i| &self.units[i])
+    }
+
+    /// The unit with exactly this code.
+    pub fn get(&self, code: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.code == code)
+    }
+
+    /// Up to `limit` units whose spellings are closest to `name`, best first.
+    pub fn nearest(&self, name: &str, limit: usize) -> Vec<&Unit> {
+        let folded = fold(name);
+        let mut scored: Vec<(f64, usize)> = self
+            .index
+            .iter()
+            .map(|(key, &i)| (strsim::normalized_damerau_levenshtein(&folded, key), i))
+            .filter(|(score, _)| *score >= 0.4)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut best: Vec<usize> = Vec::new();
+        for (_, i) in scored {
+            if !best.contains(&i) {
+                best.push(i);
+            }
+        }
+        best.into_iter()
+            .take(limit)
+            .map(|i| &self.units[i])
+            .collect()
+    }
+
+    /// The units that were merged or renamed into `code`, directly or through others.
+    pub fn predecessors(&self, code: &str) -> Vec<&Unit> {
+        let mut found: Vec<&Unit> = Vec::new();
+        let mut frontier = vec![code.to_string()];
+        while let Some(current) = frontier.pop() {
+            for unit in &self.units {
+                let succeeds = unit.successor.as_deref() == Some(current.as_str());
+                if succeeds && unit.code != code && !found.iter().any(|f| f.code == unit.code) {
+                    found.push(unit);
+                    frontier.push(unit.code.clone());
+                }
+            }
+        }
+        found
+    }
+
+    /// True when the code names a vague pseudo-unit ("Các đơn vị liên quan").
+    pub fn is_vague(&self, code: &str) -> bool {
+        self.get(code).is_some_and(|u| u.kind == UnitKind::Vague)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(code: &str, name: &str, aliases: &[&str]) -> Unit {
+        Unit {
+            code: code.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            kind: UnitKind::Central,
+            successor: None,
+            until: None,
+        }
+    }
+
+    fn registry() -> Registry {
+        let mut thu = unit("THU", "Ban Thu", &["Thu"]);
+        thu.successor = Some("TST".into());
+        let units = vec![
+            unit("CNTT", "Trung tâm Công nghệ thông tin", &["Trung tâm CNTT"]),
+            unit("KHĐT", "Vụ Kế hoạch và Đầu tư", &[]),
+            unit("TST", "Ban Quản lý Thu - Sổ, thẻ", &[]),
+            thu,
+        ];
+        let (registry, clashes) = Registry::new(units);
+        assert!(clashes.is_empty());
+        registry
+    }
+
+    #[test]
+    fn a_code_in_lower_case_resolves() {
+        assert_eq!(registry().resolve("cntt").unwrap().code, "CNTT");
+    }
+
+    #[test]
+    fn text_typed_without_diacritics_resolves() {
+        let r = registry();
+        assert_eq!(
+            r.resolve("trung tam cong nghe thong tin").unwrap().code,
+            "CNTT"
+        );
+        assert_eq!(r.resolve("Vu ke hoach va dau tu").unwrap().code, "KHĐT");
+    }
+
+    #[test]
+    fn d_with_stroke_folds_to_d_in_both_cases() {
+        let r = registry();
+        assert_eq!(r.resolve("KHDT").unwrap().code, "KHĐT");
+        assert_eq!(r.resolve("khđt").unwrap().code, "KHĐT");
+        assert_eq!(r.resolve("VỤ KẾ HOẠCH VÀ ĐẦU TƯ").unwrap().code, "KHĐT");
+    }
+
+    #[test]
+    fn nfd_input_matches_nfc_registry() {
+        let nfd: String = "Trung tâm Công nghệ thông tin".nfd().collect();
+        assert_ne!(nfd, "Trung tâm Công nghệ thông tin");
+        assert_eq!(registry().resolve(&nfd).unwrap().code, "CNTT");
+    }
+
+    #[test]
+    fn spaces_hyphens_and_dots_fold_away() {
+        let r = registry();
+        assert_eq!(r.resolve("Ban Quản lý Thu-Sổ, thẻ").unwrap().code, "TST");
+        assert_eq!(r.resolve("Trung-tâm.  CNTT").unwrap().code, "CNTT");
+    }
+
+    #[test]
+    fn a_misspelt_name_finds_its_nearest_unit_but_does_not_resolve() {
+        let r = registry();
+        assert!(r.resolve("CNNT").is_none());
+        assert_eq!(r.nearest("CNNT", 3)[0].code, "CNTT");
+    }
+
+    #[test]
+    fn predecessors_follow_successor_links() {
+        let r = registry();
+        let codes: Vec<_> = r
+            .predecessors("TST")
+            .iter()
+            .map(|u| u.code.as_str())
+            .collect();
+        assert_eq!(codes, ["THU"]);
+        assert!(r.predecessors("CNTT").is_empty());
+    }
+
+    #[test]
+    fn a_spelling_claimed_twice_is_a_clash() {
+        let units = vec![unit("A", "Alpha", &["x"]), unit("B", "Beta", &["X"])];
+        let (_, clashes) = Registry::new(units);
+        assert_eq!(clashes.len(), 1);
+        assert_eq!((clashes[0].unit, clashes[0].holder), (1, 0));
+    }
+}

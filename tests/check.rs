@@ -1,0 +1,359 @@
+//! `bhxh-plan check` on fixture trees: every rule broken once, located to line and column;
+//! the three output formats; exit codes.
+
+mod common;
+
+use common::{HEADER, Tree, bin, located};
+
+fn plan(tasks: &str) -> String {
+    format!("{HEADER}\n{tasks}")
+}
+
+const GOOD_TASK: &str = r#"
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+deadline = "Quý I/2024"
+"#;
+
+/// Checks a one-plan tree and returns the located diagnostics.
+fn diagnose(text: &str) -> (i32, Vec<(String, String, u64, u64)>) {
+    let tree = Tree::new();
+    tree.file("a.toml", text);
+    let (code, diags) = tree.diagnostics();
+    (code, diags.iter().map(located).collect())
+}
+
+fn one(code: &str, line: u64, column: u64) -> Vec<(String, String, u64, u64)> {
+    vec![(code.to_string(), "a.toml".to_string(), line, column)]
+}
+
+#[test]
+fn a_valid_tree_passes_with_exit_0() {
+    let (code, diags) = diagnose(&plan(GOOD_TASK));
+    assert_eq!(diags, vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn misspelt_unit_missing_deadline_and_unknown_key_are_reported_together() {
+    let text = plan(
+        r#"
+[[task]]
+id = "1"
+content = "Nâng cấp phần mềm"
+lead = ["CNNT"]
+dealine = "Quý I/2024"
+"#,
+    );
+    let tree = Tree::new();
+    tree.file("a.toml", &text);
+    let (code, diags) = tree.diagnostics();
+    assert_eq!(code, 1);
+    let found: Vec<_> = diags.iter().map(located).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("E010".into(), "a.toml".into(), 8, 6),
+            ("E011".into(), "a.toml".into(), 10, 9),
+            ("E004".into(), "a.toml".into(), 11, 1),
+        ]
+    );
+    let messages: Vec<&str> = diags
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages[1].contains("did you mean `CNTT`"),
+        "{}",
+        messages[1]
+    );
+    assert!(
+        messages[2].contains("did you mean `deadline`"),
+        "{}",
+        messages[2]
+    );
+}
+
+#[test]
+fn rule_1_invalid_toml_is_located() {
+    let (code, diags) = diagnose("[plan]\nnumber = \"1\ntitle = \"x\"\n");
+    assert_eq!(code, 1);
+    assert_eq!(diags[0].0, "E003");
+    assert_eq!(diags[0].2, 2);
+}
+
+#[test]
+fn rule_1_a_wrong_type_is_located() {
+    let text = plan(&GOOD_TASK.replace(
+        "lead = [\"CNTT\"]",
+        "lead = [\"CNTT\"]\ndone = \"2017-05-01\"",
+    ));
+    let (_, diags) = diagnose(&text);
+    assert_eq!(diags, one("E005", 11, 8));
+}
+
+#[test]
+fn rule_2_plan_header_fields_are_required() {
+    let (_, diags) = diagnose(&format!("[plan]\nnumber = \"1/KH\"\n{GOOD_TASK}"));
+    let codes: Vec<_> = diags.iter().map(|d| (d.0.as_str(), d.2)).collect();
+    assert_eq!(codes, [("E006", 1), ("E006", 1)]);
+}
+
+#[test]
+fn rule_2_a_number_twice_for_one_issuer_is_an_error_but_not_across_issuers() {
+    let tree = Tree::new();
+    tree.file("a.toml", &plan(GOOD_TASK));
+    tree.file("b/b.toml", &plan(GOOD_TASK));
+    let other_issuer =
+        plan(GOOD_TASK).replace("[plan]\n", "[plan]\nissuer = \"BHXH tỉnh Quảng Ngãi\"\n");
+    tree.file("c.toml", &other_issuer);
+    let (code, diags) = tree.diagnostics();
+    assert_eq!(code, 1);
+    let found: Vec<_> = diags.iter().map(located).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("E007".into(), "a.toml".into(), 2, 10),
+            ("E007".into(), "b/b.toml".into(), 2, 10),
+        ]
+    );
+}
+
+#[test]
+fn rule_3_task_ids_are_unique() {
+    let (_, diags) = diagnose(&plan(&format!("{GOOD_TASK}{GOOD_TASK}")));
+    assert_eq!(diags, one("E008", 14, 6));
+}
+
+#[test]
+fn rule_3_a_task_needs_a_lead() {
+    let (_, diags) = diagnose(&plan(&GOOD_TASK.replace("lead = [\"CNTT\"]", "lead = []")));
+    assert_eq!(diags, one("E009", 8, 6));
+}
+
+#[test]
+fn rule_3_a_task_needs_a_deadline_but_may_inherit_one() {
+    let no_deadline = GOOD_TASK.replace("deadline = \"Quý I/2024\"\n", "");
+    let (_, diags) = diagnose(&plan(&no_deadline));
+    assert_eq!(diags, one("E010", 8, 6));
+
+    let with_default = format!("{HEADER}\n[defaults]\ndeadline = \"Năm 2017\"\n{no_deadline}");
+    assert_eq!(diagnose(&with_default).1, vec![]);
+
+    let with_stages = format!(
+        "{no_deadline}\n[[task.milestone]]\nwhat = \"Giai đoạn 1\"\ndeadline = \"Năm 2017\"\n"
+    );
+    assert_eq!(diagnose(&plan(&with_stages)).1, vec![]);
+}
+
+#[test]
+fn rule_4_an_unknown_unit_names_the_nearest() {
+    let (_, diags) = diagnose(&plan(&GOOD_TASK.replace(
+        "lead = [\"CNTT\"]",
+        "lead = [\"CNTT\"]\nsupport = [\"Vu Phap che\", \"Ban Thuu\"]",
+    )));
+    assert_eq!(diags, one("E011", 11, 27));
+}
+
+#[test]
+fn rule_4_a_vague_lead_is_a_warning_that_passes_unless_denied() {
+    let tree = Tree::new();
+    tree.file(
+        "a.toml",
+        &plan(&GOOD_TASK.replace("[\"CNTT\"]", "[\"Các đơn vị liên quan\"]")),
+    );
+    let (code, diags) = tree.diagnostics();
+    assert_eq!(
+        (code, located(&diags[0])),
+        (0, ("W001".into(), "a.toml".into(), 10, 9))
+    );
+    tree.cmd(&["check", "--deny-warnings"]).assert().code(1);
+}
+
+#[test]
+fn rule_6_done_needs_a_date_inside_the_plan_life() {
+    let done_no_date = GOOD_TASK.replace("lead", "status = \"done\"\nlead");
+    assert_eq!(diagnose(&plan(&done_no_date)).1, one("E013", 10, 10));
+
+    let too_early = GOOD_TASK.replace("lead", "status = \"done\"\ndone = 2016-01-01\nlead");
+    assert_eq!(diagnose(&plan(&too_early)).1, one("E014", 11, 8));
+
+    // BHXH_PLAN_TODAY is 2024-06-30 in the fixtures.
+    let future = GOOD_TASK.replace("lead", "status = \"done\"\ndone = 2024-07-01\nlead");
+    assert_eq!(diagnose(&plan(&future)).1, one("E014", 11, 8));
+
+    let fine = GOOD_TASK.replace("lead", "status = \"done\"\ndone = 2024-06-30\nlead");
+    assert_eq!(diagnose(&plan(&fine)).1, vec![]);
+}
+
+#[test]
+fn rule_6_an_unknown_status_lists_the_valid_ones() {
+    let tree = Tree::new();
+    tree.file(
+        "a.toml",
+        &plan(&GOOD_TASK.replace("lead", "status = \"finished\"\nlead")),
+    );
+    let (_, diags) = tree.diagnostics();
+    assert_eq!(located(&diags[0]), ("E005".into(), "a.toml".into(), 10, 10));
+    assert!(diags[0]["help"].as_str().unwrap().contains("`in-progress`"));
+}
+
+#[test]
+fn rule_7_the_ditto_mark_is_refused() {
+    let (_, diags) = diagnose(&plan(&GOOD_TASK.replace("\"Quý I/2024\"", "\"nt\"")));
+    assert_eq!(diags, one("E015", 11, 12));
+}
+
+#[test]
+fn a_task_in_an_undefined_section_is_an_error() {
+    let text = format!(
+        "{HEADER}\n[[section]]\nid = \"I\"\ntitle = \"Phần I\"\n{}",
+        GOOD_TASK.replace("content", "section = \"II\"\ncontent")
+    );
+    assert_eq!(diagnose(&text).1, one("E016", 12, 11));
+}
+
+#[test]
+fn the_registry_is_checked_too() {
+    let tree = Tree::bare();
+    tree.file(
+        "units.toml",
+        "[[unit]]\ncode = \"A\"\nname = \"Alpha\"\nkind = \"centrl\"\nsuccessor = \"B\"\n",
+    );
+    let (code, diags) = tree.diagnostics();
+    assert_eq!(code, 1);
+    let found: Vec<_> = diags.iter().map(located).collect();
+    assert_eq!(found[0], ("E005".into(), "units.toml".into(), 4, 8));
+}
+
+#[test]
+fn a_missing_registry_is_reported_at_its_expected_path() {
+    let tree = Tree::bare();
+    tree.file("a.toml", &plan(GOOD_TASK));
+    let (code, diags) = tree.diagnostics();
+    assert_eq!(code, 1);
+    assert_eq!(
+        located(&diags[0]),
+        ("E017".into(), "units.toml".into(), 1, 1)
+    );
+}
+
+#[test]
+fn a_windows_file_with_bom_and_crlf_keeps_its_line_numbers() {
+    let text = plan(&GOOD_TASK.replace("[\"CNTT\"]", "[\"CNNT\"]")).replace('\n', "\r\n");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(text.as_bytes());
+    let tree = Tree::new();
+    tree.bytes("a.toml", &bytes);
+    let (_, diags) = tree.diagnostics();
+    assert_eq!(
+        diags.iter().map(located).collect::<Vec<_>>(),
+        one("E011", 10, 9)
+    );
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_located() {
+    let tree = Tree::new();
+    tree.bytes("a.toml", b"[plan]\nnumber = \"\xFF\"\n");
+    let (code, diags) = tree.diagnostics();
+    assert_eq!(
+        (code, located(&diags[0])),
+        (1, ("E002".into(), "a.toml".into(), 2, 11))
+    );
+}
+
+#[test]
+fn check_files_limits_per_file_rules_to_those_files() {
+    let tree = Tree::new();
+    tree.file("good.toml", &plan(GOOD_TASK));
+    tree.file(
+        "bad.toml",
+        &plan(&GOOD_TASK.replace("CNTT", "XXXX")).replace("1/KH", "2/KH"),
+    );
+    tree.cmd(&["check", "good.toml"]).assert().code(0);
+    tree.cmd(&["check", "bad.toml"]).assert().code(1);
+    tree.cmd(&["check", "nowhere.toml"]).assert().code(2);
+}
+
+#[test]
+fn a_missing_plans_folder_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let assert = bin()
+        .current_dir(dir.path())
+        .args(["check", "--plans", "nope"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("cannot read the plans folder `nope`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    bin()
+        .args(["check", "--format", "nonsense"])
+        .assert()
+        .code(2);
+    bin().args(["frobnicate"]).assert().code(2);
+}
+
+fn broken_tree() -> Tree {
+    let tree = Tree::new();
+    tree.file(
+        "a.toml",
+        &plan(
+            &GOOD_TASK
+                .replace("[\"CNTT\"]", "[\"CNNT\"]")
+                .replace("lead", "priority = 1\nlead"),
+        ),
+    );
+    tree
+}
+
+#[test]
+fn human_output_shows_the_source_line_and_a_caret() {
+    let output = broken_tree()
+        .cmd(&["check", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "checked 2 files: 2 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn github_output_is_one_annotation_per_diagnostic() {
+    let output = broken_tree()
+        .cmd(&["check", "--format", "github"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
+}
+
+#[test]
+fn json_output_has_the_stable_fields() {
+    let (_, diags) = broken_tree().diagnostics();
+    insta::assert_json_snapshot!(diags);
+}
+
+#[test]
+fn color_always_colours_and_never_does_not() {
+    let coloured = broken_tree()
+        .cmd(&["check", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&coloured.stdout).contains("\u{1b}["));
+    let plain = broken_tree()
+        .cmd(&["check", "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("\u{1b}["));
+}

@@ -1,0 +1,128 @@
+//! A fixture tree in a temporary folder and a way to run the built binary over it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A small units registry that the fixtures use.
+pub const UNITS: &str = r#"
+[[unit]]
+code = "CNTT"
+name = "Trung tâm Công nghệ thông tin"
+aliases = ["Trung tâm CNTT"]
+kind = "central"
+
+[[unit]]
+code = "PC"
+name = "Vụ Pháp chế"
+kind = "central"
+
+[[unit]]
+code = "TST"
+name = "Ban Quản lý Thu - Sổ, thẻ"
+kind = "central"
+
+[[unit]]
+code = "THU"
+name = "Ban Thu"
+kind = "central"
+successor = "TST"
+
+[[unit]]
+code = "LIENQUAN"
+name = "Các đơn vị liên quan"
+kind = "vague"
+"#;
+
+/// A valid plan header for fixtures.
+pub const HEADER: &str = r#"[plan]
+number = "1/KH-BHXH"
+title = "Kế hoạch thử"
+issued = 2017-02-28
+"#;
+
+/// A temporary plans tree.
+pub struct Tree {
+    dir: TempDir,
+}
+
+impl Tree {
+    /// A tree with the fixture registry.
+    pub fn new() -> Self {
+        let tree = Tree::bare();
+        tree.file("units.toml", UNITS);
+        tree
+    }
+
+    /// A tree with nothing in it.
+    pub fn bare() -> Self {
+        Tree {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        }
+    }
+
+    /// Writes a file (creating folders) and returns the tree for chaining.
+    pub fn file(&self, path: &str, text: &str) -> &Self {
+        self.bytes(path, text.as_bytes())
+    }
+
+    /// Writes raw bytes.
+    pub fn bytes(&self, path: &str, bytes: &[u8]) -> &Self {
+        let full = self.dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, bytes).unwrap();
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The binary, run inside the tree's folder with `--plans .`-relative paths as `plans`.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = bin();
+        cmd.current_dir(self.dir.path())
+            .env("BHXH_PLAN_DIR", ".")
+            .env("BHXH_PLAN_TODAY", "2024-06-30")
+            .env_remove("NO_COLOR")
+            .args(args);
+        cmd
+    }
+
+    /// Runs `check --format json` and returns (exit code, diagnostics).
+    pub fn diagnostics(&self) -> (i32, Vec<Value>) {
+        let output = self.cmd(&["check", "--format", "json"]).output().unwrap();
+        let json: Value = serde_json::from_slice(&output.stdout).expect("check prints JSON");
+        (
+            output.status.code().unwrap(),
+            json.as_array().unwrap().clone(),
+        )
+    }
+}
+
+/// The built binary with a clean environment.
+pub fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("bhxh-plan").unwrap();
+    cmd.env_remove("BHXH_PLAN_DIR")
+        .env_remove("BHXH_PLAN_TODAY");
+    cmd
+}
+
+/// The repository's own plans folder.
+pub fn repo_plans() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("plans")
+}
+
+/// (code, file, line, column) of a JSON diagnostic, for compact assertions.
+pub fn located(d: &Value) -> (String, String, u64, u64) {
+    (
+        d["code"].as_str().unwrap().to_string(),
+        d["file"].as_str().unwrap().to_string(),
+        d["line"].as_u64().unwrap(),
+        d["column"].as_u64().unwrap(),
+    )
+}
