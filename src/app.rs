@@ -8,11 +8,13 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use crate::check::{Checked, check_tree};
-use crate::cli::{CheckArgs, Cli, Command, Global, UnitsAction};
-use crate::diag::Diagnostic;
+use crate::cli::{CheckArgs, Cli, Command, DeadlineArgs, Global, UnitsAction};
+use crate::deadline::{self, Context as DeadlineContext};
+use crate::diag::{Code, Diagnostic};
 use crate::load::{Tree, read_tree};
 use crate::query;
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
+use crate::source::{SourceFile, Sources};
 
 /// Exit codes of DESIGN §4.
 pub mod exit {
@@ -34,6 +36,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let code = match &cli.command {
         Command::Check(args) => check(&cli.global, args, today, style)?,
         Command::Plans => plans(&cli.global, today, style)?,
+        Command::Deadline(args) => explain_deadline(args, today, style)?,
         Command::Units { action } => units(&cli.global, action.as_ref(), today, style)?,
     };
     Ok(ExitCode::from(code))
@@ -162,6 +165,33 @@ fn units(
     };
     let problems = report_problems(&tree, &checked, style.color && io::stderr().is_terminal())?;
     Ok(code.max(problems))
+}
+
+fn explain_deadline(args: &DeadlineArgs, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
+    query_format(style)?;
+    let context = match (args.year, args.issued) {
+        (_, Some(issued)) => DeadlineContext::issued(issued),
+        (Some(year), None) => DeadlineContext { year },
+        (None, None) => DeadlineContext::issued(today),
+    };
+    match deadline::resolve(&args.phrase, context) {
+        Ok(resolution) => {
+            render::write_explanation(&args.phrase, &resolution, style, &mut io::stdout().lock())?;
+            Ok(exit::OK)
+        }
+        Err(error) => {
+            // The phrase is shown like a one-line file so the caret lands under the problem.
+            let mut sources = Sources::default();
+            let file = sources.add(SourceFile::new("deadline".into(), args.phrase.clone()));
+            let diagnostic = Diagnostic::new(Code::BadDeadline, file, error.span, error.message)
+                .with_help(format!("write {}", deadline::FORMS));
+            let format = DiagnosticFormat::Human {
+                color: style.color && io::stderr().is_terminal(),
+            };
+            render::write_diagnostics(&[diagnostic], &sources, format, &mut io::stderr().lock())?;
+            Ok(exit::PROBLEMS)
+        }
+    }
 }
 
 fn query_format(style: Style) -> anyhow::Result<()> {

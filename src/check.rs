@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use crate::deadline::{self, Context, Kind, Resolution};
 use crate::diag::{self, Code, Diagnostic};
 use crate::load::Tree;
 use crate::model::{DEFAULT_ISSUER, Milestone, Plan, Section, Status, Task, Unit, UnitKind};
@@ -41,6 +42,7 @@ pub fn check_tree(tree: &Tree, today: NaiveDate) -> Checked {
         if let Some(raw) = raw::parse_plan(file, text, &mut file_diags) {
             let checker = PlanChecker {
                 file,
+                text,
                 registry: &registry,
                 today,
                 diags: &mut file_diags,
@@ -54,6 +56,8 @@ pub fn check_tree(tree: &Tree, today: NaiveDate) -> Checked {
     }
     duplicate_plans(&candidates, &mut diagnostics);
     diag::sort(&mut diagnostics);
+    // A bad `[defaults]` value is met once per task that inherits it; report it once.
+    diagnostics.dedup();
 
     let failed = |file: FileId| diagnostics.iter().any(|d| d.file == file && d.is_error());
     let skipped: Vec<FileId> = tree
@@ -260,6 +264,8 @@ fn is_ditto(text: &str) -> bool {
 /// Checks one plan file's content.
 struct PlanChecker<'a> {
     file: FileId,
+    /// The file's text, to locate an error inside a deadline string.
+    text: &'a str,
     registry: &'a Registry,
     today: NaiveDate,
     diags: &'a mut Vec<Diagnostic>,
@@ -455,6 +461,8 @@ impl PlanChecker<'_> {
                     .with_help("give the task a `deadline`, give each `[[task.milestone]]` one, or set `[defaults] deadline`"),
             );
         }
+        let due = raw.due.as_ref().map(|d| *d.get_ref());
+        let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
         let deadline = match deadline {
             Some(d) => self.required(&Some(d.clone()), at.clone(), "deadline", "a `[[task]]`"),
             None => None,
@@ -467,7 +475,8 @@ impl PlanChecker<'_> {
             lead: lead?,
             support,
             deadline,
-            due: raw.due.as_ref().map(|d| *d.get_ref()),
+            due,
+            schedule,
             product: self.optional(&raw.product, "product"),
             note: self.optional(&raw.note, "note"),
             status,
@@ -490,6 +499,8 @@ impl PlanChecker<'_> {
         );
         let at = raw.what.as_ref().map_or(raw.span.clone(), Sp::span);
         let deadline = raw.deadline.as_ref().or(task_deadline);
+        let due = raw.due.as_ref().map(|d| *d.get_ref());
+        let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
         let deadline = deadline.and_then(|d| {
             self.required(
                 &Some(d.clone()),
@@ -503,7 +514,8 @@ impl PlanChecker<'_> {
         Some(Milestone {
             what: what?,
             deadline,
-            due: raw.due.as_ref().map(|d| *d.get_ref()),
+            due,
+            schedule,
             status,
             done,
         })
@@ -572,6 +584,67 @@ impl PlanChecker<'_> {
                 done.span(),
                 message,
             ));
+        }
+    }
+
+    /// Rule 5: the deadline reads in the deadline language; an event needs a `due` once
+    /// it has happened. Without an issue date there is no year to read it against.
+    fn schedule(
+        &mut self,
+        deadline: &Sp<String>,
+        due: Option<NaiveDate>,
+        issued: Option<NaiveDate>,
+    ) -> Option<Resolution> {
+        let issued = issued?;
+        if is_ditto(deadline.get_ref()) || deadline.get_ref().trim().is_empty() {
+            return None;
+        }
+        match deadline::resolve(deadline.get_ref(), Context::issued(issued)) {
+            Ok(resolution) => {
+                if resolution.kind == Kind::Event && due.is_none() {
+                    self.push(
+                        Diagnostic::new(
+                            Code::EventWithoutDue,
+                            self.file,
+                            deadline.span(),
+                            format!(
+                                "`{}` waits for an event and has no date yet",
+                                deadline.get_ref()
+                            ),
+                        )
+                        .with_label("no due date")
+                        .with_help(
+                            "add `due = YYYY-MM-DD` to the task once the event has happened",
+                        ),
+                    );
+                }
+                Some(match due {
+                    Some(due) => resolution.overridden(due),
+                    None => resolution,
+                })
+            }
+            Err(error) => {
+                let span = self.inner_span(deadline, error.span);
+                self.push(
+                    Diagnostic::new(Code::BadDeadline, self.file, span, error.message)
+                        .with_label("not a deadline the tool can read")
+                        .with_help(format!("write {}", deadline::FORMS)),
+                );
+                None
+            }
+        }
+    }
+
+    /// Maps a range inside a string value to the file, when the value is written without
+    /// escapes; otherwise the whole value is the best we can point at.
+    fn inner_span(&self, value: &Sp<String>, inner: Range<usize>) -> Range<usize> {
+        let outer = value.span();
+        let written = self.text.get(outer.start + 1..outer.end.saturating_sub(1));
+        match written {
+            Some(written) if written == value.get_ref() && inner.end <= written.len() => {
+                outer.start + 1 + inner.start..outer.start + 1 + inner.end
+            }
+            _ => outer,
         }
     }
 

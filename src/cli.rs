@@ -55,6 +55,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List the plans with their task counts
     Plans,
+    /// Explain what a deadline phrase means in days
+    Deadline(DeadlineArgs),
     /// List the units registry, or resolve a spelling of a unit
     Units {
         #[command(subcommand)]
@@ -70,6 +72,19 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+/// Options of `deadline`.
+#[derive(Debug, Args)]
+pub struct DeadlineArgs {
+    /// The phrase as a document writes it, such as "Quý II, III/2024"
+    pub phrase: String,
+    /// The year a phrase without one refers to [default: the year of --today]
+    #[arg(long, conflicts_with = "issued")]
+    pub year: Option<i32>,
+    /// The plan's issue date, whose year a phrase without one refers to
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub issued: Option<NaiveDate>,
 }
 
 /// Subcommands of `units`.

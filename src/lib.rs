@@ -8,6 +8,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod deadline;
 pub mod diag;
 pub mod load;
 pub mod model;

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::deadline::Resolution;
+
 /// What kind of body a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -116,6 +118,8 @@ pub struct Milestone {
     pub deadline: Option<String>,
     /// The `due` override.
     pub due: Option<NaiveDate>,
+    /// What the deadline means in days, with the `due` override applied.
+    pub schedule: Option<Resolution>,
     pub status: Status,
     pub done: Option<NaiveDate>,
 }
@@ -134,6 +138,9 @@ pub struct Task {
     pub deadline: Option<String>,
     /// The `due` override.
     pub due: Option<NaiveDate>,
+    /// What the deadline means in days, with the `due` override applied; none when only
+    /// the milestones have deadlines.
+    pub schedule: Option<Resolution>,
     pub product: Option<String>,
     pub note: Option<String>,
     pub status: Status,

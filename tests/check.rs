@@ -357,3 +357,40 @@ fn color_always_colours_and_never_does_not() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&plain.stdout).contains("\u{1b}["));
 }
+
+#[test]
+fn rule_5_an_unreadable_deadline_points_inside_the_string() {
+    let (code, diags) = diagnose(&plan(&GOOD_TASK.replace("Quý I/2024", "Tháng 13/2024")));
+    assert_eq!(code, 1);
+    // `deadline = "Tháng 13/2024"`: the caret is on `13`, column 19.
+    assert_eq!(diags, one("E012", 11, 19));
+}
+
+#[test]
+fn rule_5_an_event_without_due_warns_and_a_due_silences_it() {
+    let event = GOOD_TASK.replace("Quý I/2024", "Khi phương án được phê duyệt");
+    let tree = Tree::new();
+    tree.file("a.toml", &plan(&event));
+    let (code, diags) = tree.diagnostics();
+    assert_eq!(
+        (code, located(&diags[0])),
+        (0, ("W002".into(), "a.toml".into(), 11, 12))
+    );
+    assert!(
+        diags[0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("add `due = YYYY-MM-DD`")
+    );
+
+    let with_due = event.replace("lead", "due = 2024-09-01\nlead");
+    assert_eq!(diagnose(&plan(&with_due)).1, vec![]);
+}
+
+#[test]
+fn rule_5_a_bad_default_deadline_is_reported_once() {
+    let no_deadline = GOOD_TASK.replace("deadline = \"Quý I/2024\"\n", "");
+    let second = no_deadline.replace("id = \"1\"", "id = \"2\"");
+    let text = format!("{HEADER}\n[defaults]\ndeadline = \"Quý V/2017\"\n{no_deadline}{second}");
+    assert_eq!(diagnose(&text).1, one("E012", 7, 17));
+}

@@ -3,6 +3,7 @@
 //! Queries hand over rows; a row type says how it looks as a table row ([`Tabular`]) and
 //! serialises itself for JSON, so each format is written once for every kind of row.
 
+mod deadline;
 mod diagnostics;
 mod labels;
 mod rows;
@@ -10,6 +11,7 @@ mod tables;
 
 use clap::ValueEnum;
 
+pub use deadline::write_explanation;
 pub use diagnostics::{DiagnosticFormat, write_diagnostics, write_summary};
 pub use labels::Label;
 pub use rows::{Tabular, write_rows};

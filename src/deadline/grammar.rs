@@ -1,0 +1,701 @@
+//! One part of a deadline ("Quý II, III/2024", "trước ngày 15 hàng tháng") → a resolution.
+//!
+//! A small recursive-descent reader over folded tokens. Leading filler ("trước", "chậm
+//! nhất", "hoàn thành … trong"), list bullets and labels ("Báo cáo quý:") are skipped;
+//! the first significant word picks the form.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::lexer::{Kind as Tok, Token};
+use super::{Context, Error, Kind, Resolution};
+
+/// Reads one part of a deadline. `text` is the whole deadline, for quoting in errors.
+pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Error> {
+    let mut p = Parser {
+        text,
+        tokens,
+        pos: 0,
+        context,
+    };
+    p.skip_prefix();
+    let resolution = p.body()?;
+    p.skip_punct();
+    let resolution = if p.open_ended_tail() {
+        Resolution {
+            kind: Kind::OpenEnded,
+            ..resolution
+        }
+    } else {
+        resolution
+    };
+    p.skip_punct();
+    match p.peek() {
+        None => Ok(resolution),
+        Some(_) => {
+            let rest = p.span_of(p.pos, tokens.len());
+            Err(p.error(
+                rest.clone(),
+                format!("unexpected `{}` after the deadline", &text[rest]),
+            ))
+        }
+    }
+}
+
+/// Words that may stand before the deadline proper and change nothing.
+const FILLERS: &[&[&str]] = &[
+    &["hoan", "thanh"],
+    &["thuc", "hien"],
+    &["cham", "nhat"],
+    &["muon", "nhat"],
+    &["ket", "thuc"],
+    &["truoc"],
+    &["trong"],
+    &["vao"],
+    &["den"],
+    &["toi"],
+    &["xong"],
+    &["han"],
+    &["tu"],
+];
+
+const YEARS: std::ops::RangeInclusive<u64> = 1900..=2199;
+
+struct Parser<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    pos: usize,
+    context: Context,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn peek_at(&self, ahead: usize) -> Option<&Token> {
+        self.tokens.get(self.pos + ahead)
+    }
+
+    fn at_word(&self, ahead: usize, word: &str) -> bool {
+        self.peek_at(ahead).is_some_and(|t| t.is_word(word))
+    }
+
+    fn at_punct(&self, ahead: usize, c: char) -> bool {
+        self.peek_at(ahead).is_some_and(|t| t.is_punct(c))
+    }
+
+    fn words(&mut self, words: &[&str]) -> bool {
+        let all = words.iter().enumerate().all(|(i, w)| self.at_word(i, w));
+        if all {
+            self.pos += words.len();
+        }
+        all
+    }
+
+    fn punct(&mut self, c: char) -> bool {
+        let found = self.at_punct(0, c);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    /// Byte range from token `from` to just before token `to`.
+    fn span_of(&self, from: usize, to: usize) -> Range<usize> {
+        let last = to.min(self.tokens.len()).max(from + 1) - 1;
+        match (self.tokens.get(from), self.tokens.get(last)) {
+            (Some(a), Some(b)) => a.span.start..b.span.end,
+            _ => self.end_span(),
+        }
+    }
+
+    fn end_span(&self) -> Range<usize> {
+        let end = self.tokens.last().map_or(0, |t| t.span.end);
+        end..end
+    }
+
+    fn here(&self) -> Range<usize> {
+        self.peek()
+            .map_or_else(|| self.end_span(), |t| t.span.clone())
+    }
+
+    fn error(&self, span: Range<usize>, message: String) -> Error {
+        Error { span, message }
+    }
+
+    fn skip_punct(&mut self) {
+        while self
+            .peek()
+            .is_some_and(|t| matches!(t.kind, Tok::Punct(c) if ".,;:!".contains(c)))
+        {
+            self.pos += 1;
+        }
+    }
+
+    /// Bullets, a "Label:" and filler words.
+    fn skip_prefix(&mut self) {
+        loop {
+            let before = self.pos;
+            while self
+                .peek()
+                .is_some_and(|t| matches!(t.kind, Tok::Punct('-' | '+' | '*' | '•')))
+            {
+                self.pos += 1;
+            }
+            if let Some(colon) = self.tokens[self.pos..].iter().position(|t| t.is_punct(':'))
+                && colon > 0
+                && self.tokens[self.pos..self.pos + colon]
+                    .iter()
+                    .all(|t| t.kind == Tok::Word)
+            {
+                self.pos += colon + 1;
+            }
+            for filler in FILLERS {
+                if self.words(filler) {
+                    break;
+                }
+            }
+            if self.at_word(0, "cuoi") && ["thang", "quy", "nam"].iter().any(|w| self.at_word(1, w))
+            {
+                self.pos += 1;
+            }
+            if self.pos == before {
+                return;
+            }
+        }
+    }
+
+    /// "và các năm tiếp theo", "và những năm tiếp theo", "trở đi".
+    fn open_ended_tail(&mut self) -> bool {
+        self.words(&["va", "cac", "nam", "tiep", "theo"])
+            || self.words(&["va", "nhung", "nam", "tiep", "theo"])
+            || self.words(&["va", "cac", "nam", "sau"])
+            || self.words(&["va", "tiep", "theo"])
+            || self.words(&["tro", "di"])
+    }
+
+    fn body(&mut self) -> Result<Resolution, Error> {
+        let Some(first) = self.peek().cloned() else {
+            return Err(self.error(self.end_span(), "the deadline has no time in it".into()));
+        };
+        if self.words(&["thuong", "xuyen"])
+            || self.words(&["lien", "tuc"])
+            || self.words(&["hang", "ngay"])
+        {
+            return Ok(self.rest_is(Kind::Ongoing));
+        }
+        if self.is_event() {
+            return Ok(self.rest_is(Kind::Event));
+        }
+        match first.kind {
+            Tok::Word => self.worded(&first),
+            Tok::Number if self.at_word(1, "thang") => self.half(),
+            Tok::Number => self.numeric(),
+            Tok::Punct(_) => Err(self.unreadable()),
+        }
+    }
+
+    fn worded(&mut self, first: &Token) -> Result<Resolution, Error> {
+        match first.text.as_str() {
+            "hang" | "dinh" => self.recurring(),
+            "ngay" => self.day(),
+            "giai" if self.words(&["giai", "doan"]) => self.years(),
+            "nua" => self.half(),
+            "quy" => self.quarter(),
+            "thang" => self.month(),
+            "nam" => {
+                self.pos += 1;
+                self.years()
+            }
+            _ => Err(self.unreadable()),
+        }
+    }
+
+    fn unreadable(&self) -> Error {
+        let span = self.span_of(self.pos, self.tokens.len());
+        self.error(
+            span.clone(),
+            format!("cannot read `{}` as a deadline", &self.text[span]),
+        )
+    }
+
+    /// Consumes the rest of the part: free words such as the event's description.
+    fn rest_is(&mut self, kind: Kind) -> Resolution {
+        self.pos = self.tokens.len();
+        Resolution::undated(kind)
+    }
+
+    fn is_event(&self) -> bool {
+        let starts = [
+            &["khi"][..],
+            &["sau", "khi"],
+            &["ngay", "sau", "khi"],
+            &["sau"],
+            &["theo", "yeu", "cau"],
+            &["theo", "chi", "dao"],
+            &["theo", "tien", "do"],
+            &["tuy", "theo"],
+        ];
+        starts
+            .iter()
+            .any(|words| words.iter().enumerate().all(|(i, w)| self.at_word(i, w)))
+    }
+
+    /// A number token's value and span.
+    fn number(&mut self, what: &str) -> Result<(u64, Range<usize>), Error> {
+        match self.peek() {
+            Some(t) if t.kind == Tok::Number => {
+                let span = t.span.clone();
+                let value = t.text.parse::<u64>().unwrap_or(u64::MAX);
+                self.pos += 1;
+                Ok((value, span))
+            }
+            _ => Err(self.error(self.here(), format!("expected {what} here"))),
+        }
+    }
+
+    fn year_number(&mut self) -> Result<i32, Error> {
+        let digits = self.peek().map_or(0, |t| t.text.len());
+        let (year, span) = self.number("a year (2017)")?;
+        if digits != 4 || !YEARS.contains(&year) {
+            return Err(self.error(
+                span,
+                format!("year {year} is out of range: write a year from 1900 to 2199 in full"),
+            ));
+        }
+        Ok(year as i32)
+    }
+
+    /// "/2024", "năm 2024", ", năm 2024", "-2024", or nothing (the context's year).
+    fn year_suffix(&mut self) -> Result<i32, Error> {
+        let start = self.pos;
+        self.punct(',');
+        if self.punct('/') || self.punct('-') || self.words(&["nam"]) {
+            return self.year_number();
+        }
+        self.pos = start;
+        Ok(self.context.year)
+    }
+
+    /// Items of a list "II, III", "6, 9", "II và III".
+    fn list<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<T, Error>,
+        is_item: impl Fn(&Self, usize) -> bool,
+    ) -> Result<Vec<T>, Error> {
+        let mut items = vec![item(self)?];
+        loop {
+            let joined = (self.at_punct(0, ',') || self.at_word(0, "va")) && is_item(self, 1);
+            if !joined {
+                return Ok(items);
+            }
+            self.pos += 1;
+            items.push(item(self)?);
+        }
+    }
+
+    fn quarter_numeral(&mut self) -> Result<u32, Error> {
+        let span = self.here();
+        let value = match self.peek() {
+            Some(t) if t.kind == Tok::Word => roman(&t.text),
+            Some(t) if t.kind == Tok::Number => t.text.parse::<u32>().ok(),
+            _ => None,
+        };
+        match value {
+            Some(q @ 1..=4) => {
+                self.pos += 1;
+                Ok(q)
+            }
+            _ if span.is_empty() => {
+                Err(self.error(span, "expected a quarter (I, II, III or IV) here".into()))
+            }
+            _ => Err(self.error(
+                span.clone(),
+                format!(
+                    "quarter `{}` does not exist: write I, II, III or IV",
+                    &self.text[span]
+                ),
+            )),
+        }
+    }
+
+    fn is_quarter_numeral(&self, ahead: usize) -> bool {
+        self.peek_at(ahead).is_some_and(|t| match t.kind {
+            Tok::Word => roman(&t.text).is_some(),
+            Tok::Number => t.text.len() == 1,
+            Tok::Punct(_) => false,
+        })
+    }
+
+    fn quarter(&mut self) -> Result<Resolution, Error> {
+        self.pos += 1;
+        let quarters = self.list(Self::quarter_numeral, Self::is_quarter_numeral)?;
+        let year = self.year_suffix()?;
+        let windows = quarters.iter().map(|&q| quarter_window(year, q)).collect();
+        Ok(several(Kind::Quarter, windows))
+    }
+
+    fn month_number(&mut self) -> Result<u32, Error> {
+        let (month, span) = self.number("a month (1 to 12)")?;
+        if !(1..=12).contains(&month) {
+            return Err(self.error(span, format!("month {month} does not exist: write 1 to 12")));
+        }
+        Ok(month as u32)
+    }
+
+    fn month(&mut self) -> Result<Resolution, Error> {
+        self.pos += 1;
+        let is_month = |p: &Self, ahead: usize| {
+            p.peek_at(ahead)
+                .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+        };
+        let months = self.list(Self::month_number, is_month)?;
+        let year = self.year_suffix()?;
+        let windows = months.iter().map(|&m| month_window(year, m)).collect();
+        Ok(several(Kind::Month, windows))
+    }
+
+    /// "6 tháng đầu năm 2024", "6 tháng cuối năm", "nửa đầu năm 2024".
+    fn half(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        let first = self.words(&["nua", "dau"]) || self.is_six_months("dau");
+        let second = !first && (self.words(&["nua", "cuoi"]) || self.is_six_months("cuoi"));
+        if !(first || second) || !self.words(&["nam"]) {
+            self.pos = start;
+            return Err(self.unreadable());
+        }
+        let year = if self.peek().is_some_and(|t| t.kind == Tok::Number) {
+            self.year_number()?
+        } else {
+            self.context.year
+        };
+        let (from, to) = if first {
+            ((1, 1), (6, 30))
+        } else {
+            ((7, 1), (12, 31))
+        };
+        Ok(Resolution::window(
+            Kind::Half,
+            ymd(year, from.0, from.1),
+            ymd(year, to.0, to.1),
+        ))
+    }
+
+    fn is_six_months(&mut self, which: &str) -> bool {
+        let six = self
+            .peek()
+            .is_some_and(|t| t.kind == Tok::Number && t.text.trim_start_matches('0') == "6");
+        if six && self.at_word(1, "thang") && self.at_word(2, which) {
+            self.pos += 3;
+            return true;
+        }
+        false
+    }
+
+    /// After "năm" or "giai đoạn": a year, or a span of years.
+    fn years(&mut self) -> Result<Resolution, Error> {
+        let first = self.year_number()?;
+        let before_end = self.pos;
+        if self.punct('-') || self.words(&["den"]) {
+            self.words(&["nam"]);
+            let last_start = self.here();
+            let last = self.year_number()?;
+            if last < first {
+                return Err(self.error(
+                    last_start.start..self.span_of(self.pos - 1, self.pos).end,
+                    format!("the span {first}-{last} ends before it starts"),
+                ));
+            }
+            if last > first {
+                return Ok(Resolution::window(
+                    Kind::Span,
+                    ymd(first, 1, 1),
+                    ymd(last, 12, 31),
+                ));
+            }
+        }
+        if self.pos == before_end || self.tokens[self.pos - 1].kind == Tok::Number {
+            return Ok(Resolution::window(
+                Kind::Year,
+                ymd(first, 1, 1),
+                ymd(first, 12, 31),
+            ));
+        }
+        Err(self.unreadable())
+    }
+
+    /// A deadline that starts with a number: a date, an ISO date, a year or a span.
+    fn numeric(&mut self) -> Result<Resolution, Error> {
+        let digits = self.peek().map_or(0, |t| t.text.len());
+        let iso = digits == 4
+            && self.at_punct(1, '-')
+            && self
+                .peek_at(2)
+                .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+            && self.at_punct(3, '-');
+        if iso {
+            let start = self.pos;
+            let year = self.year_number()?;
+            self.pos += 1;
+            let (month, _) = self.number("a month")?;
+            self.pos += 1;
+            let (day, _) = self.number("a day")?;
+            return self.date(year, month, day, start);
+        }
+        if digits == 4 {
+            return self.years();
+        }
+        self.dotted_date()
+    }
+
+    /// "30/6/2017", "10.10.2017", "30-6-2017", "30/6" (the context's year).
+    fn dotted_date(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        let (day, _) = self.number("a day")?;
+        let separator = match self.peek() {
+            Some(t) if matches!(t.kind, Tok::Punct('/' | '.' | '-')) => t.text.clone(),
+            _ => return Err(self.unreadable_from(start)),
+        };
+        self.pos += 1;
+        let (month, _) = self.number("a month")?;
+        let sep = separator.chars().next().unwrap_or('/');
+        let year =
+            if self.at_punct(0, sep) && self.peek_at(1).is_some_and(|t| t.kind == Tok::Number) {
+                self.pos += 1;
+                self.year_number()?
+            } else {
+                self.context.year
+            };
+        self.date(year, month, day, start)
+    }
+
+    fn unreadable_from(&mut self, start: usize) -> Error {
+        self.pos = start;
+        self.unreadable()
+    }
+
+    fn date(&self, year: i32, month: u64, day: u64, start: usize) -> Result<Resolution, Error> {
+        let span = self.span_of(start, self.pos);
+        let date = u32::try_from(month)
+            .ok()
+            .zip(u32::try_from(day).ok())
+            .and_then(|(m, d)| NaiveDate::from_ymd_opt(year, m, d));
+        match date {
+            Some(date) => Ok(Resolution::window(Kind::Date, date, date)),
+            None => Err(self.error(
+                span.clone(),
+                format!("`{}` is not a day of the calendar", &self.text[span]),
+            )),
+        }
+    }
+
+    /// "ngày 31/3/2024", "ngày 31 tháng 3 năm 2024", "ngày 15 hàng tháng",
+    /// "ngày 19 của tháng cuối quý I, II, III".
+    fn day(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        self.pos += 1;
+        let day_at = self.pos;
+        let (day, day_span) = self.number("a day")?;
+        if matches!(
+            self.peek().map(|t| t.kind),
+            Some(Tok::Punct('/' | '.' | '-'))
+        ) {
+            self.pos = day_at;
+            return self.dotted_date();
+        }
+        self.words(&["cua"]);
+        if self.words(&["hang", "thang"]) {
+            let year = self.period_year()?;
+            return self.monthly_on(day, day_span, year);
+        }
+        if self.words(&["thang", "cuoi", "quy"]) {
+            let quarters = if self.is_quarter_numeral(0) {
+                self.list(Self::quarter_numeral, Self::is_quarter_numeral)?
+            } else {
+                vec![1, 2, 3, 4]
+            };
+            let year = self.year_suffix()?;
+            let months: Vec<u32> = quarters.iter().map(|q| q * 3).collect();
+            return self.days_of(day, day_span, year, &months);
+        }
+        if self.words(&["thang"]) {
+            let month = self.month_number()?;
+            let year = if self.words(&["nam"]) {
+                self.year_number()?
+            } else {
+                self.context.year
+            };
+            return self.date(year, month.into(), day, start);
+        }
+        Err(self.unreadable_from(start))
+    }
+
+    /// The stated year of a recurring deadline ("năm 2024"), or the context's.
+    fn period_year(&mut self) -> Result<i32, Error> {
+        self.punct(',');
+        if self.words(&["nam"]) || self.punct('/') {
+            return self.year_number();
+        }
+        Ok(self.context.year)
+    }
+
+    fn monthly_on(&self, day: u64, span: Range<usize>, year: i32) -> Result<Resolution, Error> {
+        self.days_of(day, span, year, &(1..=12).collect::<Vec<_>>())
+    }
+
+    /// Day `day` of each of `months` in `year`; "ngày 31" means the month's last day.
+    fn days_of(
+        &self,
+        day: u64,
+        span: Range<usize>,
+        year: i32,
+        months: &[u32],
+    ) -> Result<Resolution, Error> {
+        if !(1..=31).contains(&day) {
+            return Err(self.error(span, format!("day {day} does not exist: write 1 to 31")));
+        }
+        let dates: Vec<NaiveDate> = months
+            .iter()
+            .map(|&m| {
+                let last = last_of_month(year, m);
+                ymd(year, m, (day as u32).min(chrono::Datelike::day(&last)))
+            })
+            .collect();
+        Ok(series(year, dates))
+    }
+
+    /// "Hàng năm", "Hằng quý", "Định kỳ hàng quý năm 2024", "Định kỳ 6 tháng".
+    fn recurring(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        self.words(&["dinh", "ky"]);
+        self.words(&["hang"]);
+        let every = if self.words(&["nam"]) {
+            Every::Year
+        } else if self.words(&["quy"]) {
+            Every::Quarter
+        } else if self.is_six_months_word() {
+            Every::Half
+        } else if self.words(&["thang"]) {
+            Every::Month
+        } else {
+            return Err(self.unreadable_from(start));
+        };
+        let (first, last) = self.recurring_period()?;
+        let mut dates = Vec::new();
+        for year in first..=last {
+            dates.extend(every.ends(year));
+        }
+        Ok(series(first, dates))
+    }
+
+    fn is_six_months_word(&mut self) -> bool {
+        let six = self
+            .peek()
+            .is_some_and(|t| t.kind == Tok::Number && t.text.trim_start_matches('0') == "6");
+        if six && self.at_word(1, "thang") {
+            self.pos += 2;
+            return true;
+        }
+        false
+    }
+
+    /// "năm 2024", "giai đoạn 2024-2025", or the context's year.
+    fn recurring_period(&mut self) -> Result<(i32, i32), Error> {
+        self.punct(',');
+        self.words(&["trong"]);
+        if self.words(&["giai", "doan"]) || self.words(&["nam"]) || self.punct('/') {
+            let first = self.year_number()?;
+            if self.punct('-') || self.words(&["den"]) {
+                self.words(&["nam"]);
+                let last = self.year_number()?;
+                return Ok((first, last.max(first)));
+            }
+            return Ok((first, first));
+        }
+        Ok((self.context.year, self.context.year))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Every {
+    Year,
+    Half,
+    Quarter,
+    Month,
+}
+
+impl Every {
+    fn ends(self, year: i32) -> Vec<NaiveDate> {
+        let months: &[u32] = match self {
+            Every::Year => &[12],
+            Every::Half => &[6, 12],
+            Every::Quarter => &[3, 6, 9, 12],
+            Every::Month => &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        };
+        months.iter().map(|&m| last_of_month(year, m)).collect()
+    }
+}
+
+fn roman(word: &str) -> Option<u32> {
+    match word {
+        "i" => Some(1),
+        "ii" => Some(2),
+        "iii" => Some(3),
+        "iv" => Some(4),
+        "v" | "vi" | "vii" | "viii" | "ix" | "x" => Some(5),
+        _ => None,
+    }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("a valid calendar day")
+}
+
+fn last_of_month(year: i32, month: u32) -> NaiveDate {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    ymd(next_year, next_month, 1)
+        .pred_opt()
+        .expect("a day before the first")
+}
+
+fn quarter_window(year: i32, quarter: u32) -> (NaiveDate, NaiveDate) {
+    let first_month = (quarter - 1) * 3 + 1;
+    (
+        ymd(year, first_month, 1),
+        last_of_month(year, first_month + 2),
+    )
+}
+
+fn month_window(year: i32, month: u32) -> (NaiveDate, NaiveDate) {
+    (ymd(year, month, 1), last_of_month(year, month))
+}
+
+/// One window is `kind`; several are `Several` with one date each.
+fn several(kind: Kind, mut windows: Vec<(NaiveDate, NaiveDate)>) -> Resolution {
+    windows.sort();
+    windows.dedup();
+    if let [(start, due)] = windows[..] {
+        return Resolution::window(kind, start, due);
+    }
+    Resolution {
+        kind: Kind::Several,
+        start: windows.first().map(|w| w.0),
+        due: windows.last().map(|w| w.1),
+        dates: windows.iter().map(|w| w.1).collect(),
+    }
+}
+
+fn series(first_year: i32, dates: Vec<NaiveDate>) -> Resolution {
+    Resolution {
+        kind: Kind::Recurring,
+        start: Some(ymd(first_year, 1, 1)),
+        due: dates.last().copied(),
+        dates,
+    }
+}

@@ -1,0 +1,124 @@
+//! Deadline text → tokens that keep their byte span in the original text.
+//!
+//! Words are folded (lowercase, no diacritics, `đ` → `d`) so that "Quý", "quy" and "QUÝ"
+//! read the same, while spans still point into what the user wrote.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    /// One punctuation character; dashes of every width read as `-`.
+    Punct(char),
+}
+
+/// A token with its folded text and where it stands in the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+impl Token {
+    /// True for a word token with this folded text.
+    pub fn is_word(&self, word: &str) -> bool {
+        self.kind == Kind::Word && self.text == word
+    }
+
+    /// True for this punctuation character.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+/// Splits `text` into tokens; white space separates and is dropped.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = class(c);
+        let mut end = start + c.len_utf8();
+        if kind != Class::Punct {
+            while let Some(&(i, next)) = chars.peek() {
+                if class(next) != kind {
+                    break;
+                }
+                end = i + next.len_utf8();
+                chars.next();
+            }
+        }
+        let raw = &text[start..end];
+        let (kind, folded) = match kind {
+            Class::Digit => (Kind::Number, raw.to_string()),
+            Class::Letter => (Kind::Word, fold(raw)),
+            Class::Punct => {
+                let c = if is_dash(c) { '-' } else { c };
+                (Kind::Punct(c), c.to_string())
+            }
+        };
+        tokens.push(Token {
+            kind,
+            text: folded,
+            span: start..end,
+        });
+    }
+    tokens
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Digit,
+    Letter,
+    Punct,
+}
+
+fn class(c: char) -> Class {
+    if c.is_ascii_digit() {
+        Class::Digit
+    } else if c.is_alphabetic() || is_combining_mark(c) {
+        Class::Letter
+    } else {
+        Class::Punct
+    }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '−')
+}
+
+/// "Quý" → "quy", "ĐẦU" → "dau".
+pub fn fold(word: &str) -> String {
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_fold_and_spans_point_into_the_original() {
+        let tokens = tokenize("Quý II, III/2024");
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["quy", "ii", ",", "iii", "/", "2024"]);
+        assert_eq!(&"Quý II, III/2024"[tokens[0].span.clone()], "Quý");
+    }
+
+    #[test]
+    fn en_dashes_read_as_hyphens() {
+        let tokens = tokenize("2017–2018");
+        assert!(tokens[1].is_punct('-'));
+    }
+}

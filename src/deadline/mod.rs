@@ -1,0 +1,236 @@
+//! The deadline language: a completion time in the document's own words → exact days.
+//!
+//! `resolve` is a pure function of the text and a [`Context`] (the year a missing year
+//! defaults to). A deadline is split into parts at `;` and at `-` list items; each part is
+//! read by [`grammar`], and the parts combine into one [`Resolution`]. Errors carry the
+//! byte span, inside the text, of what could not be read.
+
+mod grammar;
+mod lexer;
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use lexer::{Token, tokenize};
+
+/// What kind of time a deadline names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A day: `30/6/2017`.
+    Date,
+    /// A month: `Tháng 3/2017`.
+    Month,
+    /// A quarter: `Quý I/2024`.
+    Quarter,
+    /// Several dates, one stage each: `Quý II, III/2024`.
+    Several,
+    /// Half a year: `6 tháng đầu năm 2024`.
+    Half,
+    /// A year: `Năm 2017`.
+    Year,
+    /// Several years: `Giai đoạn 2017-2020`.
+    Span,
+    /// A first due date, then ongoing: `Năm 2017 và các năm tiếp theo`.
+    OpenEnded,
+    /// A series of occurrences: `Hàng năm`, `trước ngày 15 hàng tháng`.
+    Recurring,
+    /// No due date, never overdue: `Thường xuyên`.
+    Ongoing,
+    /// No date until the event happens: `Khi phương án … được phê duyệt`.
+    Event,
+}
+
+impl Kind {
+    /// The name used in JSON and in explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Date => "date",
+            Kind::Month => "month",
+            Kind::Quarter => "quarter",
+            Kind::Several => "several",
+            Kind::Half => "half",
+            Kind::Year => "year",
+            Kind::Span => "span",
+            Kind::OpenEnded => "open_ended",
+            Kind::Recurring => "recurring",
+            Kind::Ongoing => "ongoing",
+            Kind::Event => "event",
+        }
+    }
+
+    /// True for the kinds that never have a date of their own.
+    pub fn is_undated(self) -> bool {
+        matches!(self, Kind::Ongoing | Kind::Event)
+    }
+}
+
+/// What a deadline means in days.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Resolution {
+    pub kind: Kind,
+    /// First day of the window the deadline describes (the month, the quarter, the span).
+    pub start: Option<NaiveDate>,
+    /// The last day the work may be completed on.
+    pub due: Option<NaiveDate>,
+    /// Stages (several) or occurrences (recurring) in order; the due date for single dates.
+    pub dates: Vec<NaiveDate>,
+}
+
+impl Resolution {
+    /// A window from `start` to `due`, with `due` as its one date.
+    pub fn window(kind: Kind, start: NaiveDate, due: NaiveDate) -> Self {
+        Resolution {
+            kind,
+            start: Some(start),
+            due: Some(due),
+            dates: vec![due],
+        }
+    }
+
+    /// A deadline with no date: ongoing or event.
+    pub fn undated(kind: Kind) -> Self {
+        Resolution {
+            kind,
+            start: None,
+            due: None,
+            dates: Vec::new(),
+        }
+    }
+
+    /// The same deadline with its due date fixed by a `due` override.
+    pub fn overridden(mut self, due: NaiveDate) -> Self {
+        self.due = Some(due);
+        if self.kind.is_undated() || self.dates.len() <= 1 {
+            self.dates = vec![due];
+        }
+        if self.start.is_some_and(|start| start > due) {
+            self.start = Some(due);
+        }
+        self
+    }
+}
+
+/// What a deadline is read against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    /// The year of a deadline that names none (the plan's issue year).
+    pub year: i32,
+}
+
+impl Context {
+    /// The context of a plan issued on `issued`.
+    pub fn issued(issued: NaiveDate) -> Self {
+        Context {
+            year: issued.year(),
+        }
+    }
+}
+
+/// Why a deadline could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// Byte range inside the deadline text.
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// The forms the language accepts, for error messages.
+pub const FORMS: &str = "a date (30/6/2017, 10.10.2017), a month (Tháng 3/2017), a quarter (Quý I/2024), \
+several (Quý II, III/2024), a half year (6 tháng đầu năm 2024), a year (Năm 2017), a span (2017-2020), \
+open-ended (Năm 2017 và các năm tiếp theo), recurring (Hàng năm, trước ngày 15 hàng tháng), \
+ongoing (Thường xuyên) or an event (Khi …, Sau khi …)";
+
+/// Reads a deadline.
+pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
+    let tokens = without_remarks(tokenize(text));
+    if tokens.is_empty() {
+        return Err(Error {
+            span: 0..text.len(),
+            message: "the deadline is empty".into(),
+        });
+    }
+    let mut parts = Vec::new();
+    for part in split_parts(&tokens) {
+        parts.push(grammar::part(text, part, context)?);
+    }
+    Ok(combine(parts))
+}
+
+/// Drops remarks in parentheses: they are kept in the text, never read as dates.
+fn without_remarks(tokens: Vec<Token>) -> Vec<Token> {
+    let mut depth = 0usize;
+    let mut kept = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if token.is_punct('(') {
+            depth += 1;
+        } else if token.is_punct(')') && depth > 0 {
+            depth -= 1;
+        } else if depth == 0 {
+            kept.push(token);
+        }
+    }
+    kept
+}
+
+/// Splits at `;` and at `-` list items ("Năm 2017 - Năm 2018"), but not inside a span of
+/// years ("2017 - 2018") where the dash is followed by a number.
+fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        let bullet = token.is_punct('-')
+            && i > start
+            && tokens
+                .get(i + 1)
+                .is_some_and(|next| next.kind == lexer::Kind::Word)
+            && tokens[i - 1].span.end < token.span.start
+            && !tokens[i - 1].is_punct(':');
+        if token.is_punct(';') || bullet {
+            if i > start {
+                parts.push(&tokens[start..i]);
+            }
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        parts.push(&tokens[start..]);
+    }
+    parts
+}
+
+/// One resolution from the parts of a deadline.
+fn combine(mut parts: Vec<Resolution>) -> Resolution {
+    if parts.len() == 1 {
+        return parts.pop().expect("one part");
+    }
+    let dated: Vec<&Resolution> = parts.iter().filter(|p| !p.kind.is_undated()).collect();
+    if dated.is_empty() {
+        // "Thường xuyên; Sau khi … ban hành": ongoing work outlives the event.
+        let kind = if parts.iter().any(|p| p.kind == Kind::Ongoing) {
+            Kind::Ongoing
+        } else {
+            Kind::Event
+        };
+        return Resolution::undated(kind);
+    }
+    let kind = if dated.iter().any(|p| p.kind == Kind::Recurring) {
+        Kind::Recurring
+    } else {
+        Kind::Several
+    };
+    let mut dates: Vec<NaiveDate> = dated.iter().flat_map(|p| p.dates.iter().copied()).collect();
+    dates.sort();
+    dates.dedup();
+    Resolution {
+        kind,
+        start: dated.iter().filter_map(|p| p.start).min(),
+        due: dates.last().copied(),
+        dates,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,82 @@
+//! `bhxh-plan deadline`: what a phrase means, for people or as JSON.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Format, Lang, Style};
+use crate::deadline::{Kind, Resolution};
+
+/// The JSON shape of DESIGN §3: `{"text", "kind", "start", "due", "dates"}`.
+#[derive(Serialize)]
+struct Explanation<'a> {
+    text: &'a str,
+    kind: Kind,
+    start: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    dates: &'a [NaiveDate],
+}
+
+/// Writes what `text` resolves to.
+pub fn write_explanation(
+    text: &str,
+    r: &Resolution,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if style.format == Format::Json {
+        let explanation = Explanation {
+            text,
+            kind: r.kind,
+            start: r.start,
+            due: r.due,
+            dates: &r.dates,
+        };
+        serde_json::to_writer_pretty(&mut *out, &explanation)?;
+        return writeln!(out);
+    }
+    let day = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.to_string());
+    let (kind, window, due, dates) = match style.lang {
+        Lang::Vi => ("loại", "khoảng", "hạn", "các mốc"),
+        Lang::En => ("kind", "window", "due", "dates"),
+    };
+    writeln!(out, "{text}")?;
+    writeln!(out, "  {kind:<8} {}", kind_name(r.kind, style.lang))?;
+    writeln!(out, "  {window:<8} {} → {}", day(r.start), day(r.due))?;
+    writeln!(out, "  {due:<8} {}", day(r.due))?;
+    let list: Vec<String> = r.dates.iter().map(NaiveDate::to_string).collect();
+    writeln!(
+        out,
+        "  {dates:<8} {}",
+        if list.is_empty() {
+            "—".to_string()
+        } else {
+            list.join(", ")
+        }
+    )
+}
+
+/// The kind in words.
+pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
+    let (vi, en) = match kind {
+        Kind::Date => ("ngày (date)", "date"),
+        Kind::Month => ("tháng (month)", "month"),
+        Kind::Quarter => ("quý (quarter)", "quarter"),
+        Kind::Several => ("nhiều mốc (several)", "several dates"),
+        Kind::Half => ("nửa năm (half)", "half year"),
+        Kind::Year => ("năm (year)", "year"),
+        Kind::Span => ("giai đoạn (span)", "span of years"),
+        Kind::OpenEnded => (
+            "từ mốc đầu rồi tiếp diễn (open_ended)",
+            "first due, then ongoing",
+        ),
+        Kind::Recurring => ("định kỳ (recurring)", "recurring"),
+        Kind::Ongoing => ("thường xuyên (ongoing)", "ongoing, never overdue"),
+        Kind::Event => ("theo sự kiện (event)", "when an event happens"),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}

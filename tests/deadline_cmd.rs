@@ -1,0 +1,103 @@
+//! `bhxh-plan deadline PHRASE`: the explanation of a phrase, for people and as JSON.
+
+mod common;
+
+use common::bin;
+use serde_json::{Value, json};
+
+fn explain(args: &[&str]) -> Value {
+    let output = bin()
+        .arg("deadline")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn several_quarters_give_one_date_each() {
+    assert_eq!(
+        explain(&["Quý II, III/2024", "--year", "2024"]),
+        json!({"text": "Quý II, III/2024", "kind": "several", "start": "2024-04-01",
+               "due": "2024-09-30", "dates": ["2024-06-30", "2024-09-30"]})
+    );
+}
+
+#[test]
+fn a_missing_year_comes_from_year_or_issued() {
+    assert_eq!(explain(&["Quý III", "--year", "2017"])["due"], "2017-09-30");
+    assert_eq!(
+        explain(&["Quý III", "--issued", "2024-01-19"])["due"],
+        "2024-09-30"
+    );
+    assert_eq!(
+        explain(&["Quý III", "--today", "2019-05-05"])["due"],
+        "2019-09-30"
+    );
+}
+
+#[test]
+fn undated_kinds_have_null_dates() {
+    assert_eq!(
+        explain(&["Thường xuyên"]),
+        json!({"text": "Thường xuyên", "kind": "ongoing", "start": null, "due": null, "dates": []})
+    );
+}
+
+#[test]
+fn the_human_explanation_is_labelled_in_vietnamese_or_english() {
+    let output = bin().args(["deadline", "Quý I/2024"]).output().unwrap();
+    insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap(), @r"
+    Quý I/2024
+      loại     quý (quarter)
+      khoảng   2024-01-01 → 2024-03-31
+      hạn      2024-03-31
+      các mốc  2024-03-31
+    ");
+    let output = bin()
+        .args(["deadline", "Quý I/2024", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("  due      2024-03-31")
+    );
+}
+
+#[test]
+fn an_unreadable_phrase_exits_1_with_a_caret() {
+    let output = bin()
+        .args(["deadline", "31/2/2024", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("`31/2/2024` is not a day of the calendar"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 │ 31/2/2024\n  │ ^^^^^^^^^"), "{stderr}");
+}
+
+#[test]
+fn year_and_issued_cannot_both_be_given() {
+    bin()
+        .args([
+            "deadline",
+            "Quý I",
+            "--year",
+            "2024",
+            "--issued",
+            "2024-01-01",
+        ])
+        .assert()
+        .code(2);
+}
