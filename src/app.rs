@@ -8,11 +8,11 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use crate::check::{Checked, check_tree};
-use crate::cli::{CheckArgs, Cli, Command, DeadlineArgs, Global, UnitsAction};
+use crate::cli::{By, CheckArgs, Cli, Command, DeadlineArgs, Global, QueryArgs, UnitsAction};
 use crate::deadline::{self, Context as DeadlineContext};
 use crate::diag::{Code, Diagnostic};
 use crate::load::{Tree, read_tree};
-use crate::query;
+use crate::query::{self, Filter, PlanKey, Within};
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
 use crate::source::{SourceFile, Sources};
 
@@ -37,6 +37,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check(&cli.global, args, today, style)?,
         Command::Plans => plans(&cli.global, today, style)?,
         Command::Deadline(args) => explain_deadline(args, today, style)?,
+        Command::Tasks(args) => task_query(&cli.global, args, today, style, TaskQuery::All)?,
+        Command::Overdue(args) => task_query(&cli.global, args, today, style, TaskQuery::Overdue)?,
+        Command::Upcoming { query, within } => task_query(
+            &cli.global,
+            query,
+            today,
+            style,
+            TaskQuery::Upcoming(*within),
+        )?,
+        Command::Workload { query, by } => workload(&cli.global, query, *by, today, style)?,
         Command::Units { action } => units(&cli.global, action.as_ref(), today, style)?,
     };
     Ok(ExitCode::from(code))
@@ -128,7 +138,7 @@ fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> 
     query_format(style)?;
     let (tree, checked) = load(global, today)?;
     let rows = query::plan_rows(&checked.plans);
-    render::write_rows(&rows, style, &mut io::stdout().lock()).context("writing the plans")?;
+    render::write_rows(&rows, &[], style, &mut io::stdout().lock()).context("writing the plans")?;
     report_problems(&tree, &checked, style.color && io::stderr().is_terminal())
 }
 
@@ -144,12 +154,12 @@ fn units(
     let mut out = io::stdout().lock();
     let code = match action {
         None => {
-            render::write_rows(&query::unit_rows(registry.units()), style, &mut out)?;
+            render::write_rows(&query::unit_rows(registry.units()), &[], style, &mut out)?;
             exit::OK
         }
         Some(UnitsAction::Resolve { name }) => match registry.resolve(name) {
             Some(unit) => {
-                render::write_rows(&query::unit_rows([unit]), style, &mut out)?;
+                render::write_rows(&query::unit_rows([unit]), &[], style, &mut out)?;
                 exit::OK
             }
             None => {
@@ -158,13 +168,153 @@ fn units(
                     io::stderr(),
                     "no unit is called `{name}`; nearest spellings below"
                 )?;
-                render::write_rows(&query::unit_rows(nearest), style, &mut out)?;
+                render::write_rows(&query::unit_rows(nearest), &[], style, &mut out)?;
                 exit::PROBLEMS
             }
         },
     };
     let problems = report_problems(&tree, &checked, style.color && io::stderr().is_terminal())?;
     Ok(code.max(problems))
+}
+
+/// Which task rows a query wants.
+#[derive(Debug, Clone, Copy)]
+enum TaskQuery {
+    All,
+    Overdue,
+    Upcoming(Within),
+}
+
+fn task_query(
+    global: &Global,
+    args: &QueryArgs,
+    today: NaiveDate,
+    style: Style,
+    which: TaskQuery,
+) -> anyhow::Result<u8> {
+    query_format(style)?;
+    let (tree, checked) = load(global, today)?;
+    let (filter, note) = filter(args, &checked, style)?;
+    let rows = match which {
+        TaskQuery::All => query::tasks(&checked.plans, &filter, today),
+        TaskQuery::Overdue => query::overdue(&checked.plans, &filter, today),
+        TaskQuery::Upcoming(within) => query::upcoming(&checked.plans, &filter, today, within),
+    };
+    let mut out = io::stdout().lock();
+    write_note(note.as_deref(), style, &mut out)?;
+    render::write_rows(&rows, &[], style, &mut out)?;
+    report_problems(&tree, &checked, style.color && io::stderr().is_terminal())
+}
+
+fn workload(
+    global: &Global,
+    args: &QueryArgs,
+    by: Option<By>,
+    today: NaiveDate,
+    style: Style,
+) -> anyhow::Result<u8> {
+    query_format(style)?;
+    let (tree, checked) = load(global, today)?;
+    let (filter, note) = filter(args, &checked, style)?;
+    let mut out = io::stdout().lock();
+    write_note(note.as_deref(), style, &mut out)?;
+    match by {
+        Some(By::Quarter) => {
+            let rows = query::by_quarter(&checked.plans, &checked.registry, &filter, today);
+            render::write_rows(&rows, &[], style, &mut out)?;
+        }
+        None => {
+            let table = query::workload(&checked.plans, &checked.registry, &filter, today);
+            render::write_rows(
+                &table.rows,
+                std::slice::from_ref(&table.total),
+                style,
+                &mut out,
+            )?;
+        }
+    }
+    report_problems(&tree, &checked, style.color && io::stderr().is_terminal())
+}
+
+/// The shared filters, resolved against the registry and the plans. Returns the note
+/// that a unit's predecessors are included, when they are.
+fn filter(
+    args: &QueryArgs,
+    checked: &Checked,
+    style: Style,
+) -> anyhow::Result<(Filter, Option<String>)> {
+    let mut filter = Filter {
+        units: None,
+        role: args.role,
+        plan: args.plan.as_deref().map(PlanKey::parse),
+        year: args.year,
+        status: args.status,
+    };
+    if let Some(key) = &filter.plan {
+        check_plan_key(key, args.plan.as_deref().unwrap_or_default(), checked)?;
+    }
+    let Some(name) = &args.unit else {
+        return Ok((filter, None));
+    };
+    let registry = &checked.registry;
+    let Some(unit) = registry.resolve(name) else {
+        let nearest: Vec<String> = registry
+            .nearest(name, 3)
+            .iter()
+            .map(|u| format!("`{}` ({})", u.code, u.name))
+            .collect();
+        let hint = if nearest.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", nearest.join(", "))
+        };
+        bail!("no unit is called `{name}`{hint} (`bhxh-plan units` lists them)");
+    };
+    let predecessors: Vec<String> = registry
+        .predecessors(&unit.code)
+        .iter()
+        .map(|u| u.code.clone())
+        .collect();
+    let note = (!predecessors.is_empty())
+        .then(|| render::predecessors_note(&unit.code, &predecessors, style.lang));
+    let mut units = vec![unit.code.clone()];
+    units.extend(predecessors);
+    filter.units = Some(units);
+    Ok((filter, note))
+}
+
+/// `--plan` must name exactly one plan.
+fn check_plan_key(key: &PlanKey, written: &str, checked: &Checked) -> anyhow::Result<()> {
+    let matching: Vec<_> = checked.plans.iter().filter(|p| key.matches(p)).collect();
+    match matching.len() {
+        1 => Ok(()),
+        0 => {
+            let numbers = checked.plans.iter().map(|p| p.number.as_str());
+            let hint = crate::diag::nearest(&key.number, numbers)
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            bail!("no plan is numbered `{written}`{hint} (`bhxh-plan plans` lists them)")
+        }
+        _ => {
+            let choices: Vec<String> = matching
+                .iter()
+                .map(|p| format!("`{}:{}`", p.issuer, p.number))
+                .collect();
+            bail!(
+                "`{written}` names plans of several issuers: write one of {}",
+                choices.join(", ")
+            )
+        }
+    }
+}
+
+/// A note for people: above a table, or on stderr where stdout is for programs.
+fn write_note(note: Option<&str>, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let Some(note) = note else { return Ok(()) };
+    match style.format {
+        Format::Human | Format::Markdown | Format::Github => writeln!(out, "{note}\n"),
+        Format::Json | Format::Csv => writeln!(io::stderr(), "{note}"),
+    }
 }
 
 fn explain_deadline(args: &DeadlineArgs, today: NaiveDate, style: Style) -> anyhow::Result<u8> {

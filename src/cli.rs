@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
+use crate::model::Status;
+use crate::query::{Role, Within};
 use crate::render::{ColorChoice, Format, Lang};
 
 /// Check and query the work plans of Vietnam Social Security (BHXH) kept as TOML files.
@@ -55,6 +57,26 @@ pub enum Command {
     Check(CheckArgs),
     /// List the plans with their task counts
     Plans,
+    /// List tasks, one row each, with the filters below
+    Tasks(QueryArgs),
+    /// Tasks and stages past their due date and not done
+    Overdue(QueryArgs),
+    /// Tasks and stages due from today to --within later
+    Upcoming {
+        #[command(flatten)]
+        query: QueryArgs,
+        /// How far ahead: 14d, 6w, 3m
+        #[arg(long, default_value = "30d", value_parser = parse_within)]
+        within: Within,
+    },
+    /// Per unit: tasks led and supported, open, in progress, overdue, due soon, done
+    Workload {
+        #[command(flatten)]
+        query: QueryArgs,
+        /// Split by the quarter tasks fall due in
+        #[arg(long, value_enum)]
+        by: Option<By>,
+    },
     /// Explain what a deadline phrase means in days
     Deadline(DeadlineArgs),
     /// List the units registry, or resolve a spelling of a unit
@@ -72,6 +94,40 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+/// Filters every query shares.
+#[derive(Debug, Args, Clone, Default)]
+pub struct QueryArgs {
+    /// Only tasks of this unit (code, name or alias, typed any way), its predecessors included
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Which of the unit's tasks count: those it leads, supports, or either
+    #[arg(long, value_enum, default_value_t = Role::Lead)]
+    pub role: Role,
+    /// Only this plan: a number, or ISSUER:NUMBER where numbers clash
+    #[arg(long, value_name = "NUMBER")]
+    pub plan: Option<String>,
+    /// Only tasks falling due in this year
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Only tasks with this status: open, in-progress, done, cancelled
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+}
+
+/// How `workload` splits its counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Quarter,
+}
+
+fn parse_within(text: &str) -> Result<Within, String> {
+    text.parse()
+}
+
+fn parse_status(text: &str) -> Result<Status, String> {
+    Status::parse(text).ok_or_else(|| format!("write one of {}", Status::NAMES.join(", ")))
 }
 
 /// Options of `deadline`.

@@ -10,6 +10,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match app::run(cli) {
         Ok(code) => code,
+        // A reader that stopped reading (`| head`) is not an error of ours.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             #[allow(clippy::print_stderr)]
             {
@@ -18,4 +20,11 @@ fn main() -> ExitCode {
             ExitCode::from(app::exit::USAGE)
         }
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }

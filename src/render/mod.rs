@@ -13,8 +13,8 @@ use clap::ValueEnum;
 
 pub use deadline::write_explanation;
 pub use diagnostics::{DiagnosticFormat, write_diagnostics, write_summary};
-pub use labels::Label;
-pub use rows::{Tabular, write_rows};
+pub use labels::{Label, predecessors_note};
+pub use rows::{Tabular, Tone, write_rows};
 
 /// Output format of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

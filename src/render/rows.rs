@@ -1,45 +1,138 @@
 //! Rows of any query as a terminal table, markdown, JSON or CSV.
+//!
+//! Tables and markdown are for people: labelled in the chosen language, values in words.
+//! JSON and CSV are for programs: field names and raw values, the same in every language.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
 use serde::Serialize;
+use serde_json::Value;
 
-use super::{Format, Label, Lang, Style};
+use super::{Format, Lang, Style};
 
-/// A row that can be shown as a table row.
-pub trait Tabular: Serialize {
-    /// Column labels, in order.
-    fn columns() -> Vec<Label>;
-    /// Cell texts, in the order of [`Tabular::columns`].
-    fn cells(&self, lang: Lang) -> Vec<String>;
+/// How a row should stand out in a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    /// Overdue.
+    Late,
+    /// Due within a week.
+    Soon,
+    /// A totals row.
+    Total,
 }
 
-/// Writes `rows` in the chosen format.
-pub fn write_rows<R: Tabular>(rows: &[R], style: Style, out: &mut dyn Write) -> io::Result<()> {
+/// A row that people can read as a table row.
+pub trait Tabular: Serialize + Sized {
+    /// Column labels for these rows.
+    fn headers(rows: &[Self], lang: Lang) -> Vec<String>;
+    /// Cell texts, in the order of the headers.
+    fn cells(&self, lang: Lang) -> Vec<String>;
+    /// How the row should stand out.
+    fn tone(&self) -> Tone {
+        Tone::Plain
+    }
+    /// Width rules for some columns: codes and dates that must not wrap, names that need
+    /// room; the other columns share what is left.
+    fn widths(rows: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+        let _ = rows;
+        Vec::new()
+    }
+}
+
+/// The column never wraps.
+pub fn unwrapped(columns: &[usize]) -> Vec<(usize, ColumnConstraint)> {
+    columns
+        .iter()
+        .map(|&c| (c, ColumnConstraint::ContentWidth))
+        .collect()
+}
+
+/// The column is at least `width` characters wide.
+pub fn at_least(column: usize, width: u16) -> (usize, ColumnConstraint) {
+    (
+        column,
+        ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(width)),
+    )
+}
+
+/// Writes `rows`, then `footer` rows (totals) for people; programs get `rows` only.
+pub fn write_rows<R: Tabular>(
+    rows: &[R],
+    footer: &[R],
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let all = || rows.iter().chain(footer);
     match style.format {
-        Format::Human | Format::Github => human(rows, style.lang, out),
-        Format::Markdown => markdown(rows, style.lang, out),
+        Format::Human | Format::Github => human(rows, all(), style, out),
+        Format::Markdown => markdown(rows, all(), style.lang, out),
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, rows)?;
             writeln!(out)
         }
-        Format::Csv => csv(rows, style.lang, out),
+        Format::Csv => csv(rows, out),
     }
 }
 
-fn headers<R: Tabular>(lang: Lang) -> Vec<&'static str> {
-    R::columns().into_iter().map(|l| l.text(lang)).collect()
-}
+fn human<'a, R: Tabular + 'a>(
+    rows: &[R],
+    all: impl Iterator<Item = &'a R>,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lines: Vec<(Tone, Vec<String>)> =
+        all.map(|row| (row.tone(), row.cells(style.lang))).collect();
+    // A terminal is narrow: columns empty in every row (no stages, no support) are left out.
+    let headers = R::headers(rows, style.lang);
+    let kept: Vec<usize> = (0..headers.len())
+        .filter(|&i| {
+            lines.is_empty()
+                || lines
+                    .iter()
+                    .any(|(_, cells)| cells.get(i).is_some_and(|c| !c.is_empty()))
+        })
+        .collect();
+    let pick = |cells: &[String]| -> Vec<String> {
+        kept.iter()
+            .map(|&i| cells.get(i).cloned().unwrap_or_default())
+            .collect()
+    };
 
-fn human<R: Tabular>(rows: &[R], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(headers::<R>(lang));
-    for row in rows {
-        table.add_row(row.cells(lang).iter().map(|c| terminal_safe(c)));
+        .set_header(pick(&headers));
+    if !io::stdout().is_terminal() {
+        // A pipe has no width; wrap as a common terminal would unless told otherwise.
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(120);
+        table.set_width(width);
+    }
+    if style.color {
+        table.enforce_styling();
+    }
+    for (index, constraint) in R::widths(rows) {
+        let shown = kept.iter().position(|&k| k == index);
+        if let Some(column) = shown.and_then(|i| table.column_mut(i)) {
+            column.set_constraint(constraint);
+        }
+    }
+    for (tone, cells) in &lines {
+        let cells = pick(cells).into_iter().map(|text| {
+            let cell = Cell::new(terminal_safe(&text));
+            match (style.color, tone) {
+                (true, Tone::Late) => cell.fg(Color::Red),
+                (true, Tone::Soon) => cell.fg(Color::Yellow),
+                (true, Tone::Total) => cell.add_attribute(comfy_table::Attribute::Bold),
+                _ => cell,
+            }
+        });
+        table.add_row(cells.collect::<Vec<_>>());
     }
     writeln!(out, "{table}")
 }
@@ -57,11 +150,19 @@ fn terminal_safe(text: &str) -> String {
         .collect()
 }
 
-fn markdown<R: Tabular>(rows: &[R], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let headers = headers::<R>(lang);
+fn markdown<'a, R: Tabular + 'a>(
+    rows: &[R],
+    all: impl Iterator<Item = &'a R>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let headers: Vec<String> = R::headers(rows, lang)
+        .iter()
+        .map(|h| markdown_cell(h))
+        .collect();
     writeln!(out, "| {} |", headers.join(" | "))?;
     writeln!(out, "|{}|", vec!["---"; headers.len()].join("|"))?;
-    for row in rows {
+    for row in all {
         let cells: Vec<String> = row.cells(lang).iter().map(|c| markdown_cell(c)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
@@ -87,13 +188,32 @@ pub fn markdown_cell(text: &str) -> String {
     cell
 }
 
-fn csv<R: Tabular>(rows: &[R], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+/// CSV with the JSON field names as header and raw values; lists are joined with "; ".
+fn csv<R: Serialize>(rows: &[R], out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(headers::<R>(lang))?;
-    for row in rows {
-        writer.write_record(row.cells(lang))?;
+    let objects: Vec<serde_json::Map<String, Value>> = rows
+        .iter()
+        .filter_map(|row| match serde_json::to_value(row) {
+            Ok(Value::Object(map)) => Some(map),
+            _ => None,
+        })
+        .collect();
+    if let Some(first) = objects.first() {
+        writer.write_record(first.keys())?;
+    }
+    for object in &objects {
+        writer.write_record(object.values().map(csv_value))?;
     }
     writer.flush()
+}
+
+fn csv_value(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(csv_value).collect::<Vec<_>>().join("; "),
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -108,5 +228,12 @@ mod tests {
     #[test]
     fn terminal_text_loses_escape_sequences() {
         assert_eq!(terminal_safe("a\u{1b}[31mb"), "a\u{FFFD}[31mb");
+    }
+
+    #[test]
+    fn csv_values_are_raw_and_lists_are_joined() {
+        assert_eq!(csv_value(&serde_json::json!(["CNTT", "PC"])), "CNTT; PC");
+        assert_eq!(csv_value(&serde_json::json!(null)), "");
+        assert_eq!(csv_value(&serde_json::json!(-3)), "-3");
     }
 }

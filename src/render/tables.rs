@@ -1,17 +1,28 @@
 //! How each kind of query row looks as a table row.
 
-use super::{Label, Lang, Tabular};
-use crate::query::{PlanRow, UnitRow};
+use super::labels::{self, Label, headers};
+use comfy_table::ColumnConstraint;
+
+use super::rows::{at_least, unwrapped};
+use super::{Lang, Tabular, Tone};
+use crate::query::{PlanRow, QuarterRow, TaskRow, UnitRow, WorkloadRow};
 
 impl Tabular for PlanRow {
-    fn columns() -> Vec<Label> {
-        vec![
-            Label::Number,
-            Label::Title,
-            Label::Issued,
-            Label::File,
-            Label::Tasks,
-        ]
+    fn headers(_: &[Self], lang: Lang) -> Vec<String> {
+        headers(
+            &[
+                Label::Number,
+                Label::Title,
+                Label::Issued,
+                Label::File,
+                Label::Tasks,
+            ],
+            lang,
+        )
+    }
+
+    fn widths(_: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+        unwrapped(&[0, 2, 4])
     }
 
     fn cells(&self, _lang: Lang) -> Vec<String> {
@@ -26,14 +37,17 @@ impl Tabular for PlanRow {
 }
 
 impl Tabular for UnitRow {
-    fn columns() -> Vec<Label> {
-        vec![
-            Label::Code,
-            Label::Name,
-            Label::Kind,
-            Label::Aliases,
-            Label::Successor,
-        ]
+    fn headers(_: &[Self], lang: Lang) -> Vec<String> {
+        headers(
+            &[
+                Label::Code,
+                Label::Name,
+                Label::UnitKind,
+                Label::Aliases,
+                Label::Successor,
+            ],
+            lang,
+        )
     }
 
     fn cells(&self, _lang: Lang) -> Vec<String> {
@@ -45,4 +59,146 @@ impl Tabular for UnitRow {
             self.successor.clone().unwrap_or_default(),
         ]
     }
+}
+
+impl Tabular for TaskRow {
+    fn headers(_: &[Self], lang: Lang) -> Vec<String> {
+        let columns = [
+            Label::Plan,
+            Label::Task,
+            Label::Content,
+            Label::Lead,
+            Label::Support,
+            Label::Deadline,
+            Label::Milestone,
+            Label::Due,
+            Label::Status,
+        ];
+        headers(&columns, lang)
+    }
+
+    fn cells(&self, lang: Lang) -> Vec<String> {
+        let mut cells = vec![
+            self.plan.clone(),
+            self.task.clone(),
+            self.content.clone(),
+            self.lead.join(", "),
+            self.support.join(", "),
+            self.deadline.clone().unwrap_or_default(),
+        ];
+        cells.push(self.milestone.clone().unwrap_or_default());
+        let due = match self.due {
+            Some(due) => format!("{due}\n{}", labels::days(self.days_overdue, lang)),
+            None => "—".to_string(),
+        };
+        cells.extend([due, labels::status(self.status, lang).to_string()]);
+        cells
+    }
+
+    fn widths(_: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+        let mut widths = unwrapped(&[0, 1, 7, 8]);
+        widths.extend([
+            at_least(2, 24),
+            at_least(3, 8),
+            at_least(4, 11),
+            at_least(5, 13),
+        ]);
+        widths
+    }
+
+    fn tone(&self) -> Tone {
+        match self.days_overdue {
+            _ if self.status.is_closed() => Tone::Plain,
+            Some(days) if days > 0 => Tone::Late,
+            Some(days) if days > -7 => Tone::Soon,
+            _ => Tone::Plain,
+        }
+    }
+}
+
+impl Tabular for WorkloadRow {
+    fn headers(_: &[Self], lang: Lang) -> Vec<String> {
+        let columns = [
+            Label::Unit,
+            Label::Name,
+            Label::Lead,
+            Label::Support,
+            Label::Open,
+            Label::InProgress,
+            Label::Overdue,
+            Label::DueSoon,
+            Label::Done,
+            Label::DoneLate,
+        ];
+        headers(&columns, lang)
+    }
+
+    fn cells(&self, lang: Lang) -> Vec<String> {
+        let unit = if self.unit.is_empty() {
+            Label::Total.text(lang).to_string()
+        } else {
+            self.unit.clone()
+        };
+        let counts = [
+            self.lead,
+            self.support,
+            self.open,
+            self.in_progress,
+            self.overdue,
+            self.due_soon,
+            self.done,
+            self.done_late,
+        ];
+        [unit, self.name.clone()]
+            .into_iter()
+            .chain(counts.iter().map(usize::to_string))
+            .collect()
+    }
+
+    fn widths(_: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+        let mut widths = unwrapped(&[0]);
+        widths.push(at_least(1, 24));
+        widths
+    }
+
+    fn tone(&self) -> Tone {
+        if self.unit.is_empty() {
+            Tone::Total
+        } else {
+            Tone::Plain
+        }
+    }
+}
+
+impl Tabular for QuarterRow {
+    fn headers(rows: &[Self], lang: Lang) -> Vec<String> {
+        let mut columns = headers(&[Label::Unit], lang);
+        columns.extend(quarters(rows));
+        columns.push(Label::Total.text(lang).to_string());
+        columns
+    }
+
+    fn widths(rows: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+        let columns: Vec<usize> = (0..rows.first().map_or(0, |r| r.quarters.len() + 2)).collect();
+        unwrapped(&columns)
+    }
+
+    fn cells(&self, _lang: Lang) -> Vec<String> {
+        // The query gives every row every quarter of the matrix, zeros included.
+        let mut cells = vec![self.unit.clone()];
+        cells.extend(self.quarters.values().map(usize::to_string));
+        cells.push(self.total.to_string());
+        cells
+    }
+}
+
+/// Every quarter that any row has, in order.
+fn quarters(rows: &[QuarterRow]) -> Vec<String> {
+    let mut all: Vec<String> = rows
+        .iter()
+        .flat_map(|r| r.quarters.keys().cloned())
+        .collect();
+    all.sort();
+    all.dedup();
+    all
 }

@@ -1,4 +1,13 @@
-//! Questions asked of the checked plans. Returns plain sorted rows; formats nothing.
+//! Questions asked of the checked plans. Takes `today` as a parameter, never reads the
+//! clock; returns plain sorted rows and formats nothing.
+
+mod filter;
+mod tasks;
+mod workload;
+
+pub use filter::{Filter, PlanKey, Role, Within};
+pub use tasks::{TaskRow, final_due, overdue, schedule, tasks, upcoming};
+pub use workload::{DUE_SOON_DAYS, QuarterRow, Workload, WorkloadRow, by_quarter, workload};
 
 use std::path::PathBuf;
 

@@ -1,0 +1,171 @@
+//! The filters every query shares: unit and role, plan, year, status; and `--within`.
+
+use std::str::FromStr;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use crate::model::{Plan, Status, Task};
+use crate::units;
+
+/// Which assignments of a unit count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Role {
+    /// Tasks the unit leads (chủ trì).
+    #[default]
+    Lead,
+    /// Tasks the unit supports (phối hợp).
+    Support,
+    /// Either.
+    Any,
+}
+
+/// A plan chosen by `--plan NUMBER` or `--plan ISSUER:NUMBER`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanKey {
+    pub issuer: Option<String>,
+    pub number: String,
+}
+
+impl PlanKey {
+    /// Parses `NUMBER` or `ISSUER:NUMBER`.
+    pub fn parse(text: &str) -> Self {
+        match text.split_once(':') {
+            Some((issuer, number)) => PlanKey {
+                issuer: Some(issuer.trim().to_string()),
+                number: number.trim().to_string(),
+            },
+            None => PlanKey {
+                issuer: None,
+                number: text.trim().to_string(),
+            },
+        }
+    }
+
+    /// True when `plan` is the plan this key names.
+    pub fn matches(&self, plan: &Plan) -> bool {
+        let number = plan.number.to_lowercase() == self.number.to_lowercase();
+        let issuer = self
+            .issuer
+            .as_ref()
+            .is_none_or(|i| units::fold(i) == units::fold(&plan.issuer));
+        number && issuer
+    }
+}
+
+/// What a query keeps. Units are registry codes, predecessors already included.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub units: Option<Vec<String>>,
+    pub role: Role,
+    pub plan: Option<PlanKey>,
+    pub year: Option<i32>,
+    pub status: Option<Status>,
+}
+
+impl Filter {
+    /// True when the plan passes `--plan`.
+    pub fn plan(&self, plan: &Plan) -> bool {
+        self.plan.as_ref().is_none_or(|key| key.matches(plan))
+    }
+
+    /// True when the task is held by one of the units in the chosen role.
+    pub fn task(&self, task: &Task) -> bool {
+        let Some(units) = &self.units else {
+            return true;
+        };
+        let holds = |list: &[String]| list.iter().any(|code| units.contains(code));
+        match self.role {
+            Role::Lead => holds(&task.lead),
+            Role::Support => holds(&task.support),
+            Role::Any => holds(&task.lead) || holds(&task.support),
+        }
+    }
+
+    /// True when an item with this status and due date (or plan year) passes.
+    pub fn item(&self, status: Status, due: Option<NaiveDate>, plan: &Plan) -> bool {
+        let year = due.map_or(plan.issued.year(), |d| d.year());
+        self.status.is_none_or(|s| s == status) && self.year.is_none_or(|y| y == year)
+    }
+}
+
+/// How far ahead `upcoming` looks: `14d`, `6w`, `3m`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    Days(u32),
+    Weeks(u32),
+    Months(u32),
+}
+
+impl Within {
+    /// The last day inside the window that starts today.
+    pub fn horizon(self, today: NaiveDate) -> NaiveDate {
+        let later = match self {
+            Within::Days(n) => today.checked_add_days(Days::new(n.into())),
+            Within::Weeks(n) => today.checked_add_days(Days::new(u64::from(n) * 7)),
+            Within::Months(n) => today.checked_add_months(Months::new(n)),
+        };
+        later.unwrap_or(NaiveDate::MAX)
+    }
+}
+
+impl Default for Within {
+    fn default() -> Self {
+        Within::Days(30)
+    }
+}
+
+impl FromStr for Within {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let split = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let (digits, unit) = text.split_at(split);
+        let n: u32 = digits
+            .parse()
+            .map_err(|_| format!("`{text}` is not a duration: write 14d, 6w or 3m"))?;
+        match unit {
+            "d" | "" => Ok(Within::Days(n)),
+            "w" => Ok(Within::Weeks(n)),
+            "m" => Ok(Within::Months(n)),
+            _ => Err(format!("`{text}` is not a duration: write 14d, 6w or 3m")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn within_reads_days_weeks_and_months() {
+        let today = day(2024, 1, 31);
+        assert_eq!(
+            "14d".parse::<Within>().unwrap().horizon(today),
+            day(2024, 2, 14)
+        );
+        assert_eq!(
+            "6w".parse::<Within>().unwrap().horizon(today),
+            day(2024, 3, 13)
+        );
+        assert_eq!(
+            "1m".parse::<Within>().unwrap().horizon(today),
+            day(2024, 2, 29)
+        );
+        assert!("3y".parse::<Within>().is_err());
+        assert!("d".parse::<Within>().is_err());
+    }
+
+    #[test]
+    fn plan_keys_match_number_and_optional_issuer() {
+        let key = PlanKey::parse("BHXH tinh Quang Ngai:123/KH-BHXH");
+        assert_eq!(key.issuer.as_deref(), Some("BHXH tinh Quang Ngai"));
+        assert_eq!(key.number, "123/KH-BHXH");
+    }
+}

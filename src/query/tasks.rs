@@ -1,0 +1,283 @@
+//! Overdue, upcoming and the task list: tasks and their stages as dated items, then rows.
+//!
+//! A task with milestones is its milestones; a "several" deadline (Quý II, III/2024) is
+//! one stage per date; a recurring one is its occurrences. Ongoing and event deadlines
+//! without a `due` have no date and are never overdue.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::filter::{Filter, Within};
+use crate::deadline::{Kind, Resolution};
+use crate::model::{Plan, Status, Task};
+
+/// One row of `tasks`, `overdue` and `upcoming`; the JSON field names are stable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskRow {
+    pub plan: String,
+    pub task: String,
+    pub content: String,
+    pub lead: Vec<String>,
+    pub support: Vec<String>,
+    /// The deadline as written.
+    pub deadline: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    /// today − due: positive when late, 0 on the day, negative = days left.
+    pub days_overdue: Option<i64>,
+    /// The stage: a milestone's `what`, or "2/3" for the second date of a several deadline.
+    pub milestone: Option<String>,
+}
+
+/// Something with (at most) one date to meet: a task, a stage, or a recurring series.
+pub(super) struct Item<'p> {
+    plan: &'p Plan,
+    task: &'p Task,
+    milestone: Option<String>,
+    deadline: Option<&'p str>,
+    status: Status,
+    /// Every date the item must be met on: one, or a recurring series.
+    dates: Vec<NaiveDate>,
+    recurring: bool,
+}
+
+impl Item<'_> {
+    /// The due date, when this item is late on `today`. Recurring series are never late:
+    /// their next occurrence is what matters.
+    pub(super) fn late_on(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let due = *self.dates.first()?;
+        (!self.recurring && !self.status.is_closed() && due < today).then_some(due)
+    }
+
+    /// The next date from `today` up to `horizon`, for open work.
+    pub(super) fn next_within(&self, today: NaiveDate, horizon: NaiveDate) -> Option<NaiveDate> {
+        let next = self.dates.iter().copied().find(|d| *d >= today)?;
+        (!self.status.is_closed() && next <= horizon).then_some(next)
+    }
+
+    /// Every date of the item, for schedules.
+    pub(super) fn dates(&self) -> &[NaiveDate] {
+        &self.dates
+    }
+
+    fn row(&self, due: Option<NaiveDate>, today: NaiveDate) -> TaskRow {
+        TaskRow {
+            plan: self.plan.number.clone(),
+            task: self.task.id.clone(),
+            content: self.task.content.clone(),
+            lead: self.task.lead.clone(),
+            support: self.task.support.clone(),
+            deadline: self.deadline.map(str::to_string),
+            due,
+            status: self.status,
+            days_overdue: due.map(|due| (today - due).num_days()),
+            milestone: self.milestone.clone(),
+        }
+    }
+}
+
+/// Every dated item of the plans that pass the filter.
+fn items<'p>(plans: &'p [Plan], filter: &Filter) -> Vec<Item<'p>> {
+    let mut items = Vec::new();
+    for plan in plans.iter().filter(|p| filter.plan(p)) {
+        for task in plan.tasks.iter().filter(|t| filter.task(t)) {
+            expand(plan, task, &mut items);
+        }
+    }
+    items.retain(|item| filter.item(item.status, item.dates.last().copied(), item.plan));
+    items
+}
+
+/// The dated items of one task.
+pub(super) fn items_of<'p>(plan: &'p Plan, task: &'p Task) -> Vec<Item<'p>> {
+    let mut items = Vec::new();
+    expand(plan, task, &mut items);
+    items
+}
+
+fn expand<'p>(plan: &'p Plan, task: &'p Task, out: &mut Vec<Item<'p>>) {
+    if task.milestones.is_empty() {
+        let Some(schedule) = &task.schedule else {
+            return;
+        };
+        stages(
+            plan,
+            task,
+            None,
+            task.deadline.as_deref(),
+            task.status,
+            schedule,
+            out,
+        );
+        return;
+    }
+    for milestone in &task.milestones {
+        // A closed task closes its stages, whatever they say.
+        let status = if task.status.is_closed() {
+            task.status
+        } else {
+            milestone.status
+        };
+        if let Some(schedule) = &milestone.schedule {
+            let label = Some(milestone.what.clone());
+            stages(
+                plan,
+                task,
+                label,
+                milestone.deadline.as_deref(),
+                status,
+                schedule,
+                out,
+            );
+        }
+    }
+}
+
+fn stages<'p>(
+    plan: &'p Plan,
+    task: &'p Task,
+    label: Option<String>,
+    deadline: Option<&'p str>,
+    status: Status,
+    schedule: &Resolution,
+    out: &mut Vec<Item<'p>>,
+) {
+    let item = |milestone: Option<String>, dates: Vec<NaiveDate>, recurring: bool| Item {
+        plan,
+        task,
+        milestone,
+        deadline,
+        status,
+        dates,
+        recurring,
+    };
+    match schedule.kind {
+        Kind::Several if label.is_none() => {
+            let total = schedule.dates.len();
+            for (i, date) in schedule.dates.iter().enumerate() {
+                out.push(item(Some(format!("{}/{total}", i + 1)), vec![*date], false));
+            }
+        }
+        Kind::Recurring if schedule.dates.len() > 1 => {
+            out.push(item(label, schedule.dates.clone(), true))
+        }
+        _ => out.push(item(label, schedule.due.into_iter().collect(), false)),
+    }
+}
+
+/// Sorts rows by due date (undated last), then plan, then task, then stage.
+fn sort(rows: &mut [TaskRow]) {
+    rows.sort_by(|a, b| {
+        let due = |r: &TaskRow| (r.due.is_none(), r.due);
+        (due(a), &a.plan, natural(&a.task), &a.milestone).cmp(&(
+            due(b),
+            &b.plan,
+            natural(&b.task),
+            &b.milestone,
+        ))
+    });
+}
+
+/// "II.10" after "II.9": numbers inside ids compare as numbers.
+fn natural(id: &str) -> Vec<(String, u64)> {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in id.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() || !text.is_empty() {
+                parts.push((std::mem::take(&mut text), digits.parse().unwrap_or(0)));
+                digits.clear();
+            }
+            text.push(c);
+        }
+    }
+    parts.push((text, digits.parse().unwrap_or(0)));
+    parts
+}
+
+/// Stages with a due date strictly before today that are not done or cancelled.
+pub fn overdue(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<TaskRow> {
+    let mut rows: Vec<TaskRow> = items(plans, filter)
+        .iter()
+        .filter_map(|item| Some(item.row(Some(item.late_on(today)?), today)))
+        .collect();
+    sort(&mut rows);
+    rows
+}
+
+/// Stages due from today to the horizon, and the next occurrence of recurring series.
+pub fn upcoming(plans: &[Plan], filter: &Filter, today: NaiveDate, within: Within) -> Vec<TaskRow> {
+    let horizon = within.horizon(today);
+    let mut rows: Vec<TaskRow> = items(plans, filter)
+        .iter()
+        .filter_map(|item| Some(item.row(Some(item.next_within(today, horizon)?), today)))
+        .collect();
+    sort(&mut rows);
+    rows
+}
+
+/// Every date of every stage, recurring occurrences included: the rows of a timeline.
+pub fn schedule(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<TaskRow> {
+    let mut rows: Vec<TaskRow> = items(plans, filter)
+        .iter()
+        .flat_map(|item| {
+            item.dates()
+                .iter()
+                .map(|d| item.row(Some(*d), today))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    sort(&mut rows);
+    rows
+}
+
+/// One row per task: its final due date, and its status.
+pub fn tasks(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<TaskRow> {
+    let mut rows = Vec::new();
+    for plan in plans.iter().filter(|p| filter.plan(p)) {
+        for task in plan.tasks.iter().filter(|t| filter.task(t)) {
+            let due = final_due(task);
+            if !filter.item(task.status, due, plan) {
+                continue;
+            }
+            let item = Item {
+                plan,
+                task,
+                milestone: None,
+                deadline: task.deadline.as_deref(),
+                status: task.status,
+                dates: Vec::new(),
+                recurring: false,
+            };
+            rows.push(item.row(due, today));
+        }
+    }
+    sort(&mut rows);
+    rows
+}
+
+/// The last date a task must be met on: its own, or its last stage's.
+pub fn final_due(task: &Task) -> Option<NaiveDate> {
+    let own = task.schedule.as_ref().and_then(|s| s.due);
+    let stages = task
+        .milestones
+        .iter()
+        .filter_map(|m| m.schedule.as_ref()?.due)
+        .max();
+    own.max(stages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_sort_naturally() {
+        let mut ids = vec!["II.10", "II.9", "I.2", "10", "9", "1.1-2", "1.1"];
+        ids.sort_by_key(|id| natural(id));
+        assert_eq!(ids, ["1.1", "1.1-2", "9", "10", "I.2", "II.9", "II.10"]);
+    }
+}

@@ -1,0 +1,237 @@
+//! Per-unit workload: how many tasks each unit leads and supports, and how they stand.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::filter::{Filter, Role, Within};
+use super::tasks::{self, final_due};
+use crate::model::{Plan, Status, Task};
+use crate::units::Registry;
+
+/// How far ahead "due soon" looks.
+pub const DUE_SOON_DAYS: u32 = 30;
+
+/// One unit's counts; the JSON field names are stable.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WorkloadRow {
+    pub unit: String,
+    pub name: String,
+    /// Tasks the unit leads.
+    pub lead: usize,
+    /// Tasks the unit supports.
+    pub support: usize,
+    // The rest count the tasks the unit holds in the chosen role.
+    pub open: usize,
+    pub in_progress: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+    pub done: usize,
+    pub done_late: usize,
+}
+
+impl WorkloadRow {
+    fn add(&mut self, other: &WorkloadRow) {
+        self.lead += other.lead;
+        self.support += other.support;
+        self.open += other.open;
+        self.in_progress += other.in_progress;
+        self.overdue += other.overdue;
+        self.due_soon += other.due_soon;
+        self.done += other.done;
+        self.done_late += other.done_late;
+    }
+}
+
+/// The workload table: a row per unit, and the column sums (a row whose `unit` is empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workload {
+    pub rows: Vec<WorkloadRow>,
+    pub total: WorkloadRow,
+}
+
+/// How one task stands today.
+struct Standing {
+    status: Status,
+    overdue: bool,
+    due_soon: bool,
+    done_late: bool,
+}
+
+fn standing(plan: &Plan, task: &Task, today: NaiveDate) -> Standing {
+    let soon = Within::Days(DUE_SOON_DAYS).horizon(today);
+    let items = tasks::items_of(plan, task);
+    let done_late = task.status == Status::Done
+        && task
+            .done
+            .zip(final_due(task))
+            .is_some_and(|(done, due)| done > due);
+    Standing {
+        status: task.status,
+        overdue: items.iter().any(|i| i.late_on(today).is_some()),
+        due_soon: items.iter().any(|i| i.next_within(today, soon).is_some()),
+        done_late,
+    }
+}
+
+/// Counts per unit over the plans and tasks that pass the filter (units: the filter's
+/// units, merged into one row named after the first; otherwise every unit that holds a task).
+pub fn workload(
+    plans: &[Plan],
+    registry: &Registry,
+    filter: &Filter,
+    today: NaiveDate,
+) -> Workload {
+    let mut by_unit: BTreeMap<String, WorkloadRow> = BTreeMap::new();
+    let merged_into = filter.units.as_ref().and_then(|u| u.first().cloned());
+    let unit_filter = Filter {
+        units: None,
+        ..filter.clone()
+    };
+    for plan in plans.iter().filter(|p| filter.plan(p)) {
+        for task in &plan.tasks {
+            if !unit_filter.item(task.status, final_due(task), plan) {
+                continue;
+            }
+            let standing = standing(plan, task, today);
+            let mut held: Vec<(String, bool, bool)> = Vec::new();
+            for code in task.lead.iter().chain(&task.support) {
+                let row_code = match (&filter.units, &merged_into) {
+                    (Some(units), Some(first)) if units.contains(code) => first.clone(),
+                    (Some(_), _) => continue,
+                    _ => code.clone(),
+                };
+                let leads = task.lead.contains(code);
+                let supports = task.support.contains(code);
+                match held.iter_mut().find(|h| h.0 == row_code) {
+                    Some(h) => {
+                        h.1 |= leads;
+                        h.2 |= supports;
+                    }
+                    None => held.push((row_code, leads, supports)),
+                }
+            }
+            for (code, leads, supports) in held {
+                let row = by_unit.entry(code).or_default();
+                row.lead += usize::from(leads);
+                row.support += usize::from(supports);
+                let in_role = match filter.role {
+                    Role::Lead => leads,
+                    Role::Support => supports,
+                    Role::Any => true,
+                };
+                if in_role {
+                    count(row, &standing);
+                }
+            }
+        }
+    }
+    let order = |code: &str| {
+        registry
+            .units()
+            .iter()
+            .position(|u| u.code == code)
+            .unwrap_or(usize::MAX)
+    };
+    let mut rows: Vec<WorkloadRow> = by_unit
+        .into_iter()
+        .map(|(code, mut row)| {
+            row.name = registry
+                .get(&code)
+                .map_or_else(String::new, |u| u.name.clone());
+            row.unit = code;
+            row
+        })
+        .collect();
+    rows.sort_by_key(|r| (order(&r.unit), r.unit.clone()));
+    let mut total = WorkloadRow::default();
+    for row in &rows {
+        total.add(row);
+    }
+    Workload { rows, total }
+}
+
+fn count(row: &mut WorkloadRow, standing: &Standing) {
+    match standing.status {
+        Status::Open => row.open += 1,
+        Status::InProgress => row.in_progress += 1,
+        Status::Done => row.done += 1,
+        Status::Cancelled => {}
+    }
+    row.overdue += usize::from(standing.overdue);
+    row.due_soon += usize::from(standing.due_soon);
+    row.done_late += usize::from(standing.done_late);
+}
+
+/// One unit's stages by the quarter they fall due in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuarterRow {
+    pub unit: String,
+    pub name: String,
+    /// "2024-Q1" → number of tasks or stages due in that quarter; every row has every
+    /// quarter of the matrix, with zeros.
+    pub quarters: BTreeMap<String, usize>,
+    pub total: usize,
+}
+
+/// The unit × quarter matrix of `workload --by quarter`.
+pub fn by_quarter(
+    plans: &[Plan],
+    registry: &Registry,
+    filter: &Filter,
+    today: NaiveDate,
+) -> Vec<QuarterRow> {
+    let mut matrix: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let everyone = Filter {
+        units: None,
+        ..filter.clone()
+    };
+    for row in tasks::schedule(plans, &everyone, today) {
+        let holders = match filter.role {
+            Role::Lead => row.lead.clone(),
+            Role::Support => row.support.clone(),
+            Role::Any => row.lead.iter().chain(&row.support).cloned().collect(),
+        };
+        let Some(due) = row.due else { continue };
+        let quarter = format!("{}-Q{}", due.year(), (due.month() - 1) / 3 + 1);
+        for code in holders {
+            let code = match &filter.units {
+                Some(units) if units.contains(&code) => units[0].clone(),
+                Some(_) => continue,
+                None => code,
+            };
+            *matrix
+                .entry(code)
+                .or_default()
+                .entry(quarter.clone())
+                .or_default() += 1;
+        }
+    }
+    let all_quarters: Vec<String> = matrix.values().flat_map(|q| q.keys().cloned()).collect();
+    for quarters in matrix.values_mut() {
+        for quarter in &all_quarters {
+            quarters.entry(quarter.clone()).or_default();
+        }
+    }
+    let order = |code: &str| {
+        registry
+            .units()
+            .iter()
+            .position(|u| u.code == code)
+            .unwrap_or(usize::MAX)
+    };
+    let mut rows: Vec<QuarterRow> = matrix
+        .into_iter()
+        .map(|(code, quarters)| QuarterRow {
+            name: registry
+                .get(&code)
+                .map_or_else(String::new, |u| u.name.clone()),
+            total: quarters.values().sum(),
+            unit: code,
+            quarters,
+        })
+        .collect();
+    rows.sort_by_key(|r| (order(&r.unit), r.unit.clone()));
+    rows
+}

@@ -1,0 +1,549 @@
+//! overdue, upcoming, tasks and workload on fixture trees with hand-computed answers,
+//! and on the repository's own plans.
+
+mod common;
+
+use common::{Tree, bin, repo_plans};
+use serde_json::Value;
+
+const PLAN: &str = r#"[plan]
+number = "7/KH-BHXH"
+title = "Kế hoạch thử"
+issued = 2024-01-10
+
+[[task]]
+id = "1"
+content = "Báo cáo quý I"
+lead = ["CNTT"]
+support = ["PC"]
+deadline = "Quý I/2024"
+
+[[task]]
+id = "2"
+content = "Hai đợt"
+lead = ["PC"]
+support = ["CNTT"]
+deadline = "Quý II, III/2024"
+
+[[task]]
+id = "3"
+content = "Báo cáo định kỳ"
+lead = ["CNTT"]
+deadline = "Định kỳ hàng quý năm 2024"
+
+[[task]]
+id = "4"
+content = "Thường xuyên"
+lead = ["CNTT"]
+deadline = "Thường xuyên"
+
+[[task]]
+id = "5"
+content = "Chờ phê duyệt"
+lead = ["CNTT"]
+deadline = "Khi phương án được phê duyệt"
+
+[[task]]
+id = "6"
+content = "Đã có ngày"
+lead = ["CNTT"]
+deadline = "Khi phương án được phê duyệt"
+due = 2024-02-15
+
+[[task]]
+id = "7"
+content = "Hai giai đoạn"
+lead = ["Ban Thu"]
+
+[[task.milestone]]
+what = "Giai đoạn 1"
+deadline = "Tháng 2/2024"
+status = "done"
+done = 2024-02-20
+
+[[task.milestone]]
+what = "Giai đoạn 2"
+deadline = "Tháng 5/2024"
+
+[[task]]
+id = "8"
+content = "Xong trễ"
+lead = ["CNTT"]
+deadline = "31/1/2024"
+status = "done"
+done = 2024-02-05
+
+[[task]]
+id = "9"
+content = "Đang làm"
+lead = ["TST"]
+deadline = "30/4/2024"
+status = "in-progress"
+"#;
+
+fn tree() -> Tree {
+    let tree = Tree::new();
+    tree.file("7.toml", PLAN);
+    tree
+}
+
+/// Runs a query with `--format json` and returns its rows.
+fn rows(tree: &Tree, args: &[&str]) -> Vec<Value> {
+    let output = tree.cmd(args).args(["--format", "json"]).output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice::<Value>(&output.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// (task, milestone, due, days_overdue) of each row, compactly.
+fn brief(rows: &[Value]) -> Vec<String> {
+    rows.iter()
+        .map(|r| {
+            let stage = r["milestone"]
+                .as_str()
+                .map(|m| format!(" [{m}]"))
+                .unwrap_or_default();
+            format!(
+                "{}{stage} {} {}",
+                r["task"].as_str().unwrap(),
+                r["due"].as_str().unwrap_or("-"),
+                r["days_overdue"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_task_due_today_is_upcoming_and_the_day_after_it_is_overdue() {
+    let tree = tree();
+    let on_the_day = rows(
+        &tree,
+        &["overdue", "--unit", "CNTT", "--today", "2024-03-31"],
+    );
+    assert_eq!(brief(&on_the_day), ["6 2024-02-15 45"]);
+    let upcoming = rows(
+        &tree,
+        &[
+            "upcoming",
+            "--unit",
+            "CNTT",
+            "--today",
+            "2024-03-31",
+            "--within",
+            "1d",
+        ],
+    );
+    assert_eq!(brief(&upcoming), ["1 2024-03-31 0", "3 2024-03-31 0"]);
+    let next_day = rows(
+        &tree,
+        &["overdue", "--unit", "CNTT", "--today", "2024-04-01"],
+    );
+    assert_eq!(brief(&next_day), ["6 2024-02-15 46", "1 2024-03-31 1"]);
+}
+
+#[test]
+fn several_dates_are_one_stage_each() {
+    let tree = tree();
+    let overdue = rows(&tree, &["overdue", "--unit", "PC", "--today", "2024-08-01"]);
+    assert_eq!(brief(&overdue), ["2 [1/2] 2024-06-30 32"]);
+    let upcoming = rows(
+        &tree,
+        &[
+            "upcoming",
+            "--unit",
+            "PC",
+            "--today",
+            "2024-08-01",
+            "--within",
+            "2m",
+        ],
+    );
+    assert_eq!(brief(&upcoming), ["2 [2/2] 2024-09-30 -60"]);
+}
+
+#[test]
+fn milestones_are_late_one_by_one_and_done_ones_never() {
+    let tree = tree();
+    let overdue = rows(
+        &tree,
+        &["overdue", "--unit", "THU", "--today", "2024-06-01"],
+    );
+    assert_eq!(brief(&overdue), ["7 [Giai đoạn 2] 2024-05-31 1"]);
+}
+
+#[test]
+fn recurring_ongoing_and_undated_events_are_never_overdue() {
+    let tree = tree();
+    let overdue = rows(
+        &tree,
+        &["overdue", "--unit", "CNTT", "--today", "2024-12-30"],
+    );
+    assert_eq!(brief(&overdue), ["6 2024-02-15 319", "1 2024-03-31 274"]);
+    // The recurring report shows its next occurrence only.
+    let upcoming = rows(
+        &tree,
+        &[
+            "upcoming",
+            "--unit",
+            "CNTT",
+            "--today",
+            "2024-05-01",
+            "--within",
+            "3m",
+        ],
+    );
+    assert_eq!(brief(&upcoming), ["3 2024-06-30 -60"]);
+    let upcoming = rows(
+        &tree,
+        &[
+            "upcoming",
+            "--unit",
+            "CNTT",
+            "--today",
+            "2024-05-01",
+            "--within",
+            "14d",
+        ],
+    );
+    assert_eq!(brief(&upcoming), Vec::<String>::new());
+}
+
+#[test]
+fn the_role_filter_chooses_lead_support_or_both() {
+    let tree = tree();
+    let ids = |role: &str| -> Vec<String> {
+        rows(
+            &tree,
+            &[
+                "tasks",
+                "--unit",
+                "CNTT",
+                "--role",
+                role,
+                "--today",
+                "2024-03-01",
+            ],
+        )
+        .iter()
+        .map(|r| r["task"].as_str().unwrap().to_string())
+        .collect()
+    };
+    assert_eq!(ids("lead"), ["8", "6", "1", "3", "4", "5"]);
+    assert_eq!(ids("support"), ["2"]);
+    assert_eq!(ids("any"), ["8", "6", "1", "2", "3", "4", "5"]);
+}
+
+#[test]
+fn a_unit_reaches_the_tasks_of_its_predecessors_and_says_so() {
+    let tree = tree();
+    let ids: Vec<String> = rows(&tree, &["tasks", "--unit", "TST", "--today", "2024-03-01"])
+        .iter()
+        .map(|r| r["task"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["9", "7"]);
+    let human = tree
+        .cmd(&["tasks", "--unit", "TST", "--today", "2024-03-01"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        stdout.starts_with("Gồm cả nhiệm vụ của đơn vị tiền thân của TST: THU\n"),
+        "{stdout}"
+    );
+    let json = tree
+        .cmd(&["tasks", "--unit", "TST", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(json.stderr).unwrap().contains("THU"));
+    assert!(String::from_utf8(json.stdout).unwrap().starts_with('['));
+}
+
+#[test]
+fn every_spelling_of_a_unit_gives_the_same_rows() {
+    let tree = tree();
+    let reference = rows(
+        &tree,
+        &["overdue", "--unit", "CNTT", "--today", "2024-12-30"],
+    );
+    for spelling in [
+        "cntt",
+        "Trung tâm CNTT",
+        "trung tam cong nghe thong tin",
+        "TRUNG TÂM CÔNG NGHỆ THÔNG TIN",
+    ] {
+        assert_eq!(
+            rows(
+                &tree,
+                &["overdue", "--unit", spelling, "--today", "2024-12-30"]
+            ),
+            reference,
+            "{spelling}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_unit_or_plan_is_a_usage_error_with_a_suggestion() {
+    let tree = tree();
+    let output = tree.cmd(&["overdue", "--unit", "CNNT"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `CNTT`"));
+    let output = tree
+        .cmd(&["overdue", "--plan", "7/KH-BHX"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `7/KH-BHXH`"));
+}
+
+#[test]
+fn plan_year_and_status_filters() {
+    let tree = tree();
+    tree.file("other.toml", &PLAN.replace("7/KH-BHXH", "8/KH-BHXH"));
+    let all = rows(&tree, &["tasks", "--today", "2024-03-01"]);
+    assert_eq!(all.len(), 18);
+    let one_plan = rows(
+        &tree,
+        &["tasks", "--plan", "8/kh-bhxh", "--today", "2024-03-01"],
+    );
+    assert!(one_plan.iter().all(|r| r["plan"] == "8/KH-BHXH") && one_plan.len() == 9);
+    let done = rows(&tree, &["tasks", "--plan", "7/KH-BHXH", "--status", "done"]);
+    assert_eq!(brief(&done).len(), 1);
+    let in_2023 = rows(&tree, &["tasks", "--year", "2023"]);
+    assert!(in_2023.is_empty());
+}
+
+#[test]
+fn the_same_number_from_two_issuers_needs_the_issuer() {
+    let tree = tree();
+    tree.file(
+        "qn.toml",
+        &PLAN.replace("[plan]\n", "[plan]\nissuer = \"BHXH tỉnh Quảng Ngãi\"\n"),
+    );
+    assert_eq!(
+        tree.cmd(&["tasks", "--plan", "7/KH-BHXH"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    let rows = rows(
+        &tree,
+        &["tasks", "--plan", "BHXH tinh Quang Ngai:7/KH-BHXH"],
+    );
+    assert_eq!(rows.len(), 9);
+}
+
+#[test]
+fn workload_counts_by_hand() {
+    let tree = tree();
+    let output = tree
+        .cmd(&["workload", "--today", "2024-04-20", "--format", "json"])
+        .output()
+        .unwrap();
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let cntt = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["unit"] == "CNTT")
+        .unwrap();
+    // CNTT leads 1, 3, 4, 5, 6, 8 and supports 2. On 2024-04-20: 1 (Q1) and 6 (due 15/2)
+    // are overdue; 3's next report is 30/6, more than 30 days away; 8 was done late.
+    assert_eq!(
+        cntt,
+        &serde_json::json!({"unit": "CNTT", "name": "Trung tâm Công nghệ thông tin", "lead": 6, "support": 1,
+            "open": 5, "in_progress": 0, "overdue": 2, "due_soon": 0, "done": 1, "done_late": 1})
+    );
+    let tst = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["unit"] == "TST")
+        .unwrap();
+    assert_eq!(
+        (tst["in_progress"].as_u64(), tst["due_soon"].as_u64()),
+        (Some(1), Some(1))
+    );
+}
+
+#[test]
+fn workload_by_quarter_is_a_unit_by_quarter_matrix() {
+    let tree = tree();
+    let rows = rows(&tree, &["workload", "--by", "quarter", "--unit", "CNTT"]);
+    assert_eq!(
+        rows,
+        vec![
+            serde_json::json!({"unit": "CNTT", "name": "Trung tâm Công nghệ thông tin",
+            "quarters": {"2024-Q1": 4, "2024-Q2": 1, "2024-Q3": 1, "2024-Q4": 1}, "total": 7})
+        ]
+    );
+}
+
+#[test]
+fn markdown_csv_and_english_labels() {
+    let tree = tree();
+    let args = ["overdue", "--unit", "PC", "--today", "2024-08-01"];
+    let markdown = tree
+        .cmd(&args)
+        .args(["--format", "markdown"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(String::from_utf8(markdown.stdout).unwrap(), @r"
+    | Kế hoạch | STT | Nội dung công việc | Chủ trì | Phối hợp | Thời gian hoàn thành | Mốc | Hạn | Trạng thái |
+    |---|---|---|---|---|---|---|---|---|
+    | 7/KH-BHXH | 2 | Hai đợt | PC | CNTT | Quý II, III/2024 | 1/2 | 2024-06-30<br>trễ 32 ngày | chưa xong |
+    ");
+    let csv = tree.cmd(&args).args(["--format", "csv"]).output().unwrap();
+    insta::assert_snapshot!(String::from_utf8(csv.stdout).unwrap(), @r#"
+    plan,task,content,lead,support,deadline,due,status,days_overdue,milestone
+    7/KH-BHXH,2,Hai đợt,PC,CNTT,"Quý II, III/2024",2024-06-30,open,32,1/2
+    "#);
+    let english = tree
+        .cmd(&args)
+        .args(["--format", "markdown", "--lang", "en"])
+        .output()
+        .unwrap();
+    let english = String::from_utf8(english.stdout).unwrap();
+    assert!(english.starts_with(
+        "| Plan | Task | Content | Lead | Support | Deadline | Stage | Due | Status |"
+    ));
+    assert!(english.contains("| 2024-06-30<br>32 days late | open |"));
+}
+
+#[test]
+fn the_terminal_table_wraps_to_the_width_and_colours_only_when_asked() {
+    let tree = tree();
+    let args = [
+        "overdue",
+        "--unit",
+        "CNTT",
+        "--today",
+        "2024-04-01",
+        "--lang",
+        "en",
+    ];
+    let plain = tree.cmd(&args).env("COLUMNS", "110").output().unwrap();
+    let text = String::from_utf8(plain.stdout).unwrap();
+    assert!(text.lines().all(|l| l.chars().count() <= 110), "{text}");
+    insta::assert_snapshot!(text);
+    let coloured = tree
+        .cmd(&args)
+        .args(["--color", "always"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(coloured.stdout)
+            .unwrap()
+            .contains("\u{1b}[38;5;9m")
+    );
+}
+
+#[test]
+fn a_tree_with_an_error_still_answers_and_exits_1() {
+    let tree = tree();
+    tree.file("broken.toml", "[plan]\nnumber = \"9/KH\"\n");
+    let output = tree
+        .cmd(&["overdue", "--today", "2024-04-01", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("skipped `broken.toml`"), "{stderr}");
+}
+
+fn repo(args: &[&str]) -> Vec<Value> {
+    let output = bin()
+        .args(args)
+        .arg("--plans")
+        .arg(repo_plans())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice::<Value>(&output.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn it_lists_what_the_it_centre_was_late_on_in_august_2017() {
+    let rows = repo(&["overdue", "--unit", "CNTT", "--today", "2017-08-01"]);
+    let found: Vec<(String, String, i64)> = rows
+        .iter()
+        .filter(|r| r["plan"] == "2449/KH-BHXH")
+        .map(|r| {
+            (
+                r["plan"].as_str().unwrap().into(),
+                r["task"].as_str().unwrap().into(),
+                r["days_overdue"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("2449/KH-BHXH".into(), "1.3".into(), 32),
+            ("2449/KH-BHXH".into(), "1.4".into(), 17)
+        ]
+    );
+    for spelling in ["Trung tâm CNTT", "cntt"] {
+        assert_eq!(
+            repo(&["overdue", "--unit", spelling, "--today", "2017-08-01"]),
+            rows
+        );
+    }
+}
+
+#[test]
+fn the_workload_of_the_repository_adds_up() {
+    let rows = repo(&["workload", "--today", "2024-12-31"]);
+    assert!(rows.len() > 10);
+    for row in &rows {
+        let n = |key: &str| row[key].as_u64().unwrap();
+        // Every task a unit leads is open, in progress or done (nothing is cancelled here).
+        assert_eq!(n("lead"), n("open") + n("in_progress") + n("done"), "{row}");
+        assert!(
+            n("overdue") <= n("lead") && n("due_soon") <= n("lead"),
+            "{row}"
+        );
+    }
+    let codes: Vec<&str> = rows.iter().map(|r| r["unit"].as_str().unwrap()).collect();
+    let mut unique = codes.clone();
+    unique.dedup();
+    assert_eq!(codes, unique, "one row per unit");
+    let table = bin()
+        .args([
+            "workload",
+            "--today",
+            "2024-12-31",
+            "--format",
+            "csv",
+            "--plans",
+        ])
+        .arg(repo_plans())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(table.stdout).unwrap().lines().count(),
+        rows.len() + 1
+    );
+}
