@@ -8,10 +8,13 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use crate::check::{Checked, check_tree};
-use crate::cli::{By, CheckArgs, Cli, Command, DeadlineArgs, Global, QueryArgs, UnitsAction};
+use crate::cli::{
+    By, CheckArgs, Cli, Command, DeadlineArgs, Global, QueryArgs, SchemaKind, UnitsAction,
+};
 use crate::deadline::{self, Context as DeadlineContext};
 use crate::diag::{Code, Diagnostic};
-use crate::load::{Tree, read_tree};
+use crate::git::Repo;
+use crate::load::{Tree, read_tree, tree_from_files};
 use crate::query::{self, Filter, PlanKey, Within};
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
 use crate::source::{SourceFile, Sources};
@@ -47,6 +50,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             TaskQuery::Upcoming(*within),
         )?,
         Command::Workload { query, by } => workload(&cli.global, query, *by, today, style)?,
+        Command::Diff { from, to } => diff(&cli.global, from, to.as_deref(), today, style)?,
+        Command::Schema { which, write } => schema(*which, write.as_deref())?,
         Command::Units { action } => units(&cli.global, action.as_ref(), today, style)?,
     };
     Ok(ExitCode::from(code))
@@ -83,16 +88,23 @@ fn check(global: &Global, args: &CheckArgs, today: NaiveDate, style: Style) -> a
     let (tree, checked) = load(global, today)?;
     let mut diagnostics = checked.diagnostics;
     let mut files_checked = tree.plan_files.len() + usize::from(tree.units_file.is_some());
-    if !args.files.is_empty() {
-        let only = tree.select(&args.files).map_err(|path| {
+    let only = match (&args.changed_since, args.files.is_empty()) {
+        (Some(rev), _) => Some(changed_files(&tree, &global.plans, rev)?),
+        (None, false) => Some(tree.select(&args.files).map_err(|path| {
             anyhow::anyhow!(
                 "`{}` is not a plan file under `{}`",
                 path.display(),
                 tree.root.display()
             )
-        })?;
+        })?),
+        (None, true) => None,
+    };
+    if let Some(only) = only {
         diagnostics.retain(|d| only.contains(&d.file));
         files_checked = only.len();
+    }
+    if format == DiagnosticFormat::Github {
+        append_step_summary(&diagnostics, &tree)?;
     }
     let mut out = io::stdout().lock();
     render::write_diagnostics(&diagnostics, &tree.sources, format, &mut out)?;
@@ -104,6 +116,101 @@ fn check(global: &Global, args: &CheckArgs, today: NaiveDate, style: Style) -> a
         .iter()
         .any(|d| d.is_error() || args.deny_warnings);
     Ok(if failed { exit::PROBLEMS } else { exit::OK })
+}
+
+/// The files of the tree changed since the merge-base of `rev` and HEAD. A changed
+/// registry changes what every plan's units mean, so then every file counts.
+fn changed_files(
+    tree: &Tree,
+    plans: &std::path::Path,
+    rev: &str,
+) -> anyhow::Result<Vec<crate::source::FileId>> {
+    let repo = Repo::discover(plans)?;
+    let base = repo.merge_base(rev)?;
+    let changed = tree.matching(&repo.changed_files(&base)?);
+    if tree
+        .units_file
+        .is_some_and(|units| changed.contains(&units))
+    {
+        return Ok(tree.sources.iter().map(|(id, _)| id).collect());
+    }
+    Ok(changed)
+}
+
+/// GitHub Actions shows a few annotations; the job summary gets the full list.
+fn append_step_summary(diagnostics: &[Diagnostic], tree: &Tree) -> anyhow::Result<()> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let mut text = Vec::new();
+    render::write_markdown_list(diagnostics, &tree.sources, &mut text)?;
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .with_context(|| {
+            format!(
+                "cannot write the job summary `{}`",
+                std::path::Path::new(&path).display()
+            )
+        })?;
+    file.write_all(&text)?;
+    Ok(())
+}
+
+fn diff(
+    global: &Global,
+    from: &str,
+    to: Option<&str>,
+    today: NaiveDate,
+    style: Style,
+) -> anyhow::Result<u8> {
+    if !matches!(
+        style.format,
+        Format::Human | Format::Markdown | Format::Json
+    ) {
+        bail!("`diff` prints markdown or json");
+    }
+    let repo = Repo::discover(&global.plans)?;
+    let old_tree = tree_from_files(&global.plans, repo.files_at(from, &global.plans)?);
+    let new_tree = match to {
+        Some(rev) => tree_from_files(&global.plans, repo.files_at(rev, &global.plans)?),
+        None => read_tree(&global.plans)?,
+    };
+    let old = check_tree(&old_tree, today);
+    let new = check_tree(&new_tree, today);
+    let changes = crate::diff::diff(&old.plans, &new.plans);
+    let to_name = to.unwrap_or(match style.lang {
+        render::Lang::Vi => "thư mục làm việc",
+        render::Lang::En => "working tree",
+    });
+    render::write_diff(&changes, from, to_name, style, &mut io::stdout().lock())?;
+    report_problems(&new_tree, &new, style.color && io::stderr().is_terminal())
+}
+
+fn schema(which: SchemaKind, write: Option<&std::path::Path>) -> anyhow::Result<u8> {
+    let Some(dir) = write else {
+        let text = match which {
+            SchemaKind::Plan => crate::schema::plan_schema(),
+            SchemaKind::Units => crate::schema::units_schema(),
+        };
+        io::stdout().lock().write_all(text.as_bytes())?;
+        return Ok(exit::OK);
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    for (name, text) in [
+        (
+            crate::schema::PLAN_SCHEMA_FILE,
+            crate::schema::plan_schema(),
+        ),
+        (
+            crate::schema::UNITS_SCHEMA_FILE,
+            crate::schema::units_schema(),
+        ),
+    ] {
+        crate::atomic::write(&dir.join(name), text.as_bytes())?;
+    }
+    Ok(exit::OK)
 }
 
 /// Queries answer from the plans that loaded, and report the problems on stderr.

@@ -79,6 +79,22 @@ pub enum Command {
     },
     /// Explain what a deadline phrase means in days
     Deadline(DeadlineArgs),
+    /// What changed in the plans between two revisions: markdown for a pull request
+    Diff {
+        /// The revision to compare from, such as `origin/main` or `HEAD~1`
+        from: String,
+        /// The revision to compare to [default: the working tree]
+        to: Option<String>,
+    },
+    /// Print the JSON Schema of plan files or units.toml, or write both
+    Schema {
+        /// Which schema to print
+        #[arg(value_enum, default_value_t = SchemaKind::Plan)]
+        which: SchemaKind,
+        /// Write plan.schema.json and units.schema.json into this folder instead
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
+    },
     /// List the units registry, or resolve a spelling of a unit
     Units {
         #[command(subcommand)]
@@ -94,6 +110,19 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Check only plan files changed since the merge-base of REV and HEAD (working tree
+    /// and untracked files included)
+    #[arg(long, value_name = "REV", conflicts_with = "files")]
+    pub changed_since: Option<String>,
+}
+
+/// The schemas `bhxh-plan schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// Plan files
+    Plan,
+    /// The units registry
+    Units,
 }
 
 /// Filters every query shares.

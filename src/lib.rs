@@ -6,14 +6,18 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
+pub mod atomic;
 pub mod check;
 pub mod cli;
 pub mod deadline;
 pub mod diag;
+pub mod diff;
+pub mod git;
 pub mod load;
 pub mod model;
 pub mod query;
 pub mod raw;
 pub mod render;
+pub mod schema;
 pub mod source;
 pub mod units;

@@ -38,13 +38,7 @@ pub fn read_tree(root: &Path) -> anyhow::Result<Tree> {
     fs::read_dir(root)
         .with_context(|| format!("cannot read the plans folder `{}`", root.display()))?;
 
-    let mut tree = Tree {
-        root: root.to_path_buf(),
-        sources: Sources::default(),
-        units_file: None,
-        plan_files: Vec::new(),
-        diagnostics: Vec::new(),
-    };
+    let mut tree = Tree::empty(root);
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -56,7 +50,7 @@ pub fn read_tree(root: &Path) -> anyhow::Result<Tree> {
                 let is_toml = entry.path().extension().is_some_and(|e| e == "toml");
                 if entry.file_type().is_file() && is_toml {
                     let is_units = entry.depth() == 1 && entry.file_name() == UNITS_FILE;
-                    tree.add(entry.path(), is_units);
+                    tree.add(entry.path(), fs::read(entry.path()), is_units);
                 }
             }
             Err(error) => {
@@ -73,31 +67,22 @@ pub fn read_tree(root: &Path) -> anyhow::Result<Tree> {
             }
         }
     }
-    if tree.units_file.is_none()
-        && !tree
-            .sources
-            .iter()
-            .any(|(_, f)| is_units_path(root, &f.path))
-    {
-        // Point at where the registry should be, so the diagnostic has a file like any other.
-        let file = tree.sources.add(SourceFile::new(
-            shown(&root.join(UNITS_FILE)),
-            String::new(),
-        ));
-        let message = format!(
-            "no units registry `{UNITS_FILE}` in `{}`: unit references cannot be checked",
-            root.display()
-        );
-        tree.diagnostics.push(
-            Diagnostic::new(Code::Registry, file, 0..0, message)
-                .with_help("add the registry (DESIGN §2); `[[unit]]` entries with `code`, `name`, `aliases`, `kind`"),
-        );
-    }
-    Ok(tree)
+    Ok(tree.finish())
 }
 
-fn is_units_path(root: &Path, path: &Path) -> bool {
-    path == shown(&root.join(UNITS_FILE))
+/// A tree from files already in memory (a git revision, a fuzzer's input): paths are
+/// relative to `root`, read in sorted order like a walk of the disk.
+pub fn tree_from_files(root: &Path, mut files: Vec<(PathBuf, Vec<u8>)>) -> Tree {
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut tree = Tree::empty(root);
+    for (relative, bytes) in files {
+        let is_toml = relative.extension().is_some_and(|e| e == "toml");
+        if is_toml {
+            let is_units = relative == Path::new(UNITS_FILE);
+            tree.add(&root.join(&relative), Ok(bytes), is_units);
+        }
+    }
+    tree.finish()
 }
 
 /// The path as users should see it: `--plans .` would show every file as `./x.toml`.
@@ -113,28 +98,72 @@ fn io_reason(error: &walkdir::Error) -> String {
 }
 
 impl Tree {
-    fn add(&mut self, path: &Path, is_units: bool) {
-        let (text, problem) = match fs::read(path) {
-            Ok(bytes) => decode(bytes),
+    fn empty(root: &Path) -> Self {
+        Tree {
+            root: root.to_path_buf(),
+            sources: Sources::default(),
+            units_file: None,
+            plan_files: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, path: &Path, bytes: std::io::Result<Vec<u8>>, is_units: bool) {
+        let (text, problem) = match bytes {
+            Ok(bytes) => match decode(bytes) {
+                (text, Some((offset, message))) => (text, Some((Code::Encoding, offset, message))),
+                (text, None) => (text, None),
+            },
             Err(error) => (
                 String::new(),
-                Some((0, format!("cannot read: {}", error.kind()))),
+                Some((
+                    Code::Unreadable,
+                    0,
+                    format!("cannot read: {}", error.kind()),
+                )),
             ),
-        };
-        let code = if text.is_empty() && problem.is_some() {
-            Code::Unreadable
-        } else {
-            Code::Encoding
         };
         let file = self.sources.add(SourceFile::new(shown(path), text));
         match problem {
-            Some((offset, message)) => {
+            Some((code, offset, message)) => {
                 self.diagnostics
                     .push(Diagnostic::new(code, file, offset..offset, message));
             }
             None if is_units => self.units_file = Some(file),
             None => self.plan_files.push(file),
         }
+    }
+
+    /// Reports a missing registry, pointing at where it should be so the diagnostic has
+    /// a file like any other.
+    fn finish(mut self) -> Self {
+        let expected = shown(&self.root.join(UNITS_FILE));
+        if self.units_file.is_none() && !self.sources.iter().any(|(_, f)| f.path == expected) {
+            let file = self.sources.add(SourceFile::new(expected, String::new()));
+            let message = format!(
+                "no units registry `{UNITS_FILE}` in `{}`: unit references cannot be checked",
+                self.root.display()
+            );
+            self.diagnostics.push(
+                Diagnostic::new(Code::Registry, file, 0..0, message)
+                    .with_help("add the registry (DESIGN §2); `[[unit]]` entries with `code`, `name`, `aliases`, `kind`"),
+            );
+        }
+        self
+    }
+
+    /// The files of the tree among `paths` (absolute or relative to here); others are
+    /// ignored.
+    pub fn matching(&self, paths: &[PathBuf]) -> Vec<FileId> {
+        let wanted: Vec<PathBuf> = paths
+            .iter()
+            .filter_map(|p| fs::canonicalize(p).ok())
+            .collect();
+        self.sources
+            .iter()
+            .filter(|(_, f)| fs::canonicalize(&f.path).is_ok_and(|p| wanted.contains(&p)))
+            .map(|(id, _)| id)
+            .collect()
     }
 
     /// The plan files among `paths`, compared by canonical path. Unknown paths are returned

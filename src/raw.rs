@@ -102,8 +102,8 @@ pub struct RawUnit {
     pub until: Option<Sp<NaiveDate>>,
 }
 
-const PLAN_KEYS: &[&str] = &["plan", "defaults", "section", "task"];
-const HEADER_KEYS: &[&str] = &[
+pub(crate) const PLAN_KEYS: &[&str] = &["plan", "defaults", "section", "task"];
+pub(crate) const HEADER_KEYS: &[&str] = &[
     "number",
     "kind",
     "title",
@@ -115,9 +115,9 @@ const HEADER_KEYS: &[&str] = &[
     "source",
     "note",
 ];
-const DEFAULTS_KEYS: &[&str] = &["lead", "support", "deadline"];
-const SECTION_KEYS: &[&str] = &["id", "title"];
-const TASK_KEYS: &[&str] = &[
+pub(crate) const DEFAULTS_KEYS: &[&str] = &["lead", "support", "deadline"];
+pub(crate) const SECTION_KEYS: &[&str] = &["id", "title"];
+pub(crate) const TASK_KEYS: &[&str] = &[
     "id",
     "section",
     "content",
@@ -131,9 +131,9 @@ const TASK_KEYS: &[&str] = &[
     "done",
     "milestone",
 ];
-const MILESTONE_KEYS: &[&str] = &["what", "deadline", "due", "status", "done", "note"];
-const UNITS_KEYS: &[&str] = &["unit"];
-const UNIT_KEYS: &[&str] = &["code", "name", "aliases", "kind", "successor", "until"];
+pub(crate) const MILESTONE_KEYS: &[&str] = &["what", "deadline", "due", "status", "done", "note"];
+pub(crate) const UNITS_KEYS: &[&str] = &["unit"];
+pub(crate) const UNIT_KEYS: &[&str] = &["code", "name", "aliases", "kind", "successor", "until"];
 
 /// Reads a plan file. `None` when the text is not TOML at all.
 pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawPlan> {

@@ -10,6 +10,7 @@ use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor::Ansi};
 use serde::Serialize;
 
+use super::rows::markdown_cell;
 use crate::diag::{Diagnostic, Severity};
 use crate::source::{FileId, Sources};
 
@@ -44,12 +45,65 @@ pub fn write_diagnostics(
             writeln!(out)
         }
         DiagnosticFormat::Github => {
-            for d in diagnostics {
+            // GitHub shows at most ten error and ten warning annotations per step; the
+            // rest would be dropped silently, so say how many there are.
+            let errors = diagnostics.iter().filter(|d| d.is_error());
+            let warnings = diagnostics.iter().filter(|d| !d.is_error());
+            for d in errors.take(GITHUB_LIMIT).chain(warnings.take(GITHUB_LIMIT)) {
                 writeln!(out, "{}", github(d, sources))?;
+            }
+            let shown = diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .count()
+                .min(GITHUB_LIMIT)
+                + diagnostics
+                    .iter()
+                    .filter(|d| !d.is_error())
+                    .count()
+                    .min(GITHUB_LIMIT);
+            if shown < diagnostics.len() {
+                writeln!(
+                    out,
+                    "::notice title=bhxh-plan::{} more problems are not annotated; the job summary and `bhxh-plan check` list all {}",
+                    diagnostics.len() - shown,
+                    diagnostics.len()
+                )?;
             }
             Ok(())
         }
     }
+}
+
+/// Annotations GitHub shows per step, for errors and for warnings each.
+pub const GITHUB_LIMIT: usize = 10;
+
+/// Every diagnostic as a markdown table, for a CI job summary.
+pub fn write_markdown_list(
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "### bhxh-plan check\n")?;
+    if diagnostics.is_empty() {
+        return writeln!(out, "No problems.");
+    }
+    writeln!(out, "| where | code | problem |")?;
+    writeln!(out, "|---|---|---|")?;
+    for d in diagnostics {
+        let file = sources.get(d.file);
+        let (line, column) = file.line_col(d.span.start);
+        let place = format!("{}:{line}:{column}", file.path.display());
+        writeln!(
+            out,
+            "| `{}` | {} {} | {} |",
+            place.replace('`', "'"),
+            d.code.as_str(),
+            d.code.name(),
+            markdown_cell(&message_with_label(d))
+        )?;
+    }
+    Ok(())
 }
 
 /// "2 errors, 1 warning in 3 files checked" (or "no problems in …").

@@ -5,6 +5,7 @@
 
 mod deadline;
 mod diagnostics;
+mod diff;
 mod labels;
 mod rows;
 mod tables;
@@ -12,7 +13,10 @@ mod tables;
 use clap::ValueEnum;
 
 pub use deadline::write_explanation;
-pub use diagnostics::{DiagnosticFormat, write_diagnostics, write_summary};
+pub use diagnostics::{
+    DiagnosticFormat, GITHUB_LIMIT, write_diagnostics, write_markdown_list, write_summary,
+};
+pub use diff::write_diff;
 pub use labels::{Label, predecessors_note};
 pub use rows::{Tabular, Tone, write_rows};
 

@@ -1,0 +1,234 @@
+//! What changed between two versions of the plans: plans and tasks added and removed,
+//! deadlines moved (extensions stand out), lead and support units, statuses. Pure: two
+//! lists of checked plans in, plain data out.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Plan, Status, Task};
+use crate::query::final_due;
+use crate::units;
+
+/// A plan named in a diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanRef {
+    pub number: String,
+    pub issuer: String,
+    pub title: String,
+    pub tasks: usize,
+}
+
+/// A task named in a diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskRef {
+    pub task: String,
+    pub content: String,
+}
+
+/// A deadline that moved; `days` is new due − old due (positive: an extension, gia hạn).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeadlineChange {
+    pub task: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub old_due: Option<NaiveDate>,
+    pub new_due: Option<NaiveDate>,
+    pub days: Option<i64>,
+}
+
+impl DeadlineChange {
+    /// The due date moved later.
+    pub fn is_extension(&self) -> bool {
+        self.days.is_some_and(|d| d > 0)
+    }
+}
+
+/// Units of a task before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnitsChange {
+    pub task: String,
+    pub old: Vec<String>,
+    pub new: Vec<String>,
+}
+
+/// A status before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusChange {
+    pub task: String,
+    pub old: Status,
+    pub new: Status,
+}
+
+/// Everything that changed inside one plan present in both versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanChanges {
+    pub number: String,
+    pub issuer: String,
+    pub added_tasks: Vec<TaskRef>,
+    pub removed_tasks: Vec<TaskRef>,
+    pub deadlines: Vec<DeadlineChange>,
+    pub lead: Vec<UnitsChange>,
+    pub support: Vec<UnitsChange>,
+    pub status: Vec<StatusChange>,
+}
+
+impl PlanChanges {
+    fn is_empty(&self) -> bool {
+        self.added_tasks.is_empty()
+            && self.removed_tasks.is_empty()
+            && self.deadlines.is_empty()
+            && self.lead.is_empty()
+            && self.support.is_empty()
+            && self.status.is_empty()
+    }
+}
+
+/// The difference between two versions of the plans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlansDiff {
+    pub added_plans: Vec<PlanRef>,
+    pub removed_plans: Vec<PlanRef>,
+    pub changed_plans: Vec<PlanChanges>,
+}
+
+impl PlansDiff {
+    /// Nothing changed that the diff reports.
+    pub fn is_empty(&self) -> bool {
+        self.added_plans.is_empty()
+            && self.removed_plans.is_empty()
+            && self.changed_plans.is_empty()
+    }
+}
+
+/// A plan is the same plan in both versions when its issuer and number are.
+fn same_plan(a: &Plan, b: &Plan) -> bool {
+    units::fold(&a.issuer) == units::fold(&b.issuer)
+        && a.number.to_lowercase() == b.number.to_lowercase()
+}
+
+fn plan_ref(plan: &Plan) -> PlanRef {
+    PlanRef {
+        number: plan.number.clone(),
+        issuer: plan.issuer.clone(),
+        title: plan.title.clone(),
+        tasks: plan.tasks.len(),
+    }
+}
+
+fn task_ref(task: &Task) -> TaskRef {
+    TaskRef {
+        task: task.id.clone(),
+        content: task.content.clone(),
+    }
+}
+
+/// Compares two versions; renamed or moved files are the same plan.
+pub fn diff(old: &[Plan], new: &[Plan]) -> PlansDiff {
+    let added_plans = new
+        .iter()
+        .filter(|n| !old.iter().any(|o| same_plan(o, n)))
+        .map(plan_ref)
+        .collect();
+    let removed_plans = old
+        .iter()
+        .filter(|o| !new.iter().any(|n| same_plan(o, n)))
+        .map(plan_ref)
+        .collect();
+    let changed_plans = new
+        .iter()
+        .filter_map(|n| {
+            old.iter()
+                .find(|o| same_plan(o, n))
+                .map(|o| plan_changes(o, n))
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    PlansDiff {
+        added_plans,
+        removed_plans,
+        changed_plans,
+    }
+}
+
+fn plan_changes(old: &Plan, new: &Plan) -> PlanChanges {
+    let find = |plan: &'_ Plan, id: &str| plan.tasks.iter().find(|t| t.id == id).cloned();
+    let mut changes = PlanChanges {
+        number: new.number.clone(),
+        issuer: new.issuer.clone(),
+        added_tasks: new
+            .tasks
+            .iter()
+            .filter(|t| find(old, &t.id).is_none())
+            .map(task_ref)
+            .collect(),
+        removed_tasks: old
+            .tasks
+            .iter()
+            .filter(|t| find(new, &t.id).is_none())
+            .map(task_ref)
+            .collect(),
+        deadlines: Vec::new(),
+        lead: Vec::new(),
+        support: Vec::new(),
+        status: Vec::new(),
+    };
+    for after in &new.tasks {
+        let Some(before) = find(old, &after.id) else {
+            continue;
+        };
+        task_changes(&before, after, &mut changes);
+    }
+    changes
+}
+
+fn task_changes(before: &Task, after: &Task, changes: &mut PlanChanges) {
+    let id = &after.id;
+    let (old_due, new_due) = (final_due(before), final_due(after));
+    if before.deadline != after.deadline || old_due != new_due {
+        changes.deadlines.push(DeadlineChange {
+            task: id.clone(),
+            old: before.deadline.clone(),
+            new: after.deadline.clone(),
+            old_due,
+            new_due,
+            days: old_due.zip(new_due).map(|(o, n)| (n - o).num_days()),
+        });
+    }
+    for stage in &after.milestones {
+        let Some(was) = before.milestones.iter().find(|m| m.what == stage.what) else {
+            continue;
+        };
+        let due = |m: &crate::model::Milestone| m.schedule.as_ref().and_then(|s| s.due);
+        if was.deadline != stage.deadline || due(was) != due(stage) {
+            changes.deadlines.push(DeadlineChange {
+                task: format!("{id} · {}", stage.what),
+                old: was.deadline.clone(),
+                new: stage.deadline.clone(),
+                old_due: due(was),
+                new_due: due(stage),
+                days: due(was).zip(due(stage)).map(|(o, n)| (n - o).num_days()),
+            });
+        }
+    }
+    if before.lead != after.lead {
+        changes.lead.push(UnitsChange {
+            task: id.clone(),
+            old: before.lead.clone(),
+            new: after.lead.clone(),
+        });
+    }
+    if before.support != after.support {
+        changes.support.push(UnitsChange {
+            task: id.clone(),
+            old: before.support.clone(),
+            new: after.support.clone(),
+        });
+    }
+    if before.status != after.status {
+        changes.status.push(StatusChange {
+            task: id.clone(),
+            old: before.status,
+            new: after.status,
+        });
+    }
+}
