@@ -50,6 +50,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             TaskQuery::Upcoming(*within),
         )?,
         Command::Workload { query, by } => workload(&cli.global, query, *by, today, style)?,
+        Command::Summary { query, out } => {
+            summary(&cli.global, query, out.as_deref(), today, style)?
+        }
+        Command::Export(query) => export(&cli.global, query, today, style)?,
         Command::Diff { from, to } => diff(&cli.global, from, to.as_deref(), today, style)?,
         Command::Schema { which, write } => schema(*which, write.as_deref())?,
         Command::Units { action } => units(&cli.global, action.as_ref(), today, style)?,
@@ -420,7 +424,9 @@ fn write_note(note: Option<&str>, style: Style, out: &mut dyn Write) -> io::Resu
     let Some(note) = note else { return Ok(()) };
     match style.format {
         Format::Human | Format::Markdown | Format::Github => writeln!(out, "{note}\n"),
-        Format::Json | Format::Csv => writeln!(io::stderr(), "{note}"),
+        Format::Json | Format::Csv | Format::Ics | Format::PhuLuc => {
+            writeln!(io::stderr(), "{note}")
+        }
     }
 }
 
@@ -452,8 +458,70 @@ fn explain_deadline(args: &DeadlineArgs, today: NaiveDate, style: Style) -> anyh
 }
 
 fn query_format(style: Style) -> anyhow::Result<()> {
-    if style.format == Format::Github {
-        bail!("`--format github` is for `check`; reports take human, markdown, json or csv");
+    match style.format {
+        Format::Github => {
+            bail!("`--format github` is for `check`; reports take human, markdown, json or csv")
+        }
+        Format::Ics | Format::PhuLuc => bail!("`--format ics` and `phu-luc` are for `export`"),
+        _ => Ok(()),
     }
-    Ok(())
+}
+
+fn summary(
+    global: &Global,
+    args: &QueryArgs,
+    out: Option<&std::path::Path>,
+    today: NaiveDate,
+    style: Style,
+) -> anyhow::Result<u8> {
+    let (tree, checked) = load(global, today)?;
+    let (filter, note) = filter(args, &checked, style)?;
+    let report = query::summary(&checked.plans, &checked.registry, &filter, today);
+    let mut text = Vec::new();
+    if let Some(note) = note {
+        writeln!(text, "> {note}\n")?;
+    }
+    render::write_report(&report, style.lang, &mut text)?;
+    match out {
+        Some(path) => crate::atomic::write(path, &text)?,
+        None => io::stdout().lock().write_all(&text)?,
+    }
+    report_problems(&tree, &checked, style.color && io::stderr().is_terminal())
+}
+
+fn export(global: &Global, args: &QueryArgs, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
+    let (tree, checked) = load(global, today)?;
+    let (filter, note) = filter(args, &checked, style)?;
+    if let Some(note) = note {
+        writeln!(io::stderr(), "{note}")?;
+    }
+    let registry = &checked.registry;
+    let full_name = |code: &str| {
+        registry
+            .get(code)
+            .map_or_else(|| code.to_string(), |u| u.name.clone())
+    };
+    let mut out = io::stdout().lock();
+    match style.format {
+        Format::Json | Format::Csv => render::write_rows(
+            &query::export(&checked.plans, &filter),
+            &[],
+            style,
+            &mut out,
+        )?,
+        Format::Ics => render::write_ics(
+            &query::export(&checked.plans, &filter),
+            &full_name,
+            today,
+            &mut out,
+        )?,
+        Format::PhuLuc => {
+            let plans: Vec<_> = checked.plans.iter().filter(|p| filter.plan(p)).collect();
+            render::write_appendix(&plans, &full_name, &mut out)?
+        }
+        _ => bail!(
+            "`export` writes json, csv, ics or phu-luc: add `--format ics` (or json, csv, phu-luc)"
+        ),
+    }
+    report_problems(&tree, &checked, style.color && io::stderr().is_terminal())
 }

@@ -79,6 +79,16 @@ pub enum Command {
     },
     /// Explain what a deadline phrase means in days
     Deadline(DeadlineArgs),
+    /// A markdown summary per plan: progress, overdue by lead unit, due soon, workload, timeline
+    Summary {
+        #[command(flatten)]
+        query: QueryArgs,
+        /// Write the summary to this file (atomically) instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Every task and stage with its dates resolved: --format json, csv, ics or phu-luc
+    Export(QueryArgs),
     /// What changed in the plans between two revisions: markdown for a pull request
     Diff {
         /// The revision to compare from, such as `origin/main` or `HEAD~1`

@@ -2,10 +2,12 @@
 //! clock; returns plain sorted rows and formats nothing.
 
 mod filter;
+mod report;
 mod tasks;
 mod workload;
 
 pub use filter::{Filter, PlanKey, Role, Within};
+pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary};
 pub use tasks::{TaskRow, final_due, overdue, schedule, tasks, upcoming};
 pub use workload::{DUE_SOON_DAYS, QuarterRow, Workload, WorkloadRow, by_quarter, workload};
 

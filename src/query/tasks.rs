@@ -39,6 +39,8 @@ pub(super) struct Item<'p> {
     /// Every date the item must be met on: one, or a recurring series.
     dates: Vec<NaiveDate>,
     recurring: bool,
+    kind: Kind,
+    start: Option<NaiveDate>,
 }
 
 impl Item<'_> {
@@ -58,6 +60,27 @@ impl Item<'_> {
     /// Every date of the item, for schedules.
     pub(super) fn dates(&self) -> &[NaiveDate] {
         &self.dates
+    }
+
+    pub(super) fn milestone(&self) -> Option<&str> {
+        self.milestone.as_deref()
+    }
+
+    pub(super) fn deadline(&self) -> Option<&str> {
+        self.deadline
+    }
+
+    pub(super) fn status(&self) -> Status {
+        self.status
+    }
+
+    pub(super) fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The start of the window the stage belongs to, where it has one.
+    pub(super) fn start(&self) -> Option<NaiveDate> {
+        self.start
     }
 
     fn row(&self, due: Option<NaiveDate>, today: NaiveDate) -> TaskRow {
@@ -142,7 +165,10 @@ fn stages<'p>(
     schedule: &Resolution,
     out: &mut Vec<Item<'p>>,
 ) {
-    let item = |milestone: Option<String>, dates: Vec<NaiveDate>, recurring: bool| Item {
+    let item = |milestone: Option<String>,
+                dates: Vec<NaiveDate>,
+                recurring: bool,
+                start: Option<NaiveDate>| Item {
         plan,
         task,
         milestone,
@@ -150,18 +176,35 @@ fn stages<'p>(
         status,
         dates,
         recurring,
+        kind: schedule.kind,
+        start,
     };
     match schedule.kind {
         Kind::Several if label.is_none() => {
             let total = schedule.dates.len();
             for (i, date) in schedule.dates.iter().enumerate() {
-                out.push(item(Some(format!("{}/{total}", i + 1)), vec![*date], false));
+                // A stage's window opens the day after the one before it closes.
+                let start = match i {
+                    0 => schedule.start,
+                    _ => schedule.dates[i - 1].succ_opt(),
+                };
+                out.push(item(
+                    Some(format!("{}/{total}", i + 1)),
+                    vec![*date],
+                    false,
+                    start,
+                ));
             }
         }
         Kind::Recurring if schedule.dates.len() > 1 => {
-            out.push(item(label, schedule.dates.clone(), true))
+            out.push(item(label, schedule.dates.clone(), true, schedule.start))
         }
-        _ => out.push(item(label, schedule.due.into_iter().collect(), false)),
+        _ => out.push(item(
+            label,
+            schedule.due.into_iter().collect(),
+            false,
+            schedule.start,
+        )),
     }
 }
 
@@ -251,6 +294,8 @@ pub fn tasks(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<TaskRow> 
                 status: task.status,
                 dates: Vec::new(),
                 recurring: false,
+                kind: task.schedule.as_ref().map_or(Kind::Several, |s| s.kind),
+                start: None,
             };
             rows.push(item.row(due, today));
         }

@@ -45,7 +45,7 @@ impl WorkloadRow {
 }
 
 /// The workload table: a row per unit, and the column sums (a row whose `unit` is empty).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Workload {
     pub rows: Vec<WorkloadRow>,
     pub total: WorkloadRow,

@@ -3,22 +3,28 @@
 //! Queries hand over rows; a row type says how it looks as a table row ([`Tabular`]) and
 //! serialises itself for JSON, so each format is written once for every kind of row.
 
+mod appendix;
 mod deadline;
 mod diagnostics;
 mod diff;
+mod ics;
 mod labels;
 mod rows;
+mod summary;
 mod tables;
 
 use clap::ValueEnum;
 
+pub use appendix::write_appendix;
 pub use deadline::write_explanation;
 pub use diagnostics::{
     DiagnosticFormat, GITHUB_LIMIT, write_diagnostics, write_markdown_list, write_summary,
 };
 pub use diff::write_diff;
+pub use ics::write_ics;
 pub use labels::{Label, predecessors_note};
-pub use rows::{Tabular, Tone, write_rows};
+pub use rows::{Tabular, Tone, markdown_cell, write_rows};
+pub use summary::{mermaid_text, write_report};
 
 /// Output format of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -34,6 +40,10 @@ pub enum Format {
     Csv,
     /// GitHub Actions annotations (`check` only).
     Github,
+    /// iCalendar with a to-do per deadline (`export` only).
+    Ics,
+    /// The official appendix layout, as markdown (`export` only).
+    PhuLuc,
 }
 
 /// Language of labels in reports. Diagnostics are always English.

@@ -66,7 +66,9 @@ pub fn write_rows<R: Tabular>(
 ) -> io::Result<()> {
     let all = || rows.iter().chain(footer);
     match style.format {
-        Format::Human | Format::Github => human(rows, all(), style, out),
+        Format::Human | Format::Github | Format::Ics | Format::PhuLuc => {
+            human(rows, all(), style, out)
+        }
         Format::Markdown => markdown(rows, all(), style.lang, out),
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, rows)?;
@@ -175,6 +177,7 @@ pub fn markdown_cell(text: &str) -> String {
     for c in text.chars() {
         match c {
             '|' => cell.push_str("\\|"),
+            '`' => cell.push_str("\\`"),
             '\\' => cell.push_str("\\\\"),
             '<' => cell.push_str("&lt;"),
             '>' => cell.push_str("&gt;"),
@@ -222,7 +225,10 @@ mod tests {
 
     #[test]
     fn markdown_cells_cannot_break_the_table() {
-        assert_eq!(markdown_cell("a|b\nc<script>"), "a\\|b<br>c&lt;script&gt;");
+        assert_eq!(
+            markdown_cell("a|b\nc<script>`"),
+            "a\\|b<br>c&lt;script&gt;\\`"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use comfy_table::ColumnConstraint;
 
 use super::rows::{at_least, unwrapped};
 use super::{Lang, Tabular, Tone};
-use crate::query::{PlanRow, QuarterRow, TaskRow, UnitRow, WorkloadRow};
+use crate::query::{ExportRow, PlanRow, QuarterRow, TaskRow, UnitRow, WorkloadRow};
 
 impl Tabular for PlanRow {
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
@@ -201,4 +201,35 @@ fn quarters(rows: &[QuarterRow]) -> Vec<String> {
     all.sort();
     all.dedup();
     all
+}
+
+impl Tabular for ExportRow {
+    fn headers(_: &[Self], lang: Lang) -> Vec<String> {
+        let columns = [
+            Label::Plan,
+            Label::Task,
+            Label::Content,
+            Label::Lead,
+            Label::Support,
+            Label::Deadline,
+            Label::Milestone,
+            Label::Due,
+            Label::Status,
+        ];
+        headers(&columns, lang)
+    }
+
+    fn cells(&self, lang: Lang) -> Vec<String> {
+        vec![
+            self.plan.clone(),
+            self.task.clone(),
+            self.content.clone(),
+            self.lead.join(", "),
+            self.support.join(", "),
+            self.deadline.clone().unwrap_or_default(),
+            self.milestone.clone().unwrap_or_default(),
+            self.due.map_or_else(String::new, |d| d.to_string()),
+            labels::status(self.status, lang).to_string(),
+        ]
+    }
 }

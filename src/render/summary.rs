@@ -1,0 +1,342 @@
+//! `bhxh-plan summary`: markdown for leadership and the monitoring office, renderable on
+//! GitHub and GitLab, with a mermaid timeline per plan. Headings are stable so that two
+//! summaries diff well.
+
+use std::io::{self, Write};
+
+use super::labels::{days, status};
+use super::rows::markdown_cell;
+use super::{Label, Lang, Tabular};
+use crate::query::{Bar, BarState, PlanSummary, Summary, TaskRow, WorkloadRow};
+
+fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        return "—".into();
+    }
+    format!("{}%", (part * 100 + whole / 2) / whole)
+}
+
+/// Writes the whole summary.
+pub fn write_report(summary: &Summary, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "# {} {}\n",
+        t(
+            lang,
+            "Tổng hợp tình hình thực hiện kế hoạch — ngày",
+            "Plan progress summary —"
+        ),
+        summary.today
+    )?;
+    if summary.plans.is_empty() {
+        return writeln!(out, "{}", t(lang, "Không có kế hoạch nào.", "No plans."));
+    }
+    overview(summary, lang, out)?;
+    for plan in &summary.plans {
+        plan_section(plan, summary, lang, out)?;
+    }
+    Ok(())
+}
+
+fn overview(summary: &Summary, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} |",
+        t(lang, "Kế hoạch", "Plan"),
+        t(lang, "Trích yếu", "Title"),
+        t(lang, "Số nhiệm vụ", "Tasks"),
+        t(lang, "Đã xong", "Done"),
+        t(lang, "Chưa xong", "Open"),
+        t(lang, "Quá hạn", "Overdue"),
+        t(lang, "Tỷ lệ hoàn thành", "Done %")
+    )?;
+    writeln!(out, "|---|---|---:|---:|---:|---:|---:|")?;
+    for plan in &summary.plans {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            markdown_cell(&plan.number),
+            markdown_cell(&plan.title),
+            plan.tasks,
+            plan.done,
+            plan.open,
+            plan.overdue,
+            percent(plan.done, plan.tasks)
+        )?;
+    }
+    writeln!(out)
+}
+
+fn plan_section(
+    plan: &PlanSummary,
+    summary: &Summary,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "## {} — {}\n",
+        markdown_cell(&plan.number),
+        markdown_cell(&plan.title)
+    )?;
+    writeln!(
+        out,
+        "{}: {} · {}: {}\n",
+        t(lang, "Cơ quan ban hành", "Issuer"),
+        markdown_cell(&plan.issuer),
+        t(lang, "Ngày ban hành", "Issued"),
+        plan.issued
+    )?;
+
+    writeln!(out, "### {}\n", t(lang, "Tiến độ", "Progress"))?;
+    writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |",
+        t(lang, "Số nhiệm vụ", "Tasks"),
+        t(lang, "Đã xong", "Done"),
+        t(lang, "Chưa xong", "Open"),
+        t(lang, "Quá hạn", "Overdue"),
+        t(lang, "Đã hủy", "Cancelled")
+    )?;
+    writeln!(out, "|---:|---:|---:|---:|---:|")?;
+    let share = |n: usize| format!("{n} ({})", percent(n, plan.tasks));
+    writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |\n",
+        plan.tasks,
+        share(plan.done),
+        share(plan.open),
+        share(plan.overdue),
+        share(plan.cancelled)
+    )?;
+
+    overdue_by_lead(plan, summary, lang, out)?;
+    due_soon(&plan.due_soon, lang, out)?;
+
+    writeln!(
+        out,
+        "### {}\n",
+        t(lang, "Khối lượng theo đơn vị", "Workload by unit")
+    )?;
+    let mut rows: Vec<WorkloadRow> = plan.workload.rows.clone();
+    rows.push(plan.workload.total.clone());
+    let headers = WorkloadRow::headers(&rows, lang);
+    writeln!(out, "| {} |", headers.join(" | "))?;
+    writeln!(out, "|---|---|{}", "---:|".repeat(headers.len() - 2))?;
+    for row in &rows {
+        let cells: Vec<String> = row.cells(lang).iter().map(|c| markdown_cell(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    writeln!(out)?;
+
+    writeln!(
+        out,
+        "### {}\n",
+        t(lang, "Tiến độ theo thời gian", "Timeline")
+    )?;
+    gantt(plan, lang, out)
+}
+
+fn overdue_by_lead(
+    plan: &PlanSummary,
+    summary: &Summary,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "### {}\n",
+        t(
+            lang,
+            "Nhiệm vụ quá hạn theo đơn vị chủ trì",
+            "Overdue by lead unit"
+        )
+    )?;
+    if plan.overdue_rows.is_empty() {
+        return writeln!(
+            out,
+            "{}\n",
+            t(lang, "Không có nhiệm vụ quá hạn.", "Nothing is overdue.")
+        );
+    }
+    let mut leads: Vec<&str> = plan
+        .overdue_rows
+        .iter()
+        .flat_map(|r| r.lead.iter().map(String::as_str))
+        .collect();
+    let order = |code: &str| {
+        summary
+            .unit_names
+            .iter()
+            .position(|(k, _)| k == code)
+            .unwrap_or(usize::MAX)
+    };
+    leads.sort_by_key(|c| (order(c), c.to_string()));
+    leads.dedup();
+    for lead in leads {
+        let name = summary
+            .unit_names
+            .iter()
+            .find(|(k, _)| k == lead)
+            .map_or(lead, |(_, n)| n.as_str());
+        writeln!(
+            out,
+            "#### {} — {}\n",
+            markdown_cell(lead),
+            markdown_cell(name)
+        )?;
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            Label::Task.text(lang),
+            Label::Content.text(lang),
+            Label::Milestone.text(lang),
+            Label::Due.text(lang),
+            t(lang, "Số ngày trễ", "Days late")
+        )?;
+        writeln!(out, "|---|---|---|---|---:|")?;
+        for row in plan
+            .overdue_rows
+            .iter()
+            .filter(|r| r.lead.iter().any(|l| l == lead))
+        {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                markdown_cell(&row.task),
+                markdown_cell(&row.content),
+                markdown_cell(row.milestone.as_deref().unwrap_or("")),
+                row.due.map(|d| d.to_string()).unwrap_or_default(),
+                row.days_overdue.unwrap_or_default()
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn due_soon(rows: &[TaskRow], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "### {}\n",
+        t(lang, "Đến hạn trong 30 ngày tới", "Due in the next 30 days")
+    )?;
+    if rows.is_empty() {
+        return writeln!(
+            out,
+            "{}\n",
+            t(lang, "Không có nhiệm vụ nào đến hạn.", "Nothing falls due.")
+        );
+    }
+    writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} |",
+        Label::Task.text(lang),
+        Label::Content.text(lang),
+        Label::Lead.text(lang),
+        Label::Due.text(lang),
+        Label::Status.text(lang),
+        t(lang, "Còn lại", "Left")
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
+    for row in rows {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            markdown_cell(&row.task),
+            markdown_cell(&row.content),
+            markdown_cell(&row.lead.join(", ")),
+            row.due.map(|d| d.to_string()).unwrap_or_default(),
+            status(row.status, lang),
+            days(row.days_overdue, lang)
+        )?;
+    }
+    writeln!(out)
+}
+
+/// A mermaid `gantt` block: sections as in the document, overdue bars `crit`, done ones
+/// `done`, work in progress `active`.
+fn gantt(plan: &PlanSummary, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    if plan.timeline.is_empty() {
+        return writeln!(
+            out,
+            "{}\n",
+            t(
+                lang,
+                "Không có nhiệm vụ nào có hạn cụ thể.",
+                "No task has a date."
+            )
+        );
+    }
+    writeln!(out, "```mermaid\ngantt")?;
+    writeln!(out, "    title {}", mermaid_text(&plan.number, 80))?;
+    writeln!(
+        out,
+        "    dateFormat YYYY-MM-DD\n    axisFormat %m/%Y\n    todayMarker off"
+    )?;
+    let mut current: Option<&Option<(String, String)>> = None;
+    for (index, bar) in plan.timeline.iter().enumerate() {
+        if current != Some(&bar.section) {
+            let name = match &bar.section {
+                Some((id, title)) => format!("{id}. {title}"),
+                None => t(lang, "Nhiệm vụ khác", "Other tasks").to_string(),
+            };
+            writeln!(out, "    section {}", mermaid_text(&name, 60))?;
+            current = Some(&bar.section);
+        }
+        writeln!(out, "    {}", gantt_line(bar, index))?;
+    }
+    writeln!(out, "```\n")
+}
+
+fn gantt_line(bar: &Bar, index: usize) -> String {
+    let tag = match bar.state {
+        BarState::Late => "crit, ",
+        BarState::Done => "done, ",
+        BarState::InProgress => "active, ",
+        BarState::Open => "",
+    };
+    let name = mermaid_text(&format!("{} {}", bar.task, bar.content), 60);
+    format!("{name} :{tag}t{index}, {}, {}", bar.start, bar.end)
+}
+
+/// Text that cannot break a mermaid line: no separators, comments, markup or line
+/// breaks (angle brackets become look-alike quotes); shortened.
+pub fn mermaid_text(text: &str, limit: usize) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| match c {
+            '<' => '‹',
+            '>' => '›',
+            ':' | ';' | '#' | '%' | '`' | '\\' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let joined = words.join(" ");
+    if joined.chars().count() <= limit {
+        return joined;
+    }
+    let cut: String = joined.chars().take(limit - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mermaid_text_has_no_separators_and_is_short() {
+        assert_eq!(mermaid_text("I.1 a: b; c # d\n e", 80), "I.1 a b c d e");
+        assert_eq!(mermaid_text("abcdefghij", 5), "abcd…");
+        assert_eq!(mermaid_text("<b>x</b>", 20), "‹b›x‹/b›");
+    }
+}
