@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use crate::deadline::{self, Context, Kind, Resolution};
 use crate::diag::{self, Code, Diagnostic};
@@ -16,11 +17,13 @@ use crate::raw::{self, RawMilestone, RawPlan, RawTask, RawUnit, Sp};
 use crate::source::FileId;
 use crate::units::{self, Registry};
 
-/// What checking a tree produced.
+/// What checking a tree produced; `T` is what each plan was turned into.
 #[derive(Debug)]
-pub struct Checked {
-    /// Plans whose files have no errors, in path order.
-    pub plans: Vec<Plan>,
+pub struct Checked<T = Plan> {
+    /// One value per plan whose file has no errors, in path order.
+    pub plans: Vec<T>,
+    /// (issuer, number) of every plan that loaded, errors or not.
+    pub keys: Vec<(String, String)>,
     pub registry: Registry,
     /// Every problem, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
@@ -28,55 +31,147 @@ pub struct Checked {
     pub skipped: Vec<FileId>,
 }
 
-/// Checks every file of the tree. `today` bounds `done` dates.
+/// Checks every file of the tree and keeps the checked plans. `today` bounds `done` dates.
 pub fn check_tree(tree: &Tree, today: NaiveDate) -> Checked {
-    let mut diagnostics = tree.diagnostics.clone();
-    let registry = match tree.units_file {
-        Some(file) => read_registry(file, &tree.sources.get(file).text, &mut diagnostics),
-        None => Registry::default(),
+    scan(tree, registry_of(tree), today, |plan| plan)
+}
+
+/// The registry of the tree, and its problems.
+pub fn registry_of(tree: &Tree) -> (Registry, Vec<Diagnostic>) {
+    let Some(file) = tree.units_file else {
+        return (Registry::default(), Vec::new());
     };
-    let mut candidates = Vec::new();
-    for &file in &tree.plan_files {
-        let mut file_diags = Vec::new();
-        let text = &tree.sources.get(file).text;
-        if let Some(raw) = raw::parse_plan(file, text, &mut file_diags) {
-            let checker = PlanChecker {
-                file,
-                text,
-                registry: &registry,
-                today,
-                diags: &mut file_diags,
-            };
-            if let Some(mut plan) = checker.plan(&raw) {
-                plan.file = tree.sources.get(file).path.clone();
-                candidates.push((file, plan, header_span(&raw)));
+    match tree.text(file) {
+        Ok(text) => {
+            let mut found = Vec::new();
+            let registry = read_registry(file, &text, &mut found);
+            if !found.is_empty() {
+                tree.sources.get(file).keep(text);
             }
+            (registry, found)
         }
-        diagnostics.append(&mut file_diags);
+        Err(problem) => (Registry::default(), vec![problem]),
     }
-    duplicate_plans(&candidates, &mut diagnostics);
+}
+
+/// What checking one plan file gave.
+struct Outcome<T> {
+    file: FileId,
+    diagnostics: Vec<Diagnostic>,
+    /// (issuer, number, the span of the number, the file shown) for the tree-wide rule.
+    key: Option<PlanKey>,
+    value: Option<T>,
+}
+
+struct PlanKey {
+    issuer: String,
+    number: String,
+    span: Range<usize>,
+    path: std::path::PathBuf,
+}
+
+/// Checks every file of the tree on every core and turns each good plan into a `T` as
+/// soon as it is checked, so that a query over a national tree holds one file per core
+/// and what the query keeps, never the whole tree. Results keep the files' order.
+pub fn scan<T: Send>(
+    tree: &Tree,
+    (registry, registry_problems): (Registry, Vec<Diagnostic>),
+    today: NaiveDate,
+    keep: impl Fn(Plan) -> T + Sync,
+) -> Checked<T> {
+    let mut diagnostics = tree.diagnostics.clone();
+    diagnostics.extend(registry_problems);
+    let outcomes: Vec<Outcome<T>> = tree
+        .plan_files
+        .par_iter()
+        .map(|&file| check_file(tree, file, &registry, today, &keep))
+        .collect();
+
+    let keys: Vec<(FileId, &PlanKey)> = outcomes
+        .iter()
+        .filter_map(|o| Some((o.file, o.key.as_ref()?)))
+        .collect();
+    let duplicates = duplicate_plans(&keys);
+    for d in &duplicates {
+        // The file had no problem of its own, so its text was not kept: read it again.
+        if tree.sources.get(d.file).text().is_empty()
+            && let Ok(text) = tree.text(d.file)
+        {
+            tree.sources.get(d.file).keep(text);
+        }
+    }
+    let all_keys = keys
+        .iter()
+        .map(|(_, k)| (k.issuer.clone(), k.number.clone()))
+        .collect();
+    diagnostics.extend(duplicates);
+    let mut plans = Vec::new();
+    let mut skipped = Vec::new();
+    for outcome in outcomes {
+        diagnostics.extend(outcome.diagnostics);
+        let failed = diagnostics
+            .iter()
+            .any(|d| d.file == outcome.file && d.is_error());
+        match outcome.value {
+            Some(value) if !failed => plans.push(value),
+            _ => skipped.push(outcome.file),
+        }
+    }
     diag::sort(&mut diagnostics);
     // A bad `[defaults]` value is met once per task that inherits it; report it once.
     diagnostics.dedup();
-
-    let failed = |file: FileId| diagnostics.iter().any(|d| d.file == file && d.is_error());
-    let skipped: Vec<FileId> = tree
-        .plan_files
-        .iter()
-        .copied()
-        .filter(|&f| failed(f))
-        .collect();
-    let plans = candidates
-        .into_iter()
-        .filter(|(file, _, _)| !skipped.contains(file))
-        .map(|(_, plan, _)| plan)
-        .collect();
     Checked {
         plans,
+        keys: all_keys,
         registry,
         diagnostics,
         skipped,
     }
+}
+
+fn check_file<T>(
+    tree: &Tree,
+    file: FileId,
+    registry: &Registry,
+    today: NaiveDate,
+    keep: &impl Fn(Plan) -> T,
+) -> Outcome<T> {
+    let mut outcome = Outcome {
+        file,
+        diagnostics: Vec::new(),
+        key: None,
+        value: None,
+    };
+    let text = match tree.text(file) {
+        Ok(text) => text,
+        Err(problem) => {
+            outcome.diagnostics.push(problem);
+            return outcome;
+        }
+    };
+    if let Some(raw) = raw::parse_plan(file, &text, &mut outcome.diagnostics) {
+        let checker = PlanChecker {
+            file,
+            text: &text,
+            registry,
+            today,
+            diags: &mut outcome.diagnostics,
+        };
+        if let Some(mut plan) = checker.plan(&raw) {
+            plan.file = tree.sources.get(file).path.clone();
+            outcome.key = Some(PlanKey {
+                issuer: plan.issuer.clone(),
+                number: plan.number.clone(),
+                span: header_span(&raw),
+                path: plan.file.clone(),
+            });
+            outcome.value = Some(keep(plan));
+        }
+    }
+    if !outcome.diagnostics.is_empty() {
+        tree.sources.get(file).keep(text);
+    }
+    outcome
 }
 
 fn header_span(raw: &RawPlan) -> Range<usize> {
@@ -87,38 +182,34 @@ fn header_span(raw: &RawPlan) -> Range<usize> {
 }
 
 /// (issuer, number) must be unique across the tree: a số hiệu is unique only per issuer.
-fn duplicate_plans(plans: &[(FileId, Plan, Range<usize>)], diags: &mut Vec<Diagnostic>) {
+fn duplicate_plans(plans: &[(FileId, &PlanKey)]) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
-    for (i, (file, plan, span)) in plans.iter().enumerate() {
-        let key = (units::fold(&plan.issuer), plan.number.trim().to_lowercase());
-        match seen.get(&key) {
-            Some(&first) => {
-                let (first_file, first_plan, first_span) = &plans[first];
-                for (at, at_span, other) in
-                    [(*file, span, first_plan), (*first_file, first_span, plan)]
-                {
-                    diags.push(
-                        Diagnostic::new(
-                            Code::DuplicatePlan,
-                            at,
-                            at_span.clone(),
-                            format!(
-                                "plan `{}` of `{}` is also defined in `{}`",
-                                plan.number,
-                                plan.issuer,
-                                other.file.display()
-                            ),
-                        )
-                        .with_label("number used twice by one issuer"),
-                    );
-                }
-                let _ = first_span;
-            }
-            None => {
-                seen.insert(key, i);
-            }
+    for (i, (file, key)) in plans.iter().enumerate() {
+        let folded = (units::fold(&key.issuer), key.number.trim().to_lowercase());
+        let Some(&first) = seen.get(&folded) else {
+            seen.insert(folded, i);
+            continue;
+        };
+        let (first_file, first_key) = plans[first];
+        for (at, here, other) in [(*file, *key, first_key), (first_file, first_key, *key)] {
+            found.push(
+                Diagnostic::new(
+                    Code::DuplicatePlan,
+                    at,
+                    here.span.clone(),
+                    format!(
+                        "plan `{}` of `{}` is also defined in `{}`",
+                        here.number,
+                        here.issuer,
+                        other.path.display()
+                    ),
+                )
+                .with_label("number used twice by one issuer"),
+            );
         }
     }
+    found
 }
 
 /// Reads and checks `units.toml`.
@@ -257,6 +348,12 @@ fn not_one_of(file: FileId, value: &Sp<String>, key: &str, valid: &[&str]) -> Di
 
 /// True for a value that is only the ditto mark: "nt" (như trên), "như trên".
 fn is_ditto(text: &str) -> bool {
+    // "như trên" with spaces and dots is at most a couple dozen bytes; longer text is not
+    // a ditto mark, and folding every content would cost more than the rest of a check.
+    let text = text.trim();
+    if text.len() > 24 || !text.starts_with(['n', 'N']) {
+        return false;
+    }
     let folded = units::fold(text);
     folded == "nt" || folded == "nhutren"
 }
@@ -288,7 +385,7 @@ impl PlanChecker<'_> {
         let number = self.required(&header.number, header.span.clone(), "number", "`[plan]`");
         let title = self.required(&header.title, header.span.clone(), "title", "`[plan]`");
         let issued = header.issued.as_ref().map(|d| *d.get_ref());
-        if header.issued.is_none() {
+        if header.issued.is_none() && !self.wrong_type_reported(&header.span, "issued") {
             self.push(missing(
                 self.file,
                 header.span.clone(),
@@ -296,6 +393,22 @@ impl PlanChecker<'_> {
                 "`[plan]`",
             ));
         }
+        let issued = issued.filter(|date| {
+            let plausible = deadline::YEARS.contains(&date.year());
+            if !plausible && let Some(written) = &header.issued {
+                self.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        self.file,
+                        written.span(),
+                        format!("`issued` year {} is out of range", date.year()),
+                    )
+                    .with_label("write the plan's real issue date")
+                    .with_help("plans are dated from 1900 to 2199; the year of `issued` is the year of every deadline that names none"),
+                );
+            }
+            plausible
+        });
         let monitor = header.monitor.as_ref().and_then(|m| self.unit_ref(m));
         let sections = self.sections(raw);
         let tasks = self.tasks(raw, &sections, issued);
@@ -341,11 +454,23 @@ impl PlanChecker<'_> {
                 self.push(missing(self.file, v.span(), key, context));
                 None
             }
+            None if self.wrong_type_reported(&owner, key) => None,
             None => {
                 self.push(missing(self.file, owner, key, context));
                 None
             }
         }
+    }
+
+    /// The reader already said the value of `key` inside `owner` has the wrong type;
+    /// saying it is missing too would mislead.
+    fn wrong_type_reported(&self, owner: &Range<usize>, key: &str) -> bool {
+        let prefix = format!("`{key}` must be");
+        self.diags.iter().any(|d| {
+            d.code == Code::WrongType
+                && d.message.starts_with(&prefix)
+                && (owner.is_empty() || (owner.start <= d.span.start && d.span.start <= owner.end))
+        })
     }
 
     fn optional(&mut self, field: &Option<Sp<String>>, key: &str) -> Option<String> {
@@ -402,9 +527,10 @@ impl PlanChecker<'_> {
         issued: Option<NaiveDate>,
     ) -> Vec<Task> {
         let mut tasks: Vec<Task> = Vec::new();
+        let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
         for raw_task in &raw.tasks {
             if let Some(task) = self.task(raw, raw_task, sections, issued)
-                && !self.duplicate_task(&tasks, &task, raw_task)
+                && !self.duplicate_task(&mut ids, &task, raw_task)
             {
                 tasks.push(task);
             }
@@ -412,8 +538,13 @@ impl PlanChecker<'_> {
         tasks
     }
 
-    fn duplicate_task(&mut self, tasks: &[Task], task: &Task, raw: &RawTask) -> bool {
-        if !tasks.iter().any(|t| t.id == task.id) {
+    fn duplicate_task(
+        &mut self,
+        ids: &mut std::collections::HashSet<String>,
+        task: &Task,
+        raw: &RawTask,
+    ) -> bool {
+        if ids.insert(task.id.clone()) {
             return false;
         }
         let span = raw.id.as_ref().map_or(raw.span.clone(), Sp::span);
@@ -599,7 +730,7 @@ impl PlanChecker<'_> {
         if is_ditto(deadline.get_ref()) || deadline.get_ref().trim().is_empty() {
             return None;
         }
-        match deadline::resolve(deadline.get_ref(), Context::issued(issued)) {
+        match deadline::resolve_cached(deadline.get_ref(), Context::issued(issued)) {
             Ok(resolution) => {
                 if resolution.kind == Kind::Event && due.is_none() {
                     self.push(

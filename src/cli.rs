@@ -172,10 +172,12 @@ fn parse_status(text: &str) -> Result<Status, String> {
 /// Options of `deadline`.
 #[derive(Debug, Args)]
 pub struct DeadlineArgs {
-    /// The phrase as a document writes it, such as "Quý II, III/2024"
+    /// The phrase as a document writes it, such as "Quý II, III/2024" (it may start with
+    /// a dash, as list items do)
+    #[arg(allow_hyphen_values = true)]
     pub phrase: String,
     /// The year a phrase without one refers to [default: the year of --today]
-    #[arg(long, conflicts_with = "issued")]
+    #[arg(long, conflicts_with = "issued", value_parser = clap::value_parser!(i32).range(1900..=2199))]
     pub year: Option<i32>,
     /// The plan's issue date, whose year a phrase without one refers to
     #[arg(long, value_name = "YYYY-MM-DD")]

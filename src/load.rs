@@ -1,10 +1,13 @@
-//! Walking the plans tree and reading its files.
+//! The plans tree: which files it has, and their bytes when asked.
 //!
 //! The walk is sorted so every run sees files in the same order. A tree that cannot be
-//! read at all (no such folder) is an error for the caller; a file inside it that cannot
-//! be read, or is not UTF-8, is a diagnostic so the rest of the tree still loads.
+//! read at all (no such folder) is an error for the caller; a folder inside it that
+//! cannot be read is a diagnostic so the rest of the tree still loads. Files are read
+//! when `check` gets to them, one at a time per core, never all at once.
 
+use std::borrow::Cow;
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -15,20 +18,30 @@ use crate::source::{FileId, SourceFile, Sources};
 /// The registry's file name at the root of the tree.
 pub const UNITS_FILE: &str = "units.toml";
 
-/// Every file of the tree, read.
+/// Where a file's bytes come from.
+#[derive(Debug)]
+enum Origin {
+    Disk(PathBuf),
+    Memory(Vec<u8>),
+    /// A path that names no file (where the registry should have been).
+    Missing,
+}
+
+/// Every file of the tree, not yet read.
 #[derive(Debug)]
 pub struct Tree {
     pub root: PathBuf,
     pub sources: Sources,
-    /// `units.toml` at the root, if present and readable.
+    origins: Vec<Origin>,
+    /// `units.toml` at the root, if present.
     pub units_file: Option<FileId>,
-    /// Every other readable `*.toml`, in sorted path order.
+    /// Every other `*.toml`, in sorted path order.
     pub plan_files: Vec<FileId>,
-    /// Files that could not be read or decoded.
+    /// Folders that could not be walked, a missing registry.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads every `*.toml` file under `root`.
+/// Lists every `*.toml` file under `root`.
 pub fn read_tree(root: &Path) -> anyhow::Result<Tree> {
     let meta = fs::metadata(root)
         .with_context(|| format!("cannot read the plans folder `{}`", root.display()))?;
@@ -50,12 +63,16 @@ pub fn read_tree(root: &Path) -> anyhow::Result<Tree> {
                 let is_toml = entry.path().extension().is_some_and(|e| e == "toml");
                 if entry.file_type().is_file() && is_toml {
                     let is_units = entry.depth() == 1 && entry.file_name() == UNITS_FILE;
-                    tree.add(entry.path(), fs::read(entry.path()), is_units);
+                    tree.add(
+                        shown(entry.path()),
+                        Origin::Disk(entry.path().to_path_buf()),
+                        is_units,
+                    );
                 }
             }
             Err(error) => {
                 let path = shown(error.path().unwrap_or(root));
-                let file = tree.sources.add(SourceFile::new(path, String::new()));
+                let file = tree.add_unlisted(path, Origin::Missing);
                 let message = match error.loop_ancestor() {
                     Some(ancestor) => {
                         format!("symbolic link loop back to `{}`", ancestor.display())
@@ -76,10 +93,13 @@ pub fn tree_from_files(root: &Path, mut files: Vec<(PathBuf, Vec<u8>)>) -> Tree 
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut tree = Tree::empty(root);
     for (relative, bytes) in files {
-        let is_toml = relative.extension().is_some_and(|e| e == "toml");
-        if is_toml {
+        if relative.extension().is_some_and(|e| e == "toml") {
             let is_units = relative == Path::new(UNITS_FILE);
-            tree.add(&root.join(&relative), Ok(bytes), is_units);
+            tree.add(
+                shown(&root.join(&relative)),
+                Origin::Memory(bytes),
+                is_units,
+            );
         }
     }
     tree.finish()
@@ -102,35 +122,24 @@ impl Tree {
         Tree {
             root: root.to_path_buf(),
             sources: Sources::default(),
+            origins: Vec::new(),
             units_file: None,
             plan_files: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
 
-    fn add(&mut self, path: &Path, bytes: std::io::Result<Vec<u8>>, is_units: bool) {
-        let (text, problem) = match bytes {
-            Ok(bytes) => match decode(bytes) {
-                (text, Some((offset, message))) => (text, Some((Code::Encoding, offset, message))),
-                (text, None) => (text, None),
-            },
-            Err(error) => (
-                String::new(),
-                Some((
-                    Code::Unreadable,
-                    0,
-                    format!("cannot read: {}", error.kind()),
-                )),
-            ),
-        };
-        let file = self.sources.add(SourceFile::new(shown(path), text));
-        match problem {
-            Some((code, offset, message)) => {
-                self.diagnostics
-                    .push(Diagnostic::new(code, file, offset..offset, message));
-            }
-            None if is_units => self.units_file = Some(file),
-            None => self.plan_files.push(file),
+    fn add_unlisted(&mut self, path: PathBuf, origin: Origin) -> FileId {
+        self.origins.push(origin);
+        self.sources.add(SourceFile::new(path))
+    }
+
+    fn add(&mut self, path: PathBuf, origin: Origin, is_units: bool) {
+        let file = self.add_unlisted(path, origin);
+        if is_units {
+            self.units_file = Some(file);
+        } else {
+            self.plan_files.push(file);
         }
     }
 
@@ -139,7 +148,7 @@ impl Tree {
     fn finish(mut self) -> Self {
         let expected = shown(&self.root.join(UNITS_FILE));
         if self.units_file.is_none() && !self.sources.iter().any(|(_, f)| f.path == expected) {
-            let file = self.sources.add(SourceFile::new(expected, String::new()));
+            let file = self.add_unlisted(expected, Origin::Missing);
             let message = format!(
                 "no units registry `{UNITS_FILE}` in `{}`: unit references cannot be checked",
                 self.root.display()
@@ -150,6 +159,32 @@ impl Tree {
             );
         }
         self
+    }
+
+    /// The bytes of a file, read now.
+    pub fn bytes(&self, file: FileId) -> io::Result<Cow<'_, [u8]>> {
+        match &self.origins[file] {
+            Origin::Disk(path) => fs::read(path).map(Cow::Owned),
+            Origin::Memory(bytes) => Ok(Cow::Borrowed(bytes)),
+            Origin::Missing => Err(io::ErrorKind::NotFound.into()),
+        }
+    }
+
+    /// The text of a file: BOM removed; a diagnostic for bytes that are not UTF-8 or a
+    /// file that cannot be read. The text is kept for diagnostics only when there is one.
+    pub fn text(&self, file: FileId) -> Result<String, Diagnostic> {
+        let bytes = self.bytes(file).map_err(|error| {
+            Diagnostic::new(
+                Code::Unreadable,
+                file,
+                0..0,
+                format!("cannot read: {}", error.kind()),
+            )
+        })?;
+        decode(&bytes).map_err(|(text, offset, message)| {
+            self.sources.get(file).keep(text);
+            Diagnostic::new(Code::Encoding, file, offset..offset, message)
+        })
     }
 
     /// The files of the tree among `paths` (absolute or relative to here); others are
@@ -171,13 +206,8 @@ impl Tree {
     pub fn select(&self, paths: &[PathBuf]) -> Result<Vec<FileId>, PathBuf> {
         let mut chosen = Vec::new();
         for wanted in paths {
-            let canonical = fs::canonicalize(wanted).map_err(|_| wanted.clone())?;
-            let found = self
-                .sources
-                .iter()
-                .find(|(_, f)| fs::canonicalize(&f.path).is_ok_and(|p| p == canonical));
-            match found {
-                Some((id, _)) => chosen.push(id),
+            match self.matching(std::slice::from_ref(wanted)).first() {
+                Some(&id) => chosen.push(id),
                 None => return Err(wanted.clone()),
             }
         }
@@ -185,22 +215,19 @@ impl Tree {
     }
 }
 
-/// Bytes → text: strips a byte-order mark; invalid UTF-8 is reported at its first byte.
-fn decode(bytes: Vec<u8>) -> (String, Option<(usize, String)>) {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
+/// Bytes → text: strips a byte-order mark; invalid UTF-8 is reported at its first byte,
+/// with the text decoded lossily so the diagnostic can still show the line.
+fn decode(bytes: &[u8]) -> Result<String, (String, usize, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
         Err(error) => {
-            let at = error.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let at = error.valid_up_to();
             let message = format!(
                 "the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
-                error.as_bytes()[at]
+                bytes[at]
             );
-            (text, Some((at, message)))
+            Err((String::from_utf8_lossy(bytes).into_owned(), at, message))
         }
     }
 }
@@ -211,10 +238,7 @@ mod tests {
 
     #[test]
     fn a_bom_is_dropped_and_bad_bytes_are_located() {
-        let (text, problem) = decode(b"\xEF\xBB\xBFa = 1\n".to_vec());
-        assert_eq!(text, "a = 1\n");
-        assert!(problem.is_none());
-        let (_, problem) = decode(b"a = \"\xFF\"".to_vec());
-        assert_eq!(problem.unwrap().0, 5);
+        assert_eq!(decode(b"\xEF\xBB\xBFa = 1\n").unwrap(), "a = 1\n");
+        assert_eq!(decode(b"a = \"\xFF\"").unwrap_err().1, 5);
     }
 }

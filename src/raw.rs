@@ -10,7 +10,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::diag::{self, Code, Diagnostic};
 use crate::source::FileId;
@@ -137,7 +137,7 @@ pub(crate) const UNIT_KEYS: &[&str] = &["code", "name", "aliases", "kind", "succ
 
 /// Reads a plan file. `None` when the text is not TOML at all.
 pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawPlan> {
-    let mut r = Reader { file, diags };
+    let mut r = Reader { file, text, diags };
     let (doc, _) = r.document(text)?;
     r.keys(&doc, PLAN_KEYS, "a plan file");
     let header = r.table(&doc, "plan").map(|(span, t)| r.header(span, t));
@@ -180,7 +180,7 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
 
 /// Reads `units.toml`. `None` when the text is not TOML at all.
 pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<RawUnit>> {
-    let mut r = Reader { file, diags };
+    let mut r = Reader { file, text, diags };
     let (doc, _) = r.document(text)?;
     r.keys(&doc, UNITS_KEYS, "the units registry");
     let units = r
@@ -205,6 +205,7 @@ pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
 /// Decodes values of one file, reporting what does not fit.
 struct Reader<'d> {
     file: FileId,
+    text: &'d str,
     diags: &'d mut Vec<Diagnostic>,
 }
 
@@ -216,7 +217,7 @@ impl Reader<'_> {
                 Some((doc.into_inner(), span))
             }
             Err(error) => {
-                let span = error.span().unwrap_or(0..0);
+                let span = error.span().unwrap_or_else(|| deepest_line(text));
                 let message = error.message().trim_end().replace('\n', "; ");
                 self.push(Diagnostic::new(
                     Code::Syntax,
@@ -306,6 +307,18 @@ impl Reader<'_> {
         }
     }
 
+    /// A string value as NFC. TOML lets a parser normalise the line breaks of a multi-line
+    /// string, so one saved on Windows reads like one saved elsewhere; a `\r\n` written as
+    /// escapes in a one-line string is the author's and stays.
+    fn string_value(&self, value: &str, span: Range<usize>) -> String {
+        let text = nfc(value);
+        let written = self.text.get(span).unwrap_or_default();
+        if written.starts_with("\"\"\"") || written.starts_with("'''") {
+            return text.replace("\r\n", "\n");
+        }
+        text
+    }
+
     fn get<'t, 'i>(&self, table: &'t DeTable<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
         table
             .iter()
@@ -330,7 +343,10 @@ impl Reader<'_> {
     fn string(&mut self, table: &DeTable, key: &str) -> Option<Sp<String>> {
         let value = self.get(table, key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Spanned::new(value.span(), s.nfc().collect())),
+            DeValue::String(s) => Some(Spanned::new(
+                value.span(),
+                self.string_value(s, value.span()),
+            )),
             _ => {
                 self.wrong_type(key, value, "a string");
                 None
@@ -342,13 +358,16 @@ impl Reader<'_> {
     fn strings(&mut self, table: &DeTable, key: &str) -> Option<Vec<Sp<String>>> {
         let value = self.get(table, key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(vec![Spanned::new(value.span(), s.nfc().collect())]),
+            DeValue::String(s) => Some(vec![Spanned::new(
+                value.span(),
+                self.string_value(s, value.span()),
+            )]),
             DeValue::Array(items) => {
                 let mut out = Vec::new();
                 for item in items.iter() {
                     match item.get_ref() {
                         DeValue::String(s) => {
-                            out.push(Spanned::new(item.span(), s.nfc().collect()))
+                            out.push(Spanned::new(item.span(), self.string_value(s, item.span())))
                         }
                         _ => self.wrong_type(key, item, "a list of strings"),
                     }
@@ -433,6 +452,38 @@ impl Reader<'_> {
         }
         out
     }
+}
+
+/// Where an error without a location most likely is: the toml parser gives up on
+/// nesting too deep without saying where, and the most deeply nested line is where.
+fn deepest_line(text: &str) -> Range<usize> {
+    let mut best = (0, 0..0);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let depth = line
+            .chars()
+            .filter(|c| matches!(c, '.' | '[' | '{'))
+            .count();
+        if depth > best.0 {
+            best = (depth, start..start + line.trim_end().len());
+        }
+        start += line.len();
+    }
+    best.1.start..best.1.start
+}
+
+/// Text as NFC. Most text already is: precomposed Vietnamese letters and common
+/// punctuation can be passed without the Unicode tables, the rest is checked properly.
+fn nfc(text: &str) -> String {
+    let plainly_nfc = text.chars().all(|c| {
+        c < '\u{0300}'
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+            || ('\u{2010}'..='\u{2027}').contains(&c)
+    });
+    if plainly_nfc || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text.to_string();
+    }
+    text.nfc().collect()
 }
 
 fn backticked(names: &[&str]) -> String {

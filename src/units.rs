@@ -5,7 +5,9 @@
 //! diacritics and `đ`, spaces, hyphens and dots removed) before it is looked up, so the
 //! registry only needs the spellings that differ in their letters.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -35,20 +37,31 @@ pub struct Clash {
 }
 
 /// The units of `plans/units.toml`, with an index of every folded spelling.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Registry {
     units: Vec<Unit>,
+    /// Folded spelling → unit.
     #[serde(skip)]
     index: HashMap<String, usize>,
+    /// Spelling exactly as the registry writes it → unit: most references are codes as
+    /// written, and this spares folding them.
+    #[serde(skip)]
+    exact: HashMap<String, usize>,
+    /// Tells registries apart in the per-thread lookup cache; a registry never changes
+    /// once built, so a clone may share it.
+    #[serde(skip)]
+    id: u64,
 }
 
 impl Registry {
     /// Builds the index; spellings claimed by two units are reported, first one wins.
     pub fn new(units: Vec<Unit>) -> (Registry, Vec<Clash>) {
         let mut index = HashMap::new();
+        let mut exact = HashMap::new();
         let mut clashes = Vec::new();
         for (i, unit) in units.iter().enumerate() {
             for spelling in unit.spellings() {
+                exact.entry(spelling.to_string()).or_insert(i);
                 let key = fold(spelling);
                 if key.is_empty() {
                     continue;
@@ -66,7 +79,19 @@ impl Registry {
                 }
             }
         }
-        (Registry { units, index }, clashes)
+        // A spelling that clashed must resolve as the folded index says.
+        exact.retain(|spelling, unit| index.get(&fold(spelling)) == Some(unit));
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        (
+            Registry {
+                units,
+                index,
+                exact,
+                id,
+            },
+            clashes,
+        )
     }
 
     /// Every unit, in registry order.
@@ -76,7 +101,32 @@ impl Registry {
 
     /// The unit a spelling names, if any.
     pub fn resolve(&self, name: &str) -> Option<&Unit> {
-        self.index.get(&fold(name)).map(|&i| &self.units[i])
+        let found = match self.exact.get(name) {
+            Some(&i) => Some(i),
+            None => self.folded(name),
+        };
+        found.map(|i| &self.units[i])
+    }
+
+    /// Looks a spelling up by its folded form, remembering the answer per thread: a
+    /// national tree writes the same few hundred spellings again and again.
+    fn folded(&self, name: &str) -> Option<usize> {
+        thread_local! {
+            static SEEN: RefCell<HashMap<(u64, String), Option<usize>>> = RefCell::new(HashMap::new());
+        }
+        let key = (self.id, name.to_string());
+        if let Some(found) = SEEN.with(|seen| seen.borrow().get(&key).copied()) {
+            return found;
+        }
+        let found = self.index.get(&fold(name)).copied();
+        SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            if seen.len() >= 50_000 {
+                seen.clear();
+            }
+            seen.insert(key, found);
+        });
+        found
     }
 
     /// The unit with exactly this code.

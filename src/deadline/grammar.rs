@@ -60,8 +60,6 @@ const FILLERS: &[&[&str]] = &[
     &["tu"],
 ];
 
-const YEARS: std::ops::RangeInclusive<u64> = 1900..=2199;
-
 struct Parser<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -257,15 +255,18 @@ impl Parser<'_> {
     }
 
     fn year_number(&mut self) -> Result<i32, Error> {
-        let digits = self.peek().map_or(0, |t| t.text.len());
+        let written = self.peek().map(|t| t.text.clone()).unwrap_or_default();
         let (year, span) = self.number("a year (2017)")?;
-        if digits != 4 || !YEARS.contains(&year) {
-            return Err(self.error(
+        let year = i32::try_from(year)
+            .ok()
+            .filter(|y| written.len() == 4 && super::YEARS.contains(y));
+        match year {
+            Some(year) => Ok(year),
+            None => Err(self.error(
                 span,
-                format!("year {year} is out of range: write a year from 1900 to 2199 in full"),
-            ));
+                format!("year {written} is out of range: write a year from 1900 to 2199 in full"),
+            )),
         }
-        Ok(year as i32)
     }
 
     /// "/2024", "năm 2024", ", năm 2024", "-2024", or nothing (the context's year).

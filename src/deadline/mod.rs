@@ -8,6 +8,8 @@
 mod grammar;
 mod lexer;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -143,8 +145,41 @@ several (Quý II, III/2024), a half year (6 tháng đầu năm 2024), a year (N�
 open-ended (Năm 2017 và các năm tiếp theo), recurring (Hàng năm, trước ngày 15 hàng tháng), \
 ongoing (Thường xuyên) or an event (Khi …, Sau khi …)";
 
+/// [`resolve`], remembered per thread: a national tree repeats a few hundred phrasings
+/// ("Năm 2024", "Quý I/2024") hundreds of thousands of times.
+pub fn resolve_cached(text: &str, context: Context) -> Result<Resolution, Error> {
+    thread_local! {
+        static SEEN: RefCell<HashMap<(String, i32), Result<Resolution, Error>>> = RefCell::new(HashMap::new());
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some(known) = seen.get(&(text.to_string(), context.year)) {
+            return known.clone();
+        }
+        if seen.len() >= 50_000 {
+            // Bounded: a tree of unique phrases must not grow the cache without end.
+            seen.clear();
+        }
+        let resolved = resolve(text, context);
+        seen.insert((text.to_string(), context.year), resolved.clone());
+        resolved
+    })
+}
+
+/// The years a deadline may name, and a plan may be dated in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
 /// Reads a deadline.
 pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
+    if !YEARS.contains(&context.year) {
+        return Err(Error {
+            span: 0..text.len(),
+            message: format!(
+                "the year {} that a deadline without one refers to is out of range (1900 to 2199)",
+                context.year
+            ),
+        });
+    }
     let tokens = without_remarks(tokenize(text));
     if tokens.is_empty() {
         return Err(Error {

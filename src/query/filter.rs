@@ -43,12 +43,17 @@ impl PlanKey {
 
     /// True when `plan` is the plan this key names.
     pub fn matches(&self, plan: &Plan) -> bool {
-        let number = plan.number.to_lowercase() == self.number.to_lowercase();
-        let issuer = self
+        self.names(&plan.issuer, &plan.number)
+    }
+
+    /// True when the plan of `issuer` numbered `number` is the one this key names.
+    pub fn names(&self, issuer: &str, number: &str) -> bool {
+        let same_number = number.to_lowercase() == self.number.to_lowercase();
+        let same_issuer = self
             .issuer
             .as_ref()
-            .is_none_or(|i| units::fold(i) == units::fold(&plan.issuer));
-        number && issuer
+            .is_none_or(|i| units::fold(i) == units::fold(issuer));
+        same_number && same_issuer
     }
 }
 

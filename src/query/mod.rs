@@ -7,9 +7,11 @@ mod tasks;
 mod workload;
 
 pub use filter::{Filter, PlanKey, Role, Within};
-pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary};
-pub use tasks::{TaskRow, final_due, overdue, schedule, tasks, upcoming};
-pub use workload::{DUE_SOON_DAYS, QuarterRow, Workload, WorkloadRow, by_quarter, workload};
+pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, plan_summary, summary};
+pub use tasks::{TaskRow, final_due, overdue, schedule, sort, tasks, upcoming};
+pub use workload::{
+    DUE_SOON_DAYS, QuarterRow, Workload, WorkloadRow, by_quarter, merge_quarters, workload,
+};
 
 use std::path::PathBuf;
 

@@ -64,41 +64,61 @@ pub struct Summary {
 
 /// Summarises the plans on `today`.
 pub fn summary(plans: &[Plan], registry: &Registry, filter: &Filter, today: NaiveDate) -> Summary {
-    let mut summaries = Vec::new();
-    for plan in plans.iter().filter(|p| filter.plan(p)) {
-        let one = std::slice::from_ref(plan);
-        let tasks: Vec<_> = plan.tasks.iter().filter(|t| filter.task(t)).collect();
-        let late =
-            |t: &&&crate::model::Task| items_of(plan, t).iter().any(|i| i.late_on(today).is_some());
-        summaries.push(PlanSummary {
-            number: plan.number.clone(),
-            issuer: plan.issuer.clone(),
-            title: plan.title.clone(),
-            issued: plan.issued,
-            tasks: tasks.len(),
-            done: tasks.iter().filter(|t| t.status == Status::Done).count(),
-            cancelled: tasks
-                .iter()
-                .filter(|t| t.status == Status::Cancelled)
-                .count(),
-            open: tasks.iter().filter(|t| !t.status.is_closed()).count(),
-            overdue: tasks.iter().filter(late).count(),
-            overdue_rows: tasks::overdue(one, filter, today),
-            due_soon: tasks::upcoming(one, filter, today, Within::Days(DUE_SOON_DAYS)),
-            workload: workload(one, registry, filter, today),
-            timeline: timeline(plan, filter, today),
-        });
-    }
-    let unit_names = registry
-        .units()
+    let summaries = plans
         .iter()
-        .map(|u| (u.code.clone(), u.name.clone()))
+        .filter_map(|plan| plan_summary(plan, registry, filter, today))
         .collect();
-    Summary {
-        today,
-        plans: summaries,
-        unit_names,
+    Summary::new(today, summaries, registry)
+}
+
+impl Summary {
+    /// The summary of plans summarised one by one.
+    pub fn new(today: NaiveDate, plans: Vec<PlanSummary>, registry: &Registry) -> Summary {
+        let unit_names = registry
+            .units()
+            .iter()
+            .map(|u| (u.code.clone(), u.name.clone()))
+            .collect();
+        Summary {
+            today,
+            plans,
+            unit_names,
+        }
     }
+}
+
+/// One plan summarised on `today`, if it passes the filter.
+pub fn plan_summary(
+    plan: &Plan,
+    registry: &Registry,
+    filter: &Filter,
+    today: NaiveDate,
+) -> Option<PlanSummary> {
+    if !filter.plan(plan) {
+        return None;
+    }
+    let one = std::slice::from_ref(plan);
+    let tasks: Vec<_> = plan.tasks.iter().filter(|t| filter.task(t)).collect();
+    let late =
+        |t: &&&crate::model::Task| items_of(plan, t).iter().any(|i| i.late_on(today).is_some());
+    Some(PlanSummary {
+        number: plan.number.clone(),
+        issuer: plan.issuer.clone(),
+        title: plan.title.clone(),
+        issued: plan.issued,
+        tasks: tasks.len(),
+        done: tasks.iter().filter(|t| t.status == Status::Done).count(),
+        cancelled: tasks
+            .iter()
+            .filter(|t| t.status == Status::Cancelled)
+            .count(),
+        open: tasks.iter().filter(|t| !t.status.is_closed()).count(),
+        overdue: tasks.iter().filter(late).count(),
+        overdue_rows: tasks::overdue(one, filter, today),
+        due_soon: tasks::upcoming(one, filter, today, Within::Days(DUE_SOON_DAYS)),
+        workload: workload(one, registry, filter, today),
+        timeline: timeline(plan, filter, today),
+    })
 }
 
 fn timeline(plan: &Plan, filter: &Filter, today: NaiveDate) -> Vec<Bar> {

@@ -209,7 +209,7 @@ fn stages<'p>(
 }
 
 /// Sorts rows by due date (undated last), then plan, then task, then stage.
-fn sort(rows: &mut [TaskRow]) {
+pub fn sort(rows: &mut [TaskRow]) {
     rows.sort_by(|a, b| {
         let due = |r: &TaskRow| (r.due.is_none(), r.due);
         (due(a), &a.plan, natural(&a.task), &a.milestone).cmp(&(

@@ -1,5 +1,6 @@
 //! Diagnostics as rustc-style snippets, JSON objects, or GitHub Actions annotations.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -10,7 +11,7 @@ use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor::Ansi};
 use serde::Serialize;
 
-use super::rows::markdown_cell;
+use super::rows::{markdown_cell, terminal_safe};
 use crate::diag::{Diagnostic, Severity};
 use crate::source::{FileId, Sources};
 
@@ -139,16 +140,17 @@ fn human(d: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn Write) ->
         Severity::Error => SnippetSeverity::Error,
         Severity::Warning => SnippetSeverity::Warning,
     };
+    // Messages quote plan text; none of it may drive the terminal.
     let mut label = SnippetLabel::primary(d.file, d.span.clone());
     if let Some(text) = &d.label {
-        label = label.with_message(text);
+        label = label.with_message(terminal_safe(text));
     }
     let mut snippet = Snippet::new(severity)
         .with_code(d.code.as_str())
-        .with_message(format!("{} [{}]", d.message, d.code.name()))
+        .with_message(format!("{} [{}]", terminal_safe(&d.message), d.code.name()))
         .with_labels(vec![label]);
     if let Some(help) = &d.help {
-        snippet = snippet.with_notes(vec![format!("help: {help}")]);
+        snippet = snippet.with_notes(vec![format!("help: {}", terminal_safe(help))]);
     }
     let files = SourceFiles(sources);
     let config = term::Config::default();
@@ -240,14 +242,31 @@ struct SourceFiles<'a>(&'a Sources);
 impl<'a> Files<'a> for SourceFiles<'a> {
     type FileId = FileId;
     type Name = String;
-    type Source = &'a str;
+    type Source = Cow<'a, str>;
 
     fn name(&'a self, id: FileId) -> Result<String, FilesError> {
         Ok(self.0.get(id).path.display().to_string())
     }
 
-    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        Ok(&self.0.get(id).text)
+    /// The text with control characters blanked byte for byte, so that offsets still
+    /// point where they did and an escape sequence in a plan cannot reach the terminal.
+    fn source(&'a self, id: FileId) -> Result<Cow<'a, str>, FilesError> {
+        let text = self.0.get(id).text();
+        if !text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            return Ok(Cow::Borrowed(text));
+        }
+        let blanked = text
+            .chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' => c.to_string(),
+                c if c.is_control() => "?".repeat(c.len_utf8()),
+                c => c.to_string(),
+            })
+            .collect();
+        Ok(Cow::Owned(blanked))
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {

@@ -29,6 +29,8 @@ pub trait Tabular: Serialize + Sized {
     fn headers(rows: &[Self], lang: Lang) -> Vec<String>;
     /// Cell texts, in the order of the headers.
     fn cells(&self, lang: Lang) -> Vec<String>;
+    /// The JSON and CSV field names, in order; a CSV with no rows still has its header.
+    const FIELDS: &'static [&'static str];
     /// How the row should stand out.
     fn tone(&self) -> Tone {
         Tone::Plain
@@ -74,7 +76,7 @@ pub fn write_rows<R: Tabular>(
             serde_json::to_writer_pretty(&mut *out, rows)?;
             writeln!(out)
         }
-        Format::Csv => csv(rows, out),
+        Format::Csv => csv(rows, R::FIELDS, out),
     }
 }
 
@@ -139,15 +141,15 @@ fn human<'a, R: Tabular + 'a>(
     writeln!(out, "{table}")
 }
 
-/// Control characters (ANSI escapes among them) from a plan must not drive the terminal.
-fn terminal_safe(text: &str) -> String {
+/// Control characters (ANSI escapes among them) from a plan must not drive the
+/// terminal; a tab is white space.
+pub fn terminal_safe(text: &str) -> String {
     text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                '\u{FFFD}'
-            } else {
-                c
-            }
+        .map(|c| match c {
+            '\t' => ' ',
+            '\n' => '\n',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
         })
         .collect()
 }
@@ -192,7 +194,7 @@ pub fn markdown_cell(text: &str) -> String {
 }
 
 /// CSV with the JSON field names as header and raw values; lists are joined with "; ".
-fn csv<R: Serialize>(rows: &[R], out: &mut dyn Write) -> io::Result<()> {
+fn csv<R: Serialize>(rows: &[R], fields: &[&str], out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     let objects: Vec<serde_json::Map<String, Value>> = rows
         .iter()
@@ -201,9 +203,7 @@ fn csv<R: Serialize>(rows: &[R], out: &mut dyn Write) -> io::Result<()> {
             _ => None,
         })
         .collect();
-    if let Some(first) = objects.first() {
-        writer.write_record(first.keys())?;
-    }
+    writer.write_record(fields)?;
     for object in &objects {
         writer.write_record(object.values().map(csv_value))?;
     }
@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn terminal_text_loses_escape_sequences() {
-        assert_eq!(terminal_safe("a\u{1b}[31mb"), "a\u{FFFD}[31mb");
+        assert_eq!(terminal_safe("a\u{1b}[31mb\tc"), "a\u{FFFD}[31mb c");
     }
 
     #[test]

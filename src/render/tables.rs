@@ -8,6 +8,10 @@ use super::{Lang, Tabular, Tone};
 use crate::query::{ExportRow, PlanRow, QuarterRow, TaskRow, UnitRow, WorkloadRow};
 
 impl Tabular for PlanRow {
+    const FIELDS: &'static [&'static str] = &[
+        "number", "issuer", "kind", "title", "issued", "file", "tasks",
+    ];
+
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
         headers(
             &[
@@ -37,6 +41,8 @@ impl Tabular for PlanRow {
 }
 
 impl Tabular for UnitRow {
+    const FIELDS: &'static [&'static str] = &["code", "name", "kind", "aliases", "successor"];
+
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
         headers(
             &[
@@ -62,6 +68,19 @@ impl Tabular for UnitRow {
 }
 
 impl Tabular for TaskRow {
+    const FIELDS: &'static [&'static str] = &[
+        "plan",
+        "task",
+        "content",
+        "lead",
+        "support",
+        "deadline",
+        "due",
+        "status",
+        "days_overdue",
+        "milestone",
+    ];
+
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
         let columns = [
             Label::Plan,
@@ -117,6 +136,19 @@ impl Tabular for TaskRow {
 }
 
 impl Tabular for WorkloadRow {
+    const FIELDS: &'static [&'static str] = &[
+        "unit",
+        "name",
+        "lead",
+        "support",
+        "open",
+        "in_progress",
+        "overdue",
+        "due_soon",
+        "done",
+        "done_late",
+    ];
+
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
         let columns = [
             Label::Unit,
@@ -171,6 +203,8 @@ impl Tabular for WorkloadRow {
 }
 
 impl Tabular for QuarterRow {
+    const FIELDS: &'static [&'static str] = &["unit", "name", "quarters", "total"];
+
     fn headers(rows: &[Self], lang: Lang) -> Vec<String> {
         let mut columns = headers(&[Label::Unit], lang);
         columns.extend(quarters(rows));
@@ -204,6 +238,26 @@ fn quarters(rows: &[QuarterRow]) -> Vec<String> {
 }
 
 impl Tabular for ExportRow {
+    const FIELDS: &'static [&'static str] = &[
+        "plan",
+        "issuer",
+        "task",
+        "section",
+        "content",
+        "lead",
+        "support",
+        "deadline",
+        "kind",
+        "milestone",
+        "start",
+        "due",
+        "dates",
+        "status",
+        "done",
+        "product",
+        "note",
+    ];
+
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
         let columns = [
             Label::Plan,
@@ -231,5 +285,83 @@ impl Tabular for ExportRow {
             self.due.map_or_else(String::new, |d| d.to_string()),
             labels::status(self.status, lang).to_string(),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    fn keys<R: Serialize>(row: &R) -> Vec<String> {
+        match serde_json::to_value(row).unwrap() {
+            serde_json::Value::Object(map) => map.keys().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The CSV header of an empty report is the field list of a full one.
+    #[test]
+    fn field_lists_match_the_serialised_rows() {
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        let task = TaskRow {
+            plan: String::new(),
+            task: String::new(),
+            content: String::new(),
+            lead: vec![],
+            support: vec![],
+            deadline: None,
+            due: None,
+            status: crate::model::Status::Open,
+            days_overdue: None,
+            milestone: None,
+        };
+        assert_eq!(keys(&task), TaskRow::FIELDS);
+        let plan = PlanRow {
+            number: String::new(),
+            issuer: String::new(),
+            kind: None,
+            title: String::new(),
+            issued: today,
+            file: Default::default(),
+            tasks: 0,
+        };
+        assert_eq!(keys(&plan), PlanRow::FIELDS);
+        assert_eq!(keys(&WorkloadRow::default()), WorkloadRow::FIELDS);
+        let unit = UnitRow {
+            code: String::new(),
+            name: String::new(),
+            kind: crate::model::UnitKind::Central,
+            aliases: vec![],
+            successor: None,
+        };
+        assert_eq!(keys(&unit), UnitRow::FIELDS);
+        let quarter = QuarterRow {
+            unit: String::new(),
+            name: String::new(),
+            quarters: Default::default(),
+            total: 0,
+        };
+        assert_eq!(keys(&quarter), QuarterRow::FIELDS);
+        let export = ExportRow {
+            plan: String::new(),
+            issuer: String::new(),
+            task: String::new(),
+            section: None,
+            content: String::new(),
+            lead: vec![],
+            support: vec![],
+            deadline: None,
+            kind: None,
+            milestone: None,
+            start: None,
+            due: None,
+            dates: vec![],
+            status: crate::model::Status::Open,
+            done: None,
+            product: None,
+            note: None,
+        };
+        assert_eq!(keys(&export), ExportRow::FIELDS);
     }
 }

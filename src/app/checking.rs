@@ -1,0 +1,99 @@
+//! `bhxh-plan check`: every rule, on the whole tree or on the files a change touched.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+
+use super::exit;
+use crate::check::{registry_of, scan};
+use crate::cli::{CheckArgs, Global};
+use crate::diag::Diagnostic;
+use crate::git::Repo;
+use crate::load::{Tree, read_tree};
+use crate::render::{self, DiagnosticFormat, Format, Style};
+use crate::source::FileId;
+
+pub(super) fn check(
+    global: &Global,
+    args: &CheckArgs,
+    today: NaiveDate,
+    style: Style,
+) -> anyhow::Result<u8> {
+    let format = match style.format {
+        Format::Human => DiagnosticFormat::Human { color: style.color },
+        Format::Json => DiagnosticFormat::Json,
+        Format::Github => DiagnosticFormat::Github,
+        other => bail!("`check` prints diagnostics as human, json or github, not {other:?}"),
+    };
+    let tree = read_tree(&global.plans)?;
+    let only = match (&args.changed_since, args.files.is_empty()) {
+        (Some(rev), _) => Some(changed_files(&tree, &global.plans, rev)?),
+        (None, false) => Some(tree.select(&args.files).map_err(|path| {
+            anyhow::anyhow!(
+                "`{}` is not a plan file under `{}`",
+                path.display(),
+                tree.root.display()
+            )
+        })?),
+        (None, true) => None,
+    };
+    // Nothing of a plan is kept: `check` only wants the diagnostics.
+    let checked = scan(&tree, registry_of(&tree), today, |_| ());
+    let mut diagnostics = checked.diagnostics;
+    let mut files_checked = tree.plan_files.len() + usize::from(tree.units_file.is_some());
+    if let Some(only) = only {
+        diagnostics.retain(|d| only.contains(&d.file));
+        files_checked = only.len();
+    }
+    if format == DiagnosticFormat::Github {
+        append_step_summary(&diagnostics, &tree)?;
+    }
+    let mut out = io::stdout().lock();
+    render::write_diagnostics(&diagnostics, &tree.sources, format, &mut out)?;
+    if let DiagnosticFormat::Human { .. } = format {
+        render::write_summary(&diagnostics, files_checked, &mut io::stderr().lock())?;
+    }
+    out.flush()?;
+    let failed = diagnostics
+        .iter()
+        .any(|d| d.is_error() || args.deny_warnings);
+    Ok(if failed { exit::PROBLEMS } else { exit::OK })
+}
+
+/// The files of the tree changed since the merge-base of `rev` and HEAD. A changed
+/// registry changes what every plan's units mean, so then every file counts.
+fn changed_files(tree: &Tree, plans: &Path, rev: &str) -> anyhow::Result<Vec<FileId>> {
+    let repo = Repo::discover(plans)?;
+    let base = repo.merge_base(rev)?;
+    let changed = tree.matching(&repo.changed_files(&base)?);
+    if tree
+        .units_file
+        .is_some_and(|units| changed.contains(&units))
+    {
+        return Ok(tree.sources.iter().map(|(id, _)| id).collect());
+    }
+    Ok(changed)
+}
+
+/// GitHub Actions shows a few annotations; the job summary gets the full list.
+fn append_step_summary(diagnostics: &[Diagnostic], tree: &Tree) -> anyhow::Result<()> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let mut text = Vec::new();
+    render::write_markdown_list(diagnostics, &tree.sources, &mut text)?;
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .with_context(|| {
+            format!(
+                "cannot write the job summary `{}`",
+                Path::new(&path).display()
+            )
+        })?;
+    file.write_all(&text)?;
+    Ok(())
+}

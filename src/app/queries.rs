@@ -1,0 +1,149 @@
+//! `plans`, `units`, `tasks`, `overdue`, `upcoming`, `workload`.
+
+use std::io::{self, IsTerminal, Write};
+
+use anyhow::Context;
+use chrono::NaiveDate;
+
+use super::{Session, exit, query_format, write_note};
+use crate::check::registry_of;
+use crate::cli::{By, Global, QueryArgs, UnitsAction};
+use crate::load::read_tree;
+use crate::query::{self, Workload};
+use crate::render::{self, Style};
+
+pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
+    query_format(style)?;
+    let session = Session::open(global, &QueryArgs::default(), style)?;
+    let checked = session.scan(today, |plan| query::plan_rows(std::slice::from_ref(&plan)))?;
+    let mut rows: Vec<_> = checked.plans.iter().flatten().cloned().collect();
+    rows.sort_by(|a, b| (a.issued, &a.number).cmp(&(b.issued, &b.number)));
+    render::write_rows(&rows, &[], style, &mut io::stdout().lock()).context("writing the plans")?;
+    session.report(&checked, style)
+}
+
+/// `units` reads only the registry: its problems are all it reports.
+pub(super) fn units(
+    global: &Global,
+    action: Option<&UnitsAction>,
+    style: Style,
+) -> anyhow::Result<u8> {
+    query_format(style)?;
+    let tree = read_tree(&global.plans)?;
+    let (registry, problems) = registry_of(&tree);
+    let mut out = io::stdout().lock();
+    let code = match action {
+        None => {
+            render::write_rows(&query::unit_rows(registry.units()), &[], style, &mut out)?;
+            exit::OK
+        }
+        Some(UnitsAction::Resolve { name }) => match registry.resolve(name) {
+            Some(unit) => {
+                render::write_rows(&query::unit_rows([unit]), &[], style, &mut out)?;
+                exit::OK
+            }
+            None => {
+                writeln!(
+                    io::stderr(),
+                    "no unit is called `{name}`; nearest spellings below"
+                )?;
+                render::write_rows(
+                    &query::unit_rows(registry.nearest(name, 5)),
+                    &[],
+                    style,
+                    &mut out,
+                )?;
+                exit::PROBLEMS
+            }
+        },
+    };
+    let errors: Vec<_> = tree
+        .diagnostics
+        .iter()
+        .chain(&problems)
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
+    if errors.is_empty() {
+        return Ok(code);
+    }
+    let color = style.color && io::stderr().is_terminal();
+    render::write_diagnostics(
+        &errors,
+        &tree.sources,
+        render::DiagnosticFormat::Human { color },
+        &mut io::stderr().lock(),
+    )?;
+    Ok(code.max(exit::PROBLEMS))
+}
+
+/// Which task rows a query wants.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Which {
+    All,
+    Overdue,
+    Upcoming(query::Within),
+}
+
+pub(super) fn tasks(
+    global: &Global,
+    args: &QueryArgs,
+    today: NaiveDate,
+    style: Style,
+    which: Which,
+) -> anyhow::Result<u8> {
+    query_format(style)?;
+    let session = Session::open(global, args, style)?;
+    let filter = &session.filter;
+    let checked = session.scan(today, |plan| {
+        let one = std::slice::from_ref(&plan);
+        match which {
+            Which::All => query::tasks(one, filter, today),
+            Which::Overdue => query::overdue(one, filter, today),
+            Which::Upcoming(within) => query::upcoming(one, filter, today, within),
+        }
+    })?;
+    let mut rows: Vec<_> = checked.plans.iter().flatten().cloned().collect();
+    query::sort(&mut rows);
+    let mut out = io::stdout().lock();
+    write_note(session.note.as_deref(), style, &mut out)?;
+    render::write_rows(&rows, &[], style, &mut out)?;
+    session.report(&checked, style)
+}
+
+pub(super) fn workload(
+    global: &Global,
+    args: &QueryArgs,
+    by: Option<By>,
+    today: NaiveDate,
+    style: Style,
+) -> anyhow::Result<u8> {
+    query_format(style)?;
+    let session = Session::open(global, args, style)?;
+    let (filter, registry) = (&session.filter, &session.registry);
+    let mut out = io::stdout().lock();
+    write_note(session.note.as_deref(), style, &mut out)?;
+    match by {
+        Some(By::Quarter) => {
+            let checked = session.scan(today, |plan| {
+                query::by_quarter(std::slice::from_ref(&plan), registry, filter, today)
+            })?;
+            let rows = query::merge_quarters(checked.plans.iter().cloned(), registry);
+            render::write_rows(&rows, &[], style, &mut out)?;
+            session.report(&checked, style)
+        }
+        None => {
+            let checked = session.scan(today, |plan| {
+                query::workload(std::slice::from_ref(&plan), registry, filter, today)
+            })?;
+            let table = Workload::merge(checked.plans.iter().cloned(), registry);
+            render::write_rows(
+                &table.rows,
+                std::slice::from_ref(&table.total),
+                style,
+                &mut out,
+            )?;
+            session.report(&checked, style)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! `summary`, `export`, `diff`, `schema` and `deadline`.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+
+use super::{Session, exit, report_problems};
+use crate::check::check_tree;
+use crate::cli::{DeadlineArgs, Global, QueryArgs, SchemaKind};
+use crate::deadline::{self, Context as DeadlineContext};
+use crate::diag::{Code, Diagnostic};
+use crate::git::Repo;
+use crate::load::{read_tree, tree_from_files};
+use crate::query::{self, Summary};
+use crate::render::{self, DiagnosticFormat, Format, Lang, Style};
+use crate::source::{SourceFile, Sources};
+
+pub(super) fn summary(
+    global: &Global,
+    args: &QueryArgs,
+    out: Option<&Path>,
+    today: NaiveDate,
+    style: Style,
+) -> anyhow::Result<u8> {
+    let session = Session::open(global, args, style)?;
+    let (filter, registry) = (&session.filter, &session.registry);
+    let checked = session.scan(today, |plan| {
+        query::plan_summary(&plan, registry, filter, today)
+    })?;
+    let report = Summary::new(
+        today,
+        checked.plans.iter().flatten().cloned().collect(),
+        registry,
+    );
+    let mut text = Vec::new();
+    if let Some(note) = &session.note {
+        writeln!(text, "> {note}\n")?;
+    }
+    render::write_report(&report, style.lang, &mut text)?;
+    match out {
+        Some(path) => crate::atomic::write(path, &text)?,
+        None => io::stdout().lock().write_all(&text)?,
+    }
+    session.report(&checked, style)
+}
+
+pub(super) fn export(
+    global: &Global,
+    args: &QueryArgs,
+    today: NaiveDate,
+    style: Style,
+) -> anyhow::Result<u8> {
+    if !matches!(
+        style.format,
+        Format::Json | Format::Csv | Format::Ics | Format::PhuLuc
+    ) {
+        bail!(
+            "`export` writes json, csv, ics or phu-luc: add `--format ics` (or json, csv, phu-luc)"
+        );
+    }
+    let session = Session::open(global, args, style)?;
+    if let Some(note) = &session.note {
+        writeln!(io::stderr(), "{note}")?;
+    }
+    let (filter, registry) = (&session.filter, &session.registry);
+    let full_name = |code: &str| {
+        registry
+            .get(code)
+            .map_or_else(|| code.to_string(), |u| u.name.clone())
+    };
+    let mut out = io::stdout().lock();
+    if style.format == Format::PhuLuc {
+        let checked = session.scan(today, |plan| filter.plan(&plan).then_some(plan))?;
+        let plans: Vec<_> = checked.plans.iter().flatten().collect();
+        render::write_appendix(&plans, &full_name, &mut out)?;
+        return session.report(&checked, style);
+    }
+    let checked = session.scan(today, |plan| {
+        query::export(std::slice::from_ref(&plan), filter)
+    })?;
+    let rows: Vec<_> = checked.plans.iter().flatten().cloned().collect();
+    match style.format {
+        Format::Ics => render::write_ics(&rows, &full_name, today, &mut out)?,
+        _ => render::write_rows(&rows, &[], style, &mut out)?,
+    }
+    session.report(&checked, style)
+}
+
+/// Two versions of a pull request's plans are small: both are checked in full.
+pub(super) fn diff(
+    global: &Global,
+    from: &str,
+    to: Option<&str>,
+    today: NaiveDate,
+    style: Style,
+) -> anyhow::Result<u8> {
+    if !matches!(
+        style.format,
+        Format::Human | Format::Markdown | Format::Json
+    ) {
+        bail!("`diff` prints markdown or json");
+    }
+    let repo = Repo::discover(&global.plans)?;
+    let old_tree = tree_from_files(&global.plans, repo.files_at(from, &global.plans)?);
+    let new_tree = match to {
+        Some(rev) => tree_from_files(&global.plans, repo.files_at(rev, &global.plans)?),
+        None => read_tree(&global.plans)?,
+    };
+    let old = check_tree(&old_tree, today);
+    let new = check_tree(&new_tree, today);
+    let changes = crate::diff::diff(&old.plans, &new.plans);
+    let to_name = to.unwrap_or(match style.lang {
+        Lang::Vi => "thư mục làm việc",
+        Lang::En => "working tree",
+    });
+    render::write_diff(&changes, from, to_name, style, &mut io::stdout().lock())?;
+    report_problems(&new_tree, &new, style.color && io::stderr().is_terminal())
+}
+
+pub(super) fn schema(which: SchemaKind, write: Option<&Path>) -> anyhow::Result<u8> {
+    let Some(dir) = write else {
+        let text = match which {
+            SchemaKind::Plan => crate::schema::plan_schema(),
+            SchemaKind::Units => crate::schema::units_schema(),
+        };
+        io::stdout().lock().write_all(text.as_bytes())?;
+        return Ok(exit::OK);
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    for (name, text) in [
+        (
+            crate::schema::PLAN_SCHEMA_FILE,
+            crate::schema::plan_schema(),
+        ),
+        (
+            crate::schema::UNITS_SCHEMA_FILE,
+            crate::schema::units_schema(),
+        ),
+    ] {
+        crate::atomic::write(&dir.join(name), text.as_bytes())?;
+    }
+    Ok(exit::OK)
+}
+
+pub(super) fn explain_deadline(
+    args: &DeadlineArgs,
+    today: NaiveDate,
+    style: Style,
+) -> anyhow::Result<u8> {
+    super::query_format(style)?;
+    let context = match (args.year, args.issued) {
+        (_, Some(issued)) => DeadlineContext::issued(issued),
+        (Some(year), None) => DeadlineContext { year },
+        (None, None) => DeadlineContext::issued(today),
+    };
+    match deadline::resolve(&args.phrase, context) {
+        Ok(resolution) => {
+            render::write_explanation(&args.phrase, &resolution, style, &mut io::stdout().lock())?;
+            Ok(exit::OK)
+        }
+        Err(error) => {
+            // The phrase is shown like a one-line file so the caret lands under the problem.
+            let mut sources = Sources::default();
+            let file = sources.add(SourceFile::with_text(
+                "deadline".into(),
+                args.phrase.clone(),
+            ));
+            let diagnostic = Diagnostic::new(Code::BadDeadline, file, error.span, error.message)
+                .with_help(format!("write {}", deadline::FORMS));
+            let format = DiagnosticFormat::Human {
+                color: style.color && io::stderr().is_terminal(),
+            };
+            render::write_diagnostics(&[diagnostic], &sources, format, &mut io::stderr().lock())?;
+            Ok(exit::PROBLEMS)
+        }
+    }
+}
