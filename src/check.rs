@@ -3,7 +3,7 @@
 //! Checking never stops at the first problem. A plan file with an error is left out of
 //! the model (and named as skipped) so that queries never answer from half-read plans.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::deadline::{self, Context, Kind, Resolution};
 use crate::diag::{self, Code, Diagnostic};
+use crate::index::Index;
 use crate::load::Tree;
 use crate::model::{DEFAULT_ISSUER, Milestone, Plan, Section, Status, Task, Unit, UnitKind};
 use crate::raw::{self, RawMilestone, RawPlan, RawTask, RawUnit, Sp};
@@ -70,13 +71,37 @@ struct PlanKey {
     path: std::path::PathBuf,
 }
 
+/// How a scan may use the on-disk index.
+#[derive(Clone, Copy, Default)]
+pub struct ScanOptions<'a> {
+    /// Remembered results of unchanged files, and where to remember this run's.
+    pub index: Option<&'a Index>,
+    /// Whether the plans themselves are wanted (`check` wants only diagnostics).
+    pub want_plans: bool,
+}
+
 /// Checks every file of the tree on every core and turns each good plan into a `T` as
 /// soon as it is checked, so that a query over a national tree holds one file per core
 /// and what the query keeps, never the whole tree. Results keep the files' order.
 pub fn scan<T: Send>(
     tree: &Tree,
+    registry: (Registry, Vec<Diagnostic>),
+    today: NaiveDate,
+    keep: impl Fn(Plan) -> T + Sync,
+) -> Checked<T> {
+    let options = ScanOptions {
+        index: None,
+        want_plans: true,
+    };
+    scan_with(tree, registry, today, options, keep)
+}
+
+/// [`scan`], with the index.
+pub fn scan_with<T: Send>(
+    tree: &Tree,
     (registry, registry_problems): (Registry, Vec<Diagnostic>),
     today: NaiveDate,
+    options: ScanOptions,
     keep: impl Fn(Plan) -> T + Sync,
 ) -> Checked<T> {
     let mut diagnostics = tree.diagnostics.clone();
@@ -84,7 +109,16 @@ pub fn scan<T: Send>(
     let outcomes: Vec<Outcome<T>> = tree
         .plan_files
         .par_iter()
-        .map(|&file| check_file(tree, file, &registry, today, &keep))
+        .map(|&file| {
+            let (outcome, plan) = remembered(tree, file, options)
+                .unwrap_or_else(|| check_file(tree, file, &registry, today, options));
+            Outcome {
+                file: outcome.file,
+                diagnostics: outcome.diagnostics,
+                key: outcome.key,
+                value: plan.map(&keep),
+            }
+        })
         .collect();
 
     let keys: Vec<(FileId, &PlanKey)> = outcomes
@@ -106,15 +140,27 @@ pub fn scan<T: Send>(
         .collect();
     diagnostics.extend(duplicates);
     let mut plans = Vec::new();
-    let mut skipped = Vec::new();
+    let mut outcomes_left = Vec::new();
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
-        let failed = diagnostics
-            .iter()
-            .any(|d| d.file == outcome.file && d.is_error());
-        match outcome.value {
-            Some(value) if !failed => plans.push(value),
-            _ => skipped.push(outcome.file),
+        outcomes_left.push((outcome.file, outcome.value));
+    }
+    let failed: HashSet<FileId> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.file)
+        .collect();
+    let skipped: Vec<FileId> = tree
+        .plan_files
+        .iter()
+        .copied()
+        .filter(|f| failed.contains(f))
+        .collect();
+    for (file, value) in outcomes_left {
+        if let Some(value) = value
+            && !failed.contains(&file)
+        {
+            plans.push(value);
         }
     }
     diag::sort(&mut diagnostics);
@@ -129,26 +175,82 @@ pub fn scan<T: Send>(
     }
 }
 
-fn check_file<T>(
+/// A file's outcome from the index, if the file is unchanged and the index intact.
+fn remembered(
+    tree: &Tree,
+    file: FileId,
+    options: ScanOptions,
+) -> Option<(Outcome<()>, Option<Plan>)> {
+    let index = options.index?;
+    let shown = &tree.sources.get(file).path;
+    let entry = index.lookup(shown, tree.disk_path(file)?)?;
+    let plan = match (options.want_plans, entry.has_plan()) {
+        (true, true) => Some(index.plan(&entry)?),
+        _ => None,
+    };
+    if !entry.diagnostics.is_empty() {
+        // The diagnostics will be shown with their lines: the file is unchanged, read it.
+        tree.sources.get(file).keep(tree.text(file).ok()?);
+    }
+    let outcome = Outcome {
+        file,
+        diagnostics: entry
+            .diagnostics
+            .iter()
+            .cloned()
+            .map(|d| Diagnostic { file, ..d })
+            .collect(),
+        key: entry.key.clone().map(|(issuer, number, span)| PlanKey {
+            issuer,
+            number,
+            span,
+            path: shown.clone(),
+        }),
+        value: None,
+    };
+    index.keep(entry, None, true);
+    Some((outcome, plan))
+}
+
+fn check_file(
     tree: &Tree,
     file: FileId,
     registry: &Registry,
     today: NaiveDate,
-    keep: &impl Fn(Plan) -> T,
-) -> Outcome<T> {
+    options: ScanOptions,
+) -> (Outcome<()>, Option<Plan>) {
     let mut outcome = Outcome {
         file,
         diagnostics: Vec::new(),
         key: None,
         value: None,
     };
-    let text = match tree.text(file) {
-        Ok(text) => text,
-        Err(problem) => {
-            outcome.diagnostics.push(problem);
-            return outcome;
+    let bytes = match tree.bytes(file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let message = format!("cannot read: {}", error.kind());
+            outcome
+                .diagnostics
+                .push(Diagnostic::new(Code::Unreadable, file, 0..0, message));
+            return (outcome, None);
         }
     };
+    let hash = options.index.map(|_| crate::index::fnv1a(&bytes));
+    let text = match crate::load::decode(&bytes) {
+        Ok(text) => text,
+        Err((text, offset, message)) => {
+            tree.sources.get(file).keep(text);
+            outcome.diagnostics.push(Diagnostic::new(
+                Code::Encoding,
+                file,
+                offset..offset,
+                message,
+            ));
+            return (outcome, None);
+        }
+    };
+    drop(bytes);
+    let mut plan = None;
     if let Some(raw) = raw::parse_plan(file, &text, &mut outcome.diagnostics) {
         let checker = PlanChecker {
             file,
@@ -157,21 +259,48 @@ fn check_file<T>(
             today,
             diags: &mut outcome.diagnostics,
         };
-        if let Some(mut plan) = checker.plan(&raw) {
-            plan.file = tree.sources.get(file).path.clone();
+        if let Some(mut checked) = checker.plan(&raw) {
+            checked.file = tree.sources.get(file).path.clone();
             outcome.key = Some(PlanKey {
-                issuer: plan.issuer.clone(),
-                number: plan.number.clone(),
+                issuer: checked.issuer.clone(),
+                number: checked.number.clone(),
                 span: header_span(&raw),
-                path: plan.file.clone(),
+                path: checked.file.clone(),
             });
-            outcome.value = Some(keep(plan));
+            plan = Some(checked);
         }
     }
     if !outcome.diagnostics.is_empty() {
         tree.sources.get(file).keep(text);
     }
-    outcome
+    if let (Some(index), Some(hash), Some(disk)) = (options.index, hash, tree.disk_path(file))
+        && let Some(mut entry) = Index::entry(
+            &tree.sources.get(file).path,
+            disk,
+            hash,
+            plan.as_ref().and_then(latest_done),
+        )
+    {
+        entry.diagnostics = outcome.diagnostics.clone();
+        entry.key = outcome
+            .key
+            .as_ref()
+            .map(|k| (k.issuer.clone(), k.number.clone(), k.span.clone()));
+        index.keep(entry, plan.as_ref(), false);
+    }
+    (outcome, plan)
+}
+
+/// The latest `done` date of a plan's tasks and stages.
+fn latest_done(plan: &Plan) -> Option<NaiveDate> {
+    plan.tasks
+        .iter()
+        .flat_map(|t| {
+            t.done
+                .into_iter()
+                .chain(t.milestones.iter().filter_map(|m| m.done))
+        })
+        .max()
 }
 
 fn header_span(raw: &RawPlan) -> Range<usize> {

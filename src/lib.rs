@@ -13,6 +13,7 @@ pub mod deadline;
 pub mod diag;
 pub mod diff;
 pub mod git;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -161,6 +161,14 @@ impl Tree {
         self
     }
 
+    /// Where a file is on disk, for files that are.
+    pub fn disk_path(&self, file: FileId) -> Option<&Path> {
+        match &self.origins[file] {
+            Origin::Disk(path) => Some(path),
+            _ => None,
+        }
+    }
+
     /// The bytes of a file, read now.
     pub fn bytes(&self, file: FileId) -> io::Result<Cow<'_, [u8]>> {
         match &self.origins[file] {
@@ -217,7 +225,7 @@ impl Tree {
 
 /// Bytes → text: strips a byte-order mark; invalid UTF-8 is reported at its first byte,
 /// with the text decoded lossily so the diagnostic can still show the line.
-fn decode(bytes: &[u8]) -> Result<String, (String, usize, String)> {
+pub fn decode(bytes: &[u8]) -> Result<String, (String, usize, String)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),

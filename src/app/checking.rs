@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use super::exit;
-use crate::check::{registry_of, scan};
+use crate::check::registry_of;
 use crate::cli::{CheckArgs, Global};
 use crate::diag::Diagnostic;
 use crate::git::Repo;
@@ -40,7 +40,14 @@ pub(super) fn check(
         (None, true) => None,
     };
     // Nothing of a plan is kept: `check` only wants the diagnostics.
-    let checked = scan(&tree, registry_of(&tree), today, |_| ());
+    let checked = super::scan_indexed(
+        &tree,
+        registry_of(&tree),
+        today,
+        global.no_cache,
+        false,
+        |_| (),
+    );
     let mut diagnostics = checked.diagnostics;
     let mut files_checked = tree.plan_files.len() + usize::from(tree.units_file.is_some());
     if let Some(only) = only {

@@ -14,9 +14,10 @@ use std::process::ExitCode;
 use anyhow::bail;
 use chrono::NaiveDate;
 
-use crate::check::{self, Checked};
+use crate::check::{self, Checked, ScanOptions};
 use crate::cli::{Cli, Command, Global, QueryArgs};
 use crate::diag::Diagnostic;
+use crate::index::{self, Index};
 use crate::load::{Tree, read_tree};
 use crate::model::Plan;
 use crate::query::{Filter, PlanKey};
@@ -92,6 +93,7 @@ struct Session {
     /// That a unit's predecessors are included, to tell the reader.
     note: Option<String>,
     plan_key: Option<(PlanKey, String)>,
+    no_cache: bool,
 }
 
 impl Session {
@@ -119,6 +121,7 @@ impl Session {
             filter,
             note,
             plan_key,
+            no_cache: global.no_cache,
         })
     }
 
@@ -130,7 +133,7 @@ impl Session {
         keep: impl Fn(Plan) -> T + Sync,
     ) -> anyhow::Result<Checked<T>> {
         let registry = (self.registry.clone(), self.registry_problems.clone());
-        let checked = check::scan(&self.tree, registry, today, keep);
+        let checked = scan_indexed(&self.tree, registry, today, self.no_cache, true, keep);
         if let Some((key, written)) = &self.plan_key {
             check_plan_key(key, written, &checked.keys)?;
         }
@@ -145,6 +148,34 @@ impl Session {
             style.color && io::stderr().is_terminal(),
         )
     }
+}
+
+/// Scans a tree on disk through its on-disk index, unless told not to.
+fn scan_indexed<T: Send>(
+    tree: &Tree,
+    registry: (Registry, Vec<Diagnostic>),
+    today: NaiveDate,
+    no_cache: bool,
+    want_plans: bool,
+    keep: impl Fn(Plan) -> T + Sync,
+) -> Checked<T> {
+    let dir = if no_cache { None } else { index::cache_dir() };
+    let index = dir.map(|dir| {
+        let registry_bytes = tree
+            .units_file
+            .and_then(|f| tree.bytes(f).ok())
+            .unwrap_or_default();
+        Index::open(&dir, &tree.root, &registry_bytes, today)
+    });
+    let options = ScanOptions {
+        index: index.as_ref(),
+        want_plans,
+    };
+    let checked = check::scan_with(tree, registry, today, options, keep);
+    if let Some(index) = index {
+        index.save();
+    }
+    checked
 }
 
 /// The unit a `--unit` names and its predecessors, with the note that says so.

@@ -13,12 +13,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use lexer::{Token, tokenize};
 
 /// What kind of time a deadline names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A day: `30/6/2017`.
@@ -70,7 +70,7 @@ impl Kind {
 }
 
 /// What a deadline means in days.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Resolution {
     pub kind: Kind,
     /// First day of the window the deadline describes (the month, the quarter, the span).

@@ -86,6 +86,7 @@ impl Tree {
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut cmd = bin();
         cmd.current_dir(self.dir.path())
+            .env("BHXH_PLAN_CACHE_DIR", self.dir.path().join(".cache"))
             .env("BHXH_PLAN_DIR", ".")
             .env("BHXH_PLAN_TODAY", "2024-06-30")
             .env_remove("NO_COLOR")

@@ -1,0 +1,355 @@
+//! The on-disk index: what checking each plan file gave last time, so that a run over an
+//! unchanged national tree skips parsing it again.
+//!
+//! Two files per tree under the cache folder: `<key>.idx` holds one entry per file (its
+//! size, modification time, content hash, diagnostics and plan key) and `<key>.plans` the
+//! checked plans, read one at a time when a query wants them. An entry is trusted like
+//! git trusts its index: same size and modification time, and where the time is too close
+//! to when the index was written to tell two writes apart, the same content hash. The
+//! index is thrown away whole on any doubt: another format version or tool version, a
+//! changed registry, a bad checksum, an unreadable file. It is written to temporary files
+//! and renamed into place, so a reader sees an old index or a new one, never half of one.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::ops::Range;
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Diagnostic;
+use crate::model::Plan;
+
+const MAGIC: &[u8; 8] = b"BHXHIDX\0";
+/// Bump when the layout or the meaning of an entry changes.
+const FORMAT: u32 = 2;
+/// A file written less than this before the index may change again unseen by its time.
+const RACY_NANOS: i128 = 2_000_000_000;
+
+/// What the index remembers of one plan file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    pub path: PathBuf,
+    size: u64,
+    mtime: i128,
+    hash: u64,
+    /// The latest `done` date of the file: whether it lies after today decides a rule.
+    pub max_done: Option<NaiveDate>,
+    /// Diagnostics with file id 0; the caller gives them the file's id.
+    pub diagnostics: Vec<Diagnostic>,
+    /// (issuer, number, span of the number) for the tree-wide rule.
+    pub key: Option<(String, String, Range<usize>)>,
+    /// Where the checked plan is in the plans file: offset, length, checksum.
+    blob: Option<(u64, u64, u64)>,
+}
+
+impl Entry {
+    /// The file gave a plan (it may still have errors).
+    pub fn has_plan(&self) -> bool {
+        self.blob.is_some()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Body {
+    format: u32,
+    tool: String,
+    root: PathBuf,
+    registry: u64,
+    written: i128,
+    today: NaiveDate,
+    entries: Vec<Entry>,
+}
+
+/// The index of one tree for one run: the entries read at the start, those made new.
+pub struct Index {
+    idx_path: PathBuf,
+    plans_path: PathBuf,
+    old: HashMap<PathBuf, Entry>,
+    old_plans: Option<File>,
+    old_written: i128,
+    old_today: NaiveDate,
+    registry: u64,
+    today: NaiveDate,
+    root: PathBuf,
+    fresh: Mutex<Fresh>,
+}
+
+/// Entries of this run, and the plans file being written.
+#[derive(Default)]
+struct Fresh {
+    entries: Vec<Entry>,
+    /// Unchanged entries whose plans are still in the old plans file.
+    reused: Vec<Entry>,
+    plans: Option<File>,
+    length: u64,
+    changed: bool,
+}
+
+/// FNV-1a: a stable, fast hash for contents and checksums.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn mtime(meta: &fs::Metadata) -> Option<i128> {
+    let time = meta.modified().ok()?;
+    Some(time.duration_since(UNIX_EPOCH).ok()?.as_nanos() as i128)
+}
+
+fn now() -> i128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+/// The folder for indexes: `BHXH_PLAN_CACHE_DIR`, else the user's cache folder.
+pub fn cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("BHXH_PLAN_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("bhxh-plan"))
+}
+
+impl Index {
+    /// Opens the index of the tree at `root`, checked against the registry's bytes. A
+    /// missing or doubtful index opens empty: every file is then checked afresh.
+    pub fn open(dir: &Path, root: &Path, registry_bytes: &[u8], today: NaiveDate) -> Index {
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let key = format!("{:016x}", fnv1a(root.as_os_str().as_encoded_bytes()));
+        let mut index = Index {
+            idx_path: dir.join(format!("{key}.idx")),
+            plans_path: dir.join(format!("{key}.plans")),
+            old: HashMap::new(),
+            old_plans: None,
+            old_written: 0,
+            old_today: today,
+            registry: fnv1a(registry_bytes),
+            today,
+            root,
+            fresh: Mutex::new(Fresh {
+                entries: Vec::new(),
+                reused: Vec::new(),
+                plans: None,
+                length: 0,
+                changed: false,
+            }),
+        };
+        if let Some(body) = index.read_body() {
+            index.old_written = body.written;
+            index.old_today = body.today;
+            index.old = body
+                .entries
+                .into_iter()
+                .map(|e| (e.path.clone(), e))
+                .collect();
+            index.old_plans = File::open(&index.plans_path).ok();
+        }
+        index
+    }
+
+    fn read_body(&self) -> Option<Body> {
+        let mut bytes = Vec::new();
+        File::open(&self.idx_path)
+            .ok()?
+            .read_to_end(&mut bytes)
+            .ok()?;
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let (sum, body) = rest.split_at_checked(8)?;
+        if u64::from_le_bytes(sum.try_into().ok()?) != fnv1a(body) {
+            return None;
+        }
+        let body: Body = postcard::from_bytes(body).ok()?;
+        let same = body.format == FORMAT
+            && body.tool == env!("CARGO_PKG_VERSION")
+            && body.root == self.root
+            && body.registry == self.registry;
+        same.then_some(body)
+    }
+
+    /// The remembered entry of the file at `disk` (shown as `path`), if it still holds.
+    pub fn lookup(&self, path: &Path, disk: &Path) -> Option<Entry> {
+        let entry = self.old.get(path)?;
+        let meta = fs::metadata(disk).ok()?;
+        let time = mtime(&meta)?;
+        if meta.len() != entry.size || time != entry.mtime {
+            return None;
+        }
+        if time >= self.old_written - RACY_NANOS {
+            // Too close to the index's own writing to trust the time: compare contents.
+            let bytes = fs::read(disk).ok()?;
+            if fnv1a(&bytes) != entry.hash {
+                return None;
+            }
+        }
+        // A `done` date after today is an error; the day may have moved past it.
+        let same_day_rule = entry
+            .max_done
+            .is_none_or(|d| (d > self.today) == (d > self.old_today));
+        same_day_rule.then(|| entry.clone())
+    }
+
+    /// The checked plan of a remembered entry, if its bytes are intact.
+    pub fn plan(&self, entry: &Entry) -> Option<Plan> {
+        let (offset, length, sum) = entry.blob?;
+        let file = self.old_plans.as_ref()?;
+        let mut bytes = vec![0; usize::try_from(length).ok()?];
+        file.read_exact_at(&mut bytes, offset).ok()?;
+        if fnv1a(&bytes) != sum {
+            return None;
+        }
+        postcard::from_bytes(&bytes).ok()
+    }
+
+    /// Remembers a file of this run: its entry, and its plan unless it came from the old
+    /// index unchanged (`reused`), in which case the old plan bytes are copied.
+    pub fn keep(&self, mut entry: Entry, plan: Option<&Plan>, reused: bool) {
+        if reused {
+            // Its plan stays where it is in the old plans file; `save` copies it only if
+            // a new plans file is written at all.
+            if let Ok(mut fresh) = self.fresh.lock() {
+                fresh.reused.push(entry);
+            }
+            return;
+        }
+        let bytes = plan.and_then(|plan| postcard::to_allocvec(plan).ok());
+        let Ok(mut fresh) = self.fresh.lock() else {
+            return;
+        };
+        fresh.changed = true;
+        entry.blob = None;
+        if let Some(bytes) = bytes
+            && let Some(offset) = fresh.append(&self.plans_path, &bytes)
+        {
+            entry.blob = Some((offset, bytes.len() as u64, fnv1a(&bytes)));
+        }
+        fresh.entries.push(entry);
+    }
+
+    fn old_blob(&self, offset: u64, length: u64) -> Option<Vec<u8>> {
+        let mut bytes = vec![0; usize::try_from(length).ok()?];
+        self.old_plans
+            .as_ref()?
+            .read_exact_at(&mut bytes, offset)
+            .ok()?;
+        Some(bytes)
+    }
+
+    /// A new entry for a file checked in this run.
+    pub fn entry(
+        path: &Path,
+        disk: &Path,
+        bytes_hash: u64,
+        max_done: Option<NaiveDate>,
+    ) -> Option<Entry> {
+        let meta = fs::metadata(disk).ok()?;
+        Some(Entry {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            mtime: mtime(&meta)?,
+            hash: bytes_hash,
+            max_done,
+            diagnostics: Vec::new(),
+            key: None,
+            blob: None,
+        })
+    }
+
+    /// Writes the index if this run changed it: files added, changed or gone.
+    pub fn save(self) {
+        let Ok(mut fresh) = self
+            .fresh
+            .lock()
+            .map(|mut f| std::mem::take(&mut *f))
+        else {
+            return;
+        };
+        let present: std::collections::HashSet<&PathBuf> = fresh
+            .entries
+            .iter()
+            .chain(&fresh.reused)
+            .map(|e| &e.path)
+            .collect();
+        let gone = self.old.keys().any(|p| !present.contains(p));
+        let day_moved = self.today != self.old_today;
+        if !(fresh.changed || gone || day_moved || self.old.is_empty()) {
+            if let Some(temp) = fresh.plans.take() {
+                drop(temp);
+                let _ = fs::remove_file(temporary(&self.plans_path));
+            }
+            return;
+        }
+        for mut entry in std::mem::take(&mut fresh.reused) {
+            let bytes = entry
+                .blob
+                .and_then(|(offset, length, _)| self.old_blob(offset, length));
+            entry.blob = None;
+            if let Some(bytes) = bytes
+                && let Some(offset) = fresh.append(&self.plans_path, &bytes)
+            {
+                entry.blob = Some((offset, bytes.len() as u64, fnv1a(&bytes)));
+            }
+            fresh.entries.push(entry);
+        }
+        fresh.entries.sort_by(|a, b| a.path.cmp(&b.path));
+        let body = Body {
+            format: FORMAT,
+            tool: env!("CARGO_PKG_VERSION").to_string(),
+            root: self.root.clone(),
+            registry: self.registry,
+            written: now(),
+            today: self.today,
+            entries: fresh.entries,
+        };
+        let Ok(encoded) = postcard::to_allocvec(&body) else {
+            return;
+        };
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&fnv1a(&encoded).to_le_bytes());
+        bytes.extend_from_slice(&encoded);
+        // The plans file first: an index never names blobs that are not yet in place.
+        if let Some(mut plans) = fresh.plans.take() {
+            if plans.sync_all().is_err()
+                || fs::rename(temporary(&self.plans_path), &self.plans_path).is_err()
+            {
+                return;
+            }
+            let _ = plans.flush();
+        }
+        let _ = crate::atomic::write(&self.idx_path, &bytes);
+    }
+}
+
+fn temporary(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".{}.tmp", std::process::id()));
+    PathBuf::from(name)
+}
+
+impl Fresh {
+    /// Appends to this run's plans file, creating it; the offset of the bytes.
+    fn append(&mut self, path: &Path, bytes: &[u8]) -> Option<u64> {
+        if self.plans.is_none() {
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir).ok()?;
+            }
+            self.plans = File::create(temporary(path)).ok();
+        }
+        let file = self.plans.as_mut()?;
+        let offset = self.length;
+        file.seek(SeekFrom::Start(offset)).ok()?;
+        file.write_all(bytes).ok()?;
+        self.length += bytes.len() as u64;
+        Some(offset)
+    }
+}

@@ -1,0 +1,246 @@
+//! The on-disk index never gives a stale or wrong answer: files edited, added, deleted and
+//! renamed between runs, an index truncated or corrupted, two runs at once, --no-cache.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{HEADER, Tree};
+
+fn task(id: &str, lead: &str, deadline: &str) -> String {
+    format!(
+        "[[task]]\nid = \"{id}\"\ncontent = \"Nhiệm vụ {id}\"\nlead = [\"{lead}\"]\ndeadline = \"{deadline}\"\n"
+    )
+}
+
+fn plan(number: &str, tasks: &[String]) -> String {
+    format!(
+        "{}\n{}",
+        HEADER.replace("1/KH-BHXH", number),
+        tasks.join("\n")
+    )
+}
+
+/// A tree of a few plans, and the answers with and without the index.
+struct Case {
+    tree: Tree,
+}
+
+impl Case {
+    fn new() -> Self {
+        let tree = Tree::new();
+        for i in 0..6 {
+            tree.file(
+                &format!("p/{i}.toml"),
+                &plan(
+                    &format!("{i}/KH"),
+                    &[
+                        task("1", "CNTT", "30/6/2017"),
+                        task("2", "PC", "Quý IV/2017"),
+                    ],
+                ),
+            );
+        }
+        Case { tree }
+    }
+
+    fn run(&self, args: &[&str], no_cache: bool) -> (i32, String) {
+        let mut cmd = self.tree.cmd(args);
+        if no_cache {
+            cmd.arg("--no-cache");
+        }
+        let output = cmd
+            .args(["--format", "json", "--today", "2018-01-10"])
+            .output()
+            .unwrap();
+        (
+            output.status.code().unwrap(),
+            String::from_utf8(output.stdout).unwrap(),
+        )
+    }
+
+    /// Every command answers the same through the index as without it.
+    fn agree(&self) {
+        for args in [
+            &["check"][..],
+            &["overdue", "--unit", "CNTT"],
+            &["tasks"],
+            &["workload"],
+            &["plans"],
+        ] {
+            let cold = self.run(args, true);
+            let warm = self.run(args, false);
+            assert_eq!(warm, cold, "{args:?}");
+            // Once more, now surely from the index.
+            assert_eq!(self.run(args, false), cold, "{args:?}");
+        }
+    }
+
+    fn index_files(&self) -> Vec<PathBuf> {
+        let dir = self.tree.path().join(".cache");
+        std::fs::read_dir(dir)
+            .map(|d| d.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default()
+    }
+}
+
+#[test]
+fn a_warm_run_writes_an_index_and_answers_like_a_cold_one() {
+    let case = Case::new();
+    case.agree();
+    assert_eq!(case.index_files().len(), 2, "an .idx and a .plans file");
+}
+
+#[test]
+fn edits_additions_deletions_and_renames_are_seen() {
+    let case = Case::new();
+    case.agree();
+    // Edit keeping the size: a deadline moves by a digit.
+    case.tree.file(
+        "p/1.toml",
+        &plan(
+            "1/KH",
+            &[
+                task("1", "CNTT", "30/6/2019"),
+                task("2", "PC", "Quý IV/2017"),
+            ],
+        ),
+    );
+    case.agree();
+    let (_, overdue) = case.run(&["overdue", "--unit", "CNTT"], false);
+    assert!(!overdue.contains("\"plan\": \"1/KH\""), "{overdue}");
+    // An error appears, then is fixed.
+    case.tree
+        .file("p/2.toml", &plan("2/KH", &[task("1", "CNNT", "30/6/2017")]));
+    case.agree();
+    assert_eq!(case.run(&["check"], false).0, 1);
+    case.tree
+        .file("p/2.toml", &plan("2/KH", &[task("1", "CNTT", "30/6/2017")]));
+    case.agree();
+    assert_eq!(case.run(&["check"], false).0, 0);
+    // Added, deleted, renamed.
+    case.tree.file(
+        "p/new.toml",
+        &plan("9/KH", &[task("1", "CNTT", "1/1/2018")]),
+    );
+    case.agree();
+    std::fs::remove_file(case.tree.path().join("p/3.toml")).unwrap();
+    case.agree();
+    std::fs::rename(
+        case.tree.path().join("p/4.toml"),
+        case.tree.path().join("p/renamed.toml"),
+    )
+    .unwrap();
+    case.agree();
+    let (_, plans) = case.run(&["plans"], false);
+    assert!(
+        plans.contains("p/renamed.toml") && !plans.contains("p/4.toml"),
+        "{plans}"
+    );
+}
+
+#[test]
+fn a_changed_registry_or_another_day_is_not_answered_from_the_index() {
+    let case = Case::new();
+    case.agree();
+    case.tree.file(
+        "units.toml",
+        &common::UNITS.replace("code = \"PC\"", "code = \"VPC\""),
+    );
+    case.agree();
+    assert_eq!(case.run(&["check"], false).0, 1);
+    // A done date in the future is an error until that day comes.
+    let done = task("1", "CNTT", "30/6/2017")
+        .replace("deadline", "status = \"done\"\ndone = 2018-01-15\ndeadline");
+    case.tree.file("units.toml", common::UNITS);
+    case.tree.file("p/0.toml", &plan("0/KH", &[done]));
+    let run = |today: &str| {
+        let output = case
+            .tree
+            .cmd(&["check", "--format", "json", "--today", today])
+            .output()
+            .unwrap();
+        output.status.code().unwrap()
+    };
+    assert_eq!(run("2018-01-10"), 1);
+    assert_eq!(run("2018-01-20"), 0);
+    assert_eq!(run("2018-01-10"), 1);
+}
+
+#[test]
+fn a_truncated_or_corrupted_index_is_rebuilt_not_believed() {
+    let case = Case::new();
+    case.agree();
+    let cold = case.run(&["overdue", "--unit", "CNTT"], true);
+    for file in case.index_files() {
+        let bytes = std::fs::read(&file).unwrap();
+        // Truncated.
+        std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+        assert_eq!(
+            case.run(&["overdue", "--unit", "CNTT"], false),
+            cold,
+            "{}",
+            file.display()
+        );
+        case.agree();
+        // A byte flipped in the middle.
+        let mut bytes = std::fs::read(&file).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0x5A;
+        std::fs::write(&file, &bytes).unwrap();
+        assert_eq!(
+            case.run(&["overdue", "--unit", "CNTT"], false),
+            cold,
+            "{}",
+            file.display()
+        );
+        // Emptied, and garbage.
+        std::fs::write(&file, b"").unwrap();
+        assert_eq!(case.run(&["overdue", "--unit", "CNTT"], false), cold);
+        std::fs::write(&file, b"BHXHIDX\0garbage that is not an index").unwrap();
+        assert_eq!(case.run(&["overdue", "--unit", "CNTT"], false), cold);
+        case.agree();
+    }
+}
+
+#[test]
+fn two_runs_at_once_never_disagree() {
+    let case = Case::new();
+    let cold = case.run(&["tasks"], true);
+    for round in 0..4 {
+        if round % 2 == 1 {
+            case.tree.file(
+                "p/5.toml",
+                &plan("5/KH", &[task(&format!("r{round}"), "CNTT", "1/1/2018")]),
+            );
+        }
+        let expected = case.run(&["tasks"], true);
+        let children: Vec<_> = (0..3)
+            .map(|_| {
+                let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("bhxh-plan"));
+                cmd.current_dir(case.tree.path())
+                    .env("BHXH_PLAN_DIR", ".")
+                    .env("BHXH_PLAN_CACHE_DIR", case.tree.path().join(".cache"))
+                    .env_remove("BHXH_PLAN_NO_CACHE")
+                    .args(["tasks", "--format", "json", "--today", "2018-01-10"])
+                    .stdout(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            assert_eq!(String::from_utf8(output.stdout).unwrap(), expected.1);
+        }
+        assert_eq!(case.run(&["tasks"], false), expected);
+    }
+    assert_ne!(cold, case.run(&["tasks"], false));
+}
+
+#[test]
+fn no_cache_writes_no_index() {
+    let case = Case::new();
+    case.run(&["check"], true);
+    case.run(&["overdue"], true);
+    assert!(case.index_files().is_empty());
+}
