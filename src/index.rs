@@ -267,11 +267,7 @@ impl Index {
 
     /// Writes the index if this run changed it: files added, changed or gone.
     pub fn save(self) {
-        let Ok(mut fresh) = self
-            .fresh
-            .lock()
-            .map(|mut f| std::mem::take(&mut *f))
-        else {
+        let Ok(mut fresh) = self.fresh.lock().map(|mut f| std::mem::take(&mut *f)) else {
             return;
         };
         let present: std::collections::HashSet<&PathBuf> = fresh

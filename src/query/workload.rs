@@ -127,13 +127,6 @@ pub fn workload(
             }
         }
     }
-    let order = |code: &str| {
-        registry
-            .units()
-            .iter()
-            .position(|u| u.code == code)
-            .unwrap_or(usize::MAX)
-    };
     let mut rows: Vec<WorkloadRow> = by_unit
         .into_iter()
         .map(|(code, mut row)| {
@@ -144,7 +137,7 @@ pub fn workload(
             row
         })
         .collect();
-    rows.sort_by_key(|r| (order(&r.unit), r.unit.clone()));
+    rows.sort_by_key(|r| (registry_order(registry, &r.unit), r.unit.clone()));
     let mut total = WorkloadRow::default();
     for row in &rows {
         total.add(row);
@@ -282,13 +275,6 @@ pub fn by_quarter(
             quarters.entry(quarter.clone()).or_default();
         }
     }
-    let order = |code: &str| {
-        registry
-            .units()
-            .iter()
-            .position(|u| u.code == code)
-            .unwrap_or(usize::MAX)
-    };
     let mut rows: Vec<QuarterRow> = matrix
         .into_iter()
         .map(|(code, quarters)| QuarterRow {
@@ -300,6 +286,6 @@ pub fn by_quarter(
             quarters,
         })
         .collect();
-    rows.sort_by_key(|r| (order(&r.unit), r.unit.clone()));
+    rows.sort_by_key(|r| (registry_order(registry, &r.unit), r.unit.clone()));
     rows
 }

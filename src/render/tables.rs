@@ -67,6 +67,19 @@ impl Tabular for UnitRow {
     }
 }
 
+/// The columns of task rows, in tables and in the export.
+const TASK_COLUMNS: [Label; 9] = [
+    Label::Plan,
+    Label::Task,
+    Label::Content,
+    Label::Lead,
+    Label::Support,
+    Label::Deadline,
+    Label::Milestone,
+    Label::Due,
+    Label::Status,
+];
+
 impl Tabular for TaskRow {
     const FIELDS: &'static [&'static str] = &[
         "plan",
@@ -82,18 +95,7 @@ impl Tabular for TaskRow {
     ];
 
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
-        let columns = [
-            Label::Plan,
-            Label::Task,
-            Label::Content,
-            Label::Lead,
-            Label::Support,
-            Label::Deadline,
-            Label::Milestone,
-            Label::Due,
-            Label::Status,
-        ];
-        headers(&columns, lang)
+        headers(&TASK_COLUMNS, lang)
     }
 
     fn cells(&self, lang: Lang) -> Vec<String> {
@@ -259,18 +261,7 @@ impl Tabular for ExportRow {
     ];
 
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
-        let columns = [
-            Label::Plan,
-            Label::Task,
-            Label::Content,
-            Label::Lead,
-            Label::Support,
-            Label::Deadline,
-            Label::Milestone,
-            Label::Due,
-            Label::Status,
-        ];
-        headers(&columns, lang)
+        headers(&TASK_COLUMNS, lang)
     }
 
     fn cells(&self, lang: Lang) -> Vec<String> {
