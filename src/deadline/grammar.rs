@@ -333,9 +333,55 @@ impl Parser<'_> {
     fn quarter(&mut self) -> Result<Resolution, Error> {
         self.pos += 1;
         let quarters = self.list(Self::quarter_numeral, Self::is_quarter_numeral)?;
+        // "Quý I-II/2021", "Quý I đến quý III": one window over several quarters.
+        let last = match quarters[..] {
+            [first] if self.range_to(&["quy"], |p, ahead| p.is_quarter_numeral(ahead)) => {
+                Some((first, self.quarter_numeral()?))
+            }
+            _ => None,
+        };
         let year = self.year_suffix()?;
+        if let Some((first, last)) = last {
+            return self.window_range(
+                Kind::Quarter,
+                quarter_window(year, first),
+                quarter_window(year, last),
+            );
+        }
         let windows = quarters.iter().map(|&q| quarter_window(year, q)).collect();
         Ok(several(Kind::Quarter, windows))
+    }
+
+    /// Consumes "-" or "đến"/"tới" (and an optional repeated word such as "tháng") when a
+    /// range's second end follows.
+    fn range_to(&mut self, repeated: &[&str], is_end: impl Fn(&Self, usize) -> bool) -> bool {
+        let joined = self.at_punct(0, '-') || self.at_word(0, "den") || self.at_word(0, "toi");
+        if !joined {
+            return false;
+        }
+        let skip = usize::from(self.at_word(1, repeated.first().copied().unwrap_or("")));
+        if is_end(self, 1 + skip) {
+            self.pos += 1 + skip;
+            return true;
+        }
+        false
+    }
+
+    /// One window from the start of `first` to the end of `last`.
+    fn window_range(
+        &self,
+        kind: Kind,
+        first: (NaiveDate, NaiveDate),
+        last: (NaiveDate, NaiveDate),
+    ) -> Result<Resolution, Error> {
+        if last.1 < first.1 {
+            let span = self.span_of(0, self.pos);
+            return Err(self.error(
+                span.clone(),
+                format!("`{}` ends before it starts", &self.text[span]),
+            ));
+        }
+        Ok(Resolution::window(kind, first.0, last.1))
     }
 
     fn month_number(&mut self) -> Result<u32, Error> {
@@ -353,7 +399,19 @@ impl Parser<'_> {
                 .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
         };
         let months = self.list(Self::month_number, is_month)?;
+        // "Tháng 3-4/2021", "Tháng 3 đến tháng 6/2021": one window over several months.
+        let last = match months[..] {
+            [first] if self.range_to(&["thang"], is_month) => Some((first, self.month_number()?)),
+            _ => None,
+        };
         let year = self.year_suffix()?;
+        if let Some((first, last)) = last {
+            return self.window_range(
+                Kind::Month,
+                month_window(year, first),
+                month_window(year, last),
+            );
+        }
         let windows = months.iter().map(|&m| month_window(year, m)).collect();
         Ok(several(Kind::Month, windows))
     }
@@ -448,7 +506,21 @@ impl Parser<'_> {
         if digits == 4 {
             return self.years();
         }
-        self.dotted_date()
+        let first = self.dotted_date()?;
+        // "30/6/2021 - 31/12/2021": a window between two days.
+        let is_date = |p: &Self, ahead: usize| {
+            p.peek_at(ahead).is_some_and(|t| t.kind == Tok::Number)
+                && p.peek_at(ahead + 1)
+                    .is_some_and(|t| matches!(t.kind, Tok::Punct('/' | '.')))
+        };
+        if self.range_to(&["ngay"], is_date) {
+            let last = self.dotted_date()?;
+            let (Some(start), Some(due)) = (first.start, last.due) else {
+                return Ok(first);
+            };
+            return self.window_range(Kind::Date, (start, start), (due, due));
+        }
+        Ok(first)
     }
 
     /// "30/6/2017", "10.10.2017", "30-6-2017", "30/6" (the context's year).

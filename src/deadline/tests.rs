@@ -532,6 +532,37 @@ fn variants_people_write() {
             2024,
             "several 2024-06-30..2024-06-30 [2024-06-30]",
         ),
+        // ranges: one window from the first to the last
+        (
+            "Quý I-II/2021",
+            2021,
+            "quarter 2021-01-01..2021-06-30 [2021-06-30]",
+        ),
+        (
+            "Quý I đến quý III năm 2024",
+            2024,
+            "quarter 2024-01-01..2024-09-30 [2024-09-30]",
+        ),
+        (
+            "Tháng 3-4/2021",
+            2021,
+            "month 2021-03-01..2021-04-30 [2021-04-30]",
+        ),
+        (
+            "Tháng 3 đến tháng 6/2021",
+            2021,
+            "month 2021-03-01..2021-06-30 [2021-06-30]",
+        ),
+        (
+            "30/6/2021 - 31/12/2021",
+            2021,
+            "date 2021-06-30..2021-12-31 [2021-12-31]",
+        ),
+        (
+            "từ 1/7/2024 đến 31/7/2024",
+            2024,
+            "date 2024-07-01..2024-07-31 [2024-07-31]",
+        ),
         // recurring with a stated period
         (
             "Định kỳ 6 tháng",
@@ -586,6 +617,7 @@ fn invalid_phrases_are_refused_with_a_reason() {
             "year 17 is out of range: write a year from 1900 to 2199 in full",
         ),
         ("2020-2017", "the span 2020-2017 ends before it starts"),
+        ("Tháng 6-3/2024", "`Tháng 6-3/2024` ends before it starts"),
         (
             "Sớm nhất có thể",
             "cannot read `Sớm nhất có thể` as a deadline",
