@@ -128,10 +128,14 @@ pub fn scan_with<T: Send>(
     let duplicates = duplicate_plans(&keys);
     for d in &duplicates {
         // The file had no problem of its own, so its text was not kept: read it again.
-        if tree.sources.get(d.file).text().is_empty()
+        if !tree.sources.get(d.file).has_text()
             && let Ok(text) = tree.text(d.file)
         {
-            tree.sources.get(d.file).keep(text);
+            let spans = duplicates
+                .iter()
+                .filter(|o| o.file == d.file)
+                .map(|o| o.span.clone());
+            tree.sources.get(d.file).keep_lines(&text, spans);
         }
     }
     let all_keys = keys
@@ -190,7 +194,10 @@ fn remembered(
     };
     if !entry.diagnostics.is_empty() {
         // The diagnostics will be shown with their lines: the file is unchanged, read it.
-        tree.sources.get(file).keep(tree.text(file).ok()?);
+        let text = tree.text(file).ok()?;
+        tree.sources
+            .get(file)
+            .keep_lines(&text, entry.diagnostics.iter().map(|d| d.span.clone()));
     }
     let outcome = Outcome {
         file,
@@ -271,7 +278,8 @@ fn check_file(
         }
     }
     if !outcome.diagnostics.is_empty() {
-        tree.sources.get(file).keep(text);
+        let spans = outcome.diagnostics.iter().map(|d| d.span.clone());
+        tree.sources.get(file).keep_lines(&text, spans);
     }
     if let (Some(index), Some(hash), Some(disk)) = (options.index, hash, tree.disk_path(file))
         && let Some(mut entry) = Index::entry(

@@ -5,6 +5,7 @@
 //! Vietnamese and an editor's column is a character column. A file's text is kept only
 //! when a diagnostic needs it, so a run over a national tree holds no copy of the tree.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -12,11 +13,25 @@ use std::sync::OnceLock;
 /// Index of a file in [`Sources`].
 pub type FileId = usize;
 
-/// A text with the offsets where its lines start.
+/// A file's text: whole, or only the lines that diagnostics point at.
 #[derive(Debug)]
-struct Text {
+enum Text {
+    Whole {
+        text: String,
+        line_starts: Vec<usize>,
+    },
+    /// The lines diagnostics need, so a national tree's diagnostics hold a few lines per
+    /// file instead of whole files; `len` is the whole text's length in bytes.
+    Lines { len: usize, lines: Vec<KeptLine> },
+}
+
+/// One line of a file: its zero-based number, where it starts, its text without the
+/// line break.
+#[derive(Debug)]
+struct KeptLine {
+    number: usize,
+    start: usize,
     text: String,
-    line_starts: Vec<usize>,
 }
 
 /// One file: its path, and its text once something needs it.
@@ -43,63 +58,157 @@ impl SourceFile {
         file
     }
 
-    /// Keeps the text (BOM removed, valid UTF-8) for locating diagnostics. The first text
-    /// kept wins: a file is read once per run.
+    /// Keeps the whole text (BOM removed, valid UTF-8) for locating diagnostics. The
+    /// first text kept wins: a file is read once per run.
     pub fn keep(&self, text: String) {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        let line_starts = line_starts(&text);
+        let _ = self.content.set(Text::Whole { text, line_starts });
+    }
+
+    /// Keeps only the lines the spans touch.
+    pub fn keep_lines(&self, text: &str, spans: impl IntoIterator<Item = Range<usize>>) {
+        let starts = line_starts(text);
+        let line_of = |offset: usize| match starts.binary_search(&offset.min(text.len())) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        };
+        let mut numbers: Vec<usize> = Vec::new();
+        for span in spans {
+            numbers.extend(line_of(span.start)..=line_of(span.end.max(span.start)));
+        }
+        numbers.sort_unstable();
+        numbers.dedup();
+        let lines = numbers
+            .into_iter()
+            .map(|number| {
+                let start = starts[number];
+                let end = starts.get(number + 1).copied().unwrap_or(text.len());
+                let body = text[start..end].trim_end_matches('\n');
+                KeptLine {
+                    number,
+                    start,
+                    text: body.to_string(),
+                }
+            })
             .collect();
-        let _ = self.content.set(Text { text, line_starts });
+        let _ = self.content.set(Text::Lines {
+            len: text.len(),
+            lines,
+        });
     }
 
-    /// The kept text, or "" when none was kept.
-    pub fn text(&self) -> &str {
-        self.content.get().map_or("", |t| t.text.as_str())
+    /// True once a text (whole or in part) is kept.
+    pub fn has_text(&self) -> bool {
+        self.content.get().is_some()
     }
 
-    fn line_starts(&self) -> &[usize] {
-        self.content
-            .get()
-            .map_or(&[0], |t| t.line_starts.as_slice())
+    /// The text, with blanks where lines were not kept; "" when nothing was kept.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self.content.get() {
+            None => Cow::Borrowed(""),
+            Some(Text::Whole { text, .. }) => Cow::Borrowed(text),
+            Some(Text::Lines { len, lines }) => {
+                let mut text = String::with_capacity(*len);
+                for line in lines {
+                    text.extend(std::iter::repeat_n(' ', line.start - text.len()));
+                    text.push_str(&line.text);
+                }
+                text.extend(std::iter::repeat_n(' ', len - text.len()));
+                Cow::Owned(text)
+            }
+        }
+    }
+
+    /// The kept line holding `offset`, for sparse texts.
+    fn kept_line(&self, offset: usize) -> Option<&KeptLine> {
+        let Some(Text::Lines { lines, .. }) = self.content.get() else {
+            return None;
+        };
+        lines
+            .iter()
+            .rev()
+            .find(|l| l.start <= offset)
+            .filter(|l| offset <= l.start + l.text.len() + 1)
     }
 
     /// Zero-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts().binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next - 1,
+        match self.content.get() {
+            None => 0,
+            Some(Text::Whole { line_starts, .. }) => match line_starts.binary_search(&offset) {
+                Ok(line) => line,
+                Err(next) => next - 1,
+            },
+            Some(Text::Lines { .. }) => self.kept_line(offset).map_or(0, |l| l.number),
         }
     }
 
     /// Byte range of a zero-based line, without its line ending.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        let starts = self.line_starts();
-        let text = self.text();
-        let start = starts[line.min(starts.len() - 1)];
-        let end = starts.get(line + 1).copied().unwrap_or(text.len());
-        let body = &text[start..end];
-        let trimmed = body.trim_end_matches(['\n', '\r']);
-        start..start + trimmed.len()
+        match self.content.get() {
+            None => 0..0,
+            Some(Text::Whole { text, line_starts }) => {
+                let start = line_starts[line.min(line_starts.len() - 1)];
+                let end = line_starts.get(line + 1).copied().unwrap_or(text.len());
+                let trimmed = text[start..end].trim_end_matches(['\n', '\r']);
+                start..start + trimmed.len()
+            }
+            Some(Text::Lines { len, lines }) => match lines.iter().find(|l| l.number == line) {
+                Some(l) => l.start..l.start + l.text.trim_end_matches('\r').len(),
+                None => *len..*len,
+            },
+        }
     }
 
     /// One-based (line, column) of a byte offset; the column counts characters.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
-        let line = self.line_index(offset);
-        let start = self.line_starts()[line];
-        let column = self.text()[start..offset].chars().count() + 1;
-        (line + 1, column)
+        let (line, before) = match self.content.get() {
+            None => return (1, 1),
+            Some(Text::Whole { text, line_starts }) => {
+                let line = self.line_index(offset);
+                (line, &text[line_starts[line]..offset])
+            }
+            Some(Text::Lines { .. }) => match self.kept_line(offset) {
+                Some(l) => (l.number, &l.text[..(offset - l.start).min(l.text.len())]),
+                None => return (1, 1),
+            },
+        };
+        (line + 1, before.chars().count() + 1)
     }
 
     /// Moves an offset back onto a character boundary inside the text.
     pub fn clamp(&self, offset: usize) -> usize {
-        let text = self.text();
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
+        match self.content.get() {
+            None => 0,
+            Some(Text::Whole { text, .. }) => {
+                let mut offset = offset.min(text.len());
+                while !text.is_char_boundary(offset) {
+                    offset -= 1;
+                }
+                offset
+            }
+            Some(Text::Lines { len, .. }) => {
+                let offset = offset.min(*len);
+                match self.kept_line(offset) {
+                    Some(l) => {
+                        let mut inside = (offset - l.start).min(l.text.len());
+                        while !l.text.is_char_boundary(inside) {
+                            inside -= 1;
+                        }
+                        l.start + inside
+                    }
+                    None => offset,
+                }
+            }
         }
-        offset
     }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 /// Every file of a run, addressed by [`FileId`].
@@ -161,6 +270,23 @@ mod tests {
         let file = SourceFile::with_text("a.toml".into(), "a = 1\r\nb = 2\r\n".into());
         assert_eq!(&file.text()[file.line_range(1)], "b = 2");
         assert_eq!(file.line_col(file.text().find('b').unwrap()), (2, 1));
+    }
+
+    #[test]
+    fn kept_lines_locate_like_the_whole_text() {
+        let text = "a = \"Đường\"\nb = \"Quý\"\nc = \"x\"\n";
+        let whole = SourceFile::with_text("a.toml".into(), text.into());
+        let sparse = SourceFile::new("a.toml".into());
+        let at = text.find("Quý").unwrap();
+        sparse.keep_lines(text, std::iter::once(at..at + 3));
+        assert_eq!(sparse.text().len(), text.len());
+        assert_eq!(&sparse.text()[at..at + 4], "Quý");
+        assert_eq!(sparse.line_col(at), whole.line_col(at));
+        assert_eq!(&sparse.text()[sparse.line_range(1)], "b = \"Quý\"");
+        assert!(
+            !sparse.text().contains("Đường"),
+            "lines without diagnostics are not kept"
+        );
     }
 
     #[test]

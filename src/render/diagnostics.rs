@@ -256,7 +256,7 @@ impl<'a> Files<'a> for SourceFiles<'a> {
             .chars()
             .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
         {
-            return Ok(Cow::Borrowed(text));
+            return Ok(text);
         }
         let blanked = text
             .chars()
