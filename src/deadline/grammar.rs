@@ -629,13 +629,16 @@ impl Parser<'_> {
         if !(1..=31).contains(&day) {
             return Err(self.error(span, format!("day {day} does not exist: write 1 to 31")));
         }
-        let dates: Vec<NaiveDate> = months
+        let mut dates: Vec<NaiveDate> = months
             .iter()
             .map(|&m| {
                 let last = last_of_month(year, m);
                 ymd(year, m, (day as u32).min(chrono::Datelike::day(&last)))
             })
             .collect();
+        // "quý II, I" lists quarters out of order; occurrences are in calendar order.
+        dates.sort_unstable();
+        dates.dedup();
         Ok(series(year, dates))
     }
 
