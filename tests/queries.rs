@@ -547,3 +547,21 @@ fn the_workload_of_the_repository_adds_up() {
         rows.len() + 1
     );
 }
+
+#[test]
+fn a_long_report_prints_as_several_tables_of_the_same_columns() {
+    let tree = Tree::new();
+    let tasks: String = (1..=600)
+        .map(|i| format!("[[task]]\nid = \"{i}\"\ncontent = \"Nhiệm vụ {i}\"\nlead = [\"CNTT\"]\ndeadline = \"Quý I/2024\"\n"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    tree.file("big.toml", &format!("{}\n{tasks}", common::HEADER));
+    let output = tree.cmd(&["tasks", "--lang", "en"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(text.lines().filter(|l| l.starts_with('┌')).count(), 2);
+    assert_eq!(text.lines().filter(|l| l.starts_with("│ Plan")).count(), 2);
+    assert_eq!(
+        text.lines().filter(|l| l.contains("Nhiệm vụ ")).count(),
+        600
+    );
+}

@@ -16,7 +16,11 @@ pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::
     query_format(style)?;
     let session = Session::open(global, &QueryArgs::default(), style)?;
     let checked = session.scan(today, |plan| query::plan_rows(std::slice::from_ref(&plan)))?;
-    let mut rows: Vec<_> = checked.plans.iter().flatten().cloned().collect();
+    let mut checked = checked;
+    let mut rows: Vec<_> = std::mem::take(&mut checked.plans)
+        .into_iter()
+        .flatten()
+        .collect();
     rows.sort_by(|a, b| (a.issued, &a.number).cmp(&(b.issued, &b.number)));
     render::write_rows(&rows, &[], style, &mut io::stdout().lock()).context("writing the plans")?;
     session.report(&checked, style)
@@ -103,7 +107,11 @@ pub(super) fn tasks(
             Which::Upcoming(within) => query::upcoming(one, filter, today, within),
         }
     })?;
-    let mut rows: Vec<_> = checked.plans.iter().flatten().cloned().collect();
+    let mut checked = checked;
+    let mut rows: Vec<_> = std::mem::take(&mut checked.plans)
+        .into_iter()
+        .flatten()
+        .collect();
     query::sort(&mut rows);
     let mut out = io::stdout().lock();
     write_note(session.note.as_deref(), style, &mut out)?;

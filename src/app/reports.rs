@@ -80,7 +80,11 @@ pub(super) fn export(
     let checked = session.scan(today, |plan| {
         query::export(std::slice::from_ref(&plan), filter)
     })?;
-    let rows: Vec<_> = checked.plans.iter().flatten().cloned().collect();
+    let mut checked = checked;
+    let rows: Vec<_> = std::mem::take(&mut checked.plans)
+        .into_iter()
+        .flatten()
+        .collect();
     match style.format {
         Format::Ics => render::write_ics(&rows, &full_name, today, &mut out)?,
         _ => render::write_rows(&rows, &[], style, &mut out)?,

@@ -80,35 +80,65 @@ pub fn write_rows<R: Tabular>(
     }
 }
 
+/// Rows per terminal table: a long report prints as several tables one after another, so
+/// its memory is one table's, not every row's laid out at once.
+const TABLE_ROWS: usize = 500;
+
 fn human<'a, R: Tabular + 'a>(
     rows: &[R],
-    all: impl Iterator<Item = &'a R>,
+    all: impl Iterator<Item = &'a R> + Clone,
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let lines: Vec<(Tone, Vec<String>)> =
-        all.map(|row| (row.tone(), row.cells(style.lang))).collect();
     // A terminal is narrow: columns empty in every row (no stages, no support) are left out.
     let headers = R::headers(rows, style.lang);
+    let mut used = vec![false; headers.len()];
+    let mut count = 0;
+    for row in all.clone() {
+        count += 1;
+        for (i, cell) in row.cells(style.lang).iter().enumerate() {
+            if i < used.len() && !cell.is_empty() {
+                used[i] = true;
+            }
+        }
+    }
     let kept: Vec<usize> = (0..headers.len())
-        .filter(|&i| {
-            lines.is_empty()
-                || lines
-                    .iter()
-                    .any(|(_, cells)| cells.get(i).is_some_and(|c| !c.is_empty()))
-        })
+        .filter(|&i| count == 0 || used[i])
         .collect();
     let pick = |cells: &[String]| -> Vec<String> {
         kept.iter()
             .map(|&i| cells.get(i).cloned().unwrap_or_default())
             .collect()
     };
+    let mut all = all.peekable();
+    loop {
+        let mut table = new_table(rows, &kept, pick(&headers), style);
+        for row in all.by_ref().take(TABLE_ROWS) {
+            let tone = row.tone();
+            let cells = pick(&row.cells(style.lang)).into_iter().map(|text| {
+                let cell = Cell::new(terminal_safe(&text));
+                match (style.color, tone) {
+                    (true, Tone::Late) => cell.fg(Color::Red),
+                    (true, Tone::Soon) => cell.fg(Color::Yellow),
+                    (true, Tone::Total) => cell.add_attribute(comfy_table::Attribute::Bold),
+                    _ => cell,
+                }
+            });
+            table.add_row(cells.collect::<Vec<_>>());
+        }
+        writeln!(out, "{table}")?;
+        if all.peek().is_none() {
+            return Ok(());
+        }
+    }
+}
 
+fn new_table<R: Tabular>(rows: &[R], kept: &[usize], headers: Vec<String>, style: Style) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(pick(&headers));
+        .set_header(headers);
     if !io::stdout().is_terminal() {
         // A pipe has no width; wrap as a common terminal would unless told otherwise.
         let width = std::env::var("COLUMNS")
@@ -126,19 +156,7 @@ fn human<'a, R: Tabular + 'a>(
             column.set_constraint(constraint);
         }
     }
-    for (tone, cells) in &lines {
-        let cells = pick(cells).into_iter().map(|text| {
-            let cell = Cell::new(terminal_safe(&text));
-            match (style.color, tone) {
-                (true, Tone::Late) => cell.fg(Color::Red),
-                (true, Tone::Soon) => cell.fg(Color::Yellow),
-                (true, Tone::Total) => cell.add_attribute(comfy_table::Attribute::Bold),
-                _ => cell,
-            }
-        });
-        table.add_row(cells.collect::<Vec<_>>());
-    }
-    writeln!(out, "{table}")
+    table
 }
 
 /// Control characters (ANSI escapes among them) from a plan must not drive the
