@@ -134,7 +134,9 @@ INDEX_WARM=$INDEX_COLD
 if "$BIN" check --help 2>/dev/null | grep -q -- '--no-cache'; then
   INDEX_WARM=
   LABELS[0]="bhxh-plan check (warm index)"
+  LABELS[1]="bhxh-plan overdue --unit $UNIT (warm index)"
   add "bhxh-plan check --no-cache" "" "$BIN" check --no-cache --plans "$CORPUS" --today "$TODAY"
+  add "bhxh-plan overdue --unit $UNIT --no-cache" "" "$BIN" overdue --unit "$UNIT" --no-cache --plans "$CORPUS" --today "$TODAY"
   if [[ -n ${INDEX_CLEAR:-} ]]; then
     INDEX_COLD=
     add "bhxh-plan check (cold index)" "$INDEX_CLEAR" "$BIN" check --plans "$CORPUS" --today "$TODAY"
