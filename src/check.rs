@@ -193,11 +193,15 @@ fn remembered(
         _ => None,
     };
     if !entry.diagnostics.is_empty() {
-        // The diagnostics will be shown with their lines: the file is unchanged, read it.
-        let text = tree.text(file).ok()?;
-        tree.sources
-            .get(file)
-            .keep_lines(&text, entry.diagnostics.iter().map(|d| d.span.clone()));
+        match entry.lines.clone() {
+            Some((len, lines)) => tree.sources.get(file).keep_kept(len, lines),
+            None => {
+                // Lines not remembered (a whole text was kept): the file is unchanged, read it.
+                let text = tree.text(file).ok()?;
+                let spans = entry.diagnostics.iter().map(|d| d.span.clone());
+                tree.sources.get(file).keep_lines(&text, spans);
+            }
+        }
     }
     let outcome = Outcome {
         file,
@@ -290,6 +294,7 @@ fn check_file(
         )
     {
         entry.diagnostics = outcome.diagnostics.clone();
+        entry.lines = tree.sources.get(file).kept();
         entry.key = outcome
             .key
             .as_ref()

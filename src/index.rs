@@ -24,10 +24,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
 use crate::model::Plan;
+use crate::source::KeptLine;
 
 const MAGIC: &[u8; 8] = b"BHXHIDX\0";
 /// Bump when the layout or the meaning of an entry changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// A file written less than this before the index may change again unseen by its time.
 const RACY_NANOS: i128 = 2_000_000_000;
 
@@ -42,6 +43,9 @@ pub struct Entry {
     pub max_done: Option<NaiveDate>,
     /// Diagnostics with file id 0; the caller gives them the file's id.
     pub diagnostics: Vec<Diagnostic>,
+    /// The lines those diagnostics show, and the text's length, so an unchanged file
+    /// need not be read again to show them.
+    pub lines: Option<(usize, Vec<KeptLine>)>,
     /// (issuer, number, span of the number) for the tree-wide rule.
     pub key: Option<(String, String, Range<usize>)>,
     /// Where the checked plan is in the plans file: offset, length, checksum.
@@ -260,6 +264,7 @@ impl Index {
             hash: bytes_hash,
             max_done,
             diagnostics: Vec::new(),
+            lines: None,
             key: None,
             blob: None,
         })

@@ -27,11 +27,11 @@ enum Text {
 
 /// One line of a file: its zero-based number, where it starts, its text without the
 /// line break.
-#[derive(Debug)]
-struct KeptLine {
-    number: usize,
-    start: usize,
-    text: String,
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeptLine {
+    pub number: usize,
+    pub start: usize,
+    pub text: String,
 }
 
 /// One file: its path, and its text once something needs it.
@@ -95,6 +95,19 @@ impl SourceFile {
             len: text.len(),
             lines,
         });
+    }
+
+    /// Keeps lines kept before (by the index), for a text `len` bytes long.
+    pub fn keep_kept(&self, len: usize, lines: Vec<KeptLine>) {
+        let _ = self.content.set(Text::Lines { len, lines });
+    }
+
+    /// The kept lines and the text's length, to remember them; a whole text gives its lines.
+    pub fn kept(&self) -> Option<(usize, Vec<KeptLine>)> {
+        match self.content.get()? {
+            Text::Lines { len, lines } => Some((*len, lines.clone())),
+            Text::Whole { .. } => None,
+        }
     }
 
     /// True once a text (whole or in part) is kept.
