@@ -94,18 +94,36 @@ fn a_warm_run_writes_an_index_and_answers_like_a_cold_one() {
 #[test]
 fn diagnostics_from_the_index_show_the_same_source_lines() {
     let case = Case::new();
-    case.tree.file("p/2.toml", &plan("2/KH", &[task("1", "CNNT", "30/6/2017"), task("2", "PC", "Tháng 13/2017")]));
+    case.tree.file(
+        "p/2.toml",
+        &plan(
+            "2/KH",
+            &[
+                task("1", "CNNT", "30/6/2017"),
+                task("2", "PC", "Tháng 13/2017"),
+            ],
+        ),
+    );
     let human = |no_cache: bool| {
-        let mut cmd = case.tree.cmd(&["check", "--color", "never", "--today", "2018-01-10"]);
+        let mut cmd = case
+            .tree
+            .cmd(&["check", "--color", "never", "--today", "2018-01-10"]);
         if no_cache {
             cmd.arg("--no-cache");
         }
         String::from_utf8(cmd.output().unwrap().stdout).unwrap()
     };
     let cold = human(true);
-    assert!(cold.contains("lead = [\"CNNT\"]") && cold.contains("Tháng 13/2017"), "{cold}");
+    assert!(
+        cold.contains("lead = [\"CNNT\"]") && cold.contains("Tháng 13/2017"),
+        "{cold}"
+    );
     human(false);
-    assert_eq!(human(false), cold, "read from the index, without reading the file");
+    assert_eq!(
+        human(false),
+        cold,
+        "read from the index, without reading the file"
+    );
 }
 
 #[test]
