@@ -139,39 +139,36 @@ fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()
         }
         writeln!(out)?;
     }
-    unit_table(
-        &plan.lead,
+    let units = |changes: &[UnitsChange]| -> Vec<[String; 3]> {
+        changes
+            .iter()
+            .map(|c| [c.task.clone(), c.old.join(", "), c.new.join(", ")])
+            .collect()
+    };
+    let statuses: Vec<[String; 3]> = plan
+        .status
+        .iter()
+        .map(|c| {
+            [
+                c.task.clone(),
+                status(c.old, lang).into(),
+                status(c.new, lang).into(),
+            ]
+        })
+        .collect();
+    before_after(
+        &units(&plan.lead),
         t(lang, "Đơn vị chủ trì", "Lead units"),
         lang,
         out,
     )?;
-    unit_table(
-        &plan.support,
+    before_after(
+        &units(&plan.support),
         t(lang, "Đơn vị phối hợp", "Supporting units"),
         lang,
         out,
     )?;
-    if !plan.status.is_empty() {
-        writeln!(out, "#### {}\n", t(lang, "Trạng thái", "Status"))?;
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            t(lang, "STT", "Task"),
-            t(lang, "Trước", "Before"),
-            t(lang, "Sau", "After")
-        )?;
-        writeln!(out, "|---|---|---|")?;
-        for change in &plan.status {
-            writeln!(
-                out,
-                "| {} | {} | {} |",
-                markdown_cell(&change.task),
-                status(change.old, lang),
-                status(change.new, lang)
-            )?;
-        }
-        writeln!(out)?;
-    }
+    before_after(&statuses, t(lang, "Trạng thái", "Status"), lang, out)?;
     Ok(())
 }
 
@@ -204,13 +201,14 @@ fn deadline_row(change: &DeadlineChange, lang: Lang, out: &mut dyn Write) -> io:
     )
 }
 
-fn unit_table(
-    changes: &[UnitsChange],
+/// A "task | before | after" table under a heading; nothing when there are no rows.
+fn before_after(
+    rows: &[[String; 3]],
     heading: &str,
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    if changes.is_empty() {
+    if rows.is_empty() {
         return Ok(());
     }
     writeln!(out, "#### {heading}\n")?;
@@ -222,13 +220,13 @@ fn unit_table(
         t(lang, "Sau", "After")
     )?;
     writeln!(out, "|---|---|---|")?;
-    for change in changes {
+    for [task, before, after] in rows {
         writeln!(
             out,
             "| {} | {} | {} |",
-            markdown_cell(&change.task),
-            markdown_cell(&change.old.join(", ")),
-            markdown_cell(&change.new.join(", "))
+            markdown_cell(task),
+            markdown_cell(before),
+            markdown_cell(after)
         )?;
     }
     writeln!(out)
