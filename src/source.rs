@@ -121,12 +121,21 @@ impl SourceFile {
             None => Cow::Borrowed(""),
             Some(Text::Whole { text, .. }) => Cow::Borrowed(text),
             Some(Text::Lines { len, lines }) => {
-                let mut text = String::with_capacity(*len);
+                let mut text = Vec::with_capacity(*len);
                 for line in lines {
-                    text.extend(std::iter::repeat_n(' ', line.start - text.len()));
-                    text.push_str(&line.text);
+                    text.resize(line.start, b' ');
+                    text.extend_from_slice(line.text.as_bytes());
                 }
-                text.extend(std::iter::repeat_n(' ', len - text.len()));
+                text.resize(*len, b' ');
+                // Whole lines joined by ASCII spaces are UTF-8; should overlapping lines
+                // ever cut a character, blank bytes rather than shift every offset.
+                let text = String::from_utf8(text).unwrap_or_else(|e| {
+                    let bytes = e.into_bytes();
+                    bytes
+                        .iter()
+                        .map(|&b| if b.is_ascii() { b as char } else { '?' })
+                        .collect()
+                });
                 Cow::Owned(text)
             }
         }

@@ -1,8 +1,9 @@
 //! Diagnostics as rustc-style snippets, JSON objects, or GitHub Actions annotations.
 
-use std::borrow::Cow;
+use std::cell::RefCell;
 use std::io::{self, Write};
 use std::ops::Range;
+use std::rc::Rc;
 
 use codespan_reporting::diagnostic::{
     Diagnostic as Snippet, Label as SnippetLabel, Severity as SnippetSeverity,
@@ -32,8 +33,9 @@ pub fn write_diagnostics(
 ) -> io::Result<()> {
     match format {
         DiagnosticFormat::Human { color } => {
+            let files = SourceFiles::new(sources);
             for d in diagnostics {
-                human(d, sources, color, out)?;
+                human(d, &files, color, out)?;
             }
             Ok(())
         }
@@ -135,7 +137,7 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn human(d: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn Write) -> io::Result<()> {
+fn human(d: &Diagnostic, files: &SourceFiles, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let severity = match d.severity {
         Severity::Error => SnippetSeverity::Error,
         Severity::Warning => SnippetSeverity::Warning,
@@ -152,12 +154,11 @@ fn human(d: &Diagnostic, sources: &Sources, color: bool, out: &mut dyn Write) ->
     if let Some(help) = &d.help {
         snippet = snippet.with_notes(vec![format!("help: {}", terminal_safe(help))]);
     }
-    let files = SourceFiles(sources);
     let config = term::Config::default();
     let result = if color {
-        term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, &files, &snippet)
+        term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, files, &snippet)
     } else {
-        term::emit_to_io_write(&mut *out, &config, &files, &snippet)
+        term::emit_to_io_write(&mut *out, &config, files, &snippet)
     };
     result.map_err(|e| match e {
         FilesError::Io(io) => io,
@@ -236,52 +237,94 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Lets codespan read our sources without copying them.
-struct SourceFiles<'a>(&'a Sources);
+/// Lets codespan read our sources. Codespan asks for a file's text several times per
+/// diagnostic, and a file kept as lines is padded out to a whole text on each ask, so the
+/// last file's text is kept: diagnostics come grouped by file.
+struct SourceFiles<'s> {
+    sources: &'s Sources,
+    last: RefCell<Option<(FileId, Rc<str>)>>,
+}
 
-impl<'a> Files<'a> for SourceFiles<'a> {
+impl<'s> SourceFiles<'s> {
+    fn new(sources: &'s Sources) -> Self {
+        SourceFiles {
+            sources,
+            last: RefCell::new(None),
+        }
+    }
+}
+
+/// The text with control characters blanked byte for byte, so that offsets still point
+/// where they did and an escape sequence in a plan cannot reach the terminal.
+fn blank_controls(text: &str) -> Rc<str> {
+    if !has_controls(text) {
+        return Rc::from(text);
+    }
+    let blanked: String = text
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c.to_string(),
+            c if c.is_control() => "?".repeat(c.len_utf8()),
+            c => c.to_string(),
+        })
+        .collect();
+    Rc::from(blanked)
+}
+
+/// Byte-wise, as this runs over every text a diagnostic shows: the control characters
+/// are C0 and DEL (one byte) and C1 (U+0080 to U+009F, encoded C2 80 to C2 9F).
+fn has_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t'))
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    })
+}
+
+impl<'a> Files<'a> for SourceFiles<'_> {
     type FileId = FileId;
     type Name = String;
-    type Source = Cow<'a, str>;
+    type Source = Rc<str>;
 
     fn name(&'a self, id: FileId) -> Result<String, FilesError> {
-        Ok(self.0.get(id).path.display().to_string())
+        Ok(self.sources.get(id).path.display().to_string())
     }
 
-    /// The text with control characters blanked byte for byte, so that offsets still
-    /// point where they did and an escape sequence in a plan cannot reach the terminal.
-    fn source(&'a self, id: FileId) -> Result<Cow<'a, str>, FilesError> {
-        let text = self.0.get(id).text();
-        if !text
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    fn source(&'a self, id: FileId) -> Result<Rc<str>, FilesError> {
+        let mut last = self.last.borrow_mut();
+        if let Some((file, text)) = last.as_ref()
+            && *file == id
         {
-            return Ok(text);
+            return Ok(Rc::clone(text));
         }
-        let blanked = text
-            .chars()
-            .map(|c| match c {
-                '\n' | '\r' | '\t' => c.to_string(),
-                c if c.is_control() => "?".repeat(c.len_utf8()),
-                c => c.to_string(),
-            })
-            .collect();
-        Ok(Cow::Owned(blanked))
+        let text = blank_controls(&self.sources.get(id).text());
+        *last = Some((id, Rc::clone(&text)));
+        Ok(text)
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let file = self.0.get(id);
+        let file = self.sources.get(id);
         Ok(file.line_index(file.clamp(byte_index)))
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        Ok(self.0.get(id).line_range(line_index))
+        Ok(self.sources.get(id).line_range(line_index))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_found_bytewise_as_char_is_control_finds_them() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let expected = c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+            assert_eq!(has_controls(&text), expected, "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn annotation_text_cannot_forge_a_second_annotation() {
