@@ -78,6 +78,9 @@ pub struct ScanOptions<'a> {
     pub index: Option<&'a Index>,
     /// Whether the plans themselves are wanted (`check` wants only diagnostics).
     pub want_plans: bool,
+    /// The tasks a query can use, where it can tell from their units alone: a plan
+    /// from the index then brings only those. Plans checked afresh bring every task.
+    pub tasks_wanted: Option<crate::index::TaskWanted<'a>>,
 }
 
 /// Checks every file of the tree on every core and turns each good plan into a `T` as
@@ -92,6 +95,7 @@ pub fn scan<T: Send>(
     let options = ScanOptions {
         index: None,
         want_plans: true,
+        tasks_wanted: None,
     };
     scan_with(tree, registry, today, options, keep)
 }
@@ -189,7 +193,7 @@ fn remembered(
     let shown = &tree.sources.get(file).path;
     let entry = index.lookup(shown, tree.disk_path(file)?)?;
     let plan = match (options.want_plans, entry.has_plan()) {
-        (true, true) => Some(index.plan(&entry)?),
+        (true, true) => Some(index.plan(&entry, options.tasks_wanted)?),
         _ => None,
     };
     if !entry.diagnostics.is_empty() {
@@ -246,7 +250,7 @@ fn check_file(
             return (outcome, None);
         }
     };
-    let hash = options.index.map(|_| crate::index::fnv1a(&bytes));
+    let hash = options.index.map(|_| crate::index::hash(&bytes));
     let text = match crate::load::decode(&bytes) {
         Ok(text) => text,
         Err((text, offset, message)) => {

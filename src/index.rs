@@ -3,7 +3,9 @@
 //!
 //! Two files per tree under the cache folder: `<key>.idx` holds one entry per file (its
 //! size, modification time, content hash, diagnostics and plan key) and `<key>.plans` the
-//! checked plans, read one at a time when a query wants them. An entry is trusted like
+//! checked plans, read one at a time when a query wants them. A plan is stored as its
+//! head, then per task the units it names and the task's own bytes, so that a query for
+//! one unit decodes only that unit's tasks. An entry is trusted like
 //! git trusts its index: same size and modification time, and where the time is too close
 //! to when the index was written to tell two writes apart, the same content hash. The
 //! index is thrown away whole on any doubt: another format version or tool version, a
@@ -28,7 +30,7 @@ use crate::source::KeptLine;
 
 const MAGIC: &[u8; 8] = b"BHXHIDX\0";
 /// Bump when the layout or the meaning of an entry changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// A file written less than this before the index may change again unseen by its time.
 const RACY_NANOS: i128 = 2_000_000_000;
 
@@ -95,11 +97,71 @@ struct Fresh {
     changed: bool,
 }
 
-/// FNV-1a: a stable, fast hash for contents and checksums.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// XXH3: a stable hash for contents and checksums, fast enough to run over every byte
+/// the index holds.
+pub fn hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// A plan as the plans file holds it: the head, then each task behind its units.
+#[derive(Serialize)]
+struct StoredPlan<'a> {
+    head: Plan,
+    tasks: Vec<StoredTask<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredTask<'a> {
+    #[serde(borrow)]
+    lead: Vec<&'a str>,
+    #[serde(borrow)]
+    support: Vec<&'a str>,
+    bytes: &'a [u8],
+}
+
+/// [`StoredPlan`] read back, the tasks still encoded.
+#[derive(Deserialize)]
+struct StoredPlanRef<'a> {
+    head: Plan,
+    #[serde(borrow)]
+    tasks: Vec<StoredTask<'a>>,
+}
+
+/// Which tasks of a remembered plan a query wants, told by their (lead, support) units.
+pub type TaskWanted<'a> = &'a (dyn Fn(&[&str], &[&str]) -> bool + Sync);
+
+fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
+    let tasks: Vec<Vec<u8>> = plan
+        .tasks
+        .iter()
+        .map(postcard::to_allocvec)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let stored = StoredPlan {
+        head: plan.without_tasks(),
+        tasks: plan
+            .tasks
+            .iter()
+            .zip(&tasks)
+            .map(|(task, bytes)| StoredTask {
+                lead: task.lead.iter().map(String::as_str).collect(),
+                support: task.support.iter().map(String::as_str).collect(),
+                bytes,
+            })
+            .collect(),
+    };
+    postcard::to_allocvec(&stored).ok()
+}
+
+fn decode_plan(bytes: &[u8], wanted: Option<TaskWanted>) -> Option<Plan> {
+    let stored: StoredPlanRef = postcard::from_bytes(bytes).ok()?;
+    let mut plan = stored.head;
+    for task in stored.tasks {
+        if wanted.is_none_or(|wanted| wanted(&task.lead, &task.support)) {
+            plan.tasks.push(postcard::from_bytes(task.bytes).ok()?);
+        }
+    }
+    Some(plan)
 }
 
 fn mtime(meta: &fs::Metadata) -> Option<i128> {
@@ -130,7 +192,7 @@ impl Index {
     /// missing or doubtful index opens empty: every file is then checked afresh.
     pub fn open(dir: &Path, root: &Path, registry_bytes: &[u8], today: NaiveDate) -> Index {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let key = format!("{:016x}", fnv1a(root.as_os_str().as_encoded_bytes()));
+        let key = format!("{:016x}", hash(root.as_os_str().as_encoded_bytes()));
         let mut index = Index {
             idx_path: dir.join(format!("{key}.idx")),
             plans_path: dir.join(format!("{key}.plans")),
@@ -138,7 +200,7 @@ impl Index {
             old_plans: None,
             old_written: 0,
             old_today: today,
-            registry: fnv1a(registry_bytes),
+            registry: hash(registry_bytes),
             today,
             root,
             fresh: Mutex::new(Fresh {
@@ -170,7 +232,7 @@ impl Index {
             .ok()?;
         let rest = bytes.strip_prefix(MAGIC)?;
         let (sum, body) = rest.split_at_checked(8)?;
-        if u64::from_le_bytes(sum.try_into().ok()?) != fnv1a(body) {
+        if u64::from_le_bytes(sum.try_into().ok()?) != hash(body) {
             return None;
         }
         let body: Body = postcard::from_bytes(body).ok()?;
@@ -192,7 +254,7 @@ impl Index {
         if time >= self.old_written - RACY_NANOS {
             // Too close to the index's own writing to trust the time: compare contents.
             let bytes = fs::read(disk).ok()?;
-            if fnv1a(&bytes) != entry.hash {
+            if hash(&bytes) != entry.hash {
                 return None;
             }
         }
@@ -203,16 +265,17 @@ impl Index {
         same_day_rule.then(|| entry.clone())
     }
 
-    /// The checked plan of a remembered entry, if its bytes are intact.
-    pub fn plan(&self, entry: &Entry) -> Option<Plan> {
+    /// The checked plan of a remembered entry, if its bytes are intact; with `wanted`,
+    /// only the tasks it wants (the rest are not even decoded).
+    pub fn plan(&self, entry: &Entry, wanted: Option<TaskWanted>) -> Option<Plan> {
         let (offset, length, sum) = entry.blob?;
         let file = self.old_plans.as_ref()?;
         let mut bytes = vec![0; usize::try_from(length).ok()?];
         file.read_exact_at(&mut bytes, offset).ok()?;
-        if fnv1a(&bytes) != sum {
+        if hash(&bytes) != sum {
             return None;
         }
-        postcard::from_bytes(&bytes).ok()
+        decode_plan(&bytes, wanted)
     }
 
     /// Remembers a file of this run: its entry, and its plan unless it came from the old
@@ -226,7 +289,7 @@ impl Index {
             }
             return;
         }
-        let bytes = plan.and_then(|plan| postcard::to_allocvec(plan).ok());
+        let bytes = plan.and_then(encode_plan);
         let Ok(mut fresh) = self.fresh.lock() else {
             return;
         };
@@ -235,7 +298,7 @@ impl Index {
         if let Some(bytes) = bytes
             && let Some(offset) = fresh.append(&self.plans_path, &bytes)
         {
-            entry.blob = Some((offset, bytes.len() as u64, fnv1a(&bytes)));
+            entry.blob = Some((offset, bytes.len() as u64, hash(&bytes)));
         }
         fresh.entries.push(entry);
     }
@@ -298,7 +361,7 @@ impl Index {
             if let Some(bytes) = bytes
                 && let Some(offset) = fresh.append(&self.plans_path, &bytes)
             {
-                entry.blob = Some((offset, bytes.len() as u64, fnv1a(&bytes)));
+                entry.blob = Some((offset, bytes.len() as u64, hash(&bytes)));
             }
             fresh.entries.push(entry);
         }
@@ -316,7 +379,7 @@ impl Index {
             return;
         };
         let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&fnv1a(&encoded).to_le_bytes());
+        bytes.extend_from_slice(&hash(&encoded).to_le_bytes());
         bytes.extend_from_slice(&encoded);
         // The plans file first: an index never names blobs that are not yet in place.
         if let Some(mut plans) = fresh.plans.take() {

@@ -169,5 +169,26 @@ pub struct Plan {
     pub tasks: Vec<Task>,
 }
 
+impl Plan {
+    /// The plan with no tasks: what is stored ahead of its tasks.
+    pub fn without_tasks(&self) -> Plan {
+        Plan {
+            number: self.number.clone(),
+            kind: self.kind.clone(),
+            title: self.title.clone(),
+            issuer: self.issuer.clone(),
+            issued: self.issued,
+            signer: self.signer.clone(),
+            implements: self.implements.clone(),
+            monitor: self.monitor.clone(),
+            source: self.source.clone(),
+            note: self.note.clone(),
+            file: self.file.clone(),
+            sections: self.sections.clone(),
+            tasks: Vec::new(),
+        }
+    }
+}
+
 /// The issuer every plan has unless it says otherwise.
 pub const DEFAULT_ISSUER: &str = "BHXH Việt Nam";

@@ -37,6 +37,7 @@ impl Case {
                     &[
                         task("1", "CNTT", "30/6/2017"),
                         task("2", "PC", "Quý IV/2017"),
+                        task("3", "THU", "Quý III/2017") + "support = [\"CNTT\"]\n",
                     ],
                 ),
             );
@@ -64,6 +65,11 @@ impl Case {
         for args in [
             &["check"][..],
             &["overdue", "--unit", "CNTT"],
+            // Plans from the index bring only the tasks of the unit in its role.
+            &["overdue", "--unit", "CNTT", "--role", "support"],
+            &["overdue", "--unit", "CNTT", "--role", "any"],
+            &["upcoming", "--unit", "PC", "--within", "12m"],
+            &["tasks", "--unit", "THU"],
             &["tasks"],
             &["workload"],
             &["plans"],
@@ -89,6 +95,29 @@ fn a_warm_run_writes_an_index_and_answers_like_a_cold_one() {
     let case = Case::new();
     case.agree();
     assert_eq!(case.index_files().len(), 2, "an .idx and a .plans file");
+}
+
+#[test]
+fn a_unit_query_from_the_index_keeps_each_task_of_the_unit_in_its_role() {
+    let case = Case::new();
+    case.run(&["check"], false);
+    let ids = |args: &[&str]| -> Vec<String> {
+        let (_, out) = case.run(args, false);
+        let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let rows = rows.as_array().unwrap();
+        rows.iter()
+            .map(|r| r["task"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&["overdue", "--unit", "CNTT"]), vec!["1"; 6]);
+    assert_eq!(
+        ids(&["overdue", "--unit", "CNTT", "--role", "support"]),
+        vec!["3"; 6]
+    );
+    let any = ids(&["overdue", "--unit", "CNTT", "--role", "any"]);
+    assert_eq!(any.iter().filter(|id| *id == "1").count(), 6);
+    assert_eq!(any.iter().filter(|id| *id == "3").count(), 6);
+    assert_eq!(any.len(), 12);
 }
 
 #[test]

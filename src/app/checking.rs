@@ -45,7 +45,7 @@ pub(super) fn check(
         registry_of(&tree),
         today,
         global.no_cache,
-        false,
+        super::Want::Diagnostics,
         |_| (),
     );
     let mut diagnostics = checked.diagnostics;
@@ -57,8 +57,9 @@ pub(super) fn check(
     if format == DiagnosticFormat::Github {
         append_step_summary(&diagnostics, &tree)?;
     }
-    let mut out = io::stdout().lock();
+    let mut out = super::stdout();
     render::write_diagnostics(&diagnostics, &tree.sources, format, &mut out)?;
+    out.flush()?;
     if let DiagnosticFormat::Human { .. } = format {
         render::write_summary(&diagnostics, files_checked, &mut io::stderr().lock())?;
     }

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use crate::check::{self, Checked, ScanOptions};
 use crate::cli::{Cli, Command, Global, QueryArgs};
 use crate::diag::Diagnostic;
-use crate::index::{self, Index};
+use crate::index::{self, Index, TaskWanted};
 use crate::load::{Tree, read_tree};
 use crate::model::Plan;
 use crate::query::{Filter, PlanKey};
@@ -132,8 +132,30 @@ impl Session {
         today: NaiveDate,
         keep: impl Fn(Plan) -> T + Sync,
     ) -> anyhow::Result<Checked<T>> {
+        self.scan_with(today, None, keep)
+    }
+
+    /// [`Session::scan`] for a query whose rows are made task by task, each task passing
+    /// the unit filter on its own: plans from the index then bring only such tasks.
+    fn scan_tasks<T: Send>(
+        &self,
+        today: NaiveDate,
+        keep: impl Fn(Plan) -> T + Sync,
+    ) -> anyhow::Result<Checked<T>> {
+        let filter = &self.filter;
+        let wanted = |lead: &[&str], support: &[&str]| filter.assigned(lead, support);
+        self.scan_with(today, Some(&wanted), keep)
+    }
+
+    fn scan_with<T: Send>(
+        &self,
+        today: NaiveDate,
+        tasks_wanted: Option<TaskWanted>,
+        keep: impl Fn(Plan) -> T + Sync,
+    ) -> anyhow::Result<Checked<T>> {
         let registry = (self.registry.clone(), self.registry_problems.clone());
-        let checked = scan_indexed(&self.tree, registry, today, self.no_cache, true, keep);
+        let want = Want::Plans(tasks_wanted);
+        let checked = scan_indexed(&self.tree, registry, today, self.no_cache, want, keep);
         if let Some((key, written)) = &self.plan_key {
             check_plan_key(key, written, &checked.keys)?;
         }
@@ -150,13 +172,22 @@ impl Session {
     }
 }
 
+/// What a scan is for.
+#[derive(Clone, Copy)]
+enum Want<'a> {
+    /// `check`: diagnostics only.
+    Diagnostics,
+    /// Queries: the plans, perhaps only some of their tasks.
+    Plans(Option<TaskWanted<'a>>),
+}
+
 /// Scans a tree on disk through its on-disk index, unless told not to.
 fn scan_indexed<T: Send>(
     tree: &Tree,
     registry: (Registry, Vec<Diagnostic>),
     today: NaiveDate,
     no_cache: bool,
-    want_plans: bool,
+    want: Want,
     keep: impl Fn(Plan) -> T + Sync,
 ) -> Checked<T> {
     let dir = if no_cache { None } else { index::cache_dir() };
@@ -169,7 +200,11 @@ fn scan_indexed<T: Send>(
     });
     let options = ScanOptions {
         index: index.as_ref(),
-        want_plans,
+        want_plans: matches!(want, Want::Plans(_)),
+        tasks_wanted: match want {
+            Want::Plans(wanted) => wanted,
+            Want::Diagnostics => None,
+        },
     };
     let checked = check::scan_with(tree, registry, today, options, keep);
     if let Some(index) = index {
@@ -248,7 +283,7 @@ fn report_problems<T>(tree: &Tree, checked: &Checked<T>, color: bool) -> anyhow:
     if errors.is_empty() {
         return Ok(exit::OK);
     }
-    let mut err = io::stderr().lock();
+    let mut err = io::BufWriter::new(io::stderr().lock());
     render::write_diagnostics(
         &errors,
         &tree.sources,
@@ -262,7 +297,15 @@ fn report_problems<T>(tree: &Tree, checked: &Checked<T>, color: bool) -> anyhow:
             tree.sources.get(file).path.display()
         )?;
     }
+    err.flush()?;
     Ok(exit::PROBLEMS)
+}
+
+/// Standard output, buffered: a report of thousands of rows would otherwise make a
+/// system call per line. Callers flush before writing to stderr, so that on a terminal
+/// the two still appear in order.
+fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
 }
 
 /// A note for people: above a table, or on stderr where stdout is for programs.

@@ -22,7 +22,9 @@ pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::
         .flatten()
         .collect();
     rows.sort_by(|a, b| (a.issued, &a.number).cmp(&(b.issued, &b.number)));
-    render::write_rows(&rows, &[], style, &mut io::stdout().lock()).context("writing the plans")?;
+    let mut out = super::stdout();
+    render::write_rows(&rows, &[], style, &mut out).context("writing the plans")?;
+    out.flush()?;
     session.report(&checked, style)
 }
 
@@ -99,7 +101,7 @@ pub(super) fn tasks(
     query_format(style)?;
     let session = Session::open(global, args, style)?;
     let filter = &session.filter;
-    let checked = session.scan(today, |plan| {
+    let checked = session.scan_tasks(today, |plan| {
         let one = std::slice::from_ref(&plan);
         match which {
             Which::All => query::tasks(one, filter, today),
@@ -113,9 +115,10 @@ pub(super) fn tasks(
         .flatten()
         .collect();
     query::sort(&mut rows);
-    let mut out = io::stdout().lock();
+    let mut out = super::stdout();
     write_note(session.note.as_deref(), style, &mut out)?;
     render::write_rows(&rows, &[], style, &mut out)?;
+    out.flush()?;
     session.report(&checked, style)
 }
 
@@ -129,7 +132,7 @@ pub(super) fn workload(
     query_format(style)?;
     let session = Session::open(global, args, style)?;
     let (filter, registry) = (&session.filter, &session.registry);
-    let mut out = io::stdout().lock();
+    let mut out = super::stdout();
     write_note(session.note.as_deref(), style, &mut out)?;
     match by {
         Some(By::Quarter) => {
@@ -138,6 +141,7 @@ pub(super) fn workload(
             })?;
             let rows = query::merge_quarters(checked.plans.iter().cloned(), registry);
             render::write_rows(&rows, &[], style, &mut out)?;
+            out.flush()?;
             session.report(&checked, style)
         }
         None => {
@@ -151,6 +155,7 @@ pub(super) fn workload(
                 style,
                 &mut out,
             )?;
+            out.flush()?;
             session.report(&checked, style)
         }
     }

@@ -70,11 +70,12 @@ pub(super) fn export(
             .get(code)
             .map_or_else(|| code.to_string(), |u| u.name.clone())
     };
-    let mut out = io::stdout().lock();
+    let mut out = super::stdout();
     if style.format == Format::PhuLuc {
         let checked = session.scan(today, |plan| filter.plan(&plan).then_some(plan))?;
         let plans: Vec<_> = checked.plans.iter().flatten().collect();
         render::write_appendix(&plans, &full_name, &mut out)?;
+        out.flush()?;
         return session.report(&checked, style);
     }
     let checked = session.scan(today, |plan| {
@@ -89,6 +90,7 @@ pub(super) fn export(
         Format::Ics => render::write_ics(&rows, &full_name, today, &mut out)?,
         _ => render::write_rows(&rows, &[], style, &mut out)?,
     }
+    out.flush()?;
     session.report(&checked, style)
 }
 
@@ -119,7 +121,9 @@ pub(super) fn diff(
         Lang::Vi => "thư mục làm việc",
         Lang::En => "working tree",
     });
-    render::write_diff(&changes, from, to_name, style, &mut io::stdout().lock())?;
+    let mut out = super::stdout();
+    render::write_diff(&changes, from, to_name, style, &mut out)?;
+    out.flush()?;
     report_problems(&new_tree, &new, style.color && io::stderr().is_terminal())
 }
 

@@ -210,14 +210,15 @@ fn stages<'p>(
 
 /// Sorts rows by due date (undated last), then plan, then task, then stage.
 pub fn sort(rows: &mut [TaskRow]) {
-    rows.sort_by(|a, b| {
-        let due = |r: &TaskRow| (r.due.is_none(), r.due);
-        (due(a), &a.plan, natural(&a.task), &a.milestone).cmp(&(
-            due(b),
-            &b.plan,
-            natural(&b.task),
-            &b.milestone,
-        ))
+    // Keys made once per row: `natural` allocates.
+    rows.sort_by_cached_key(|r| {
+        (
+            r.due.is_none(),
+            r.due,
+            r.plan.clone(),
+            natural(&r.task),
+            r.milestone.clone(),
+        )
     });
 }
 

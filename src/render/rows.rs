@@ -6,6 +6,7 @@
 use std::io::{self, IsTerminal, Write};
 
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -24,7 +25,7 @@ pub enum Tone {
 }
 
 /// A row that people can read as a table row.
-pub trait Tabular: Serialize + Sized {
+pub trait Tabular: Serialize + Sized + Sync {
     /// Column labels for these rows.
     fn headers(rows: &[Self], lang: Lang) -> Vec<String>;
     /// Cell texts, in the order of the headers.
@@ -110,10 +111,10 @@ fn human<'a, R: Tabular + 'a>(
             .map(|&i| cells.get(i).cloned().unwrap_or_default())
             .collect()
     };
-    let mut all = all.peekable();
-    loop {
+    let all: Vec<&R> = all.collect();
+    let table = |chunk: &[&R]| {
         let mut table = new_table(rows, &kept, pick(&headers), style);
-        for row in all.by_ref().take(TABLE_ROWS) {
+        for row in chunk {
             let tone = row.tone();
             let cells = pick(&row.cells(style.lang)).into_iter().map(|text| {
                 let cell = Cell::new(terminal_safe(&text));
@@ -126,11 +127,21 @@ fn human<'a, R: Tabular + 'a>(
             });
             table.add_row(cells.collect::<Vec<_>>());
         }
-        writeln!(out, "{table}")?;
-        if all.peek().is_none() {
-            return Ok(());
+        table.to_string()
+    };
+    if all.is_empty() {
+        return writeln!(out, "{}", table(&[]));
+    }
+    // Laying out a table is most of the cost of a long report: tables are laid out on
+    // every core, a few per core at a time so that the text held stays bounded.
+    let window = TABLE_ROWS * 2 * rayon::current_num_threads();
+    for rows in all.chunks(window) {
+        let tables: Vec<String> = rows.par_chunks(TABLE_ROWS).map(table).collect();
+        for text in tables {
+            writeln!(out, "{text}")?;
         }
     }
+    Ok(())
 }
 
 fn new_table<R: Tabular>(rows: &[R], kept: &[usize], headers: Vec<String>, style: Style) -> Table {
