@@ -251,7 +251,7 @@ fn check_file(
         }
     };
     let hash = options.index.map(|_| crate::index::hash(&bytes));
-    let text = match crate::load::decode(&bytes) {
+    let text = match crate::load::decode(bytes) {
         Ok(text) => text,
         Err((text, offset, message)) => {
             tree.sources.get(file).keep(text);
@@ -264,7 +264,6 @@ fn check_file(
             return (outcome, None);
         }
     };
-    drop(bytes);
     let mut plan = None;
     if let Some(raw) = raw::parse_plan(file, &text, &mut outcome.diagnostics) {
         let checker = PlanChecker {
@@ -331,8 +330,13 @@ fn header_span(raw: &RawPlan) -> Range<usize> {
 fn duplicate_plans(plans: &[(FileId, &PlanKey)]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    // A national tree has a few dozen issuers and tens of thousands of plans.
+    let mut issuers: HashMap<&str, String> = HashMap::new();
     for (i, (file, key)) in plans.iter().enumerate() {
-        let folded = (units::fold(&key.issuer), key.number.trim().to_lowercase());
+        let issuer = issuers
+            .entry(&key.issuer)
+            .or_insert_with(|| units::fold(&key.issuer));
+        let folded = (issuer.clone(), key.number.trim().to_lowercase());
         let Some(&first) = seen.get(&folded) else {
             seen.insert(folded, i);
             continue;
@@ -497,7 +501,10 @@ fn is_ditto(text: &str) -> bool {
     // "như trên" with spaces and dots is at most a couple dozen bytes; longer text is not
     // a ditto mark, and folding every content would cost more than the rest of a check.
     let text = text.trim();
-    if text.len() > 24 || !text.starts_with(['n', 'N']) {
+    if text.len() > 24
+        || !text.starts_with(['n', 'N'])
+        || text.contains(|c: char| c.is_ascii_digit())
+    {
         return false;
     }
     let folded = units::fold(text);

@@ -6,9 +6,9 @@
 //! registry only needs the spellings that differ in their letters.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -42,22 +42,25 @@ pub struct Registry {
     units: Vec<Unit>,
     /// Folded spelling → unit.
     #[serde(skip)]
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     /// Spelling exactly as the registry writes it → unit: most references are codes as
     /// written, and this spares folding them.
     #[serde(skip)]
-    exact: HashMap<String, usize>,
+    exact: FxHashMap<String, usize>,
     /// Tells registries apart in the per-thread lookup cache; a registry never changes
     /// once built, so a clone may share it.
     #[serde(skip)]
     id: u64,
 }
 
+/// Spellings and the unit each names (if any), for one registry.
+type Spellings = FxHashMap<Box<str>, Option<usize>>;
+
 impl Registry {
     /// Builds the index; spellings claimed by two units are reported, first one wins.
     pub fn new(units: Vec<Unit>) -> (Registry, Vec<Clash>) {
-        let mut index = HashMap::new();
-        let mut exact = HashMap::new();
+        let mut index = FxHashMap::default();
+        let mut exact = FxHashMap::default();
         let mut clashes = Vec::new();
         for (i, unit) in units.iter().enumerate() {
             for spelling in unit.spellings() {
@@ -112,19 +115,25 @@ impl Registry {
     /// national tree writes the same few hundred spellings again and again.
     fn folded(&self, name: &str) -> Option<usize> {
         thread_local! {
-            static SEEN: RefCell<HashMap<(u64, String), Option<usize>>> = RefCell::new(HashMap::new());
+            /// Registry id → spelling → unit; looked up by `&str`, so a hit allocates nothing.
+            static SEEN: RefCell<FxHashMap<u64, Spellings>> = RefCell::new(FxHashMap::default());
         }
-        let key = (self.id, name.to_string());
-        if let Some(found) = SEEN.with(|seen| seen.borrow().get(&key).copied()) {
+        if let Some(found) = SEEN.with(|seen| {
+            seen.borrow()
+                .get(&self.id)
+                .and_then(|names| names.get(name).copied())
+        }) {
             return found;
         }
         let found = self.index.get(&fold(name)).copied();
         SEEN.with(|seen| {
             let mut seen = seen.borrow_mut();
-            if seen.len() >= 50_000 {
-                seen.clear();
+            let names = seen.entry(self.id).or_default();
+            if names.len() >= 50_000 {
+                // Bounded: a tree of unique misspellings must not grow the cache without end.
+                names.clear();
             }
-            seen.insert(key, found);
+            names.insert(name.into(), found);
         });
         found
     }

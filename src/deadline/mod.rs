@@ -9,10 +9,10 @@ mod grammar;
 mod lexer;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use lexer::{Token, tokenize};
@@ -145,23 +145,29 @@ several (Quý II, III/2024), a half year (6 tháng đầu năm 2024), a year (N�
 open-ended (Năm 2017 và các năm tiếp theo), recurring (Hàng năm, trước ngày 15 hàng tháng), \
 ongoing (Thường xuyên) or an event (Khi …, Sau khi …)";
 
+/// Phrases and how they read, for one plan year.
+type Readings = FxHashMap<Box<str>, Result<Resolution, Error>>;
+
 /// [`resolve`], remembered per thread: a national tree repeats a few hundred phrasings
 /// ("Năm 2024", "Quý I/2024") hundreds of thousands of times.
 pub fn resolve_cached(text: &str, context: Context) -> Result<Resolution, Error> {
     thread_local! {
-        static SEEN: RefCell<HashMap<(String, i32), Result<Resolution, Error>>> = RefCell::new(HashMap::new());
+        /// Year of the plan → phrase → reading; looked up by `&str`, so a hit allocates
+        /// nothing but the clone of its answer.
+        static SEEN: RefCell<FxHashMap<i32, Readings>> = RefCell::new(FxHashMap::default());
     }
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
-        if let Some(known) = seen.get(&(text.to_string(), context.year)) {
+        let phrases = seen.entry(context.year).or_default();
+        if let Some(known) = phrases.get(text) {
             return known.clone();
         }
-        if seen.len() >= 50_000 {
+        if phrases.len() >= 50_000 {
             // Bounded: a tree of unique phrases must not grow the cache without end.
-            seen.clear();
+            phrases.clear();
         }
         let resolved = resolve(text, context);
-        seen.insert((text.to_string(), context.year), resolved.clone());
+        phrases.insert(text.into(), resolved.clone());
         resolved
     })
 }
