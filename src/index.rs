@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{BufWriter, Read, Write};
 use std::ops::Range;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::diag::Diagnostic;
 use crate::model::Plan;
@@ -30,7 +31,7 @@ use crate::source::KeptLine;
 
 const MAGIC: &[u8; 8] = b"BHXHIDX\0";
 /// Bump when the layout or the meaning of an entry changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// A file written less than this before the index may change again unseen by its time.
 const RACY_NANOS: i128 = 2_000_000_000;
 
@@ -92,7 +93,7 @@ struct Fresh {
     entries: Vec<Entry>,
     /// Unchanged entries whose plans are still in the old plans file.
     reused: Vec<Entry>,
-    plans: Option<File>,
+    plans: Option<BufWriter<File>>,
     length: u64,
     changed: bool,
 }
@@ -231,7 +232,7 @@ impl Index {
             .read_to_end(&mut bytes)
             .ok()?;
         let rest = bytes.strip_prefix(MAGIC)?;
-        let (sum, body) = rest.split_at_checked(8)?;
+        let (body, sum) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
         if u64::from_le_bytes(sum.try_into().ok()?) != hash(body) {
             return None;
         }
@@ -375,23 +376,49 @@ impl Index {
             today: self.today,
             entries: fresh.entries,
         };
-        let Ok(encoded) = postcard::to_allocvec(&body) else {
-            return;
-        };
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&hash(&encoded).to_le_bytes());
-        bytes.extend_from_slice(&encoded);
         // The plans file first: an index never names blobs that are not yet in place.
-        if let Some(mut plans) = fresh.plans.take() {
-            if plans.sync_all().is_err()
-                || fs::rename(temporary(&self.plans_path), &self.plans_path).is_err()
-            {
-                return;
-            }
-            let _ = plans.flush();
+        // Neither file is synced to disk: a cache lost or torn by a crash fails its
+        // checksums and is rebuilt, and renaming is what makes a write whole to readers.
+        if let Some(mut plans) = fresh.plans.take()
+            && (plans.flush().is_err()
+                || fs::rename(temporary(&self.plans_path), &self.plans_path).is_err())
+        {
+            return;
         }
-        let _ = crate::atomic::write(&self.idx_path, &bytes);
+        let temp = temporary(&self.idx_path);
+        if write_body(&temp, &body).is_err() || fs::rename(&temp, &self.idx_path).is_err() {
+            let _ = fs::remove_file(&temp);
+        }
     }
+}
+
+/// The index file: magic, body, checksum of the body. Streamed, so that a national tree's
+/// index is never held twice in memory.
+fn write_body(path: &Path, body: &Body) -> std::io::Result<()> {
+    struct Summed<W> {
+        out: W,
+        sum: Xxh3,
+    }
+    impl<W: Write> Write for Summed<W> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            let written = self.out.write(bytes)?;
+            self.sum.update(&bytes[..written]);
+            Ok(written)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.out.flush()
+        }
+    }
+    let mut out = BufWriter::new(File::create(path)?);
+    out.write_all(MAGIC)?;
+    let mut summed = Summed {
+        out,
+        sum: Xxh3::new(),
+    };
+    postcard::to_io(body, &mut summed).map_err(std::io::Error::other)?;
+    let Summed { mut out, sum } = summed;
+    out.write_all(&sum.digest().to_le_bytes())?;
+    out.flush()
 }
 
 fn temporary(path: &Path) -> PathBuf {
@@ -407,11 +434,10 @@ impl Fresh {
             if let Some(dir) = path.parent() {
                 fs::create_dir_all(dir).ok()?;
             }
-            self.plans = File::create(temporary(path)).ok();
+            self.plans = File::create(temporary(path)).ok().map(BufWriter::new);
         }
         let file = self.plans.as_mut()?;
         let offset = self.length;
-        file.seek(SeekFrom::Start(offset)).ok()?;
         file.write_all(bytes).ok()?;
         self.length += bytes.len() as u64;
         Some(offset)
