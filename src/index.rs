@@ -31,12 +31,12 @@ use crate::source::KeptLine;
 
 const MAGIC: &[u8; 8] = b"BHXHIDX\0";
 /// Bump when the layout or the meaning of an entry changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// A file written less than this before the index may change again unseen by its time.
 const RACY_NANOS: i128 = 2_000_000_000;
 
 /// What the index remembers of one plan file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     pub path: PathBuf,
     size: u64,
@@ -62,22 +62,74 @@ impl Entry {
     }
 }
 
+/// An entry as the index file holds it: what tells whether the file changed, then the
+/// rest encoded apart, so that a run decodes only the entries of files it looks at and
+/// copies an unchanged file's rest without decoding it.
 #[derive(Serialize, Deserialize)]
-struct Body {
+struct Record<'a> {
+    path: PathBuf,
+    size: u64,
+    mtime: i128,
+    hash: u64,
+    max_done: Option<NaiveDate>,
+    blob: Option<(u64, u64, u64)>,
+    /// [`Rest`], encoded. Last, so that its place in the file is where the record ends.
+    rest: &'a [u8],
+}
+
+/// The part of an entry only a file that did not change needs.
+#[derive(Serialize, Deserialize)]
+struct Rest {
+    diagnostics: Vec<Diagnostic>,
+    lines: Option<(usize, Vec<KeptLine>)>,
+    key: Option<(String, String, Range<usize>)>,
+}
+
+/// [`Rest`] to encode, borrowed from an entry.
+#[derive(Serialize)]
+struct RestRef<'e> {
+    diagnostics: &'e [Diagnostic],
+    lines: &'e Option<(usize, Vec<KeptLine>)>,
+    key: &'e Option<(String, String, Range<usize>)>,
+}
+
+/// The index file's body before its records.
+#[derive(Serialize, Deserialize)]
+struct Head {
     format: u32,
     tool: String,
     root: PathBuf,
     registry: u64,
     written: i128,
     today: NaiveDate,
-    entries: Vec<Entry>,
+}
+
+/// A record of the index read at the start: all but its rest, which stays in the file's
+/// bytes until the file is looked up.
+#[derive(Clone)]
+struct Slot {
+    size: u64,
+    mtime: i128,
+    hash: u64,
+    max_done: Option<NaiveDate>,
+    blob: Option<(u64, u64, u64)>,
+    rest: Range<usize>,
+}
+
+/// A record made in this run, its rest encoded.
+struct FreshRecord {
+    path: PathBuf,
+    slot: Slot,
+    rest: Vec<u8>,
 }
 
 /// The index of one tree for one run: the entries read at the start, those made new.
 pub struct Index {
     idx_path: PathBuf,
     plans_path: PathBuf,
-    old: HashMap<PathBuf, Entry>,
+    /// The old index file's bytes, which the slots' rests point into.
+    old_bytes: Vec<u8>,
+    old: HashMap<PathBuf, Slot>,
     old_plans: Option<File>,
     old_written: i128,
     old_today: NaiveDate,
@@ -87,12 +139,12 @@ pub struct Index {
     fresh: Mutex<Fresh>,
 }
 
-/// Entries of this run, and the plans file being written.
+/// Records of this run, and the plans file being written.
 #[derive(Default)]
 struct Fresh {
-    entries: Vec<Entry>,
-    /// Unchanged entries whose plans are still in the old plans file.
-    reused: Vec<Entry>,
+    records: Vec<FreshRecord>,
+    /// Unchanged files, whose rests are in the old index and plans in the old plans file.
+    reused: Vec<(PathBuf, Slot)>,
     plans: Option<BufWriter<File>>,
     length: u64,
     changed: bool,
@@ -197,6 +249,7 @@ impl Index {
         let mut index = Index {
             idx_path: dir.join(format!("{key}.idx")),
             plans_path: dir.join(format!("{key}.plans")),
+            old_bytes: Vec::new(),
             old: HashMap::new(),
             old_plans: None,
             old_written: 0,
@@ -204,28 +257,20 @@ impl Index {
             registry: hash(registry_bytes),
             today,
             root,
-            fresh: Mutex::new(Fresh {
-                entries: Vec::new(),
-                reused: Vec::new(),
-                plans: None,
-                length: 0,
-                changed: false,
-            }),
+            fresh: Mutex::new(Fresh::default()),
         };
-        if let Some(body) = index.read_body() {
-            index.old_written = body.written;
-            index.old_today = body.today;
-            index.old = body
-                .entries
-                .into_iter()
-                .map(|e| (e.path.clone(), e))
-                .collect();
+        if let Some((bytes, head, old)) = index.read_body() {
+            index.old_written = head.written;
+            index.old_today = head.today;
+            index.old = old;
+            index.old_bytes = bytes;
             index.old_plans = File::open(&index.plans_path).ok();
         }
         index
     }
 
-    fn read_body(&self) -> Option<Body> {
+    /// The old index: its bytes, head and slots; none if missing or in doubt.
+    fn read_body(&self) -> Option<(Vec<u8>, Head, HashMap<PathBuf, Slot>)> {
         let mut bytes = Vec::new();
         File::open(&self.idx_path)
             .ok()?
@@ -236,34 +281,69 @@ impl Index {
         if u64::from_le_bytes(sum.try_into().ok()?) != hash(body) {
             return None;
         }
-        let body: Body = postcard::from_bytes(body).ok()?;
-        let same = body.format == FORMAT
-            && body.tool == env!("CARGO_PKG_VERSION")
-            && body.root == self.root
-            && body.registry == self.registry;
-        same.then_some(body)
+        let (head, mut left): (Head, &[u8]) = postcard::take_from_bytes(body).ok()?;
+        let same = head.format == FORMAT
+            && head.tool == env!("CARGO_PKG_VERSION")
+            && head.root == self.root
+            && head.registry == self.registry;
+        if !same {
+            return None;
+        }
+        let count: usize;
+        (count, left) = postcard::take_from_bytes(left).ok()?;
+        let mut old = HashMap::with_capacity(count.min(body.len()));
+        for _ in 0..count {
+            let record: Record;
+            (record, left) = postcard::take_from_bytes(left).ok()?;
+            // The rest ends where the record does.
+            let end = MAGIC.len() + body.len() - left.len();
+            let slot = Slot {
+                size: record.size,
+                mtime: record.mtime,
+                hash: record.hash,
+                max_done: record.max_done,
+                blob: record.blob,
+                rest: end - record.rest.len()..end,
+            };
+            old.insert(record.path, slot);
+        }
+        left.is_empty().then_some((bytes, head, old))
     }
 
     /// The remembered entry of the file at `disk` (shown as `path`), if it still holds.
     pub fn lookup(&self, path: &Path, disk: &Path) -> Option<Entry> {
-        let entry = self.old.get(path)?;
+        let slot = self.old.get(path)?;
         let meta = fs::metadata(disk).ok()?;
         let time = mtime(&meta)?;
-        if meta.len() != entry.size || time != entry.mtime {
+        if meta.len() != slot.size || time != slot.mtime {
             return None;
         }
         if time >= self.old_written - RACY_NANOS {
             // Too close to the index's own writing to trust the time: compare contents.
             let bytes = fs::read(disk).ok()?;
-            if hash(&bytes) != entry.hash {
+            if hash(&bytes) != slot.hash {
                 return None;
             }
         }
         // A `done` date after today is an error; the day may have moved past it.
-        let same_day_rule = entry
+        let same_day_rule = slot
             .max_done
             .is_none_or(|d| (d > self.today) == (d > self.old_today));
-        same_day_rule.then(|| entry.clone())
+        if !same_day_rule {
+            return None;
+        }
+        let rest: Rest = postcard::from_bytes(self.old_bytes.get(slot.rest.clone())?).ok()?;
+        Some(Entry {
+            path: path.to_path_buf(),
+            size: slot.size,
+            mtime: slot.mtime,
+            hash: slot.hash,
+            max_done: slot.max_done,
+            diagnostics: rest.diagnostics,
+            lines: rest.lines,
+            key: rest.key,
+            blob: slot.blob,
+        })
     }
 
     /// The checked plan of a remembered entry, if its bytes are intact; with `wanted`,
@@ -281,27 +361,49 @@ impl Index {
 
     /// Remembers a file of this run: its entry, and its plan unless it came from the old
     /// index unchanged (`reused`), in which case the old plan bytes are copied.
-    pub fn keep(&self, mut entry: Entry, plan: Option<&Plan>, reused: bool) {
+    pub fn keep(&self, entry: Entry, plan: Option<&Plan>, reused: bool) {
         if reused {
-            // Its plan stays where it is in the old plans file; `save` copies it only if
-            // a new plans file is written at all.
-            if let Ok(mut fresh) = self.fresh.lock() {
-                fresh.reused.push(entry);
+            // Its rest stays in the old index and its plan in the old plans file; `save`
+            // copies them only if a new index is written at all.
+            if let Some(slot) = self.old.get(&entry.path)
+                && let Ok(mut fresh) = self.fresh.lock()
+            {
+                fresh.reused.push((entry.path, slot.clone()));
             }
             return;
         }
+        let rest = RestRef {
+            diagnostics: &entry.diagnostics,
+            lines: &entry.lines,
+            key: &entry.key,
+        };
+        let Ok(rest) = postcard::to_allocvec(&rest) else {
+            return;
+        };
         let bytes = plan.and_then(encode_plan);
         let Ok(mut fresh) = self.fresh.lock() else {
             return;
         };
         fresh.changed = true;
-        entry.blob = None;
+        let mut blob = None;
         if let Some(bytes) = bytes
             && let Some(offset) = fresh.append(&self.plans_path, &bytes)
         {
-            entry.blob = Some((offset, bytes.len() as u64, hash(&bytes)));
+            blob = Some((offset, bytes.len() as u64, hash(&bytes)));
         }
-        fresh.entries.push(entry);
+        let slot = Slot {
+            size: entry.size,
+            mtime: entry.mtime,
+            hash: entry.hash,
+            max_done: entry.max_done,
+            blob,
+            rest: 0..rest.len(),
+        };
+        fresh.records.push(FreshRecord {
+            path: entry.path,
+            slot,
+            rest,
+        });
     }
 
     fn old_blob(&self, offset: u64, length: u64) -> Option<Vec<u8>> {
@@ -340,10 +442,10 @@ impl Index {
             return;
         };
         let present: std::collections::HashSet<&PathBuf> = fresh
-            .entries
+            .records
             .iter()
-            .chain(&fresh.reused)
-            .map(|e| &e.path)
+            .map(|r| &r.path)
+            .chain(fresh.reused.iter().map(|(path, _)| path))
             .collect();
         let gone = self.old.keys().any(|p| !present.contains(p));
         let day_moved = self.today != self.old_today;
@@ -354,27 +456,36 @@ impl Index {
             }
             return;
         }
-        for mut entry in std::mem::take(&mut fresh.reused) {
-            let bytes = entry
+        let mut records: Vec<Record> = Vec::with_capacity(fresh.records.len() + fresh.reused.len());
+        for (path, mut slot) in std::mem::take(&mut fresh.reused) {
+            let bytes = slot
                 .blob
                 .and_then(|(offset, length, _)| self.old_blob(offset, length));
-            entry.blob = None;
+            slot.blob = None;
             if let Some(bytes) = bytes
                 && let Some(offset) = fresh.append(&self.plans_path, &bytes)
             {
-                entry.blob = Some((offset, bytes.len() as u64, hash(&bytes)));
+                slot.blob = Some((offset, bytes.len() as u64, hash(&bytes)));
             }
-            fresh.entries.push(entry);
+            let Some(rest) = self.old_bytes.get(slot.rest.clone()) else {
+                continue;
+            };
+            records.push(Record::new(path, &slot, rest));
         }
-        fresh.entries.sort_by(|a, b| a.path.cmp(&b.path));
-        let body = Body {
+        records.extend(
+            fresh
+                .records
+                .iter()
+                .map(|r| Record::new(r.path.clone(), &r.slot, &r.rest)),
+        );
+        records.sort_by(|a, b| a.path.cmp(&b.path));
+        let head = Head {
             format: FORMAT,
             tool: env!("CARGO_PKG_VERSION").to_string(),
             root: self.root.clone(),
             registry: self.registry,
             written: now(),
             today: self.today,
-            entries: fresh.entries,
         };
         // The plans file first: an index never names blobs that are not yet in place.
         // Neither file is synced to disk: a cache lost or torn by a crash fails its
@@ -386,15 +497,30 @@ impl Index {
             return;
         }
         let temp = temporary(&self.idx_path);
-        if write_body(&temp, &body).is_err() || fs::rename(&temp, &self.idx_path).is_err() {
+        if write_body(&temp, &head, &records).is_err() || fs::rename(&temp, &self.idx_path).is_err()
+        {
             let _ = fs::remove_file(&temp);
         }
     }
 }
 
-/// The index file: magic, body, checksum of the body. Streamed, so that a national tree's
-/// index is never held twice in memory.
-fn write_body(path: &Path, body: &Body) -> std::io::Result<()> {
+impl<'a> Record<'a> {
+    fn new(path: PathBuf, slot: &Slot, rest: &'a [u8]) -> Self {
+        Record {
+            path,
+            size: slot.size,
+            mtime: slot.mtime,
+            hash: slot.hash,
+            max_done: slot.max_done,
+            blob: slot.blob,
+            rest,
+        }
+    }
+}
+
+/// The index file: magic, then the body (head, number of records, records), then the
+/// body's checksum. Streamed, so that a national tree's index is never held twice.
+fn write_body(path: &Path, head: &Head, records: &[Record]) -> std::io::Result<()> {
     struct Summed<W> {
         out: W,
         sum: Xxh3,
@@ -415,7 +541,7 @@ fn write_body(path: &Path, body: &Body) -> std::io::Result<()> {
         out,
         sum: Xxh3::new(),
     };
-    postcard::to_io(body, &mut summed).map_err(std::io::Error::other)?;
+    postcard::to_io(&(head, records), &mut summed).map_err(std::io::Error::other)?;
     let Summed { mut out, sum } = summed;
     out.write_all(&sum.digest().to_le_bytes())?;
     out.flush()
