@@ -14,7 +14,7 @@ use crate::diag::{self, Code, Diagnostic};
 use crate::index::Index;
 use crate::load::Tree;
 use crate::model::{DEFAULT_ISSUER, Milestone, Plan, Section, Status, Task, Unit, UnitKind};
-use crate::raw::{self, RawMilestone, RawPlan, RawTask, RawUnit, Sp};
+use crate::raw::{self, RawDefaults, RawMilestone, RawPlan, RawTask, RawUnit, Sp};
 use crate::source::FileId;
 use crate::units::{self, Registry};
 
@@ -273,7 +273,8 @@ fn check_file(
             today,
             diags: &mut outcome.diagnostics,
         };
-        if let Some(mut checked) = checker.plan(&raw) {
+        let mut raw = raw;
+        if let Some(mut checked) = checker.plan(&mut raw) {
             checked.file = tree.sources.get(file).path.clone();
             outcome.key = Some(PlanKey {
                 issuer: checked.issuer.clone(),
@@ -329,14 +330,17 @@ fn header_span(raw: &RawPlan) -> Range<usize> {
 /// (issuer, number) must be unique across the tree: a số hiệu is unique only per issuer.
 fn duplicate_plans(plans: &[(FileId, &PlanKey)]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut seen: HashMap<(String, String), usize> = HashMap::new();
-    // A national tree has a few dozen issuers and tens of thousands of plans.
-    let mut issuers: HashMap<&str, String> = HashMap::new();
+    let mut seen: HashMap<(usize, String), usize> = HashMap::new();
+    // A national tree has a few dozen issuers and tens of thousands of plans: each
+    // spelling is folded once and each folded issuer numbered.
+    let mut spellings: HashMap<&str, usize> = HashMap::new();
+    let mut issuers: HashMap<String, usize> = HashMap::new();
     for (i, (file, key)) in plans.iter().enumerate() {
-        let issuer = issuers
-            .entry(&key.issuer)
-            .or_insert_with(|| units::fold(&key.issuer));
-        let folded = (issuer.clone(), key.number.trim().to_lowercase());
+        let issuer = *spellings.entry(&key.issuer).or_insert_with(|| {
+            let next = issuers.len();
+            *issuers.entry(units::fold(&key.issuer)).or_insert(next)
+        });
+        let folded = (issuer, key.number.trim().to_lowercase());
         let Some(&first) = seen.get(&folded) else {
             seen.insert(folded, i);
             continue;
@@ -522,7 +526,8 @@ struct PlanChecker<'a> {
 }
 
 impl PlanChecker<'_> {
-    fn plan(mut self, raw: &RawPlan) -> Option<Plan> {
+    /// The checked plan. Long texts are moved out of `raw`, leaving their spans.
+    fn plan(mut self, raw: &mut RawPlan) -> Option<Plan> {
         let Some(header) = &raw.header else {
             self.push(
                 Diagnostic::new(
@@ -564,7 +569,7 @@ impl PlanChecker<'_> {
         });
         let monitor = header.monitor.as_ref().and_then(|m| self.unit_ref(m));
         let sections = self.sections(raw);
-        let tasks = self.tasks(raw, &sections, issued);
+        let tasks = self.tasks(&raw.defaults, &mut raw.tasks, &sections, issued);
         Some(Plan {
             number: number?,
             kind: text(&header.kind),
@@ -615,6 +620,16 @@ impl PlanChecker<'_> {
         }
     }
 
+    /// [`Self::required`] of a value that is present.
+    fn required_ref(&mut self, value: &Sp<String>, key: &str, context: &str) -> Option<String> {
+        if value.get_ref().trim().is_empty() {
+            self.push(missing(self.file, value.span(), key, context));
+            return None;
+        }
+        self.ditto(value, key);
+        Some(value.get_ref().clone())
+    }
+
     /// The reader already said the value of `key` inside `owner` has the wrong type;
     /// saying it is missing too would mislead.
     fn wrong_type_reported(&self, owner: &Range<usize>, key: &str) -> bool {
@@ -630,6 +645,13 @@ impl PlanChecker<'_> {
         let value = field.as_ref()?;
         self.ditto(value, key);
         Some(value.get_ref().clone())
+    }
+
+    /// [`Self::optional`], moving the text out of `field` (its span stays).
+    fn optional_moved(&mut self, field: &mut Option<Sp<String>>, key: &str) -> Option<String> {
+        let value = field.as_mut()?;
+        self.ditto(value, key);
+        Some(std::mem::take(value.get_mut()))
     }
 
     fn ditto(&mut self, value: &Sp<String>, key: &str) {
@@ -675,14 +697,15 @@ impl PlanChecker<'_> {
 
     fn tasks(
         &mut self,
-        raw: &RawPlan,
+        defaults: &RawDefaults,
+        raw_tasks: &mut [RawTask],
         sections: &[Section],
         issued: Option<NaiveDate>,
     ) -> Vec<Task> {
         let mut tasks: Vec<Task> = Vec::new();
         let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for raw_task in &raw.tasks {
-            if let Some(task) = self.task(raw, raw_task, sections, issued)
+        for raw_task in raw_tasks {
+            if let Some(task) = self.task(defaults, raw_task, sections, issued)
                 && !self.duplicate_task(&mut ids, &task, raw_task)
             {
                 tasks.push(task);
@@ -715,22 +738,25 @@ impl PlanChecker<'_> {
 
     fn task(
         &mut self,
-        plan: &RawPlan,
-        raw: &RawTask,
+        defaults: &RawDefaults,
+        raw: &mut RawTask,
         sections: &[Section],
         issued: Option<NaiveDate>,
     ) -> Option<Task> {
         let owner = raw.span.clone();
         let id = self.required(&raw.id, owner.clone(), "id", "a `[[task]]`");
         let at = raw.id.as_ref().map_or(owner.clone(), Sp::span);
-        let content = self.required(&raw.content, at.clone(), "content", "a `[[task]]`");
+        // A national tree holds a million of these: moved, not copied.
+        let content = self
+            .required(&raw.content, at.clone(), "content", "a `[[task]]`")
+            .and_then(|_| raw.content.as_mut().map(|c| std::mem::take(c.get_mut())));
         let section = raw
             .section
             .as_ref()
             .and_then(|s| self.section_ref(s, sections));
-        let lead = self.lead(raw, &plan.defaults.lead, at.clone());
-        let support = self.units(raw.support.as_ref().or(plan.defaults.support.as_ref()));
-        let deadline = raw.deadline.as_ref().or(plan.defaults.deadline.as_ref());
+        let lead = self.lead(raw, &defaults.lead, at.clone());
+        let support = self.units(raw.support.as_ref().or(defaults.support.as_ref()));
+        let deadline = raw.deadline.as_ref().or(defaults.deadline.as_ref());
         let milestones: Vec<Milestone> = raw
             .milestones
             .iter()
@@ -747,10 +773,7 @@ impl PlanChecker<'_> {
         }
         let due = raw.due.as_ref().map(|d| *d.get_ref());
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
-        let deadline = match deadline {
-            Some(d) => self.required(&Some(d.clone()), at.clone(), "deadline", "a `[[task]]`"),
-            None => None,
-        };
+        let deadline = deadline.and_then(|d| self.required_ref(d, "deadline", "a `[[task]]`"));
         let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
         Some(Task {
             id: id?,
@@ -761,8 +784,8 @@ impl PlanChecker<'_> {
             deadline,
             due,
             schedule,
-            product: self.optional(&raw.product, "product"),
-            note: self.optional(&raw.note, "note"),
+            product: self.optional_moved(&mut raw.product, "product"),
+            note: self.optional_moved(&mut raw.note, "note"),
             status,
             done,
             milestones,
@@ -785,14 +808,8 @@ impl PlanChecker<'_> {
         let deadline = raw.deadline.as_ref().or(task_deadline);
         let due = raw.due.as_ref().map(|d| *d.get_ref());
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
-        let deadline = deadline.and_then(|d| {
-            self.required(
-                &Some(d.clone()),
-                at.clone(),
-                "deadline",
-                "a `[[task.milestone]]`",
-            )
-        });
+        let deadline =
+            deadline.and_then(|d| self.required_ref(d, "deadline", "a `[[task.milestone]]`"));
         let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
         self.optional(&raw.note, "note");
         Some(Milestone {

@@ -129,7 +129,7 @@ impl Registry {
         SEEN.with(|seen| {
             let mut seen = seen.borrow_mut();
             let names = seen.entry(self.id).or_default();
-            if names.len() >= 50_000 {
+            if names.len() >= 10_000 {
                 // Bounded: a tree of unique misspellings must not grow the cache without end.
                 names.clear();
             }

@@ -162,7 +162,7 @@ pub fn resolve_cached(text: &str, context: Context) -> Result<Resolution, Error>
         if let Some(known) = phrases.get(text) {
             return known.clone();
         }
-        if phrases.len() >= 50_000 {
+        if phrases.len() >= 10_000 {
             // Bounded: a tree of unique phrases must not grow the cache without end.
             phrases.clear();
         }
