@@ -12,6 +12,7 @@
 //! changed registry, a bad checksum, an unreadable file. It is written to temporary files
 //! and renamed into place, so a reader sees an old index or a new one, never half of one.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{BufWriter, Read, Write};
@@ -67,7 +68,7 @@ impl Entry {
 /// copies an unchanged file's rest without decoding it.
 #[derive(Serialize, Deserialize)]
 struct Record<'a> {
-    path: PathBuf,
+    path: Cow<'a, Path>,
     size: u64,
     mtime: i128,
     hash: u64,
@@ -116,13 +117,6 @@ struct Slot {
     rest: Range<usize>,
 }
 
-/// A record made in this run, its rest encoded.
-struct FreshRecord {
-    path: PathBuf,
-    slot: Slot,
-    rest: Vec<u8>,
-}
-
 /// The index of one tree for one run: the entries read at the start, those made new.
 pub struct Index {
     idx_path: PathBuf,
@@ -142,7 +136,12 @@ pub struct Index {
 /// Records of this run, and the plans file being written.
 #[derive(Default)]
 struct Fresh {
-    records: Vec<FreshRecord>,
+    /// The records made in this run, encoded one after another as the index file holds
+    /// them: a national tree's entries held compactly until they are written.
+    records: Vec<u8>,
+    /// How many records `records` holds, and how many of them were in the old index.
+    count: usize,
+    known: usize,
     /// Unchanged files, whose rests are in the old index and plans in the old plans file.
     reused: Vec<(PathBuf, Slot)>,
     plans: Option<BufWriter<File>>,
@@ -305,7 +304,7 @@ impl Index {
                 blob: record.blob,
                 rest: end - record.rest.len()..end,
             };
-            old.insert(record.path, slot);
+            old.insert(record.path.into_owned(), slot);
         }
         left.is_empty().then_some((bytes, head, old))
     }
@@ -349,14 +348,24 @@ impl Index {
     /// The checked plan of a remembered entry, if its bytes are intact; with `wanted`,
     /// only the tasks it wants (the rest are not even decoded).
     pub fn plan(&self, entry: &Entry, wanted: Option<TaskWanted>) -> Option<Plan> {
+        thread_local! {
+            /// One buffer per thread: a query reads tens of thousands of plans.
+            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
         let (offset, length, sum) = entry.blob?;
         let file = self.old_plans.as_ref()?;
-        let mut bytes = vec![0; usize::try_from(length).ok()?];
-        file.read_exact_at(&mut bytes, offset).ok()?;
-        if hash(&bytes) != sum {
-            return None;
-        }
-        decode_plan(&bytes, wanted)
+        let length = usize::try_from(length).ok()?;
+        BUFFER.with_borrow_mut(|buffer| {
+            if buffer.len() < length {
+                buffer.resize(length, 0);
+            }
+            let bytes = &mut buffer[..length];
+            file.read_exact_at(bytes, offset).ok()?;
+            if hash(bytes) != sum {
+                return None;
+            }
+            decode_plan(bytes, wanted)
+        })
     }
 
     /// Remembers a file of this run: its entry, and its plan unless it came from the old
@@ -377,9 +386,11 @@ impl Index {
             lines: &entry.lines,
             key: &entry.key,
         };
-        let Ok(rest) = postcard::to_allocvec(&rest) else {
+        let Ok(mut rest) = postcard::to_allocvec(&rest) else {
             return;
         };
+        // Held until the run ends, for every file of the tree.
+        rest.shrink_to_fit();
         let bytes = plan.and_then(encode_plan);
         let Ok(mut fresh) = self.fresh.lock() else {
             return;
@@ -391,19 +402,23 @@ impl Index {
         {
             blob = Some((offset, bytes.len() as u64, hash(&bytes)));
         }
-        let slot = Slot {
+        let record = Record {
+            path: Cow::Borrowed(&entry.path),
             size: entry.size,
             mtime: entry.mtime,
             hash: entry.hash,
             max_done: entry.max_done,
             blob,
-            rest: 0..rest.len(),
+            rest: &rest,
         };
-        fresh.records.push(FreshRecord {
-            path: entry.path,
-            slot,
-            rest,
-        });
+        let records = std::mem::take(&mut fresh.records);
+        match postcard::to_extend(&record, records) {
+            Ok(records) => fresh.records = records,
+            // The records so far are lost with the buffer: write no index this run.
+            Err(_) => fresh.count = usize::MAX,
+        }
+        fresh.count = fresh.count.saturating_add(1);
+        fresh.known += usize::from(self.old.contains_key(&entry.path));
     }
 
     fn old_blob(&self, offset: u64, length: u64) -> Option<Vec<u8>> {
@@ -441,13 +456,11 @@ impl Index {
         let Ok(mut fresh) = self.fresh.lock().map(|mut f| std::mem::take(&mut *f)) else {
             return;
         };
-        let present: std::collections::HashSet<&PathBuf> = fresh
-            .records
-            .iter()
-            .map(|r| &r.path)
-            .chain(fresh.reused.iter().map(|(path, _)| path))
-            .collect();
-        let gone = self.old.keys().any(|p| !present.contains(p));
+        if fresh.count == usize::MAX {
+            return;
+        }
+        // Every file of this run is fresh or reused; an old one that is neither is gone.
+        let gone = fresh.known + fresh.reused.len() < self.old.len();
         let day_moved = self.today != self.old_today;
         if !(fresh.changed || gone || day_moved || self.old.is_empty()) {
             if let Some(temp) = fresh.plans.take() {
@@ -456,7 +469,7 @@ impl Index {
             }
             return;
         }
-        let mut records: Vec<Record> = Vec::with_capacity(fresh.records.len() + fresh.reused.len());
+        let mut reused: Vec<Record> = Vec::with_capacity(fresh.reused.len());
         for (path, mut slot) in std::mem::take(&mut fresh.reused) {
             let bytes = slot
                 .blob
@@ -470,15 +483,8 @@ impl Index {
             let Some(rest) = self.old_bytes.get(slot.rest.clone()) else {
                 continue;
             };
-            records.push(Record::new(path, &slot, rest));
+            reused.push(Record::new(Cow::Owned(path), &slot, rest));
         }
-        records.extend(
-            fresh
-                .records
-                .iter()
-                .map(|r| Record::new(r.path.clone(), &r.slot, &r.rest)),
-        );
-        records.sort_by(|a, b| a.path.cmp(&b.path));
         let head = Head {
             format: FORMAT,
             tool: env!("CARGO_PKG_VERSION").to_string(),
@@ -497,15 +503,15 @@ impl Index {
             return;
         }
         let temp = temporary(&self.idx_path);
-        if write_body(&temp, &head, &records).is_err() || fs::rename(&temp, &self.idx_path).is_err()
-        {
+        let written = write_body(&temp, &head, (fresh.count, &fresh.records), &reused);
+        if written.is_err() || fs::rename(&temp, &self.idx_path).is_err() {
             let _ = fs::remove_file(&temp);
         }
     }
 }
 
 impl<'a> Record<'a> {
-    fn new(path: PathBuf, slot: &Slot, rest: &'a [u8]) -> Self {
+    fn new(path: Cow<'a, Path>, slot: &Slot, rest: &'a [u8]) -> Self {
         Record {
             path,
             size: slot.size,
@@ -518,9 +524,15 @@ impl<'a> Record<'a> {
     }
 }
 
-/// The index file: magic, then the body (head, number of records, records), then the
-/// body's checksum. Streamed, so that a national tree's index is never held twice.
-fn write_body(path: &Path, head: &Head, records: &[Record]) -> std::io::Result<()> {
+/// The index file: magic, then the body (head, number of records, the records of this run
+/// as encoded, the reused records), then the body's checksum. Streamed, so that a
+/// national tree's index is never held twice. Records are in no particular order.
+fn write_body(
+    path: &Path,
+    head: &Head,
+    (count, encoded): (usize, &[u8]),
+    reused: &[Record],
+) -> std::io::Result<()> {
     struct Summed<W> {
         out: W,
         sum: Xxh3,
@@ -541,7 +553,12 @@ fn write_body(path: &Path, head: &Head, records: &[Record]) -> std::io::Result<(
         out,
         sum: Xxh3::new(),
     };
-    postcard::to_io(&(head, records), &mut summed).map_err(std::io::Error::other)?;
+    let total = count + reused.len();
+    postcard::to_io(&(head, total), &mut summed).map_err(std::io::Error::other)?;
+    summed.write_all(encoded)?;
+    for record in reused {
+        postcard::to_io(record, &mut summed).map_err(std::io::Error::other)?;
+    }
     let Summed { mut out, sum } = summed;
     out.write_all(&sum.digest().to_le_bytes())?;
     out.flush()
