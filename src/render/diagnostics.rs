@@ -10,6 +10,7 @@ use codespan_reporting::diagnostic::{
 };
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor::Ansi};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::rows::{markdown_cell, terminal_safe};
@@ -33,18 +34,32 @@ pub fn write_diagnostics(
 ) -> io::Result<()> {
     match format {
         DiagnosticFormat::Human { color } => {
-            let files = SourceFiles::new(sources);
-            for d in diagnostics {
-                human(d, &files, color, out)?;
+            // Laying out snippets is most of a warm check's time on a national tree: they
+            // are laid out on every core, a window at a time so that the text held stays
+            // bounded, and written in order.
+            let chunk = |diagnostics: &[Diagnostic]| -> io::Result<Vec<u8>> {
+                let files = SourceFiles::new(sources);
+                let mut text = Vec::new();
+                for d in diagnostics {
+                    human(d, &files, color, &mut text)?;
+                }
+                Ok(text)
+            };
+            let window = SNIPPETS * 4 * rayon::current_num_threads();
+            for diagnostics in diagnostics.chunks(window) {
+                let texts: Vec<io::Result<Vec<u8>>> =
+                    diagnostics.par_chunks(SNIPPETS).map(chunk).collect();
+                for text in texts {
+                    out.write_all(&text?)?;
+                }
             }
             Ok(())
         }
         DiagnosticFormat::Json => {
-            let rows: Vec<JsonDiagnostic> = diagnostics
-                .iter()
-                .map(|d| JsonDiagnostic::new(d, sources))
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            // Streamed: a national tree has tens of thousands of diagnostics.
+            let rows = diagnostics.iter().map(|d| JsonDiagnostic::new(d, sources));
+            let mut json = serde_json::Serializer::pretty(&mut *out);
+            serde::Serializer::collect_seq(&mut json, rows)?;
             writeln!(out)
         }
         DiagnosticFormat::Github => {
@@ -77,6 +92,9 @@ pub fn write_diagnostics(
         }
     }
 }
+
+/// Snippets laid out together on one core.
+const SNIPPETS: usize = 256;
 
 /// Annotations GitHub shows per step, for errors and for warnings each.
 pub const GITHUB_LIMIT: usize = 10;
