@@ -137,6 +137,9 @@ if "$BIN" check --help 2>/dev/null | grep -q -- '--no-cache'; then
   LABELS[1]="bhxh-plan overdue --unit $UNIT (warm index)"
   add "bhxh-plan check --no-cache" "" "$BIN" check --no-cache --plans "$CORPUS" --today "$TODAY"
   add "bhxh-plan overdue --unit $UNIT --no-cache" "" "$BIN" overdue --unit "$UNIT" --no-cache --plans "$CORPUS" --today "$TODAY"
+  # The same answers without laying out terminal tables and snippets: what the engine costs.
+  add "bhxh-plan check --format json (warm index)" "" "$BIN" check --format json --plans "$CORPUS" --today "$TODAY"
+  add "bhxh-plan overdue --unit $UNIT --format json (warm index)" "" "$BIN" overdue --unit "$UNIT" --format json --plans "$CORPUS" --today "$TODAY"
   if [[ -n ${INDEX_CLEAR:-} ]]; then
     INDEX_COLD=
     add "bhxh-plan check (cold index)" "$INDEX_CLEAR" "$BIN" check --plans "$CORPUS" --today "$TODAY"
