@@ -32,7 +32,7 @@ use crate::source::KeptLine;
 
 const MAGIC: &[u8; 8] = b"BHXHIDX\0";
 /// Bump when the layout or the meaning of an entry changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 /// A file written less than this before the index may change again unseen by its time.
 const RACY_NANOS: i128 = 2_000_000_000;
 
@@ -155,19 +155,22 @@ pub fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
-/// A plan as the plans file holds it: the head, then each task behind its units.
+/// A plan as the plans file holds it: the head, the units its tasks name, then each task
+/// behind the units it names as bits of that list.
 #[derive(Serialize)]
 struct StoredPlan<'a> {
     head: Plan,
+    /// Every unit the tasks name, when there are at most 64; none when there are more, and
+    /// then every task is decoded.
+    units: Vec<&'a str>,
     tasks: Vec<StoredTask<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct StoredTask<'a> {
-    #[serde(borrow)]
-    lead: Vec<&'a str>,
-    #[serde(borrow)]
-    support: Vec<&'a str>,
+    /// Bit `i` set: the task names `units[i]` as lead (as support).
+    lead: u64,
+    support: u64,
     bytes: &'a [u8],
 }
 
@@ -176,6 +179,8 @@ struct StoredTask<'a> {
 struct StoredPlanRef<'a> {
     head: Plan,
     #[serde(borrow)]
+    units: Vec<&'a str>,
+    #[serde(borrow)]
     tasks: Vec<StoredTask<'a>>,
 }
 
@@ -183,24 +188,44 @@ struct StoredPlanRef<'a> {
 pub type TaskWanted<'a> = &'a (dyn Fn(&[&str], &[&str]) -> bool + Sync);
 
 fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
-    let tasks: Vec<Vec<u8>> = plan
-        .tasks
-        .iter()
-        .map(postcard::to_allocvec)
-        .collect::<Result<_, _>>()
-        .ok()?;
+    let mut units: Vec<&str> = Vec::new();
+    for task in &plan.tasks {
+        for code in task.lead.iter().chain(&task.support) {
+            if !units.contains(&code.as_str()) {
+                units.push(code);
+            }
+        }
+    }
+    if units.len() > 64 {
+        units.clear();
+    }
+    let bits = |codes: &[String]| {
+        codes
+            .iter()
+            .filter_map(|code| units.iter().position(|u| u == code))
+            .fold(0u64, |bits, i| bits | 1 << i)
+    };
+    // Every task into one buffer, then the plan around them: no allocation per task.
+    let mut encoded = Vec::new();
+    let mut ends = Vec::with_capacity(plan.tasks.len());
+    for task in &plan.tasks {
+        encoded = postcard::to_extend(task, encoded).ok()?;
+        ends.push(encoded.len());
+    }
+    let starts = std::iter::once(0).chain(ends.iter().copied());
     let stored = StoredPlan {
         head: plan.without_tasks(),
         tasks: plan
             .tasks
             .iter()
-            .zip(&tasks)
-            .map(|(task, bytes)| StoredTask {
-                lead: task.lead.iter().map(String::as_str).collect(),
-                support: task.support.iter().map(String::as_str).collect(),
-                bytes,
+            .zip(starts.zip(&ends))
+            .map(|(task, (start, &end))| StoredTask {
+                lead: bits(&task.lead),
+                support: bits(&task.support),
+                bytes: &encoded[start..end],
             })
             .collect(),
+        units,
     };
     postcard::to_allocvec(&stored).ok()
 }
@@ -208,12 +233,26 @@ fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
 fn decode_plan(bytes: &[u8], wanted: Option<TaskWanted>) -> Option<Plan> {
     let stored: StoredPlanRef = postcard::from_bytes(bytes).ok()?;
     let mut plan = stored.head;
+    let wanted = wanted.filter(|_| !stored.units.is_empty());
+    let (mut lead, mut support) = (Vec::new(), Vec::new());
     for task in stored.tasks {
-        if wanted.is_none_or(|wanted| wanted(&task.lead, &task.support)) {
-            plan.tasks.push(postcard::from_bytes(task.bytes).ok()?);
+        if let Some(wanted) = wanted {
+            named(&stored.units, task.lead, &mut lead);
+            named(&stored.units, task.support, &mut support);
+            if !wanted(&lead, &support) {
+                continue;
+            }
         }
+        plan.tasks.push(postcard::from_bytes(task.bytes).ok()?);
     }
     Some(plan)
+}
+
+/// The units whose bits are set, into `out`.
+fn named<'a>(units: &[&'a str], bits: u64, out: &mut Vec<&'a str>) {
+    out.clear();
+    let set = units.iter().enumerate().filter(|(i, _)| bits >> i & 1 == 1);
+    out.extend(set.map(|(_, code)| *code));
 }
 
 fn mtime(meta: &fs::Metadata) -> Option<i128> {
