@@ -625,3 +625,71 @@ impl Fresh {
         Some(offset)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Status, Task};
+
+    fn plan(leads: &[&str]) -> Plan {
+        let task = |i: usize, lead: &str| Task {
+            id: i.to_string(),
+            section: None,
+            content: format!("Nhiệm vụ {i}"),
+            lead: vec![lead.to_string()],
+            support: vec!["PC".to_string()],
+            deadline: None,
+            due: None,
+            schedule: None,
+            product: None,
+            note: None,
+            status: Status::Open,
+            done: None,
+            milestones: Vec::new(),
+        };
+        Plan {
+            number: "1/KH".into(),
+            kind: None,
+            title: "Kế hoạch".into(),
+            issuer: "BHXH Việt Nam".into(),
+            issued: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            signer: None,
+            implements: Vec::new(),
+            monitor: None,
+            source: None,
+            note: None,
+            file: PathBuf::from("p.toml"),
+            sections: Vec::new(),
+            tasks: leads.iter().enumerate().map(|(i, l)| task(i, l)).collect(),
+        }
+    }
+
+    fn ids(plan: &Plan) -> Vec<&str> {
+        plan.tasks.iter().map(|t| t.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_stored_plan_brings_back_the_wanted_tasks_or_all() {
+        let stored = plan(&["CNTT", "TST", "CNTT"]);
+        let bytes = encode_plan(&stored).unwrap();
+        assert_eq!(decode_plan(&bytes, None).unwrap(), stored);
+        let led_by_cntt = |lead: &[&str], _: &[&str]| lead.contains(&"CNTT");
+        assert_eq!(
+            ids(&decode_plan(&bytes, Some(&led_by_cntt)).unwrap()),
+            ["0", "2"]
+        );
+        let supported_by_pc = |_: &[&str], support: &[&str]| support == ["PC"];
+        assert_eq!(decode_plan(&bytes, Some(&supported_by_pc)).unwrap(), stored);
+    }
+
+    #[test]
+    fn a_plan_naming_more_than_64_units_brings_back_every_task() {
+        let names: Vec<String> = (0..70).map(|i| format!("U{i}")).collect();
+        let leads: Vec<&str> = names.iter().map(String::as_str).collect();
+        let stored = plan(&leads);
+        let bytes = encode_plan(&stored).unwrap();
+        let nothing = |_: &[&str], _: &[&str]| false;
+        // Past 64 units the index cannot tell; the query's own filter still applies.
+        assert_eq!(decode_plan(&bytes, Some(&nothing)).unwrap(), stored);
+    }
+}
