@@ -10,7 +10,6 @@ use codespan_reporting::diagnostic::{
 };
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor::Ansi};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::rows::{markdown_cell, terminal_safe};
@@ -34,10 +33,7 @@ pub fn write_diagnostics(
 ) -> io::Result<()> {
     match format {
         DiagnosticFormat::Human { color } => {
-            // Laying out snippets is most of a warm check's time on a national tree: they
-            // are laid out on every core, a window at a time so that the text held stays
-            // bounded, and written in order.
-            let chunk = |diagnostics: &[Diagnostic]| -> io::Result<Vec<u8>> {
+            let lay_out = |diagnostics: &[Diagnostic]| {
                 let files = SourceFiles::new(sources);
                 let mut text = Vec::new();
                 for d in diagnostics {
@@ -45,15 +41,7 @@ pub fn write_diagnostics(
                 }
                 Ok(text)
             };
-            let window = SNIPPETS * 4 * rayon::current_num_threads();
-            for diagnostics in diagnostics.chunks(window) {
-                let texts: Vec<io::Result<Vec<u8>>> =
-                    diagnostics.par_chunks(SNIPPETS).map(chunk).collect();
-                for text in texts {
-                    out.write_all(&text?)?;
-                }
-            }
-            Ok(())
+            super::write_laid_out(diagnostics, SNIPPETS, lay_out, out)
         }
         DiagnosticFormat::Json => {
             // Streamed: a national tree has tens of thousands of diagnostics.

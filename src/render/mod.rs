@@ -13,7 +13,10 @@ mod rows;
 mod summary;
 mod tables;
 
+use std::io::{self, Write};
+
 use clap::ValueEnum;
+use rayon::prelude::*;
 
 pub use appendix::write_appendix;
 pub use deadline::write_explanation;
@@ -25,6 +28,25 @@ pub use ics::write_ics;
 pub use labels::{Label, predecessors_note};
 pub use rows::{Tabular, Tone, markdown_cell, write_rows};
 pub use summary::{mermaid_text, write_report};
+
+/// Writes `items` laid out `chunk` at a time on every core, in order. Laying out long
+/// reports (tables, snippets) is most of their cost; a window of a few chunks per core is
+/// laid out at once, so the text held stays bounded.
+fn write_laid_out<T: Sync>(
+    items: &[T],
+    chunk: usize,
+    lay_out: impl Fn(&[T]) -> io::Result<Vec<u8>> + Sync,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let window = chunk * 4 * rayon::current_num_threads();
+    for items in items.chunks(window) {
+        let texts: Vec<io::Result<Vec<u8>>> = items.par_chunks(chunk).map(&lay_out).collect();
+        for text in texts {
+            out.write_all(&text?)?;
+        }
+    }
+    Ok(())
+}
 
 /// Output format of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,6 @@
 use std::io::{self, IsTerminal, Write};
 
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
-use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -132,16 +131,8 @@ fn human<'a, R: Tabular + 'a>(
     if all.is_empty() {
         return writeln!(out, "{}", table(&[]));
     }
-    // Laying out a table is most of the cost of a long report: tables are laid out on
-    // every core, a few per core at a time so that the text held stays bounded.
-    let window = TABLE_ROWS * 2 * rayon::current_num_threads();
-    for rows in all.chunks(window) {
-        let tables: Vec<String> = rows.par_chunks(TABLE_ROWS).map(table).collect();
-        for text in tables {
-            writeln!(out, "{text}")?;
-        }
-    }
-    Ok(())
+    let lay_out = |rows: &[&R]| Ok(format!("{}\n", table(rows)).into_bytes());
+    super::write_laid_out(&all, TABLE_ROWS, lay_out, out)
 }
 
 fn new_table<R: Tabular>(rows: &[R], kept: &[usize], headers: Vec<String>, style: Style) -> Table {

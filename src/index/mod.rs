@@ -3,14 +3,15 @@
 //!
 //! Two files per tree under the cache folder: `<key>.idx` holds one entry per file (its
 //! size, modification time, content hash, diagnostics and plan key) and `<key>.plans` the
-//! checked plans, read one at a time when a query wants them. A plan is stored as its
-//! head, then per task the units it names and the task's own bytes, so that a query for
-//! one unit decodes only that unit's tasks. An entry is trusted like
+//! checked plans, read one at a time when a query wants them, in the layout of `stored.rs`
+//! so that a query for one unit decodes only that unit's tasks. An entry is trusted like
 //! git trusts its index: same size and modification time, and where the time is too close
 //! to when the index was written to tell two writes apart, the same content hash. The
 //! index is thrown away whole on any doubt: another format version or tool version, a
 //! changed registry, a bad checksum, an unreadable file. It is written to temporary files
 //! and renamed into place, so a reader sees an old index or a new one, never half of one.
+
+mod stored;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -25,6 +26,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
+
+pub use stored::TaskWanted;
+use stored::{decode_plan, encode_plan};
 
 use crate::diag::Diagnostic;
 use crate::model::Plan;
@@ -153,106 +157,6 @@ struct Fresh {
 /// the index holds.
 pub fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
-}
-
-/// A plan as the plans file holds it: the head, the units its tasks name, then each task
-/// behind the units it names as bits of that list.
-#[derive(Serialize)]
-struct StoredPlan<'a> {
-    head: Plan,
-    /// Every unit the tasks name, when there are at most 64; none when there are more, and
-    /// then every task is decoded.
-    units: Vec<&'a str>,
-    tasks: Vec<StoredTask<'a>>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredTask<'a> {
-    /// Bit `i` set: the task names `units[i]` as lead (as support).
-    lead: u64,
-    support: u64,
-    bytes: &'a [u8],
-}
-
-/// [`StoredPlan`] read back, the tasks still encoded.
-#[derive(Deserialize)]
-struct StoredPlanRef<'a> {
-    head: Plan,
-    #[serde(borrow)]
-    units: Vec<&'a str>,
-    #[serde(borrow)]
-    tasks: Vec<StoredTask<'a>>,
-}
-
-/// Which tasks of a remembered plan a query wants, told by their (lead, support) units.
-pub type TaskWanted<'a> = &'a (dyn Fn(&[&str], &[&str]) -> bool + Sync);
-
-fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
-    let mut units: Vec<&str> = Vec::new();
-    for task in &plan.tasks {
-        for code in task.lead.iter().chain(&task.support) {
-            if !units.contains(&code.as_str()) {
-                units.push(code);
-            }
-        }
-    }
-    if units.len() > 64 {
-        units.clear();
-    }
-    let bits = |codes: &[String]| {
-        codes
-            .iter()
-            .filter_map(|code| units.iter().position(|u| u == code))
-            .fold(0u64, |bits, i| bits | 1 << i)
-    };
-    // Every task into one buffer, then the plan around them: no allocation per task.
-    let mut encoded = Vec::new();
-    let mut ends = Vec::with_capacity(plan.tasks.len());
-    for task in &plan.tasks {
-        encoded = postcard::to_extend(task, encoded).ok()?;
-        ends.push(encoded.len());
-    }
-    let starts = std::iter::once(0).chain(ends.iter().copied());
-    let stored = StoredPlan {
-        head: plan.without_tasks(),
-        tasks: plan
-            .tasks
-            .iter()
-            .zip(starts.zip(&ends))
-            .map(|(task, (start, &end))| StoredTask {
-                lead: bits(&task.lead),
-                support: bits(&task.support),
-                bytes: &encoded[start..end],
-            })
-            .collect(),
-        units,
-    };
-    postcard::to_allocvec(&stored).ok()
-}
-
-fn decode_plan(bytes: &[u8], wanted: Option<TaskWanted>) -> Option<Plan> {
-    let stored: StoredPlanRef = postcard::from_bytes(bytes).ok()?;
-    let mut plan = stored.head;
-    let wanted = wanted.filter(|_| !stored.units.is_empty());
-    let (mut lead, mut support) = (Vec::new(), Vec::new());
-    for task in stored.tasks {
-        if let Some(wanted) = wanted {
-            named(&stored.units, task.lead, &mut lead);
-            named(&stored.units, task.support, &mut support);
-            if !wanted(&lead, &support) {
-                continue;
-            }
-        }
-        plan.tasks.push(postcard::from_bytes(task.bytes).ok()?);
-    }
-    Some(plan)
-}
-
-/// The units whose bits are set, into `out`.
-fn named<'a>(units: &[&'a str], bits: u64, out: &mut Vec<&'a str>) {
-    out.clear();
-    let set = units.iter().enumerate().filter(|(i, _)| bits >> i & 1 == 1);
-    out.extend(set.map(|(_, code)| *code));
 }
 
 fn mtime(meta: &fs::Metadata) -> Option<i128> {
@@ -430,16 +334,20 @@ impl Index {
         };
         // Held until the run ends, for every file of the tree.
         rest.shrink_to_fit();
-        let bytes = plan.and_then(encode_plan);
+        // Encoded and summed before taking the lock, which every core waits for.
+        let bytes = plan.and_then(encode_plan).map(|bytes| {
+            let sum = hash(&bytes);
+            (bytes, sum)
+        });
         let Ok(mut fresh) = self.fresh.lock() else {
             return;
         };
         fresh.changed = true;
         let mut blob = None;
-        if let Some(bytes) = bytes
+        if let Some((bytes, sum)) = bytes
             && let Some(offset) = fresh.append(&self.plans_path, &bytes)
         {
-            blob = Some((offset, bytes.len() as u64, hash(&bytes)));
+            blob = Some((offset, bytes.len() as u64, sum));
         }
         let record = Record {
             path: Cow::Borrowed(&entry.path),
@@ -623,73 +531,5 @@ impl Fresh {
         file.write_all(bytes).ok()?;
         self.length += bytes.len() as u64;
         Some(offset)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Status, Task};
-
-    fn plan(leads: &[&str]) -> Plan {
-        let task = |i: usize, lead: &str| Task {
-            id: i.to_string(),
-            section: None,
-            content: format!("Nhiệm vụ {i}"),
-            lead: vec![lead.to_string()],
-            support: vec!["PC".to_string()],
-            deadline: None,
-            due: None,
-            schedule: None,
-            product: None,
-            note: None,
-            status: Status::Open,
-            done: None,
-            milestones: Vec::new(),
-        };
-        Plan {
-            number: "1/KH".into(),
-            kind: None,
-            title: "Kế hoạch".into(),
-            issuer: "BHXH Việt Nam".into(),
-            issued: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
-            signer: None,
-            implements: Vec::new(),
-            monitor: None,
-            source: None,
-            note: None,
-            file: PathBuf::from("p.toml"),
-            sections: Vec::new(),
-            tasks: leads.iter().enumerate().map(|(i, l)| task(i, l)).collect(),
-        }
-    }
-
-    fn ids(plan: &Plan) -> Vec<&str> {
-        plan.tasks.iter().map(|t| t.id.as_str()).collect()
-    }
-
-    #[test]
-    fn a_stored_plan_brings_back_the_wanted_tasks_or_all() {
-        let stored = plan(&["CNTT", "TST", "CNTT"]);
-        let bytes = encode_plan(&stored).unwrap();
-        assert_eq!(decode_plan(&bytes, None).unwrap(), stored);
-        let led_by_cntt = |lead: &[&str], _: &[&str]| lead.contains(&"CNTT");
-        assert_eq!(
-            ids(&decode_plan(&bytes, Some(&led_by_cntt)).unwrap()),
-            ["0", "2"]
-        );
-        let supported_by_pc = |_: &[&str], support: &[&str]| support == ["PC"];
-        assert_eq!(decode_plan(&bytes, Some(&supported_by_pc)).unwrap(), stored);
-    }
-
-    #[test]
-    fn a_plan_naming_more_than_64_units_brings_back_every_task() {
-        let names: Vec<String> = (0..70).map(|i| format!("U{i}")).collect();
-        let leads: Vec<&str> = names.iter().map(String::as_str).collect();
-        let stored = plan(&leads);
-        let bytes = encode_plan(&stored).unwrap();
-        let nothing = |_: &[&str], _: &[&str]| false;
-        // Past 64 units the index cannot tell; the query's own filter still applies.
-        assert_eq!(decode_plan(&bytes, Some(&nothing)).unwrap(), stored);
     }
 }
