@@ -116,11 +116,13 @@ pub fn scan_with<T: Send>(
         .map(|&file| {
             let (outcome, plan) = remembered(tree, file, options)
                 .unwrap_or_else(|| check_file(tree, file, &registry, today, options));
+            // A file with errors is skipped: nothing is made of its plan.
+            let usable = !outcome.diagnostics.iter().any(Diagnostic::is_error);
             Outcome {
                 file: outcome.file,
                 diagnostics: outcome.diagnostics,
                 key: outcome.key,
-                value: plan.map(&keep),
+                value: plan.filter(|_| usable).map(&keep),
             }
         })
         .collect();
@@ -303,7 +305,9 @@ fn check_file(
             .key
             .as_ref()
             .map(|k| (k.issuer.clone(), k.number.clone(), k.span.clone()));
-        index.keep(entry, plan.as_ref(), false);
+        // Queries skip a file with errors, so its plan is not worth storing.
+        let usable = !outcome.diagnostics.iter().any(Diagnostic::is_error);
+        index.keep(entry, plan.as_ref().filter(|_| usable), false);
     }
     (outcome, plan)
 }
