@@ -9,6 +9,7 @@ pub mod app;
 pub mod atomic;
 pub mod check;
 pub mod cli;
+mod compact_date;
 pub mod deadline;
 pub mod diag;
 pub mod diff;

@@ -119,10 +119,12 @@ pub struct Milestone {
     /// The deadline text as written (the task's when the stage has none).
     pub deadline: Option<String>,
     /// The `due` override.
+    #[serde(with = "crate::compact_date::option")]
     pub due: Option<NaiveDate>,
     /// What the deadline means in days, with the `due` override applied.
     pub schedule: Option<Resolution>,
     pub status: Status,
+    #[serde(with = "crate::compact_date::option")]
     pub done: Option<NaiveDate>,
 }
 
@@ -139,6 +141,7 @@ pub struct Task {
     /// The deadline text: the task's own, or the plan's default; none when only stages have one.
     pub deadline: Option<String>,
     /// The `due` override.
+    #[serde(with = "crate::compact_date::option")]
     pub due: Option<NaiveDate>,
     /// What the deadline means in days, with the `due` override applied; none when only
     /// the milestones have deadlines.
@@ -146,6 +149,7 @@ pub struct Task {
     pub product: Option<String>,
     pub note: Option<String>,
     pub status: Status,
+    #[serde(with = "crate::compact_date::option")]
     pub done: Option<NaiveDate>,
     pub milestones: Vec<Milestone>,
 }
@@ -157,6 +161,7 @@ pub struct Plan {
     pub kind: Option<String>,
     pub title: String,
     pub issuer: String,
+    #[serde(with = "crate::compact_date")]
     pub issued: NaiveDate,
     pub signer: Option<String>,
     pub implements: Vec<String>,

@@ -74,10 +74,13 @@ impl Kind {
 pub struct Resolution {
     pub kind: Kind,
     /// First day of the window the deadline describes (the month, the quarter, the span).
+    #[serde(with = "crate::compact_date::option")]
     pub start: Option<NaiveDate>,
     /// The last day the work may be completed on.
+    #[serde(with = "crate::compact_date::option")]
     pub due: Option<NaiveDate>,
     /// Stages (several) or occurrences (recurring) in order; the due date for single dates.
+    #[serde(with = "crate::compact_date::list")]
     pub dates: Vec<NaiveDate>,
 }
 
