@@ -608,14 +608,7 @@ impl PlanChecker<'_> {
         context: &str,
     ) -> Option<String> {
         match field {
-            Some(v) if !v.get_ref().trim().is_empty() => {
-                self.ditto(v, key);
-                Some(v.get_ref().clone())
-            }
-            Some(v) => {
-                self.push(missing(self.file, v.span(), key, context));
-                None
-            }
+            Some(v) => self.required_present(v, key, context),
             None if self.wrong_type_reported(&owner, key) => None,
             None => {
                 self.push(missing(self.file, owner, key, context));
@@ -625,7 +618,7 @@ impl PlanChecker<'_> {
     }
 
     /// [`Self::required`] of a value that is present.
-    fn required_ref(&mut self, value: &Sp<String>, key: &str, context: &str) -> Option<String> {
+    fn required_present(&mut self, value: &Sp<String>, key: &str, context: &str) -> Option<String> {
         if value.get_ref().trim().is_empty() {
             self.push(missing(self.file, value.span(), key, context));
             return None;
@@ -777,7 +770,7 @@ impl PlanChecker<'_> {
         }
         let due = raw.due.as_ref().map(|d| *d.get_ref());
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
-        let deadline = deadline.and_then(|d| self.required_ref(d, "deadline", "a `[[task]]`"));
+        let deadline = deadline.and_then(|d| self.required_present(d, "deadline", "a `[[task]]`"));
         let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
         Some(Task {
             id: id?,
@@ -813,7 +806,7 @@ impl PlanChecker<'_> {
         let due = raw.due.as_ref().map(|d| *d.get_ref());
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
         let deadline =
-            deadline.and_then(|d| self.required_ref(d, "deadline", "a `[[task.milestone]]`"));
+            deadline.and_then(|d| self.required_present(d, "deadline", "a `[[task.milestone]]`"));
         let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
         self.optional(&raw.note, "note");
         Some(Milestone {
