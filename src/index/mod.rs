@@ -37,6 +37,8 @@ use crate::source::KeptLine;
 const MAGIC: &[u8; 8] = b"BHXHIDX\0";
 /// Bump when the layout or the meaning of an entry changes.
 const FORMAT: u32 = 8;
+/// The size of the blocks a run's new records are held in.
+const BLOCK: usize = 1 << 20;
 /// A file written less than this before the index may change again unseen by its time.
 const RACY_NANOS: i128 = 2_000_000_000;
 
@@ -142,7 +144,8 @@ pub struct Index {
 struct Fresh {
     /// The records made in this run, encoded one after another as the index file holds
     /// them: a national tree's entries held compactly until they are written.
-    records: Vec<u8>,
+    /// Blocks of at most [`BLOCK`] bytes, so that growing never copies what is held.
+    records: Vec<Vec<u8>>,
     /// How many records `records` holds, and how many of them were in the old index.
     count: usize,
     known: usize,
@@ -358,11 +361,20 @@ impl Index {
             blob,
             rest: &rest,
         };
-        let records = std::mem::take(&mut fresh.records);
-        match postcard::to_extend(&record, records) {
-            Ok(records) => fresh.records = records,
-            // The records so far are lost with the buffer: write no index this run.
-            Err(_) => fresh.count = usize::MAX,
+        let Ok(encoded) = postcard::to_allocvec(&record) else {
+            // Without this record the index would be incomplete: write none this run.
+            fresh.count = usize::MAX;
+            return;
+        };
+        match fresh.records.last_mut() {
+            Some(block) if block.len() + encoded.len() <= block.capacity() => {
+                block.extend_from_slice(&encoded);
+            }
+            _ => {
+                let mut block = Vec::with_capacity(BLOCK.max(encoded.len()));
+                block.extend_from_slice(&encoded);
+                fresh.records.push(block);
+            }
         }
         fresh.count = fresh.count.saturating_add(1);
         fresh.known += usize::from(self.old.contains_key(&entry.path));
@@ -477,7 +489,7 @@ impl<'a> Record<'a> {
 fn write_body(
     path: &Path,
     head: &Head,
-    (count, encoded): (usize, &[u8]),
+    (count, encoded): (usize, &[Vec<u8>]),
     reused: &[Record],
 ) -> std::io::Result<()> {
     struct Summed<W> {
@@ -502,7 +514,9 @@ fn write_body(
     };
     let total = count + reused.len();
     postcard::to_io(&(head, total), &mut summed).map_err(std::io::Error::other)?;
-    summed.write_all(encoded)?;
+    for block in encoded {
+        summed.write_all(block)?;
+    }
     for record in reused {
         postcard::to_io(record, &mut summed).map_err(std::io::Error::other)?;
     }
