@@ -72,15 +72,21 @@ struct PlanKey {
 }
 
 /// How a scan may use the on-disk index.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub struct ScanOptions<'a> {
     /// Remembered results of unchanged files, and where to remember this run's.
     pub index: Option<&'a Index>,
-    /// Whether the plans themselves are wanted (`check` wants only diagnostics).
-    pub want_plans: bool,
-    /// The tasks a query can use, where it can tell from their units alone: a plan
-    /// from the index then brings only those. Plans checked afresh bring every task.
-    pub tasks_wanted: Option<crate::index::TaskWanted<'a>>,
+    pub want: Want<'a>,
+}
+
+/// What a scan is for, which decides what the index must bring back.
+#[derive(Clone, Copy)]
+pub enum Want<'a> {
+    /// `check`: diagnostics only.
+    Diagnostics,
+    /// Queries: the plans. With a filter, only the tasks a query can use, where it can
+    /// tell from their units alone; plans checked afresh bring every task.
+    Plans(Option<crate::index::TaskWanted<'a>>),
 }
 
 /// Checks every file of the tree on every core and turns each good plan into a `T` as
@@ -94,8 +100,7 @@ pub fn scan<T: Send>(
 ) -> Checked<T> {
     let options = ScanOptions {
         index: None,
-        want_plans: true,
-        tasks_wanted: None,
+        want: Want::Plans(None),
     };
     scan_with(tree, registry, today, options, keep)
 }
@@ -194,8 +199,8 @@ fn remembered(
     let index = options.index?;
     let shown = &tree.sources.get(file).path;
     let entry = index.lookup(shown, tree.disk_path(file)?)?;
-    let plan = match (options.want_plans, entry.has_plan()) {
-        (true, true) => Some(index.plan(&entry, options.tasks_wanted)?),
+    let plan = match options.want {
+        Want::Plans(wanted) if entry.has_plan() => Some(index.plan(&entry, wanted)?),
         _ => None,
     };
     if !entry.diagnostics.is_empty() {

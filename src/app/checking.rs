@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use super::exit;
-use crate::check::registry_of;
+use crate::check::{Want, registry_of};
 use crate::cli::{CheckArgs, Global};
 use crate::diag::Diagnostic;
 use crate::git::Repo;
@@ -45,7 +45,7 @@ pub(super) fn check(
         registry_of(&tree),
         today,
         global.no_cache,
-        super::Want::Diagnostics,
+        Want::Diagnostics,
         |_| (),
     );
     let mut diagnostics = checked.diagnostics;

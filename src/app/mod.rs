@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 use chrono::NaiveDate;
 
-use crate::check::{self, Checked, ScanOptions};
+use crate::check::{self, Checked, ScanOptions, Want};
 use crate::cli::{Cli, Command, Global, QueryArgs};
 use crate::diag::Diagnostic;
 use crate::index::{self, Index, TaskWanted};
@@ -172,15 +172,6 @@ impl Session {
     }
 }
 
-/// What a scan is for.
-#[derive(Clone, Copy)]
-enum Want<'a> {
-    /// `check`: diagnostics only.
-    Diagnostics,
-    /// Queries: the plans, perhaps only some of their tasks.
-    Plans(Option<TaskWanted<'a>>),
-}
-
 /// Scans a tree on disk through its on-disk index, unless told not to.
 fn scan_indexed<T: Send>(
     tree: &Tree,
@@ -200,11 +191,7 @@ fn scan_indexed<T: Send>(
     });
     let options = ScanOptions {
         index: index.as_ref(),
-        want_plans: matches!(want, Want::Plans(_)),
-        tasks_wanted: match want {
-            Want::Plans(wanted) => wanted,
-            Want::Diagnostics => None,
-        },
+        want,
     };
     let checked = check::scan_with(tree, registry, today, options, keep);
     if let Some(index) = index {
