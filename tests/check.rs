@@ -3,19 +3,11 @@
 
 mod common;
 
-use common::{HEADER, Tree, bin, located};
+use common::{GOOD_TASK, HEADER, Tree, bin, located};
 
 fn plan(tasks: &str) -> String {
     format!("{HEADER}\n{tasks}")
 }
-
-const GOOD_TASK: &str = r#"
-[[task]]
-id = "1"
-content = "Xây dựng kế hoạch"
-lead = ["CNTT"]
-deadline = "Quý I/2024"
-"#;
 
 /// Checks a one-plan tree and returns the located diagnostics.
 fn diagnose(text: &str) -> (i32, Vec<(String, String, u64, u64)>) {

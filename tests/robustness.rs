@@ -11,17 +11,9 @@ use std::fmt::Write as _;
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use common::{HEADER, Tree, bin, located};
+use common::{GOOD_TASK, HEADER, Tree, bin, located};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
-
-const GOOD_TASK: &str = r#"
-[[task]]
-id = "1"
-content = "Xây dựng kế hoạch"
-lead = ["CNTT"]
-deadline = "Quý I/2024"
-"#;
 
 /// HEADER (4 lines) + GOOD_TASK: the task table starts on line 6.
 fn good_plan() -> String {

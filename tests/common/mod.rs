@@ -45,6 +45,15 @@ title = "Kế hoạch thử"
 issued = 2017-02-28
 "#;
 
+/// One task with every required field, valid against [`UNITS`].
+pub const GOOD_TASK: &str = r#"
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+deadline = "Quý I/2024"
+"#;
+
 /// A temporary plans tree.
 pub struct Tree {
     dir: TempDir,
