@@ -20,7 +20,7 @@ use crate::diag::Diagnostic;
 use crate::index::{self, Index, TaskWanted};
 use crate::load::{Tree, read_tree};
 use crate::model::Plan;
-use crate::query::{Filter, PlanKey};
+use crate::query::{Filter, PlanKey, Role};
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
 use crate::units::Registry;
 
@@ -143,8 +143,13 @@ impl Session {
         keep: impl Fn(Plan) -> T + Sync,
     ) -> anyhow::Result<Checked<T>> {
         let filter = &self.filter;
-        let wanted = |lead: &[&str], support: &[&str]| filter.assigned(lead, support);
-        self.scan_with(today, Some(&wanted), keep)
+        // The same choice as `Filter::assigned`, told to the index in its terms.
+        let wanted = filter.units.as_deref().map(|units| TaskWanted {
+            units,
+            as_lead: matches!(filter.role, Role::Lead | Role::Any),
+            as_support: matches!(filter.role, Role::Support | Role::Any),
+        });
+        self.scan_with(today, wanted, keep)
     }
 
     fn scan_with<T: Send>(

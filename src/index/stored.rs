@@ -35,8 +35,27 @@ struct StoredPlanRef<'a> {
     tasks: Vec<StoredTask<'a>>,
 }
 
-/// Which tasks of a remembered plan a query wants, told by their (lead, support) units.
-pub type TaskWanted<'a> = &'a (dyn Fn(&[&str], &[&str]) -> bool + Sync);
+/// Which tasks of a remembered plan a query wants: those that name one of `units` as lead
+/// (when `as_lead`) or as support (when `as_support`).
+#[derive(Debug, Clone, Copy)]
+pub struct TaskWanted<'a> {
+    pub units: &'a [String],
+    pub as_lead: bool,
+    pub as_support: bool,
+}
+
+impl TaskWanted<'_> {
+    /// The bits, over a plan's list of units, of the units wanted as lead and as support.
+    fn masks(&self, units: &[&str]) -> (u64, u64) {
+        let wanted = units
+            .iter()
+            .enumerate()
+            .filter(|(_, unit)| self.units.iter().any(|u| u == *unit))
+            .fold(0u64, |bits, (i, _)| bits | 1 << i);
+        let keep = |yes: bool| if yes { wanted } else { 0 };
+        (keep(self.as_lead), keep(self.as_support))
+    }
+}
 
 pub(super) fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
     let mut units: Vec<&str> = Vec::new();
@@ -84,26 +103,19 @@ pub(super) fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
 pub(super) fn decode_plan(bytes: &[u8], wanted: Option<TaskWanted>) -> Option<Plan> {
     let stored: StoredPlanRef = postcard::from_bytes(bytes).ok()?;
     let mut plan = stored.head;
-    let wanted = wanted.filter(|_| !stored.units.is_empty());
-    let (mut lead, mut support) = (Vec::new(), Vec::new());
+    let masks = wanted
+        .filter(|_| !stored.units.is_empty())
+        .map(|wanted| wanted.masks(&stored.units));
     for task in stored.tasks {
-        if let Some(wanted) = wanted {
-            named(&stored.units, task.lead, &mut lead);
-            named(&stored.units, task.support, &mut support);
-            if !wanted(&lead, &support) {
-                continue;
-            }
+        if let Some((lead, support)) = masks
+            && task.lead & lead == 0
+            && task.support & support == 0
+        {
+            continue;
         }
         plan.tasks.push(postcard::from_bytes(task.bytes).ok()?);
     }
     Some(plan)
-}
-
-/// The units whose bits are set, into `out`.
-fn named<'a>(units: &[&'a str], bits: u64, out: &mut Vec<&'a str>) {
-    out.clear();
-    let set = units.iter().enumerate().filter(|(i, _)| bits >> i & 1 == 1);
-    out.extend(set.map(|(_, code)| *code));
 }
 
 #[cfg(test)]
@@ -157,13 +169,24 @@ mod tests {
         let stored = plan(&["CNTT", "TST", "CNTT"]);
         let bytes = encode_plan(&stored).unwrap();
         assert_eq!(decode_plan(&bytes, None).unwrap(), stored);
-        let led_by_cntt = |lead: &[&str], _: &[&str]| lead.contains(&"CNTT");
-        assert_eq!(
-            ids(&decode_plan(&bytes, Some(&led_by_cntt)).unwrap()),
-            ["0", "2"]
-        );
-        let supported_by_pc = |_: &[&str], support: &[&str]| support == ["PC"];
-        assert_eq!(decode_plan(&bytes, Some(&supported_by_pc)).unwrap(), stored);
+        let wanted = |units: &'static [&str], as_lead, as_support| {
+            let units = units.iter().map(|u| u.to_string()).collect::<Vec<_>>();
+            let wanted = TaskWanted {
+                units: &units,
+                as_lead,
+                as_support,
+            };
+            ids(&decode_plan(&bytes, Some(wanted)).unwrap())
+                .iter()
+                .map(|id| id.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(wanted(&["CNTT"], true, false), ["0", "2"]);
+        assert_eq!(wanted(&["CNTT"], false, true), [""; 0]);
+        assert_eq!(wanted(&["PC"], false, true), ["0", "1", "2"]);
+        assert_eq!(wanted(&["PC"], true, false), [""; 0]);
+        assert_eq!(wanted(&["TST", "PC"], true, true), ["0", "1", "2"]);
+        assert_eq!(wanted(&["TST", "XYZ"], true, true), ["1"]);
     }
 
     #[test]
@@ -172,8 +195,12 @@ mod tests {
         let leads: Vec<&str> = names.iter().map(String::as_str).collect();
         let stored = plan(&leads);
         let bytes = encode_plan(&stored).unwrap();
-        let nothing = |_: &[&str], _: &[&str]| false;
+        let nothing = TaskWanted {
+            units: &[],
+            as_lead: true,
+            as_support: true,
+        };
         // Past 64 units the index cannot tell; the query's own filter still applies.
-        assert_eq!(decode_plan(&bytes, Some(&nothing)).unwrap(), stored);
+        assert_eq!(decode_plan(&bytes, Some(nothing)).unwrap(), stored);
     }
 }
