@@ -5,6 +5,7 @@
 //! without a `due` have no date and are never overdue.
 
 use chrono::NaiveDate;
+use rayon::slice::ParallelSliceMut;
 use serde::Serialize;
 
 use super::filter::{Filter, Within};
@@ -210,36 +211,34 @@ fn stages<'p>(
 
 /// Sorts rows by due date (undated last), then plan, then task, then stage.
 pub fn sort(rows: &mut [TaskRow]) {
-    // Keys made once per row: `natural` allocates.
-    rows.sort_by_cached_key(|r| {
-        (
-            r.due.is_none(),
-            r.due,
-            r.plan.clone(),
-            natural(&r.task),
-            r.milestone.clone(),
-        )
+    // Compared in place: a national report sorts tens of thousands of rows, and keys
+    // made for each row would be as many allocations.
+    rows.par_sort_by(|a, b| {
+        (a.due.is_none(), a.due, &a.plan)
+            .cmp(&(b.due.is_none(), b.due, &b.plan))
+            .then_with(|| natural(&a.task).cmp(natural(&b.task)))
+            .then_with(|| a.milestone.cmp(&b.milestone))
     });
 }
 
-/// "II.10" after "II.9": numbers inside ids compare as numbers.
-fn natural(id: &str) -> Vec<(String, u64)> {
-    let mut parts = Vec::new();
-    let mut text = String::new();
-    let mut digits = String::new();
-    for c in id.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            if !digits.is_empty() || !text.is_empty() {
-                parts.push((std::mem::take(&mut text), digits.parse().unwrap_or(0)));
-                digits.clear();
-            }
-            text.push(c);
-        }
-    }
-    parts.push((text, digits.parse().unwrap_or(0)));
-    parts
+/// "II.10" after "II.9": numbers inside ids compare as numbers. An id reads as parts, each
+/// a character that is not a digit (none at the start of an id that opens with digits)
+/// and the number written after it.
+fn natural(id: &str) -> impl Iterator<Item = (&str, u64)> {
+    let mut rest = Some(id);
+    std::iter::from_fn(move || {
+        let part = rest?;
+        let text = part
+            .chars()
+            .next()
+            .filter(|c| !c.is_ascii_digit())
+            .map_or(0, char::len_utf8);
+        let (text, after) = part.split_at(text);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let (digits, after) = after.split_at(digits);
+        rest = Some(after).filter(|after| !after.is_empty());
+        Some((text, digits.parse().unwrap_or(0)))
+    })
 }
 
 /// Stages with a due date strictly before today that are not done or cancelled.
@@ -323,7 +322,7 @@ mod tests {
     #[test]
     fn ids_sort_naturally() {
         let mut ids = vec!["II.10", "II.9", "I.2", "10", "9", "1.1-2", "1.1"];
-        ids.sort_by_key(|id| natural(id));
+        ids.sort_by(|a, b| natural(a).cmp(natural(b)));
         assert_eq!(ids, ["1.1", "1.1-2", "9", "10", "I.2", "II.9", "II.10"]);
     }
 }

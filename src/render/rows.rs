@@ -72,10 +72,7 @@ pub fn write_rows<R: Tabular>(
             human(rows, all(), style, out)
         }
         Format::Markdown => markdown(rows, all(), style.lang, out),
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, rows)?;
-            writeln!(out)
-        }
+        Format::Json => json(rows, JSON_ROWS, out),
         Format::Csv => csv(rows, R::FIELDS, out),
     }
 }
@@ -133,6 +130,29 @@ fn human<'a, R: Tabular + 'a>(
     }
     let lay_out = |rows: &[&R]| Ok(format!("{}\n", table(rows)).into_bytes());
     super::write_laid_out(&all, TABLE_ROWS, lay_out, out)
+}
+
+/// Rows per piece of a JSON array serialised on one core.
+const JSON_ROWS: usize = 2_000;
+
+/// Rows as one pretty JSON array, byte for byte what serde_json writes for the whole
+/// slice: each `chunk` of rows is written as an array of its own on some core, and the
+/// pieces are joined without their brackets.
+fn json<R: Serialize + Sync>(rows: &[R], chunk: usize, out: &mut dyn Write) -> io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "[]");
+    }
+    out.write_all(b"[\n")?;
+    let piece = |part: &[R]| -> io::Result<Vec<u8>> {
+        let text = serde_json::to_vec_pretty(part)?;
+        // `[\n  {…},\n  {…}\n]`: the elements, and a comma before all but the first piece.
+        let elements = &text[2..text.len() - 2];
+        let first = std::ptr::eq(part.as_ptr(), rows.as_ptr());
+        let comma: &[u8] = if first { b"" } else { b",\n" };
+        Ok([comma, elements].concat())
+    };
+    super::write_laid_out(rows, chunk, piece, out)?;
+    out.write_all(b"\n]\n")
 }
 
 fn new_table<R: Tabular>(rows: &[R], kept: &[usize], headers: Vec<String>, style: Style) -> Table {
@@ -254,6 +274,33 @@ mod tests {
     #[test]
     fn terminal_text_loses_escape_sequences() {
         assert_eq!(terminal_safe("a\u{1b}[31mb\tc"), "a\u{FFFD}[31mb c");
+    }
+
+    #[test]
+    fn json_written_in_pieces_is_the_array_serde_json_writes() {
+        #[derive(Serialize)]
+        struct Row {
+            name: String,
+            list: Vec<u32>,
+        }
+        for count in [0, 1, 2, 5, 7] {
+            let rows: Vec<Row> = (0..count)
+                .map(|i| Row {
+                    name: format!("dòng \"{i}\""),
+                    list: (0..i).collect(),
+                })
+                .collect();
+            let whole = serde_json::to_string_pretty(&rows).unwrap() + "\n";
+            for chunk in [1, 2, 3, 10] {
+                let mut pieces = Vec::new();
+                json(&rows, chunk, &mut pieces).unwrap();
+                assert_eq!(
+                    String::from_utf8(pieces).unwrap(),
+                    whole,
+                    "{count} rows by {chunk}"
+                );
+            }
+        }
     }
 
     #[test]
