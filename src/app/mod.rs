@@ -293,6 +293,12 @@ fn report_problems<T>(tree: &Tree, checked: &Checked<T>, color: bool) -> anyhow:
     Ok(exit::PROBLEMS)
 }
 
+/// The command ends next, and with it the process: the system takes back a national
+/// tree's rows, diagnostics and files at once, faster than freeing them one by one.
+fn leave_to_exit<T>(data: T) {
+    std::mem::forget(data);
+}
+
 /// Standard output, buffered: a report of thousands of rows would otherwise make a
 /// system call per line. Callers flush before writing to stderr, so that on a terminal
 /// the two still appear in order.

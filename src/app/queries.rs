@@ -119,7 +119,9 @@ pub(super) fn tasks(
     write_note(session.note.as_deref(), style, &mut out)?;
     render::write_rows(&rows, &[], style, &mut out)?;
     out.flush()?;
-    session.report(&checked, style)
+    let code = session.report(&checked, style);
+    super::leave_to_exit((rows, checked, session));
+    code
 }
 
 pub(super) fn workload(
