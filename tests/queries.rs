@@ -463,6 +463,44 @@ fn a_tree_with_an_error_still_answers_and_exits_1() {
     assert!(stderr.contains("skipped `broken.toml`"), "{stderr}");
 }
 
+#[test]
+fn a_query_shows_the_first_ten_errors_counts_the_rest_and_names_every_skipped_file() {
+    let tree = tree();
+    for i in 0..12 {
+        tree.file(
+            &format!("broken-{i:02}.toml"),
+            "[plan]\nnumber = \"9/KH\"\n",
+        );
+    }
+    let output = tree
+        .cmd(&["overdue", "--today", "2024-04-01", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let errors = stderr.lines().filter(|l| l.starts_with("error[")).count();
+    assert_eq!(errors, 10, "{stderr}");
+    let check = tree.cmd(&["check", "--format", "json"]).output().unwrap();
+    let all: Value = serde_json::from_slice(&check.stdout).unwrap();
+    let all_errors = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .count();
+    assert!(all_errors > 10);
+    let more = format!("… and {} more errors (`bhxh-plan check`", all_errors - 10);
+    assert!(stderr.contains(&more), "{stderr}");
+    for i in 0..12 {
+        assert!(
+            stderr.contains(&format!("skipped `broken-{i:02}.toml`")),
+            "{stderr}"
+        );
+    }
+}
+
 fn repo(args: &[&str]) -> Vec<Value> {
     let output = bin()
         .args(args)

@@ -264,24 +264,33 @@ fn check_plan_key(key: &PlanKey, written: &str, plans: &[(String, String)]) -> a
     }
 }
 
-/// Prints the errors of a tree a query ran over, and the files it skipped; exit 1 if any.
+/// Error snippets a query shows in full. Its answer is the rows; `check` is there to show
+/// every problem, and a national tree's thousands of snippets would bury the answer.
+const QUERY_SNIPPETS: usize = 10;
+
+/// Prints the first errors of a tree a query ran over, how many more there are, and every
+/// file it skipped; exit 1 if any.
 fn report_problems<T>(tree: &Tree, checked: &Checked<T>, color: bool) -> anyhow::Result<u8> {
-    let errors: Vec<Diagnostic> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
-    if errors.is_empty() {
+    let errors = checked.diagnostics.iter().filter(|d| d.is_error());
+    let shown: Vec<Diagnostic> = errors.clone().take(QUERY_SNIPPETS).cloned().collect();
+    if shown.is_empty() {
         return Ok(exit::OK);
     }
     let mut err = io::BufWriter::new(io::stderr().lock());
     render::write_diagnostics(
-        &errors,
+        &shown,
         &tree.sources,
         DiagnosticFormat::Human { color },
         &mut err,
     )?;
+    let more = errors.count() - shown.len();
+    if more > 0 {
+        let plural = if more == 1 { "" } else { "s" };
+        writeln!(
+            err,
+            "… and {more} more error{plural} (`bhxh-plan check` shows them all)"
+        )?;
+    }
     for &file in &checked.skipped {
         writeln!(
             err,
