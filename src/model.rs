@@ -155,7 +155,7 @@ pub struct Task {
 }
 
 /// One plan file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Plan {
     pub number: String,
     pub kind: Option<String>,
@@ -172,27 +172,6 @@ pub struct Plan {
     pub file: PathBuf,
     pub sections: Vec<Section>,
     pub tasks: Vec<Task>,
-}
-
-impl Plan {
-    /// The plan with no tasks: what is stored ahead of its tasks.
-    pub fn without_tasks(&self) -> Plan {
-        Plan {
-            number: self.number.clone(),
-            kind: self.kind.clone(),
-            title: self.title.clone(),
-            issuer: self.issuer.clone(),
-            issued: self.issued,
-            signer: self.signer.clone(),
-            implements: self.implements.clone(),
-            monitor: self.monitor.clone(),
-            source: self.source.clone(),
-            note: self.note.clone(),
-            file: self.file.clone(),
-            sections: self.sections.clone(),
-            tasks: Vec::new(),
-        }
-    }
 }
 
 /// The issuer every plan has unless it says otherwise.

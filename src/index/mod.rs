@@ -36,7 +36,7 @@ use crate::source::KeptLine;
 
 const MAGIC: &[u8; 8] = b"BHXHIDX\0";
 /// Bump when the layout or the meaning of an entry changes.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 /// The size of the blocks a run's new records are held in.
 const BLOCK: usize = 1 << 20;
 /// A file written less than this before the index may change again unseen by its time.

@@ -1,19 +1,49 @@
-//! How the plans file holds a checked plan: its head, the units its tasks name, and per
-//! task two bit sets of those units (lead, support) before the task's own bytes, so that a
-//! query for one unit decodes only the tasks that unit holds.
+//! How the plans file holds a checked plan: what task rows show of it, the units its tasks
+//! name, the rest of its head encoded apart, and per task two bit sets of those units
+//! (lead, support) before the task's own bytes, so that a query for one unit decodes only
+//! the tasks that unit holds, and no part of the head its rows do not show.
 
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Plan;
+use crate::model::{Plan, Section, Task};
 
-/// A plan as the plans file holds it: the head, the units its tasks name, then each task
-/// behind the units it names as bits of that list.
-#[derive(Serialize)]
+/// The part of a plan's head that task rows show: its key, kind, date and file.
+#[derive(Serialize, Deserialize)]
+struct Key<N, P> {
+    number: N,
+    kind: Option<N>,
+    issuer: N,
+    #[serde(with = "crate::compact_date")]
+    issued: NaiveDate,
+    file: P,
+}
+
+/// The rest of a plan's head, which only whole-plan reports read.
+#[derive(Serialize, Deserialize)]
+struct About<N, L, S> {
+    title: N,
+    signer: Option<N>,
+    implements: L,
+    monitor: Option<N>,
+    source: Option<N>,
+    note: Option<N>,
+    sections: S,
+}
+
+/// A plan as the plans file holds it, read back with the tasks still encoded.
+#[derive(Deserialize)]
 struct StoredPlan<'a> {
-    head: Plan,
+    key: Key<String, PathBuf>,
     /// Every unit the tasks name, when there are at most 64; none when there are more, and
     /// then every task is decoded.
+    #[serde(borrow)]
     units: Vec<&'a str>,
+    /// [`About`], encoded.
+    about: &'a [u8],
+    #[serde(borrow)]
     tasks: Vec<StoredTask<'a>>,
 }
 
@@ -25,18 +55,10 @@ struct StoredTask<'a> {
     bytes: &'a [u8],
 }
 
-/// [`StoredPlan`] read back, the tasks still encoded.
-#[derive(Deserialize)]
-struct StoredPlanRef<'a> {
-    head: Plan,
-    #[serde(borrow)]
-    units: Vec<&'a str>,
-    #[serde(borrow)]
-    tasks: Vec<StoredTask<'a>>,
-}
-
 /// Which tasks of a remembered plan a query wants: those that name one of `units` as lead
-/// (when `as_lead`) or as support (when `as_support`).
+/// (when `as_lead`) or as support (when `as_support`). Such a plan is read for its task
+/// rows: it comes back with the fields those rows show (number, kind, issuer, issue date,
+/// file) and without its title, signer, sources, note or sections.
 #[derive(Debug, Clone, Copy)]
 pub struct TaskWanted<'a> {
     pub units: &'a [String],
@@ -57,9 +79,26 @@ impl TaskWanted<'_> {
     }
 }
 
+/// The plan in the layout of [`StoredPlan`], written part by part into one buffer: postcard
+/// writes a struct as its fields one after another and a list as its length, then its items.
 pub(super) fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
+    let Plan {
+        number,
+        kind,
+        title,
+        issuer,
+        issued,
+        signer,
+        implements,
+        monitor,
+        source,
+        note,
+        file,
+        sections,
+        tasks,
+    } = plan;
     let mut units: Vec<&str> = Vec::new();
-    for task in &plan.tasks {
+    for task in tasks {
         for code in task.lead.iter().chain(&task.support) {
             if !units.contains(&code.as_str()) {
                 units.push(code);
@@ -75,37 +114,73 @@ pub(super) fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
             .filter_map(|code| units.iter().position(|u| u == code))
             .fold(0u64, |bits, i| bits | 1 << i)
     };
-    // Every task into one buffer, then the plan around them: no allocation per task.
-    let mut encoded = Vec::new();
-    let mut ends = Vec::with_capacity(plan.tasks.len());
-    for task in &plan.tasks {
-        encoded = postcard::to_extend(task, encoded).ok()?;
-        ends.push(encoded.len());
-    }
-    let starts = std::iter::once(0).chain(ends.iter().copied());
-    let stored = StoredPlan {
-        head: plan.without_tasks(),
-        tasks: plan
-            .tasks
-            .iter()
-            .zip(starts.zip(&ends))
-            .map(|(task, (start, &end))| StoredTask {
-                lead: bits(&task.lead),
-                support: bits(&task.support),
-                bytes: &encoded[start..end],
-            })
-            .collect(),
-        units,
+    let key: Key<&str, &Path> = Key {
+        number,
+        kind: kind.as_deref(),
+        issuer,
+        issued: *issued,
+        file,
     };
-    postcard::to_allocvec(&stored).ok()
+    let about: About<&str, &[String], &[Section]> = About {
+        title,
+        signer: signer.as_deref(),
+        implements,
+        monitor: monitor.as_deref(),
+        source: source.as_deref(),
+        note: note.as_deref(),
+        sections,
+    };
+    let about = postcard::to_allocvec(&about).ok()?;
+    let mut blob =
+        postcard::to_extend(&(key, &units, about.as_slice(), tasks.len()), Vec::new()).ok()?;
+    let mut task_bytes = Vec::new();
+    for task in tasks {
+        task_bytes.clear();
+        task_bytes = postcard::to_extend(task, task_bytes).ok()?;
+        let stored = StoredTask {
+            lead: bits(&task.lead),
+            support: bits(&task.support),
+            bytes: &task_bytes,
+        };
+        blob = postcard::to_extend(&stored, blob).ok()?;
+    }
+    Some(blob)
 }
 
 pub(super) fn decode_plan(bytes: &[u8], wanted: Option<TaskWanted>) -> Option<Plan> {
-    let stored: StoredPlanRef = postcard::from_bytes(bytes).ok()?;
-    let mut plan = stored.head;
+    let stored: StoredPlan = postcard::from_bytes(bytes).ok()?;
+    let Key {
+        number,
+        kind,
+        issuer,
+        issued,
+        file,
+    } = stored.key;
+    let about: Option<About<String, Vec<String>, Vec<Section>>> = match wanted {
+        Some(_) => None,
+        None => Some(postcard::from_bytes(stored.about).ok()?),
+    };
+    let About {
+        title,
+        signer,
+        implements,
+        monitor,
+        source,
+        note,
+        sections,
+    } = about.unwrap_or(About {
+        title: String::new(),
+        signer: None,
+        implements: Vec::new(),
+        monitor: None,
+        source: None,
+        note: None,
+        sections: Vec::new(),
+    });
     let masks = wanted
         .filter(|_| !stored.units.is_empty())
         .map(|wanted| wanted.masks(&stored.units));
+    let mut tasks: Vec<Task> = Vec::new();
     for task in stored.tasks {
         if let Some((lead, support)) = masks
             && task.lead & lead == 0
@@ -113,9 +188,23 @@ pub(super) fn decode_plan(bytes: &[u8], wanted: Option<TaskWanted>) -> Option<Pl
         {
             continue;
         }
-        plan.tasks.push(postcard::from_bytes(task.bytes).ok()?);
+        tasks.push(postcard::from_bytes(task.bytes).ok()?);
     }
-    Some(plan)
+    Some(Plan {
+        number,
+        kind,
+        title,
+        issuer,
+        issued,
+        signer,
+        implements,
+        monitor,
+        source,
+        note,
+        file,
+        sections,
+        tasks,
+    })
 }
 
 #[cfg(test)]
@@ -201,6 +290,45 @@ mod tests {
             as_support: true,
         };
         // Past 64 units the index cannot tell; the query's own filter still applies.
-        assert_eq!(decode_plan(&bytes, Some(nothing)).unwrap(), stored);
+        assert_eq!(
+            decode_plan(&bytes, Some(nothing)).unwrap().tasks,
+            stored.tasks
+        );
+    }
+
+    #[test]
+    fn a_plan_read_for_its_tasks_keeps_what_task_rows_show_of_it() {
+        let mut stored = plan(&["CNTT"]);
+        stored.kind = Some("Kế hoạch".into());
+        stored.signer = Some("Nguyễn Văn A".into());
+        stored.implements = vec!["19/NQ-CP".into()];
+        stored.sections = vec![crate::model::Section {
+            id: "I".into(),
+            title: "Nhiệm vụ chung".into(),
+        }];
+        let bytes = encode_plan(&stored).unwrap();
+        assert_eq!(decode_plan(&bytes, None).unwrap(), stored);
+        let units = ["CNTT".to_string()];
+        let wanted = TaskWanted {
+            units: &units,
+            as_lead: true,
+            as_support: false,
+        };
+        let read = decode_plan(&bytes, Some(wanted)).unwrap();
+        let shown = |p: &Plan| {
+            (
+                p.number.clone(),
+                p.kind.clone(),
+                p.issuer.clone(),
+                p.issued,
+                p.file.clone(),
+            )
+        };
+        assert_eq!(shown(&read), shown(&stored));
+        assert_eq!(read.tasks, stored.tasks);
+        assert_eq!(
+            (read.title.as_str(), read.signer, read.sections.len()),
+            ("", None, 0)
+        );
     }
 }
