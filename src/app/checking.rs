@@ -67,6 +67,7 @@ pub(super) fn check(
     let failed = diagnostics
         .iter()
         .any(|d| d.is_error() || args.deny_warnings);
+    super::leave_to_exit((diagnostics, tree));
     Ok(if failed { exit::PROBLEMS } else { exit::OK })
 }
 
