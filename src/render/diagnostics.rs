@@ -1,5 +1,6 @@
 //! Diagnostics as rustc-style snippets, JSON objects, or GitHub Actions annotations.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -248,7 +249,7 @@ fn escape_property(text: &str) -> String {
 /// last file's text is kept: diagnostics come grouped by file.
 struct SourceFiles<'s> {
     sources: &'s Sources,
-    last: RefCell<Option<(FileId, Rc<str>)>>,
+    last: RefCell<Option<(FileId, Shown<'s>)>>,
 }
 
 impl<'s> SourceFiles<'s> {
@@ -260,11 +261,22 @@ impl<'s> SourceFiles<'s> {
     }
 }
 
+/// A text as codespan reads it: the file's own, or one made for showing (padded out from
+/// kept lines, or blanked). Shared, not copied: codespan takes it several times.
+#[derive(Clone)]
+struct Shown<'s>(Rc<Cow<'s, str>>);
+
+impl AsRef<str> for Shown<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The text with control characters blanked byte for byte, so that offsets still point
 /// where they did and an escape sequence in a plan cannot reach the terminal.
-fn blank_controls(text: &str) -> Rc<str> {
-    if !has_controls(text) {
-        return Rc::from(text);
+fn blank_controls(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !has_controls(&text) {
+        return text;
     }
     let blanked: String = text
         .chars()
@@ -274,7 +286,7 @@ fn blank_controls(text: &str) -> Rc<str> {
             c => c.to_string(),
         })
         .collect();
-    Rc::from(blanked)
+    Cow::Owned(blanked)
 }
 
 /// Byte-wise, as this runs over every text a diagnostic shows: the control characters
@@ -298,24 +310,24 @@ fn has_controls(text: &str) -> bool {
         && precise()
 }
 
-impl<'a> Files<'a> for SourceFiles<'_> {
+impl<'a, 's: 'a> Files<'a> for SourceFiles<'s> {
     type FileId = FileId;
     type Name = String;
-    type Source = Rc<str>;
+    type Source = Shown<'s>;
 
     fn name(&'a self, id: FileId) -> Result<String, FilesError> {
         Ok(self.sources.get(id).path.display().to_string())
     }
 
-    fn source(&'a self, id: FileId) -> Result<Rc<str>, FilesError> {
+    fn source(&'a self, id: FileId) -> Result<Shown<'s>, FilesError> {
         let mut last = self.last.borrow_mut();
         if let Some((file, text)) = last.as_ref()
             && *file == id
         {
-            return Ok(Rc::clone(text));
+            return Ok(text.clone());
         }
-        let text = blank_controls(&self.sources.get(id).text());
-        *last = Some((id, Rc::clone(&text)));
+        let text = Shown(Rc::new(blank_controls(self.sources.get(id).text())));
+        *last = Some((id, text.clone()));
         Ok(text)
     }
 
