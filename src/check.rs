@@ -3,11 +3,11 @@
 //! Checking never stops at the first problem. A plan file with an error is left out of
 //! the model (and named as skipped) so that queries never answer from half-read plans.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::deadline::{self, Context, Kind, Resolution};
 use crate::diag::{self, Code, Diagnostic};
@@ -160,7 +160,7 @@ pub fn scan_with<T: Send>(
         diagnostics.extend(outcome.diagnostics);
         outcomes_left.push((outcome.file, outcome.value));
     }
-    let failed: HashSet<FileId> = diagnostics
+    let failed: FxHashSet<FileId> = diagnostics
         .iter()
         .filter(|d| d.is_error())
         .map(|d| d.file)
@@ -339,11 +339,12 @@ fn header_span(raw: &RawPlan) -> Range<usize> {
 /// (issuer, number) must be unique across the tree: a số hiệu is unique only per issuer.
 fn duplicate_plans(plans: &[(FileId, &PlanKey)]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut seen: HashMap<(usize, String), usize> = HashMap::new();
     // A national tree has a few dozen issuers and tens of thousands of plans: each
-    // spelling is folded once and each folded issuer numbered.
-    let mut spellings: HashMap<&str, usize> = HashMap::new();
-    let mut issuers: HashMap<String, usize> = HashMap::new();
+    // spelling is folded once and each folded issuer numbered; the keys are ours, so
+    // FxHash rather than SipHash.
+    let mut seen: FxHashMap<(usize, String), usize> = FxHashMap::default();
+    let mut spellings: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut issuers: FxHashMap<String, usize> = FxHashMap::default();
     for (i, (file, key)) in plans.iter().enumerate() {
         let issuer = *spellings.entry(&key.issuer).or_insert_with(|| {
             let next = issuers.len();
@@ -705,7 +706,7 @@ impl PlanChecker<'_> {
         issued: Option<NaiveDate>,
     ) -> Vec<Task> {
         let mut tasks: Vec<Task> = Vec::new();
-        let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut ids: FxHashSet<String> = FxHashSet::default();
         for raw_task in raw_tasks {
             if let Some(task) = self.task(defaults, raw_task, sections, issued)
                 && !self.duplicate_task(&mut ids, &task, raw_task)
@@ -716,12 +717,7 @@ impl PlanChecker<'_> {
         tasks
     }
 
-    fn duplicate_task(
-        &mut self,
-        ids: &mut std::collections::HashSet<String>,
-        task: &Task,
-        raw: &RawTask,
-    ) -> bool {
+    fn duplicate_task(&mut self, ids: &mut FxHashSet<String>, task: &Task, raw: &RawTask) -> bool {
         if ids.insert(task.id.clone()) {
             return false;
         }
