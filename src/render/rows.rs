@@ -3,6 +3,7 @@
 //! Tables and markdown are for people: labelled in the chosen language, values in words.
 //! JSON and CSV are for programs: field names and raw values, the same in every language.
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
@@ -90,18 +91,18 @@ fn human<'a, R: Tabular + 'a>(
     // A terminal is narrow: columns empty in every row (no stages, no support) are left out.
     let headers = R::headers(rows, style.lang);
     let mut used = vec![false; headers.len()];
-    let mut count = 0;
     for row in all.clone() {
-        count += 1;
+        if used.iter().all(|&u| u) {
+            break;
+        }
         for (i, cell) in row.cells(style.lang).iter().enumerate() {
             if i < used.len() && !cell.is_empty() {
                 used[i] = true;
             }
         }
     }
-    let kept: Vec<usize> = (0..headers.len())
-        .filter(|&i| count == 0 || used[i])
-        .collect();
+    let no_rows = all.clone().next().is_none();
+    let kept: Vec<usize> = (0..headers.len()).filter(|&i| no_rows || used[i]).collect();
     let pick = |cells: &[String]| -> Vec<String> {
         kept.iter()
             .map(|&i| cells.get(i).cloned().unwrap_or_default())
@@ -183,7 +184,13 @@ fn new_table<R: Tabular>(rows: &[R], kept: &[usize], headers: Vec<String>, style
 
 /// Control characters (ANSI escapes among them) from a plan must not drive the
 /// terminal; a tab is white space.
-pub fn terminal_safe(text: &str) -> String {
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    // Most text has no control character at all: then it is shown as it is, uncopied.
+    // Every control character but DEL starts with a byte below 0x20 or the byte 0xC2.
+    let suspect = |b: u8| (b < 0x20 && b != b'\n') || b == 0x7F || b == 0xC2;
+    if !text.bytes().any(suspect) {
+        return Cow::Borrowed(text);
+    }
     text.chars()
         .map(|c| match c {
             '\t' => ' ',
@@ -191,7 +198,8 @@ pub fn terminal_safe(text: &str) -> String {
             c if c.is_control() => '\u{FFFD}',
             c => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 fn markdown<'a, R: Tabular + 'a>(
@@ -274,6 +282,8 @@ mod tests {
     #[test]
     fn terminal_text_loses_escape_sequences() {
         assert_eq!(terminal_safe("a\u{1b}[31mb\tc"), "a\u{FFFD}[31mb c");
+        assert_eq!(terminal_safe("a\u{9b}31mb\r"), "a\u{FFFD}31mb\u{FFFD}");
+        assert_eq!(terminal_safe("Quý II\nnăm 2024 ©"), "Quý II\nnăm 2024 ©");
     }
 
     #[test]
