@@ -201,6 +201,9 @@ fn remembered(
     let entry = index.lookup(shown, tree.disk_path(file)?)?;
     let plan = match options.want {
         Want::Plans(wanted) if entry.has_plan() => Some(index.plan(&entry, wanted)?),
+        // A file with errors gives queries nothing; one without was stored without its
+        // plan (only `check` ran before): check it again for the plan.
+        Want::Plans(_) if !entry.diagnostics.iter().any(Diagnostic::is_error) => return None,
         _ => None,
     };
     if !entry.diagnostics.is_empty() {

@@ -98,6 +98,31 @@ fn a_warm_run_writes_an_index_and_answers_like_a_cold_one() {
 }
 
 #[test]
+fn plans_are_stored_once_a_query_asks_for_them_and_kept_from_then_on() {
+    let case = Case::new();
+    let plans_file = || {
+        case.index_files()
+            .into_iter()
+            .find(|f| f.extension().is_some_and(|e| e == "plans"))
+    };
+    // CI only checks: it writes the index of diagnostics, not the plans.
+    case.run(&["check"], false);
+    assert_eq!(case.index_files().len(), 1);
+    assert!(plans_file().is_none());
+    let cold = case.run(&["overdue", "--unit", "CNTT"], true);
+    assert_eq!(case.run(&["overdue", "--unit", "CNTT"], false), cold);
+    let stored = std::fs::metadata(plans_file().unwrap()).unwrap().len();
+    // From then on a check stores the plan of a file it checks again.
+    case.tree
+        .file("p/0.toml", &plan("0/KH", &[task("9", "CNTT", "1/1/2017")]));
+    case.run(&["check"], false);
+    let after_check = std::fs::metadata(plans_file().unwrap()).unwrap().len();
+    assert!(after_check < stored, "{after_check} < {stored}");
+    let cold = case.run(&["overdue", "--unit", "CNTT"], true);
+    assert_eq!(case.run(&["overdue", "--unit", "CNTT"], false), cold);
+}
+
+#[test]
 fn a_unit_query_from_the_index_keeps_each_task_of_the_unit_in_its_role() {
     let case = Case::new();
     case.run(&["check"], false);

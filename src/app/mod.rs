@@ -192,7 +192,8 @@ fn scan_indexed<T: Send>(
             .units_file
             .and_then(|f| tree.bytes(f).ok())
             .unwrap_or_default();
-        Index::open(&dir, &tree.root, &registry_bytes, today)
+        let reads_plans = matches!(want, Want::Plans(_));
+        Index::open(&dir, &tree.root, &registry_bytes, today, reads_plans)
     });
     let options = ScanOptions {
         index: index.as_ref(),

@@ -64,7 +64,9 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The file gave a plan (it may still have errors).
+    /// The file's checked plan is in the plans file. A file without errors has none there
+    /// only when no run before asked for plans (or storing it failed): then it must be
+    /// checked again to have its plan.
     pub fn has_plan(&self) -> bool {
         self.blob.is_some()
     }
@@ -138,6 +140,10 @@ pub struct Index {
     registry: u64,
     today: NaiveDate,
     root: PathBuf,
+    /// Whether this run stores the plans of the files it checks: when it reads plans
+    /// itself, or the old index holds plans (a query has asked for them before). A tree
+    /// only ever checked (CI) never writes the plans file.
+    stores_plans: bool,
     fresh: Mutex<Fresh>,
 }
 
@@ -188,9 +194,16 @@ pub fn cache_dir() -> Option<PathBuf> {
 }
 
 impl Index {
-    /// Opens the index of the tree at `root`, checked against the registry's bytes. A
-    /// missing or doubtful index opens empty: every file is then checked afresh.
-    pub fn open(dir: &Path, root: &Path, registry_bytes: &[u8], today: NaiveDate) -> Index {
+    /// Opens the index of the tree at `root`, checked against the registry's bytes, for a
+    /// run that `reads_plans` or only wants diagnostics. A missing or doubtful index opens
+    /// empty: every file is then checked afresh.
+    pub fn open(
+        dir: &Path,
+        root: &Path,
+        registry_bytes: &[u8],
+        today: NaiveDate,
+        reads_plans: bool,
+    ) -> Index {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let key = format!("{:016x}", hash(root.as_os_str().as_encoded_bytes()));
         let mut index = Index {
@@ -204,6 +217,7 @@ impl Index {
             registry: hash(registry_bytes),
             today,
             root,
+            stores_plans: reads_plans,
             fresh: Mutex::new(Fresh::default()),
         };
         if let Some((bytes, head, old)) = index.read_body() {
@@ -212,6 +226,7 @@ impl Index {
             index.old = old;
             index.old_bytes = bytes;
             index.old_plans = File::open(&index.plans_path).ok();
+            index.stores_plans |= index.old.values().any(|slot| slot.blob.is_some());
         }
         index
     }
@@ -341,6 +356,7 @@ impl Index {
         // Held until the run ends, for every file of the tree.
         rest.shrink_to_fit();
         // Encoded and summed before taking the lock, which every core waits for.
+        let plan = plan.filter(|_| self.stores_plans);
         let bytes = plan.and_then(encode_plan).map(|bytes| {
             let sum = hash(&bytes);
             (bytes, sum)
@@ -461,6 +477,11 @@ impl Index {
         if let Some(mut plans) = fresh.plans.take()
             && (plans.flush().is_err()
                 || fs::rename(temporary(&self.plans_path), &self.plans_path).is_err())
+        {
+            return;
+        }
+        if let Some(dir) = self.idx_path.parent()
+            && fs::create_dir_all(dir).is_err()
         {
             return;
         }
