@@ -11,7 +11,7 @@ use crate::check::{Want, registry_of};
 use crate::cli::{CheckArgs, Global};
 use crate::diag::Diagnostic;
 use crate::git::Repo;
-use crate::load::{Tree, read_tree};
+use crate::load::Tree;
 use crate::render::{self, DiagnosticFormat, Format, Style};
 use crate::source::FileId;
 
@@ -27,7 +27,7 @@ pub(super) fn check(
         Format::Github => DiagnosticFormat::Github,
         other => bail!("`check` prints diagnostics as human, json or github, not {other:?}"),
     };
-    let tree = read_tree(&global.plans)?;
+    let (tree, index) = super::open_tree(global, today, false)?;
     let only = match (&args.changed_since, args.files.is_empty()) {
         (Some(rev), _) => Some(changed_files(&tree, &global.plans, rev)?),
         (None, false) => Some(tree.select(&args.files).map_err(|path| {
@@ -44,7 +44,7 @@ pub(super) fn check(
         &tree,
         registry_of(&tree),
         today,
-        global.no_cache,
+        index,
         Want::Diagnostics,
         |_| (),
     );

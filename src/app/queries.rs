@@ -14,7 +14,7 @@ use crate::render::{self, Style};
 
 pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
     query_format(style)?;
-    let session = Session::open(global, &QueryArgs::default(), style)?;
+    let session = Session::open(global, &QueryArgs::default(), today, style)?;
     let checked = session.scan(today, |plan| query::plan_rows(std::slice::from_ref(&plan)))?;
     let mut checked = checked;
     let mut rows: Vec<_> = std::mem::take(&mut checked.plans)
@@ -99,7 +99,7 @@ pub(super) fn tasks(
     which: Which,
 ) -> anyhow::Result<u8> {
     query_format(style)?;
-    let session = Session::open(global, args, style)?;
+    let session = Session::open(global, args, today, style)?;
     let filter = &session.filter;
     let checked = session.scan_tasks(today, |plan| {
         let one = std::slice::from_ref(&plan);
@@ -132,7 +132,7 @@ pub(super) fn workload(
     style: Style,
 ) -> anyhow::Result<u8> {
     query_format(style)?;
-    let session = Session::open(global, args, style)?;
+    let session = Session::open(global, args, today, style)?;
     let (filter, registry) = (&session.filter, &session.registry);
     let mut out = super::stdout();
     write_note(session.note.as_deref(), style, &mut out)?;

@@ -24,7 +24,7 @@ pub(super) fn summary(
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
-    let session = Session::open(global, args, style)?;
+    let session = Session::open(global, args, today, style)?;
     let (filter, registry) = (&session.filter, &session.registry);
     let checked = session.scan(today, |plan| {
         query::plan_summary(&plan, registry, filter, today)
@@ -60,7 +60,7 @@ pub(super) fn export(
             "`export` writes json, csv, ics or phu-luc: add `--format ics` (or json, csv, phu-luc)"
         );
     }
-    let session = Session::open(global, args, style)?;
+    let session = Session::open(global, args, today, style)?;
     if let Some(note) = &session.note {
         writeln!(io::stderr(), "{note}")?;
     }

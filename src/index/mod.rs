@@ -147,6 +147,27 @@ pub struct Index {
     fresh: Mutex<Fresh>,
 }
 
+/// An index read from disk whose registry is not yet compared with the tree's: opened while
+/// the tree is walked, on another core.
+pub struct Unchecked(Index);
+
+impl Unchecked {
+    /// The index, emptied if it was written under another registry: a changed registry
+    /// changes what every plan's units mean. (If it held plans it still stores them: a
+    /// query has asked for them before.)
+    pub fn for_registry(self, registry_bytes: &[u8]) -> Index {
+        let Unchecked(mut index) = self;
+        let registry = hash(registry_bytes);
+        if index.registry != registry {
+            index.old = FxHashMap::default();
+            index.old_bytes = Vec::new();
+            index.old_plans = None;
+            index.registry = registry;
+        }
+        index
+    }
+}
+
 /// Records of this run, and the plans file being written.
 #[derive(Default)]
 struct Fresh {
@@ -194,16 +215,10 @@ pub fn cache_dir() -> Option<PathBuf> {
 }
 
 impl Index {
-    /// Opens the index of the tree at `root`, checked against the registry's bytes, for a
-    /// run that `reads_plans` or only wants diagnostics. A missing or doubtful index opens
-    /// empty: every file is then checked afresh.
-    pub fn open(
-        dir: &Path,
-        root: &Path,
-        registry_bytes: &[u8],
-        today: NaiveDate,
-        reads_plans: bool,
-    ) -> Index {
+    /// Opens the index of the tree at `root` for a run that `reads_plans` or only wants
+    /// diagnostics. A missing or doubtful index opens empty: every file is then checked
+    /// afresh. It holds nothing until [`Index::for_registry`] has compared the registry.
+    pub fn open(dir: &Path, root: &Path, today: NaiveDate, reads_plans: bool) -> Unchecked {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let key = format!("{:016x}", hash(root.as_os_str().as_encoded_bytes()));
         let mut index = Index {
@@ -214,7 +229,7 @@ impl Index {
             old_plans: None,
             old_written: 0,
             old_today: today,
-            registry: hash(registry_bytes),
+            registry: 0,
             today,
             root,
             stores_plans: reads_plans,
@@ -223,12 +238,13 @@ impl Index {
         if let Some((bytes, head, old)) = index.read_body() {
             index.old_written = head.written;
             index.old_today = head.today;
+            index.registry = head.registry;
             index.old = old;
             index.old_bytes = bytes;
             index.old_plans = File::open(&index.plans_path).ok();
             index.stores_plans |= index.old.values().any(|slot| slot.blob.is_some());
         }
-        index
+        Unchecked(index)
     }
 
     /// The old index: its bytes, head and slots; none if missing or in doubt.
@@ -246,8 +262,7 @@ impl Index {
         let (head, mut left): (Head, &[u8]) = postcard::take_from_bytes(body).ok()?;
         let same = head.format == FORMAT
             && head.tool == env!("CARGO_PKG_VERSION")
-            && head.root == self.root
-            && head.registry == self.registry;
+            && head.root == self.root;
         if !same {
             return None;
         }
