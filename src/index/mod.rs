@@ -21,6 +21,7 @@ use std::ops::Range;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
@@ -116,7 +117,6 @@ struct Head {
 
 /// A record of the index read at the start: all but its rest, which stays in the file's
 /// bytes until the file is looked up.
-#[derive(Clone)]
 struct Slot {
     size: u64,
     mtime: i128,
@@ -124,6 +124,9 @@ struct Slot {
     max_done: Option<NaiveDate>,
     blob: Option<(u64, u64, u64)>,
     rest: Range<usize>,
+    /// Found unchanged by this run: a new index copies it. A flag, not a list, so that
+    /// the cores looking files up never wait for each other.
+    reused: AtomicBool,
 }
 
 /// The index of one tree for one run: the entries read at the start, those made new.
@@ -178,8 +181,6 @@ struct Fresh {
     /// How many records `records` holds, and how many of them were in the old index.
     count: usize,
     known: usize,
-    /// Unchanged files, whose rests are in the old index and plans in the old plans file.
-    reused: Vec<(PathBuf, Slot)>,
     plans: Option<BufWriter<File>>,
     length: u64,
     changed: bool,
@@ -282,6 +283,7 @@ impl Index {
                 max_done: record.max_done,
                 blob: record.blob,
                 rest: end - record.rest.len()..end,
+                reused: AtomicBool::new(false),
             };
             old.insert(record.path.into_owned().into_os_string(), slot);
         }
@@ -353,10 +355,8 @@ impl Index {
         if reused {
             // Its rest stays in the old index and its plan in the old plans file; `save`
             // copies them only if a new index is written at all.
-            if let Some(slot) = self.old.get(entry.path.as_os_str())
-                && let Ok(mut fresh) = self.fresh.lock()
-            {
-                fresh.reused.push((entry.path, slot.clone()));
+            if let Some(slot) = self.old.get(entry.path.as_os_str()) {
+                slot.reused.store(true, Ordering::Relaxed);
             }
             return;
         }
@@ -452,8 +452,12 @@ impl Index {
         if fresh.count == usize::MAX {
             return;
         }
+        let old_reused = || {
+            let reused = |(_, slot): &(&OsString, &Slot)| slot.reused.load(Ordering::Relaxed);
+            self.old.iter().filter(reused)
+        };
         // Every file of this run is fresh or reused; an old one that is neither is gone.
-        let gone = fresh.known + fresh.reused.len() < self.old.len();
+        let gone = fresh.known + old_reused().count() < self.old.len();
         let day_moved = self.today != self.old_today;
         if !(fresh.changed || gone || day_moved || self.old.is_empty()) {
             if let Some(temp) = fresh.plans.take() {
@@ -462,21 +466,25 @@ impl Index {
             }
             return;
         }
-        let mut reused: Vec<Record> = Vec::with_capacity(fresh.reused.len());
-        for (path, mut slot) in std::mem::take(&mut fresh.reused) {
+        let mut reused: Vec<Record> = Vec::new();
+        for (path, slot) in old_reused() {
             let bytes = slot
                 .blob
                 .and_then(|(offset, length, _)| self.old_blob(offset, length));
-            slot.blob = None;
+            let mut blob = None;
             if let Some(bytes) = bytes
                 && let Some(offset) = fresh.append(&self.plans_path, &bytes)
             {
-                slot.blob = Some((offset, bytes.len() as u64, hash(&bytes)));
+                blob = Some((offset, bytes.len() as u64, hash(&bytes)));
             }
             let Some(rest) = self.old_bytes.get(slot.rest.clone()) else {
                 continue;
             };
-            reused.push(Record::new(Cow::Owned(path), &slot, rest));
+            let path = Cow::Borrowed(Path::new(path));
+            reused.push(Record {
+                blob,
+                ..Record::new(path, slot, rest)
+            });
         }
         let head = Head {
             format: FORMAT,
