@@ -38,9 +38,7 @@ use crate::source::KeptLine;
 
 const MAGIC: &[u8; 8] = b"BHXHIDX\0";
 /// Bump when the layout or the meaning of an entry changes.
-const FORMAT: u32 = 9;
-/// The size of the blocks a run's new records are held in.
-const BLOCK: usize = 1 << 20;
+const FORMAT: u32 = 10;
 /// A file written less than this before the index may change again unseen by its time.
 const RACY_NANOS: i128 = 2_000_000_000;
 
@@ -142,6 +140,9 @@ pub struct Index {
     old_today: NaiveDate,
     registry: u64,
     today: NaiveDate,
+    /// When this run began: what the new index says it was written at. Earlier than its
+    /// writing, so a file changed while the run read it counts as too recent to trust.
+    started: i128,
     root: PathBuf,
     /// Whether this run stores the plans of the files it checks: when it reads plans
     /// itself, or the old index holds plans (a query has asked for them before). A tree
@@ -171,19 +172,36 @@ impl Unchecked {
     }
 }
 
-/// Records of this run, and the plans file being written.
+/// What this run writes: the new index file, its records streamed out as files are
+/// checked (a national tree's records are never held), and the plans file.
 #[derive(Default)]
 struct Fresh {
-    /// The records made in this run, encoded one after another as the index file holds
-    /// them: a national tree's entries held compactly until they are written.
-    /// Blocks of at most [`BLOCK`] bytes, so that growing never copies what is held.
-    records: Vec<Vec<u8>>,
-    /// How many records `records` holds, and how many of them were in the old index.
+    idx: Option<Summed<BufWriter<File>>>,
+    /// How many records were written, and how many of them were in the old index.
     count: usize,
     known: usize,
     plans: Option<BufWriter<File>>,
     length: u64,
     changed: bool,
+    /// A record could not be written: this run writes no index.
+    failed: bool,
+}
+
+/// A writer that sums what goes through it.
+struct Summed<W> {
+    out: W,
+    sum: Xxh3,
+}
+
+impl<W: Write> Write for Summed<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        self.sum.update(&bytes[..written]);
+        Ok(written)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// XXH3: a stable hash for contents and checksums, fast enough to run over every byte
@@ -232,6 +250,7 @@ impl Index {
             old_today: today,
             registry: 0,
             today,
+            started: now(),
             root,
             stores_plans: reads_plans,
             fresh: Mutex::new(Fresh::default()),
@@ -260,22 +279,22 @@ impl Index {
         if u64::from_le_bytes(sum.try_into().ok()?) != hash(body) {
             return None;
         }
-        let (head, mut left): (Head, &[u8]) = postcard::take_from_bytes(body).ok()?;
+        let (records, count) = body.split_at_checked(body.len().checked_sub(8)?)?;
+        let count = usize::try_from(u64::from_le_bytes(count.try_into().ok()?)).ok()?;
+        let (head, mut left): (Head, &[u8]) = postcard::take_from_bytes(records).ok()?;
         let same = head.format == FORMAT
             && head.tool == env!("CARGO_PKG_VERSION")
             && head.root == self.root;
         if !same {
             return None;
         }
-        let count: usize;
-        (count, left) = postcard::take_from_bytes(left).ok()?;
         let mut old =
-            FxHashMap::with_capacity_and_hasher(count.min(body.len()), Default::default());
+            FxHashMap::with_capacity_and_hasher(count.min(records.len()), Default::default());
         for _ in 0..count {
             let record: Record;
             (record, left) = postcard::take_from_bytes(left).ok()?;
             // The rest ends where the record does.
-            let end = MAGIC.len() + body.len() - left.len();
+            let end = MAGIC.len() + records.len() - left.len();
             let slot = Slot {
                 size: record.size,
                 mtime: record.mtime,
@@ -365,11 +384,9 @@ impl Index {
             lines: &entry.lines,
             key: &entry.key,
         };
-        let Ok(mut rest) = postcard::to_allocvec(&rest) else {
+        let Ok(rest) = postcard::to_allocvec(&rest) else {
             return;
         };
-        // Held until the run ends, for every file of the tree.
-        rest.shrink_to_fit();
         // Encoded and summed before taking the lock, which every core waits for.
         let plan = plan.filter(|_| self.stores_plans);
         let bytes = plan.and_then(encode_plan).map(|bytes| {
@@ -395,22 +412,8 @@ impl Index {
             blob,
             rest: &rest,
         };
-        let Ok(encoded) = postcard::to_allocvec(&record) else {
-            // Without this record the index would be incomplete: write none this run.
-            fresh.count = usize::MAX;
-            return;
-        };
-        match fresh.records.last_mut() {
-            Some(block) if block.len() + encoded.len() <= block.capacity() => {
-                block.extend_from_slice(&encoded);
-            }
-            _ => {
-                let mut block = Vec::with_capacity(BLOCK.max(encoded.len()));
-                block.extend_from_slice(&encoded);
-                fresh.records.push(block);
-            }
-        }
-        fresh.count = fresh.count.saturating_add(1);
+        // Without this record the index would be incomplete: then none is written.
+        fresh.failed |= self.write_record(&mut fresh, &record).is_none();
         fresh.known += usize::from(self.old.contains_key(entry.path.as_os_str()));
     }
 
@@ -449,7 +452,8 @@ impl Index {
         let Ok(mut fresh) = self.fresh.lock().map(|mut f| std::mem::take(&mut *f)) else {
             return;
         };
-        if fresh.count == usize::MAX {
+        if fresh.failed {
+            fresh.discard(&self);
             return;
         }
         let old_reused = || {
@@ -460,13 +464,9 @@ impl Index {
         let gone = fresh.known + old_reused().count() < self.old.len();
         let day_moved = self.today != self.old_today;
         if !(fresh.changed || gone || day_moved || self.old.is_empty()) {
-            if let Some(temp) = fresh.plans.take() {
-                drop(temp);
-                let _ = fs::remove_file(temporary(&self.plans_path));
-            }
+            fresh.discard(&self);
             return;
         }
-        let mut reused: Vec<Record> = Vec::new();
         for (path, slot) in old_reused() {
             let bytes = slot
                 .blob
@@ -481,19 +481,15 @@ impl Index {
                 continue;
             };
             let path = Cow::Borrowed(Path::new(path));
-            reused.push(Record {
+            let record = Record {
                 blob,
                 ..Record::new(path, slot, rest)
-            });
+            };
+            if self.write_record(&mut fresh, &record).is_none() {
+                fresh.discard(&self);
+                return;
+            }
         }
-        let head = Head {
-            format: FORMAT,
-            tool: env!("CARGO_PKG_VERSION").to_string(),
-            root: self.root.clone(),
-            registry: self.registry,
-            written: now(),
-            today: self.today,
-        };
         // The plans file first: an index never names blobs that are not yet in place.
         // Neither file is synced to disk: a cache lost or torn by a crash fails its
         // checksums and is rebuilt, and renaming is what makes a write whole to readers.
@@ -501,18 +497,59 @@ impl Index {
             && (plans.flush().is_err()
                 || fs::rename(temporary(&self.plans_path), &self.plans_path).is_err())
         {
+            fresh.discard(&self);
             return;
         }
-        if let Some(dir) = self.idx_path.parent()
-            && fs::create_dir_all(dir).is_err()
-        {
-            return;
-        }
+        let count = fresh.count as u64;
+        let finished = (|| {
+            self.started_idx(&mut fresh)?
+                .write_all(&count.to_le_bytes())
+                .ok()?;
+            let Summed { mut out, sum } = fresh.idx.take()?;
+            out.write_all(&sum.digest().to_le_bytes()).ok()?;
+            out.flush().ok()
+        })();
         let temp = temporary(&self.idx_path);
-        let written = write_body(&temp, &head, (fresh.count, &fresh.records), &reused);
-        if written.is_err() || fs::rename(&temp, &self.idx_path).is_err() {
+        if finished.is_none() || fs::rename(&temp, &self.idx_path).is_err() {
             let _ = fs::remove_file(&temp);
         }
+    }
+
+    /// Appends a record to the new index file.
+    fn write_record(&self, fresh: &mut Fresh, record: &Record) -> Option<()> {
+        let idx = self.started_idx(fresh)?;
+        postcard::to_io(record, idx).ok()?;
+        fresh.count += 1;
+        Some(())
+    }
+
+    /// The new index file, created with its magic and head on first use: magic, then the
+    /// body (head, records in no particular order, their number as 8 bytes), then the
+    /// body's checksum.
+    fn started_idx<'f>(&self, fresh: &'f mut Fresh) -> Option<&'f mut Summed<BufWriter<File>>> {
+        if fresh.idx.is_none() {
+            if let Some(dir) = self.idx_path.parent() {
+                fs::create_dir_all(dir).ok()?;
+            }
+            let file = File::create(temporary(&self.idx_path)).ok()?;
+            let mut out = BufWriter::with_capacity(1 << 18, file);
+            out.write_all(MAGIC).ok()?;
+            let mut idx = Summed {
+                out,
+                sum: Xxh3::new(),
+            };
+            let head = Head {
+                format: FORMAT,
+                tool: env!("CARGO_PKG_VERSION").to_string(),
+                root: self.root.clone(),
+                registry: self.registry,
+                written: self.started,
+                today: self.today,
+            };
+            postcard::to_io(&head, &mut idx).ok()?;
+            fresh.idx = Some(idx);
+        }
+        fresh.idx.as_mut()
     }
 }
 
@@ -530,48 +567,6 @@ impl<'a> Record<'a> {
     }
 }
 
-/// The index file: magic, then the body (head, number of records, the records of this run
-/// as encoded, the reused records), then the body's checksum. Streamed, so that a
-/// national tree's index is never held twice. Records are in no particular order.
-fn write_body(
-    path: &Path,
-    head: &Head,
-    (count, encoded): (usize, &[Vec<u8>]),
-    reused: &[Record],
-) -> std::io::Result<()> {
-    struct Summed<W> {
-        out: W,
-        sum: Xxh3,
-    }
-    impl<W: Write> Write for Summed<W> {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            let written = self.out.write(bytes)?;
-            self.sum.update(&bytes[..written]);
-            Ok(written)
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            self.out.flush()
-        }
-    }
-    let mut out = BufWriter::new(File::create(path)?);
-    out.write_all(MAGIC)?;
-    let mut summed = Summed {
-        out,
-        sum: Xxh3::new(),
-    };
-    let total = count + reused.len();
-    postcard::to_io(&(head, total), &mut summed).map_err(std::io::Error::other)?;
-    for block in encoded {
-        summed.write_all(block)?;
-    }
-    for record in reused {
-        postcard::to_io(record, &mut summed).map_err(std::io::Error::other)?;
-    }
-    let Summed { mut out, sum } = summed;
-    out.write_all(&sum.digest().to_le_bytes())?;
-    out.flush()
-}
-
 fn temporary(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(format!(".{}.tmp", std::process::id()));
@@ -579,6 +574,16 @@ fn temporary(path: &Path) -> PathBuf {
 }
 
 impl Fresh {
+    /// Drops this run's files half written.
+    fn discard(&mut self, index: &Index) {
+        if self.idx.take().is_some() {
+            let _ = fs::remove_file(temporary(&index.idx_path));
+        }
+        if self.plans.take().is_some() {
+            let _ = fs::remove_file(temporary(&index.plans_path));
+        }
+    }
+
     /// Appends to this run's plans file, creating it; the offset of the bytes.
     fn append(&mut self, path: &Path, bytes: &[u8]) -> Option<u64> {
         if self.plans.is_none() {
