@@ -228,7 +228,12 @@ impl Tree {
 pub fn decode(bytes: Cow<'_, [u8]>) -> Result<String, (String, usize, String)> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
-    // A file read from disk is owned: its bytes become the text without a copy.
+    // std checks Vietnamese text at a few hundred MB/s, a tenth of a cold check's time;
+    // simdutf8 is an order of magnitude faster, and copying what it approved costs less.
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes[bom..]) {
+        return Ok(text.to_owned());
+    }
+    // Not UTF-8: std says where.
     let bytes = match bytes {
         Cow::Owned(mut bytes) => {
             bytes.drain(..bom);
