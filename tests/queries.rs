@@ -448,6 +448,32 @@ fn the_terminal_table_wraps_to_the_width_and_colours_only_when_asked() {
     );
 }
 
+/// A stage is shown at the top of its task's content cell in a terminal table: a column of
+/// its own, empty in most rows, was squeezed to one letter a line.
+#[test]
+fn the_terminal_table_shows_a_stage_inside_the_content_cell() {
+    let tree = tree();
+    let args = [
+        "overdue",
+        "--unit",
+        "PC",
+        "--today",
+        "2024-08-01",
+        "--lang",
+        "en",
+    ];
+    let output = tree.cmd(&args).env("COLUMNS", "110").output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let header = text.lines().nth(1).unwrap();
+    assert!(
+        header.contains("Content") && !header.contains("Stage"),
+        "{text}"
+    );
+    let row = text.lines().find(|l| l.contains("7/KH-BHXH")).unwrap();
+    assert!(row.contains("┆ Stage: 1/2 "), "{text}");
+    assert!(text.contains("┆ Hai đợt "), "{text}");
+}
+
 /// `overdue` as JSON over a tree with broken files: it still answers from the others (two
 /// rows), exits 1, and says on stderr what it skipped; the stderr.
 fn overdue_past_broken_files(tree: &Tree) -> String {

@@ -42,6 +42,10 @@ pub trait Tabular: Serialize + Sized + Sync {
         let _ = rows;
         Vec::new()
     }
+    /// A column that only some rows fill (a task's stage), which a terminal table shows
+    /// labelled at the top of another column's cell rather than as a column of its own:
+    /// `(column, host)`. A column of its own would be squeezed to a letter a line.
+    const INSET: Option<(usize, usize)> = None;
 }
 
 /// The column never wraps.
@@ -88,9 +92,13 @@ fn human<'a, R: Tabular + 'a>(
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    // A terminal is narrow: columns empty in every row (no stages, no support) are left out.
     let headers = R::headers(rows, style.lang);
-    let mut used = vec![false; headers.len()];
+    let inset = R::INSET.filter(|&(column, host)| column.max(host) < headers.len());
+    // A terminal is narrow: columns empty in every row (no support) are left out, and so is
+    // the inset column, whose text goes into its host's cells.
+    let mut used: Vec<bool> = (0..headers.len())
+        .map(|i| inset.is_some_and(|(column, _)| column == i))
+        .collect();
     for row in all.clone() {
         if used.iter().all(|&u| u) {
             break;
@@ -102,18 +110,30 @@ fn human<'a, R: Tabular + 'a>(
         }
     }
     let no_rows = all.clone().next().is_none();
-    let kept: Vec<usize> = (0..headers.len()).filter(|&i| no_rows || used[i]).collect();
-    let pick = |cells: &[String]| -> Vec<String> {
+    let kept: Vec<usize> = (0..headers.len())
+        .filter(|&i| inset.is_none_or(|(column, _)| column != i))
+        .filter(|&i| no_rows || used[i])
+        .collect();
+    let pick = |mut cells: Vec<String>| -> Vec<String> {
         kept.iter()
-            .map(|&i| cells.get(i).cloned().unwrap_or_default())
+            .map(|&i| cells.get_mut(i).map(std::mem::take).unwrap_or_default())
             .collect()
+    };
+    let with_inset = |mut cells: Vec<String>| -> Vec<String> {
+        if let Some((column, host)) = inset
+            && let Some(text) = cells.get(column).filter(|text| !text.is_empty())
+        {
+            cells[host] = format!("{}: {text}\n{}", headers[column], cells[host]);
+        }
+        cells
     };
     let all: Vec<&R> = all.collect();
     let table = |chunk: &[&R]| {
-        let mut table = new_table(rows, &kept, pick(&headers), style);
+        let mut table = new_table(rows, &kept, pick(headers.clone()), style);
         for row in chunk {
             let tone = row.tone();
-            let cells = pick(&row.cells(style.lang)).into_iter().map(|text| {
+            let cells = pick(with_inset(row.cells(style.lang))).into_iter();
+            let cells = cells.map(|text| {
                 let cell = Cell::new(terminal_safe(&text));
                 match (style.color, tone) {
                     (true, Tone::Late) => cell.fg(Color::Red),
@@ -124,12 +144,19 @@ fn human<'a, R: Tabular + 'a>(
             });
             table.add_row(cells.collect::<Vec<_>>());
         }
-        table.to_string()
+        table
     };
     if all.is_empty() {
         return writeln!(out, "{}", table(&[]));
     }
-    let lay_out = |rows: &[&R]| Ok(format!("{}\n", table(rows)).into_bytes());
+    let lay_out = |rows: &[&R]| {
+        let mut text = Vec::new();
+        for line in table(rows).lines() {
+            text.extend_from_slice(line.as_bytes());
+            text.push(b'\n');
+        }
+        Ok(text)
+    };
     super::write_laid_out(&all, TABLE_ROWS, lay_out, out)
 }
 

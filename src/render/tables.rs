@@ -67,6 +67,10 @@ impl Tabular for UnitRow {
     }
 }
 
+/// Where a task row's content and stage are among [`TASK_COLUMNS`].
+const CONTENT: usize = 2;
+const MILESTONE: usize = 6;
+
 /// The columns of task rows, in tables and in the export.
 const TASK_COLUMNS: [Label; 9] = [
     Label::Plan,
@@ -119,13 +123,15 @@ impl Tabular for TaskRow {
     fn widths(_: &[Self]) -> Vec<(usize, ColumnConstraint)> {
         let mut widths = unwrapped(&[0, 1, 7, 8]);
         widths.extend([
-            at_least(2, 24),
+            at_least(2, 22),
             at_least(3, 8),
             at_least(4, 11),
             at_least(5, 13),
         ]);
         widths
     }
+
+    const INSET: Option<(usize, usize)> = Some((MILESTONE, CONTENT));
 
     fn tone(&self) -> Tone {
         match self.days_overdue {
@@ -259,6 +265,8 @@ impl Tabular for ExportRow {
         "product",
         "note",
     ];
+
+    const INSET: Option<(usize, usize)> = Some((MILESTONE, CONTENT));
 
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
         headers(&TASK_COLUMNS, lang)
