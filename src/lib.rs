@@ -15,6 +15,7 @@ pub mod diag;
 pub mod diff;
 pub mod git;
 pub mod index;
+mod index_text;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -133,6 +133,7 @@ pub struct Milestone {
 pub struct Task {
     pub id: String,
     pub section: Option<String>,
+    #[serde(with = "crate::index_text")]
     pub content: String,
     /// Registry codes of the lead units (đơn vị chủ trì).
     pub lead: Vec<String>,
