@@ -33,9 +33,9 @@ struct About<N, L, S> {
     sections: S,
 }
 
-/// A plan as the plans file holds it, read back with the tasks still encoded.
+/// A plan's head as the plans file holds it; its tasks follow, each a [`StoredTask`].
 #[derive(Deserialize)]
-struct StoredPlan<'a> {
+struct StoredHead<'a> {
     key: Key<String, PathBuf>,
     /// Every unit the tasks name, when there are at most 64; none when there are more, and
     /// then every task is decoded.
@@ -43,8 +43,8 @@ struct StoredPlan<'a> {
     units: Vec<&'a str>,
     /// [`About`], encoded.
     about: &'a [u8],
-    #[serde(borrow)]
-    tasks: Vec<StoredTask<'a>>,
+    /// How many tasks follow.
+    tasks: usize,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -79,7 +79,7 @@ impl TaskWanted<'_> {
     }
 }
 
-/// The plan in the layout of [`StoredPlan`], written part by part into one buffer: postcard
+/// The plan in the layout of [`StoredHead`] and its [`StoredTask`]s, written part by part into one buffer: postcard
 /// writes a struct as its fields one after another and a list as its length, then its items.
 pub(super) fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
     let Plan {
@@ -148,7 +148,7 @@ pub(super) fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
 }
 
 pub(super) fn decode_plan(bytes: &[u8], wanted: Option<TaskWanted>) -> Option<Plan> {
-    let stored: StoredPlan = postcard::from_bytes(bytes).ok()?;
+    let (stored, mut rest): (StoredHead, _) = postcard::take_from_bytes(bytes).ok()?;
     let Key {
         number,
         kind,
@@ -181,7 +181,11 @@ pub(super) fn decode_plan(bytes: &[u8], wanted: Option<TaskWanted>) -> Option<Pl
         .filter(|_| !stored.units.is_empty())
         .map(|wanted| wanted.masks(&stored.units));
     let mut tasks: Vec<Task> = Vec::new();
-    for task in stored.tasks {
+    // Read one by one, not as a list: most tasks are skipped, and a list of them all would
+    // be built only to be dropped.
+    for _ in 0..stored.tasks {
+        let (task, after): (StoredTask, _) = postcard::take_from_bytes(rest).ok()?;
+        rest = after;
         if let Some((lead, support)) = masks
             && task.lead & lead == 0
             && task.support & support == 0
@@ -189,6 +193,9 @@ pub(super) fn decode_plan(bytes: &[u8], wanted: Option<TaskWanted>) -> Option<Pl
             continue;
         }
         tasks.push(postcard::from_bytes(task.bytes).ok()?);
+    }
+    if !rest.is_empty() {
+        return None;
     }
     Some(Plan {
         number,
