@@ -1046,14 +1046,14 @@ impl PlanChecker<'_> {
         if let Some(unit) = self.registry.resolve(name) {
             return Some(unit.code.clone());
         }
-        let nearest = self.registry.nearest(name, 3);
+        let nearest = self.registry.suggestion(name);
         let mut d = Diagnostic::new(
             Code::UnknownUnit,
             self.file,
             reference.span(),
             format!("unit `{name}` is not in the registry"),
         );
-        d = match nearest.first() {
+        d = match nearest {
             Some(unit) => d.with_label(format!("did you mean `{}` ({})?", unit.code, unit.name)),
             None => d.with_label("unknown unit"),
         };

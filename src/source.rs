@@ -228,8 +228,9 @@ impl SourceFile {
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
+    // memchr: `match_indices` paid a searcher's setup per line, 2% of a cold national check.
     std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
         .collect()
 }
 

@@ -7,6 +7,7 @@
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::thread::LocalKey;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -115,19 +116,39 @@ impl Registry {
     /// national tree writes the same few hundred spellings again and again.
     fn folded(&self, name: &str) -> Option<usize> {
         thread_local! {
-            /// Registry id → spelling → unit; looked up by `&str`, so a hit allocates nothing.
             static SEEN: RefCell<FxHashMap<u64, Spellings>> = RefCell::new(FxHashMap::default());
         }
-        if let Some(found) = SEEN.with(|seen| {
-            seen.borrow()
-                .get(&self.id)
+        self.remembered(&SEEN, name, || self.index.get(&fold(name)).copied())
+    }
+
+    /// The unit closest to a spelling that names none, for "did you mean"; remembered per
+    /// thread, as a tree repeats its misspellings too.
+    pub fn suggestion(&self, name: &str) -> Option<&Unit> {
+        thread_local! {
+            static SUGGESTED: RefCell<FxHashMap<u64, Spellings>> = RefCell::new(FxHashMap::default());
+        }
+        let best = || self.nearest_indices(name).next();
+        self.remembered(&SUGGESTED, name, best)
+            .map(|i| &self.units[i])
+    }
+
+    /// `answer` for `name`, remembered in `cache` by registry id, then spelling; looked up
+    /// by `&str`, so a hit allocates nothing.
+    fn remembered(
+        &self,
+        cache: &'static LocalKey<RefCell<FxHashMap<u64, Spellings>>>,
+        name: &str,
+        answer: impl FnOnce() -> Option<usize>,
+    ) -> Option<usize> {
+        let known = cache.with_borrow(|seen| {
+            seen.get(&self.id)
                 .and_then(|names| names.get(name).copied())
-        }) {
+        });
+        if let Some(found) = known {
             return found;
         }
-        let found = self.index.get(&fold(name)).copied();
-        SEEN.with(|seen| {
-            let mut seen = seen.borrow_mut();
+        let found = answer();
+        cache.with_borrow_mut(|seen| {
             let names = seen.entry(self.id).or_default();
             if names.len() >= 10_000 {
                 // Bounded: a tree of unique misspellings must not grow the cache without end.
@@ -145,6 +166,14 @@ impl Registry {
 
     /// Up to `limit` units whose spellings are closest to `name`, best first.
     pub fn nearest(&self, name: &str, limit: usize) -> Vec<&Unit> {
+        self.nearest_indices(name)
+            .take(limit)
+            .map(|i| &self.units[i])
+            .collect()
+    }
+
+    /// Units whose spellings are close to `name`, best first, each once.
+    fn nearest_indices(&self, name: &str) -> impl Iterator<Item = usize> {
         let folded = fold(name);
         let mut scored: Vec<(f64, usize)> = self
             .index
@@ -160,9 +189,6 @@ impl Registry {
             }
         }
         best.into_iter()
-            .take(limit)
-            .map(|i| &self.units[i])
-            .collect()
     }
 
     /// The units that were merged or renamed into `code`, directly or through others.
