@@ -207,7 +207,7 @@ fn remembered(
         _ => None,
     };
     if !entry.diagnostics.is_empty() {
-        match entry.lines.clone() {
+        match entry.lines {
             Some((len, lines)) => tree.sources.get(file).keep_kept(len, lines),
             None => {
                 // Lines not remembered (a whole text was kept): the file is unchanged, read it.
@@ -217,15 +217,16 @@ fn remembered(
             }
         }
     }
+    // Only now: a file whose lines could not be read again is checked again instead.
+    index.reuse(&entry.path);
+    let mut diagnostics = entry.diagnostics;
+    for diagnostic in &mut diagnostics {
+        diagnostic.file = file;
+    }
     let outcome = Outcome {
         file,
-        diagnostics: entry
-            .diagnostics
-            .iter()
-            .cloned()
-            .map(|d| Diagnostic { file, ..d })
-            .collect(),
-        key: entry.key.clone().map(|(issuer, number, span)| PlanKey {
+        diagnostics,
+        key: entry.key.map(|(issuer, number, span)| PlanKey {
             issuer,
             number,
             span,
@@ -233,7 +234,6 @@ fn remembered(
         }),
         value: None,
     };
-    index.keep(entry, None, true);
     Some((outcome, plan))
 }
 
@@ -315,7 +315,7 @@ fn check_file(
             .map(|k| (k.issuer.clone(), k.number.clone(), k.span.clone()));
         // Queries skip a file with errors, so its plan is not worth storing.
         let usable = !outcome.diagnostics.iter().any(Diagnostic::is_error);
-        index.keep(entry, plan.as_ref().filter(|_| usable), false);
+        index.keep(entry, plan.as_ref().filter(|_| usable));
     }
     (outcome, plan)
 }

@@ -368,17 +368,17 @@ impl Index {
         })
     }
 
-    /// Remembers a file of this run: its entry, and its plan unless it came from the old
-    /// index unchanged (`reused`), in which case the old plan bytes are copied.
-    pub fn keep(&self, entry: Entry, plan: Option<&Plan>, reused: bool) {
-        if reused {
-            // Its rest stays in the old index and its plan in the old plans file; `save`
-            // copies them only if a new index is written at all.
-            if let Some(slot) = self.old.get(entry.path.as_os_str()) {
-                slot.reused.store(true, Ordering::Relaxed);
-            }
-            return;
+    /// Remembers that a file of this run came from the old index unchanged: its rest stays
+    /// in the old index and its plan in the old plans file; `save` copies them only if a
+    /// new index is written at all.
+    pub fn reuse(&self, path: &Path) {
+        if let Some(slot) = self.old.get(path.as_os_str()) {
+            slot.reused.store(true, Ordering::Relaxed);
         }
+    }
+
+    /// Remembers a file checked in this run: its entry and its plan.
+    pub fn keep(&self, entry: Entry, plan: Option<&Plan>) {
         let rest = RestRef {
             diagnostics: &entry.diagnostics,
             lines: &entry.lines,
