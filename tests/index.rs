@@ -292,6 +292,31 @@ fn a_truncated_or_corrupted_index_is_rebuilt_not_believed() {
     }
 }
 
+/// A plan damaged in the plans file is never copied into a new index as if it were sound:
+/// a `check` that rewrites the index (a file was added) drops it, and the next query
+/// checks that file again.
+#[test]
+fn a_damaged_stored_plan_is_not_carried_into_the_next_index() {
+    let case = Case::new();
+    case.agree();
+    let plans = case
+        .index_files()
+        .into_iter()
+        .find(|f| f.extension().is_some_and(|e| e == "plans"))
+        .unwrap();
+    let mut bytes = std::fs::read(&plans).unwrap();
+    // Still a plan that decodes, with another task text: only a checksum can tell.
+    let at = bytes.windows(4).position(|w| w == b"Nhi\xe1").unwrap();
+    bytes[at] = b'M';
+    std::fs::write(&plans, &bytes).unwrap();
+    case.tree
+        .file("p/new.toml", &plan("9/KH", &[task("1", "PC", "Năm 2017")]));
+    assert_eq!(case.run(&["check"], false), case.run(&["check"], true));
+    let warm = case.run(&["overdue", "--unit", "CNTT"], false);
+    assert!(!warm.1.contains("Mhi"), "{}", warm.1);
+    assert_eq!(warm, case.run(&["overdue", "--unit", "CNTT"], true));
+}
+
 #[test]
 fn two_runs_at_once_never_disagree() {
     let case = Case::new();

@@ -468,14 +468,18 @@ impl Index {
             return;
         }
         for (path, slot) in old_reused() {
-            let bytes = slot
-                .blob
-                .and_then(|(offset, length, _)| self.old_blob(offset, length));
+            // A damaged plan is dropped, not summed anew as if it were sound: the next
+            // query checks its file again.
+            let bytes = slot.blob.and_then(|(offset, length, sum)| {
+                self.old_blob(offset, length)
+                    .filter(|bytes| hash(bytes) == sum)
+                    .map(|bytes| (bytes, sum))
+            });
             let mut blob = None;
-            if let Some(bytes) = bytes
+            if let Some((bytes, sum)) = bytes
                 && let Some(offset) = fresh.append(&self.plans_path, &bytes)
             {
-                blob = Some((offset, bytes.len() as u64, hash(&bytes)));
+                blob = Some((offset, bytes.len() as u64, sum));
             }
             let Some(rest) = self.old_bytes.get(slot.rest.clone()) else {
                 continue;
