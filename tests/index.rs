@@ -317,6 +317,35 @@ fn a_damaged_stored_plan_is_not_carried_into_the_next_index() {
     assert_eq!(warm, case.run(&["overdue", "--unit", "CNTT"], true));
 }
 
+/// A run stopped before it renamed its index into place (Ctrl-C during a first query)
+/// leaves temporary files; a later run removes those untouched for an hour, and leaves
+/// alone those of a run that may still be writing, and files not its own.
+#[test]
+fn temporary_files_left_by_a_stopped_run_are_removed() {
+    let case = Case::new();
+    case.agree();
+    let dir = case.tree.path().join(".cache");
+    let file = |name: &str, age_secs: u64| {
+        let path = dir.join(name);
+        let handle = std::fs::File::create(&path).unwrap();
+        let time = std::time::SystemTime::now() - std::time::Duration::from_secs(age_secs);
+        handle.set_modified(time).unwrap();
+        path
+    };
+    let stale = [
+        file("0123456789abcdef.plans.4242.tmp", 2 * 3600),
+        file("0123456789abcdef.idx.4242.tmp", 2 * 3600),
+    ];
+    let live = file("0123456789abcdef.plans.4343.tmp", 60);
+    let foreign = file("notes.tmp", 2 * 3600);
+    case.run(&["check"], false);
+    for path in &stale {
+        assert!(!path.exists(), "{}", path.display());
+    }
+    assert!(live.exists() && foreign.exists());
+    case.agree();
+}
+
 #[test]
 fn two_runs_at_once_never_disagree() {
     let case = Case::new();

@@ -22,7 +22,7 @@ use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -240,6 +240,7 @@ impl Index {
     pub fn open(dir: &Path, root: &Path, today: NaiveDate, reads_plans: bool) -> Unchecked {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let key = format!("{:016x}", hash(root.as_os_str().as_encoded_bytes()));
+        sweep(dir, SystemTime::now());
         let mut index = Index {
             idx_path: dir.join(format!("{key}.idx")),
             plans_path: dir.join(format!("{key}.plans")),
@@ -567,6 +568,34 @@ impl<'a> Record<'a> {
             max_done: slot.max_done,
             blob: slot.blob,
             rest,
+        }
+    }
+}
+
+/// Temporary files untouched for this long are left over from a run that was stopped
+/// (Ctrl-C during a first query) or crashed: a live run writes its own as it checks.
+const ABANDONED: Duration = Duration::from_secs(60 * 60);
+
+/// Removes temporary index files that runs stopped before renaming them into place; a
+/// national tree's plans file is hundreds of megabytes, and nothing else would remove them.
+fn sweep(dir: &Path, now: SystemTime) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = name.to_str().is_some_and(|name| {
+            let parts: Vec<&str> = name.split('.').collect();
+            matches!(parts[..], [key, "idx" | "plans", pid, "tmp"]
+                if key.len() == 16
+                    && key.bytes().all(|b| b.is_ascii_hexdigit())
+                    && pid.bytes().all(|b| b.is_ascii_digit()))
+        });
+        let modified = entry.metadata().and_then(|m| m.modified());
+        let abandoned =
+            modified.is_ok_and(|time| now.duration_since(time).is_ok_and(|age| age >= ABANDONED));
+        if ours && abandoned {
+            let _ = fs::remove_file(entry.path());
         }
     }
 }
