@@ -474,6 +474,27 @@ fn the_terminal_table_shows_a_stage_inside_the_content_cell() {
     assert!(text.contains("┆ Hai đợt "), "{text}");
 }
 
+/// A supporting unit's code keeps its comma on its line in a terminal table: the column
+/// was one character too narrow for "BHXH-TINH," and printed the comma on a line alone.
+#[test]
+fn a_long_unit_code_keeps_its_comma_in_a_terminal_table() {
+    let tree = Tree::new();
+    let units = format!(
+        "{}\n[[unit]]\ncode = \"BHXH-TINH\"\nname = \"BHXH các tỉnh, thành phố\"\nkind = \"province\"\n",
+        common::UNITS
+    );
+    tree.file("units.toml", &units);
+    let task = "[[task]]\nid = \"1\"\ncontent = \"Chi trả lương hưu\"\nlead = [\"PC\"]\n\
+                support = [\"BHXH-TINH\", \"LIENQUAN\"]\ndeadline = \"Quý I/2024\"\n";
+    tree.file("1.toml", &format!("{}\n{task}", common::HEADER));
+    let args = ["tasks", "--today", "2024-01-01", "--lang", "en"];
+    let output = tree.cmd(&args).env("COLUMNS", "100").output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("┆ BHXH-TINH, "), "{text}");
+    let lone_comma = |line: &&str| line.split('┆').any(|cell| cell.trim() == ",");
+    assert!(!text.lines().any(|line| lone_comma(&line)), "{text}");
+}
+
 /// `overdue` as JSON over a tree with broken files: it still answers from the others (two
 /// rows), exits 1, and says on stderr what it skipped; the stderr.
 fn overdue_past_broken_files(tree: &Tree) -> String {

@@ -128,8 +128,9 @@ fn human<'a, R: Tabular + 'a>(
         cells
     };
     let all: Vec<&R> = all.collect();
+    let widths = R::widths(rows);
     let table = |chunk: &[&R]| {
-        let mut table = new_table(rows, &kept, pick(headers.clone()), style);
+        let mut table = new_table(&widths, &kept, pick(headers.clone()), style);
         for row in chunk {
             let tone = row.tone();
             let cells = pick(with_inset(row.cells(style.lang))).into_iter();
@@ -183,7 +184,12 @@ fn json<R: Serialize + Sync>(rows: &[R], chunk: usize, out: &mut dyn Write) -> i
     out.write_all(b"\n]\n")
 }
 
-fn new_table<R: Tabular>(rows: &[R], kept: &[usize], headers: Vec<String>, style: Style) -> Table {
+fn new_table(
+    widths: &[(usize, ColumnConstraint)],
+    kept: &[usize],
+    headers: Vec<String>,
+    style: Style,
+) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
@@ -200,7 +206,7 @@ fn new_table<R: Tabular>(rows: &[R], kept: &[usize], headers: Vec<String>, style
     if style.color {
         table.enforce_styling();
     }
-    for (index, constraint) in R::widths(rows) {
+    for &(index, constraint) in widths {
         let shown = kept.iter().position(|&k| k == index);
         if let Some(column) = shown.and_then(|i| table.column_mut(i)) {
             column.set_constraint(constraint);

@@ -120,12 +120,22 @@ impl Tabular for TaskRow {
         cells
     }
 
-    fn widths(_: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+    fn widths(rows: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+        // The longest supporting unit's code and its comma on one line: "BHXH-TINH, LIENQUAN"
+        // wrapped as "BHXH-TINH", ",", "LIENQUAN" in a column one character too narrow.
+        let code = rows
+            .iter()
+            .flat_map(|row| &row.support)
+            .map(|code| code.chars().count())
+            .max()
+            .unwrap_or(0);
+        // The code, its comma, and a space of padding on either side.
+        let support = u16::try_from(code + 3).unwrap_or(u16::MAX).max(11);
         let mut widths = unwrapped(&[0, 1, 7, 8]);
         widths.extend([
             at_least(2, 22),
             at_least(3, 8),
-            at_least(4, 11),
+            at_least(4, support),
             at_least(5, 13),
         ]);
         widths
