@@ -474,25 +474,35 @@ fn the_terminal_table_shows_a_stage_inside_the_content_cell() {
     assert!(text.contains("┆ Hai đợt "), "{text}");
 }
 
-/// A supporting unit's code keeps its comma on its line in a terminal table: the column
-/// was one character too narrow for "BHXH-TINH," and printed the comma on a line alone.
+/// A terminal table shows units one a line and never splits a code: "BHXH-TINH, LIENQUAN"
+/// in a column one character too narrow printed its comma on a line of its own, and a
+/// long lead code was cut in two.
 #[test]
-fn a_long_unit_code_keeps_its_comma_in_a_terminal_table() {
+fn a_terminal_table_shows_units_one_a_line_and_whole() {
     let tree = Tree::new();
     let units = format!(
         "{}\n[[unit]]\ncode = \"BHXH-TINH\"\nname = \"BHXH các tỉnh, thành phố\"\nkind = \"province\"\n",
         common::UNITS
     );
     tree.file("units.toml", &units);
-    let task = "[[task]]\nid = \"1\"\ncontent = \"Chi trả lương hưu\"\nlead = [\"PC\"]\n\
+    let task = "[[task]]\nid = \"1\"\ncontent = \"Chi trả lương hưu\"\nlead = [\"PC\", \"BHXH-TINH\"]\n\
                 support = [\"BHXH-TINH\", \"LIENQUAN\"]\ndeadline = \"Quý I/2024\"\n";
     tree.file("1.toml", &format!("{}\n{task}", common::HEADER));
     let args = ["tasks", "--today", "2024-01-01", "--lang", "en"];
     let output = tree.cmd(&args).env("COLUMNS", "100").output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("┆ BHXH-TINH, "), "{text}");
-    let lone_comma = |line: &&str| line.split('┆').any(|cell| cell.trim() == ",");
-    assert!(!text.lines().any(|line| lone_comma(&line)), "{text}");
+    let cells: Vec<&str> = text
+        .lines()
+        .flat_map(|line| line.split(['┆', '│']))
+        .map(str::trim)
+        .collect();
+    let whole = |code: &str| cells.iter().filter(|cell| **cell == code).count();
+    assert_eq!(
+        (whole("PC"), whole("BHXH-TINH"), whole("LIENQUAN")),
+        (1, 2, 1),
+        "{text}"
+    );
+    assert!(!cells.iter().any(|cell| cell.contains(',')), "{text}");
 }
 
 /// `overdue` as JSON over a tree with broken files: it still answers from the others (two

@@ -30,6 +30,10 @@ pub trait Tabular: Serialize + Sized + Sync {
     fn headers(rows: &[Self], lang: Lang) -> Vec<String>;
     /// Cell texts, in the order of the headers.
     fn cells(&self, lang: Lang) -> Vec<String>;
+    /// Cell texts for a terminal table, where a narrow column wraps: lists one item a line.
+    fn terminal_cells(&self, lang: Lang) -> Vec<String> {
+        self.cells(lang)
+    }
     /// The JSON and CSV field names, in order; a CSV with no rows still has its header.
     const FIELDS: &'static [&'static str];
     /// How the row should stand out.
@@ -103,7 +107,7 @@ fn human<'a, R: Tabular + 'a>(
         if used.iter().all(|&u| u) {
             break;
         }
-        for (i, cell) in row.cells(style.lang).iter().enumerate() {
+        for (i, cell) in row.terminal_cells(style.lang).iter().enumerate() {
             if i < used.len() && !cell.is_empty() {
                 used[i] = true;
             }
@@ -133,7 +137,7 @@ fn human<'a, R: Tabular + 'a>(
         let mut table = new_table(&widths, &kept, pick(headers.clone()), style);
         for row in chunk {
             let tone = row.tone();
-            let cells = pick(with_inset(row.cells(style.lang))).into_iter();
+            let cells = pick(with_inset(row.terminal_cells(style.lang))).into_iter();
             let cells = cells.map(|text| {
                 let cell = Cell::new(terminal_safe(&text));
                 match (style.color, tone) {

@@ -67,8 +67,10 @@ impl Tabular for UnitRow {
     }
 }
 
-/// Where a task row's content and stage are among [`TASK_COLUMNS`].
+/// Where a task row's content, units and stage are among [`TASK_COLUMNS`].
 const CONTENT: usize = 2;
+const LEAD: usize = 3;
+const SUPPORT: usize = 4;
 const MILESTONE: usize = 6;
 
 /// The columns of task rows, in tables and in the export.
@@ -120,22 +122,28 @@ impl Tabular for TaskRow {
         cells
     }
 
+    /// Units one a line, so that a code is never split: "BHXH-TINH, LIENQUAN" in a column
+    /// one character too narrow printed its comma on a line of its own.
+    fn terminal_cells(&self, lang: Lang) -> Vec<String> {
+        let mut cells = self.cells(lang);
+        cells[LEAD] = self.lead.join("\n");
+        cells[SUPPORT] = self.support.join("\n");
+        cells
+    }
+
     fn widths(rows: &[Self]) -> Vec<(usize, ColumnConstraint)> {
-        // The longest supporting unit's code and its comma on one line: "BHXH-TINH, LIENQUAN"
-        // wrapped as "BHXH-TINH", ",", "LIENQUAN" in a column one character too narrow.
-        let code = rows
-            .iter()
-            .flat_map(|row| &row.support)
-            .map(|code| code.chars().count())
-            .max()
-            .unwrap_or(0);
-        // The code, its comma, and a space of padding on either side.
-        let support = u16::try_from(code + 3).unwrap_or(u16::MAX).max(11);
+        // Room for the longest code and a space of padding on either side.
+        let room = |codes: fn(&Self) -> &[String], least: u16| {
+            let longest = rows.iter().flat_map(codes).map(|c| c.chars().count()).max();
+            u16::try_from(longest.unwrap_or(0) + 2)
+                .unwrap_or(u16::MAX)
+                .max(least)
+        };
         let mut widths = unwrapped(&[0, 1, 7, 8]);
         widths.extend([
-            at_least(2, 22),
-            at_least(3, 8),
-            at_least(4, support),
+            at_least(CONTENT, 20),
+            at_least(LEAD, room(|row| &row.lead, 8)),
+            at_least(SUPPORT, room(|row| &row.support, 11)),
             at_least(5, 13),
         ]);
         widths
