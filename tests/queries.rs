@@ -505,6 +505,20 @@ fn a_terminal_table_shows_units_one_a_line_and_whole() {
     assert!(!cells.iter().any(|cell| cell.contains(',')), "{text}");
 }
 
+/// The units table names a unit's kind in the report's language; JSON keeps the registry's
+/// value.
+#[test]
+fn the_units_table_names_kinds_in_words() {
+    let tree = tree();
+    let text = |args: &[&str]| String::from_utf8(tree.cmd(args).output().unwrap().stdout).unwrap();
+    let vietnamese = text(&["units"]);
+    assert!(vietnamese.contains("┆ trung ương "), "{vietnamese}");
+    assert!(vietnamese.contains("┆ không cụ thể "), "{vietnamese}");
+    assert!(!vietnamese.contains("central"), "{vietnamese}");
+    assert!(text(&["units", "--lang", "en"]).contains("┆ central "));
+    assert!(text(&["units", "--format", "json"]).contains("\"kind\": \"vague\""));
+}
+
 /// `overdue` as JSON over a tree with broken files: it still answers from the others (two
 /// rows), exits 1, and says on stderr what it skipped; the stderr.
 fn overdue_past_broken_files(tree: &Tree) -> String {

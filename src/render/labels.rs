@@ -1,7 +1,7 @@
 //! Column labels and words of reports in Vietnamese (default) and English.
 
 use super::Lang;
-use crate::model::Status;
+use crate::model::{Status, UnitKind};
 
 /// A label of a report; `text` picks the language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +86,20 @@ pub fn status(status: Status, lang: Lang) -> &'static str {
         Status::InProgress => ("đang làm", "in progress"),
         Status::Done => ("đã xong", "done"),
         Status::Cancelled => ("đã hủy", "cancelled"),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// What kind of unit a registry entry is, in words.
+pub fn unit_kind(kind: UnitKind, lang: Lang) -> &'static str {
+    let (vi, en) = match kind {
+        UnitKind::Central => ("trung ương", "central"),
+        UnitKind::Province => ("cấp tỉnh", "province"),
+        UnitKind::External => ("ngoài ngành", "external"),
+        UnitKind::Vague => ("không cụ thể", "vague"),
     };
     match lang {
         Lang::Vi => vi,

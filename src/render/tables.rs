@@ -56,11 +56,11 @@ impl Tabular for UnitRow {
         )
     }
 
-    fn cells(&self, _lang: Lang) -> Vec<String> {
+    fn cells(&self, lang: Lang) -> Vec<String> {
         vec![
             self.code.clone(),
             self.name.clone(),
-            self.kind.as_str().to_string(),
+            labels::unit_kind(self.kind, lang).to_string(),
             self.aliases.join("; "),
             self.successor.clone().unwrap_or_default(),
         ]
