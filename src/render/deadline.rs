@@ -75,8 +75,5 @@ pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
         Kind::Ongoing => ("thường xuyên (ongoing)", "ongoing, never overdue"),
         Kind::Event => ("theo sự kiện (event)", "when an event happens"),
     };
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
+    lang.pick(vi, en)
 }

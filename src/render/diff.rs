@@ -9,13 +9,6 @@ use super::rows::markdown_cell;
 use super::{Format, Lang, Style};
 use crate::diff::{DeadlineChange, PlanChanges, PlanRef, PlansDiff, UnitsChange};
 
-fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
 /// Writes the diff between the versions named `from` and `to`.
 pub fn write_diff(
     diff: &PlansDiff,
@@ -32,7 +25,7 @@ pub fn write_diff(
     writeln!(
         out,
         "## {} `{}` → `{}`\n",
-        t(lang, "Thay đổi kế hoạch:", "Plan changes:"),
+        lang.pick("Thay đổi kế hoạch:", "Plan changes:"),
         code(from),
         code(to)
     )?;
@@ -40,8 +33,7 @@ pub fn write_diff(
         return writeln!(
             out,
             "{}",
-            t(
-                lang,
+            lang.pick(
                 "Không có thay đổi nào về kế hoạch.",
                 "No changes to the plans."
             )
@@ -49,13 +41,13 @@ pub fn write_diff(
     }
     plan_list(
         &diff.added_plans,
-        t(lang, "Kế hoạch mới", "Plans added"),
+        lang.pick("Kế hoạch mới", "Plans added"),
         lang,
         out,
     )?;
     plan_list(
         &diff.removed_plans,
-        t(lang, "Kế hoạch bị xóa", "Plans removed"),
+        lang.pick("Kế hoạch bị xóa", "Plans removed"),
         lang,
         out,
     )?;
@@ -77,9 +69,9 @@ fn plan_list(plans: &[PlanRef], heading: &str, lang: Lang, out: &mut dyn Write) 
     writeln!(out, "### {heading}\n")?;
     for plan in plans {
         let tasks = if plan.tasks == 1 {
-            t(lang, "nhiệm vụ", "task")
+            lang.pick("nhiệm vụ", "task")
         } else {
-            t(lang, "nhiệm vụ", "tasks")
+            lang.pick("nhiệm vụ", "tasks")
         };
         writeln!(
             out,
@@ -101,14 +93,14 @@ fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()
         markdown_cell(&plan.issuer)
     )?;
     if !plan.deadlines.is_empty() {
-        writeln!(out, "#### {}\n", t(lang, "Thời hạn", "Deadlines"))?;
+        writeln!(out, "#### {}\n", lang.pick("Thời hạn", "Deadlines"))?;
         writeln!(
             out,
             "| {} | {} | {} | {} |",
-            t(lang, "STT", "Task"),
-            t(lang, "Trước", "Before"),
-            t(lang, "Sau", "After"),
-            t(lang, "Dời hạn", "Moved")
+            lang.pick("STT", "Task"),
+            lang.pick("Trước", "Before"),
+            lang.pick("Sau", "After"),
+            lang.pick("Dời hạn", "Moved")
         )?;
         writeln!(out, "|---|---|---|---|")?;
         for change in &plan.deadlines {
@@ -130,12 +122,12 @@ fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()
     let added = tasks(&plan.added_tasks);
     let removed = tasks(&plan.removed_tasks);
     if !added.is_empty() || !removed.is_empty() {
-        writeln!(out, "#### {}\n", t(lang, "Nhiệm vụ", "Tasks"))?;
+        writeln!(out, "#### {}\n", lang.pick("Nhiệm vụ", "Tasks"))?;
         for line in &added {
-            writeln!(out, "- {} {line}", t(lang, "thêm", "added"))?;
+            writeln!(out, "- {} {line}", lang.pick("thêm", "added"))?;
         }
         for line in &removed {
-            writeln!(out, "- {} {line}", t(lang, "bớt", "removed"))?;
+            writeln!(out, "- {} {line}", lang.pick("bớt", "removed"))?;
         }
         writeln!(out)?;
     }
@@ -158,17 +150,17 @@ fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()
         .collect();
     before_after(
         &units(&plan.lead),
-        t(lang, "Đơn vị chủ trì", "Lead units"),
+        lang.pick("Đơn vị chủ trì", "Lead units"),
         lang,
         out,
     )?;
     before_after(
         &units(&plan.support),
-        t(lang, "Đơn vị phối hợp", "Supporting units"),
+        lang.pick("Đơn vị phối hợp", "Supporting units"),
         lang,
         out,
     )?;
-    before_after(&statuses, t(lang, "Trạng thái", "Status"), lang, out)?;
+    before_after(&statuses, lang.pick("Trạng thái", "Status"), lang, out)?;
     Ok(())
 }
 
@@ -186,11 +178,11 @@ fn deadline_row(change: &DeadlineChange, lang: Lang, out: &mut dyn Write) -> io:
     let moved = match change.days {
         Some(days) if change.is_extension() => format!(
             "**{} +{days} {}**",
-            t(lang, "⚠ gia hạn", "⚠ extended"),
-            t(lang, "ngày", "days")
+            lang.pick("⚠ gia hạn", "⚠ extended"),
+            lang.pick("ngày", "days")
         ),
         Some(0) | None => "—".to_string(),
-        Some(days) => format!("{days} {}", t(lang, "ngày", "days")),
+        Some(days) => format!("{days} {}", lang.pick("ngày", "days")),
     };
     writeln!(
         out,
@@ -215,9 +207,9 @@ fn before_after(
     writeln!(
         out,
         "| {} | {} | {} |",
-        t(lang, "STT", "Task"),
-        t(lang, "Trước", "Before"),
-        t(lang, "Sau", "After")
+        lang.pick("STT", "Task"),
+        lang.pick("Trước", "Before"),
+        lang.pick("Sau", "After")
     )?;
     writeln!(out, "|---|---|---|")?;
     for [task, before, after] in rows {

@@ -67,10 +67,7 @@ impl Label {
             Label::DoneLate => ("Xong trễ hạn", "Done late"),
             Label::Total => ("Tổng", "Total"),
         };
-        match lang {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
+        lang.pick(vi, en)
     }
 }
 
@@ -87,10 +84,7 @@ pub fn status(status: Status, lang: Lang) -> &'static str {
         Status::Done => ("đã xong", "done"),
         Status::Cancelled => ("đã hủy", "cancelled"),
     };
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
+    lang.pick(vi, en)
 }
 
 /// What kind of unit a registry entry is, in words.
@@ -101,10 +95,7 @@ pub fn unit_kind(kind: UnitKind, lang: Lang) -> &'static str {
         UnitKind::External => ("ngoài ngành", "external"),
         UnitKind::Vague => ("không cụ thể", "vague"),
     };
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
+    lang.pick(vi, en)
 }
 
 /// Days late (positive) or left (negative) in words.

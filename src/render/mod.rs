@@ -76,6 +76,16 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The Vietnamese or the English of a pair.
+    pub fn pick<T>(self, vi: T, en: T) -> T {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
 /// Whether to colour terminal output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorChoice {

@@ -9,13 +9,6 @@ use super::rows::markdown_cell;
 use super::{Label, Lang, Tabular};
 use crate::query::{Bar, BarState, PlanSummary, Summary, TaskRow, WorkloadRow};
 
-fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
 fn percent(part: usize, whole: usize) -> String {
     if whole == 0 {
         return "—".into();
@@ -28,15 +21,14 @@ pub fn write_report(summary: &Summary, lang: Lang, out: &mut dyn Write) -> io::R
     writeln!(
         out,
         "# {} {}\n",
-        t(
-            lang,
+        lang.pick(
             "Tổng hợp tình hình thực hiện kế hoạch — ngày",
             "Plan progress summary —"
         ),
         summary.today
     )?;
     if summary.plans.is_empty() {
-        return writeln!(out, "{}", t(lang, "Không có kế hoạch nào.", "No plans."));
+        return writeln!(out, "{}", lang.pick("Không có kế hoạch nào.", "No plans."));
     }
     overview(summary, lang, out)?;
     for plan in &summary.plans {
@@ -49,13 +41,13 @@ fn overview(summary: &Summary, lang: Lang, out: &mut dyn Write) -> io::Result<()
     writeln!(
         out,
         "| {} | {} | {} | {} | {} | {} | {} |",
-        t(lang, "Kế hoạch", "Plan"),
-        t(lang, "Trích yếu", "Title"),
-        t(lang, "Số nhiệm vụ", "Tasks"),
-        t(lang, "Đã xong", "Done"),
-        t(lang, "Chưa xong", "Open"),
-        t(lang, "Quá hạn", "Overdue"),
-        t(lang, "Tỷ lệ hoàn thành", "Done %")
+        lang.pick("Kế hoạch", "Plan"),
+        lang.pick("Trích yếu", "Title"),
+        lang.pick("Số nhiệm vụ", "Tasks"),
+        lang.pick("Đã xong", "Done"),
+        lang.pick("Chưa xong", "Open"),
+        lang.pick("Quá hạn", "Overdue"),
+        lang.pick("Tỷ lệ hoàn thành", "Done %")
     )?;
     writeln!(out, "|---|---|---:|---:|---:|---:|---:|")?;
     for plan in &summary.plans {
@@ -89,21 +81,21 @@ fn plan_section(
     writeln!(
         out,
         "{}: {} · {}: {}\n",
-        t(lang, "Cơ quan ban hành", "Issuer"),
+        lang.pick("Cơ quan ban hành", "Issuer"),
         markdown_cell(&plan.issuer),
-        t(lang, "Ngày ban hành", "Issued"),
+        lang.pick("Ngày ban hành", "Issued"),
         plan.issued
     )?;
 
-    writeln!(out, "### {}\n", t(lang, "Tiến độ", "Progress"))?;
+    writeln!(out, "### {}\n", lang.pick("Tiến độ", "Progress"))?;
     writeln!(
         out,
         "| {} | {} | {} | {} | {} |",
-        t(lang, "Số nhiệm vụ", "Tasks"),
-        t(lang, "Đã xong", "Done"),
-        t(lang, "Chưa xong", "Open"),
-        t(lang, "Quá hạn", "Overdue"),
-        t(lang, "Đã hủy", "Cancelled")
+        lang.pick("Số nhiệm vụ", "Tasks"),
+        lang.pick("Đã xong", "Done"),
+        lang.pick("Chưa xong", "Open"),
+        lang.pick("Quá hạn", "Overdue"),
+        lang.pick("Đã hủy", "Cancelled")
     )?;
     writeln!(out, "|---:|---:|---:|---:|---:|")?;
     let share = |n: usize| format!("{n} ({})", percent(n, plan.tasks));
@@ -123,7 +115,7 @@ fn plan_section(
     writeln!(
         out,
         "### {}\n",
-        t(lang, "Khối lượng theo đơn vị", "Workload by unit")
+        lang.pick("Khối lượng theo đơn vị", "Workload by unit")
     )?;
     let mut rows: Vec<WorkloadRow> = plan.workload.rows.clone();
     rows.push(plan.workload.total.clone());
@@ -139,7 +131,7 @@ fn plan_section(
     writeln!(
         out,
         "### {}\n",
-        t(lang, "Tiến độ theo thời gian", "Timeline")
+        lang.pick("Tiến độ theo thời gian", "Timeline")
     )?;
     gantt(plan, lang, out)
 }
@@ -153,8 +145,7 @@ fn overdue_by_lead(
     writeln!(
         out,
         "### {}\n",
-        t(
-            lang,
+        lang.pick(
             "Nhiệm vụ quá hạn theo đơn vị chủ trì",
             "Overdue by lead unit"
         )
@@ -163,7 +154,7 @@ fn overdue_by_lead(
         return writeln!(
             out,
             "{}\n",
-            t(lang, "Không có nhiệm vụ quá hạn.", "Nothing is overdue.")
+            lang.pick("Không có nhiệm vụ quá hạn.", "Nothing is overdue.")
         );
     }
     let mut leads: Vec<&str> = plan
@@ -199,7 +190,7 @@ fn overdue_by_lead(
             Label::Content.text(lang),
             Label::Milestone.text(lang),
             Label::Due.text(lang),
-            t(lang, "Số ngày trễ", "Days late")
+            lang.pick("Số ngày trễ", "Days late")
         )?;
         writeln!(out, "|---|---|---|---|---:|")?;
         for row in plan
@@ -226,13 +217,13 @@ fn due_soon(rows: &[TaskRow], lang: Lang, out: &mut dyn Write) -> io::Result<()>
     writeln!(
         out,
         "### {}\n",
-        t(lang, "Đến hạn trong 30 ngày tới", "Due in the next 30 days")
+        lang.pick("Đến hạn trong 30 ngày tới", "Due in the next 30 days")
     )?;
     if rows.is_empty() {
         return writeln!(
             out,
             "{}\n",
-            t(lang, "Không có nhiệm vụ nào đến hạn.", "Nothing falls due.")
+            lang.pick("Không có nhiệm vụ nào đến hạn.", "Nothing falls due.")
         );
     }
     writeln!(
@@ -243,7 +234,7 @@ fn due_soon(rows: &[TaskRow], lang: Lang, out: &mut dyn Write) -> io::Result<()>
         Label::Lead.text(lang),
         Label::Due.text(lang),
         Label::Status.text(lang),
-        t(lang, "Còn lại", "Left")
+        lang.pick("Còn lại", "Left")
     )?;
     writeln!(out, "|---|---|---|---|---|---|")?;
     for row in rows {
@@ -268,8 +259,7 @@ fn gantt(plan: &PlanSummary, lang: Lang, out: &mut dyn Write) -> io::Result<()> 
         return writeln!(
             out,
             "{}\n",
-            t(
-                lang,
+            lang.pick(
                 "Không có nhiệm vụ nào có hạn cụ thể.",
                 "No task has a date."
             )
@@ -286,7 +276,7 @@ fn gantt(plan: &PlanSummary, lang: Lang, out: &mut dyn Write) -> io::Result<()> 
         if current != Some(&bar.section) {
             let name = match &bar.section {
                 Some((id, title)) => format!("{id}. {title}"),
-                None => t(lang, "Nhiệm vụ khác", "Other tasks").to_string(),
+                None => lang.pick("Nhiệm vụ khác", "Other tasks").to_string(),
             };
             writeln!(out, "    section {}", mermaid_text(&name, 60))?;
             current = Some(&bar.section);
