@@ -7,6 +7,7 @@ mod appendix;
 mod deadline;
 mod diagnostics;
 mod diff;
+mod grid;
 mod ics;
 mod labels;
 mod rows;

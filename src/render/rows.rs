@@ -6,10 +6,11 @@
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::grid::{self, Grid, Rule};
 use super::{Format, Lang, Style};
 
 /// How a row should stand out in a terminal.
@@ -42,7 +43,7 @@ pub trait Tabular: Serialize + Sized + Sync {
     }
     /// Width rules for some columns: codes and dates that must not wrap, names that need
     /// room; the other columns share what is left.
-    fn widths(rows: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+    fn widths(rows: &[Self]) -> Vec<(usize, Rule)> {
         let _ = rows;
         Vec::new()
     }
@@ -53,19 +54,13 @@ pub trait Tabular: Serialize + Sized + Sync {
 }
 
 /// The column never wraps.
-pub fn unwrapped(columns: &[usize]) -> Vec<(usize, ColumnConstraint)> {
-    columns
-        .iter()
-        .map(|&c| (c, ColumnConstraint::ContentWidth))
-        .collect()
+pub fn unwrapped(columns: &[usize]) -> Vec<(usize, Rule)> {
+    columns.iter().map(|&c| (c, Rule::Fit)).collect()
 }
 
 /// The column is at least `width` characters wide.
-pub fn at_least(column: usize, width: u16) -> (usize, ColumnConstraint) {
-    (
-        column,
-        ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(width)),
-    )
+pub fn at_least(column: usize, width: u16) -> (usize, Rule) {
+    (column, Rule::AtLeast(width))
 }
 
 /// Writes `rows`, then `footer` rows (totals) for people; programs get `rows` only.
@@ -86,8 +81,7 @@ pub fn write_rows<R: Tabular>(
     }
 }
 
-/// Rows per terminal table: a long report prints as several tables one after another, so
-/// its memory is one table's, not every row's laid out at once.
+/// Rows of a terminal table laid out as one piece on a core.
 const TABLE_ROWS: usize = 500;
 
 fn human<'a, R: Tabular + 'a>(
@@ -98,71 +92,72 @@ fn human<'a, R: Tabular + 'a>(
 ) -> io::Result<()> {
     let headers = R::headers(rows, style.lang);
     let inset = R::INSET.filter(|&(column, host)| column.max(host) < headers.len());
-    // A terminal is narrow: columns empty in every row (no support) are left out, and so is
-    // the inset column, whose text goes into its host's cells.
-    let mut used: Vec<bool> = (0..headers.len())
-        .map(|i| inset.is_some_and(|(column, _)| column == i))
-        .collect();
-    for row in all.clone() {
-        if used.iter().all(|&u| u) {
-            break;
-        }
-        for (i, cell) in row.terminal_cells(style.lang).iter().enumerate() {
-            if i < used.len() && !cell.is_empty() {
-                used[i] = true;
+    let all: Vec<&R> = all.collect();
+    let paint = |tone: Tone| match (style.color, tone) {
+        (true, Tone::Late) => Some(grid::RED),
+        (true, Tone::Soon) => Some(grid::YELLOW),
+        (true, Tone::Total) => Some(grid::BOLD),
+        _ => None,
+    };
+    let mut table: Vec<grid::Row> = all
+        .par_iter()
+        .map(|row| {
+            let mut cells = row.terminal_cells(style.lang);
+            if let Some((column, host)) = inset
+                && let Some(text) = cells.get(column).filter(|text| !text.is_empty())
+            {
+                cells[host] = format!("{}: {text}\n{}", headers[column], cells[host]);
             }
-        }
-    }
-    let no_rows = all.clone().next().is_none();
+            let cells = cells
+                .into_iter()
+                .map(|text| match terminal_safe(&text) {
+                    Cow::Owned(safe) => safe,
+                    Cow::Borrowed(_) => text,
+                })
+                .collect();
+            grid::Row {
+                cells,
+                paint: paint(row.tone()),
+            }
+        })
+        .collect();
+    // A terminal is narrow: columns empty in every row (no support) are left out, and so is
+    // the inset column, whose text went into its host's cells.
     let kept: Vec<usize> = (0..headers.len())
         .filter(|&i| inset.is_none_or(|(column, _)| column != i))
-        .filter(|&i| no_rows || used[i])
+        .filter(|&i| {
+            table.is_empty()
+                || table
+                    .iter()
+                    .any(|row| row.cells.get(i).is_some_and(|c| !c.is_empty()))
+        })
         .collect();
-    let pick = |mut cells: Vec<String>| -> Vec<String> {
-        kept.iter()
+    let pick = |cells: &mut Vec<String>| {
+        *cells = kept
+            .iter()
             .map(|&i| cells.get_mut(i).map(std::mem::take).unwrap_or_default())
-            .collect()
+            .collect();
     };
-    let with_inset = |mut cells: Vec<String>| -> Vec<String> {
-        if let Some((column, host)) = inset
-            && let Some(text) = cells.get(column).filter(|text| !text.is_empty())
-        {
-            cells[host] = format!("{}: {text}\n{}", headers[column], cells[host]);
-        }
-        cells
-    };
-    let all: Vec<&R> = all.collect();
-    let widths = R::widths(rows);
-    let table = |chunk: &[&R]| {
-        let mut table = new_table(&widths, &kept, pick(headers.clone()), style);
-        for row in chunk {
-            let tone = row.tone();
-            let cells = pick(with_inset(row.terminal_cells(style.lang))).into_iter();
-            let cells = cells.map(|text| {
-                let cell = Cell::new(terminal_safe(&text));
-                match (style.color, tone) {
-                    (true, Tone::Late) => cell.fg(Color::Red),
-                    (true, Tone::Soon) => cell.fg(Color::Yellow),
-                    (true, Tone::Total) => cell.add_attribute(comfy_table::Attribute::Bold),
-                    _ => cell,
-                }
-            });
-            table.add_row(cells.collect::<Vec<_>>());
-        }
-        table
-    };
-    if all.is_empty() {
-        return writeln!(out, "{}", table(&[]));
+    table.par_iter_mut().for_each(|row| pick(&mut row.cells));
+    let mut headers = headers;
+    pick(&mut headers);
+    let rules: Vec<(usize, grid::Rule)> = R::widths(rows)
+        .into_iter()
+        .filter_map(|(index, rule)| Some((kept.iter().position(|&k| k == index)?, rule)))
+        .collect();
+    let layout = Grid::arrange(&headers, &table, &rules, table_width());
+    grid::write_table(&layout, &headers, &table, TABLE_ROWS, out)
+}
+
+/// The width a table may take: the terminal's, or for a pipe `COLUMNS` or 120 as a
+/// common terminal would have.
+fn table_width() -> Option<u16> {
+    if io::stdout().is_terminal() {
+        // comfy-table asks the terminal; unknown, the table takes its natural width.
+        return comfy_table::Table::new().width();
     }
-    let lay_out = |rows: &[&R]| {
-        let mut text = Vec::new();
-        for line in table(rows).lines() {
-            text.extend_from_slice(line.as_bytes());
-            text.push(b'\n');
-        }
-        Ok(text)
-    };
-    super::write_laid_out(&all, TABLE_ROWS, lay_out, out)
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    Some(columns.unwrap_or(120))
 }
 
 /// Rows per piece of a JSON array serialised on one core.
@@ -186,37 +181,6 @@ fn json<R: Serialize + Sync>(rows: &[R], chunk: usize, out: &mut dyn Write) -> i
     };
     super::write_laid_out(rows, chunk, piece, out)?;
     out.write_all(b"\n]\n")
-}
-
-fn new_table(
-    widths: &[(usize, ColumnConstraint)],
-    kept: &[usize],
-    headers: Vec<String>,
-    style: Style,
-) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(headers);
-    if !io::stdout().is_terminal() {
-        // A pipe has no width; wrap as a common terminal would unless told otherwise.
-        let width = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(120);
-        table.set_width(width);
-    }
-    if style.color {
-        table.enforce_styling();
-    }
-    for &(index, constraint) in widths {
-        let shown = kept.iter().position(|&k| k == index);
-        if let Some(column) = shown.and_then(|i| table.column_mut(i)) {
-            column.set_constraint(constraint);
-        }
-    }
-    table
 }
 
 /// Control characters (ANSI escapes among them) from a plan must not drive the

@@ -1,7 +1,7 @@
 //! How each kind of query row looks as a table row.
 
+use super::grid::Rule;
 use super::labels::{self, Label, headers};
-use comfy_table::ColumnConstraint;
 
 use super::rows::{at_least, unwrapped};
 use super::{Lang, Tabular, Tone};
@@ -25,7 +25,7 @@ impl Tabular for PlanRow {
         )
     }
 
-    fn widths(_: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+    fn widths(_: &[Self]) -> Vec<(usize, Rule)> {
         unwrapped(&[0, 2, 4])
     }
 
@@ -131,7 +131,7 @@ impl Tabular for TaskRow {
         cells
     }
 
-    fn widths(rows: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+    fn widths(rows: &[Self]) -> Vec<(usize, Rule)> {
         // Room for the longest code and a space of padding on either side.
         let room = |codes: fn(&Self) -> &[String], least: u16| {
             let longest = rows.iter().flat_map(codes).map(|c| c.chars().count()).max();
@@ -213,7 +213,7 @@ impl Tabular for WorkloadRow {
             .collect()
     }
 
-    fn widths(_: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+    fn widths(_: &[Self]) -> Vec<(usize, Rule)> {
         let mut widths = unwrapped(&[0]);
         widths.push(at_least(1, 24));
         widths
@@ -238,7 +238,7 @@ impl Tabular for QuarterRow {
         columns
     }
 
-    fn widths(rows: &[Self]) -> Vec<(usize, ColumnConstraint)> {
+    fn widths(rows: &[Self]) -> Vec<(usize, Rule)> {
         let columns: Vec<usize> = (0..rows.first().map_or(0, |r| r.quarters.len() + 2)).collect();
         unwrapped(&columns)
     }
