@@ -435,24 +435,29 @@ fn split_line<'a>(line: &'a str, width: usize, lines: &mut Vec<(&'a str, usize)>
 }
 
 /// Display width in terminal columns, as unicode-width measures it. Vietnamese text is
-/// ASCII and Latin letters with their marks precomposed (NFC), each one column wide;
-/// counting those is a fifth of the cost of the general measure, used for anything else.
+/// ASCII and Latin letters with their marks precomposed (NFC), each one column wide: its
+/// width is its count of characters, found in passes over the bytes that the compiler
+/// turns into vector code. Anything else is measured by unicode-width.
 pub fn width_of(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let mut columns = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            0x20..=0x7E => i += 1,
-            // U+00C0..U+02FF: Latin-1 letters, Latin Extended-A and -B, IPA, modifiers.
-            0xC3..=0xCB => i += 2,
-            // U+1E00..U+1EFF: Latin Extended Additional, Vietnamese's precomposed letters.
-            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
-            _ => return text.width(),
-        }
-        columns += 1;
+    // ASCII but controls; a continuation byte; the lead byte of U+00C0..U+02FF (Latin-1
+    // letters, Latin Extended-A and -B, IPA, modifiers) or of U+1E00..U+1EFF below.
+    let counted = |b: u8| {
+        (b.wrapping_sub(0x20) < 0x5F)
+            | (b.wrapping_sub(0x80) < 0x40)
+            | (b.wrapping_sub(0xC3) < 9)
+            | (b == 0xE1)
+    };
+    let all_counted = bytes.iter().fold(true, |ok, &b| ok & counted(b));
+    // U+1E00..U+1EFF, Latin Extended Additional, is E1 B8..BB; other E1 letters are not.
+    let latin_after_e1 = bytes.windows(2).fold(true, |ok, w| {
+        ok & ((w[0] != 0xE1) | (w[1].wrapping_sub(0xB8) < 4))
+    });
+    if !(all_counted && latin_after_e1) {
+        return text.width();
     }
-    columns
+    let continuations = bytes.iter().filter(|&&b| (b as i8) < -0x40).count();
+    bytes.len() - continuations
 }
 
 /// How many bytes of `word` fit in `width` columns, cut between graphemes.
