@@ -9,6 +9,7 @@
 //! bytes. Only the features this crate uses are emulated: left alignment, padding of one,
 //! space as the word delimiter, `Fit` and `AtLeast` rules, colours on whole cells.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use rayon::prelude::*;
@@ -46,8 +47,8 @@ pub const BOLD: Paint = Paint {
 };
 
 /// A table row: its cells' text and how it stands out.
-pub struct Row {
-    pub cells: Vec<String>,
+pub struct Row<'a> {
+    pub cells: Vec<Cow<'a, str>>,
     pub paint: Option<Paint>,
 }
 
@@ -55,7 +56,15 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grid {
     widths: Vec<usize>,
+    /// A line of blank cells, borders and newline included.
+    blank: Vec<u8>,
+    /// Where each column's left border starts in `blank`, and the right border.
+    starts: Vec<usize>,
 }
+
+/// The outer and inner vertical borders.
+const OUTER: &str = "│";
+const INNER: &str = "┆";
 
 /// Padding on either side of a cell's text.
 const PADDING: usize = 1;
@@ -66,8 +75,8 @@ impl Grid {
     /// Arranges columns for `header` and `rows` in `width` terminal columns (natural widths
     /// when the width is unknown), as comfy-table's dynamic arrangement does.
     pub fn arrange(
-        header: &[String],
-        rows: &[Row],
+        header: &[Cow<str>],
+        rows: &[Row<'_>],
         rules: &[(usize, Rule)],
         width: Option<u16>,
     ) -> Grid {
@@ -98,7 +107,7 @@ impl Grid {
             let widths = (0..count)
                 .map(|c| arrangement.widths[c].unwrap_or(longest[c]).max(1))
                 .collect();
-            return Grid { widths };
+            return Grid::new(widths);
         };
         let borders = count + 1;
         let mut remaining = usize::from(width).saturating_sub(borders);
@@ -119,17 +128,36 @@ impl Grid {
         if arrangement.remaining_columns > 0 {
             arrangement.distribute();
         }
-        Grid {
-            widths: arrangement
+        Grid::new(
+            arrangement
                 .widths
                 .into_iter()
                 .map(|w| w.unwrap_or(1).max(1))
                 .collect(),
+        )
+    }
+
+    fn new(widths: Vec<usize>) -> Grid {
+        let mut blank = Vec::new();
+        let mut starts = Vec::new();
+        for (column, &width) in widths.iter().enumerate() {
+            starts.push(blank.len());
+            let border = if column == 0 { OUTER } else { INNER };
+            blank.extend_from_slice(border.as_bytes());
+            spaces(width + 2 * PADDING, &mut blank);
+        }
+        starts.push(blank.len());
+        blank.extend_from_slice(OUTER.as_bytes());
+        blank.push(b'\n');
+        Grid {
+            widths,
+            blank,
+            starts,
         }
     }
 
     /// The top border, the header and the line under it.
-    pub fn write_head(&self, header: &[String], out: &mut Vec<u8>) {
+    pub fn write_head(&self, header: &[Cow<str>], out: &mut Vec<u8>) {
         self.write_rule(['┌', '─', '┬', '┐'], out);
         self.write_row(header, None, &mut Lines::default(), out);
         self.write_rule(['╞', '═', '╪', '╡'], out);
@@ -157,7 +185,7 @@ impl Grid {
     /// One row: every cell wrapped to its column, padded, and bordered line by line.
     pub fn write_row<'a>(
         &self,
-        cells: &'a [String],
+        cells: &'a [Cow<'a, str>],
         paint: Option<Paint>,
         lines: &mut Lines<'a>,
         out: &mut Vec<u8>,
@@ -167,42 +195,40 @@ impl Grid {
         for (column, &width) in self.widths.iter().enumerate() {
             let cell_lines = &mut wrapped[column];
             cell_lines.clear();
-            let text = cells.get(column).map_or("", String::as_str);
+            let text = cells.get(column).map_or("", |c| c.as_ref());
             for line in text.split('\n') {
-                let line_width = width_of(line);
-                if line_width > width {
-                    split_line(line, width, cell_lines);
-                } else {
-                    cell_lines.push((line, line_width));
-                }
+                wrap(line, width, cell_lines);
             }
         }
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
         for index in 0..height {
-            out.extend_from_slice("│".as_bytes());
+            // Blank cells are copied from the blank line, a run of them at once.
+            let mut blank_from = 0;
             for (column, &width) in self.widths.iter().enumerate() {
-                if column > 0 {
-                    out.extend_from_slice("┆".as_bytes());
+                let Some(&(text, text_width)) = wrapped[column].get(index) else {
+                    continue;
+                };
+                let border = self.starts[column];
+                out.extend_from_slice(&self.blank[blank_from..border]);
+                let inside = border
+                    + if column == 0 {
+                        OUTER.len()
+                    } else {
+                        INNER.len()
+                    };
+                out.extend_from_slice(&self.blank[border..inside]);
+                if let Some(paint) = paint {
+                    out.extend_from_slice(paint.start.as_bytes());
                 }
-                match wrapped[column].get(index) {
-                    Some(&(text, text_width)) => {
-                        if let Some(paint) = paint {
-                            out.extend_from_slice(paint.start.as_bytes());
-                        }
-                        spaces(PADDING, out);
-                        out.extend_from_slice(text.as_bytes());
-                        spaces(width.saturating_sub(text_width) + PADDING, out);
-                        if let Some(paint) = paint {
-                            out.extend_from_slice(paint.end.as_bytes());
-                        }
-                    }
-                    None => spaces(width + 2 * PADDING, out),
+                spaces(PADDING, out);
+                out.extend_from_slice(text.as_bytes());
+                spaces(width.saturating_sub(text_width) + PADDING, out);
+                if let Some(paint) = paint {
+                    out.extend_from_slice(paint.end.as_bytes());
                 }
+                blank_from = self.starts[column + 1];
             }
-            out.extend_from_slice("│\n".as_bytes());
-        }
-        for cell_lines in wrapped.iter_mut() {
-            cell_lines.clear();
+            out.extend_from_slice(&self.blank[blank_from..]);
         }
     }
 }
@@ -228,11 +254,11 @@ fn without_padding(width: u16) -> usize {
 }
 
 /// Each column's widest line (at least 1, at most `u16::MAX`), header included.
-fn longest_lines(header: &[String], rows: &[Row]) -> Vec<usize> {
-    let widest = |cells: &[String]| -> Vec<usize> {
+fn longest_lines(header: &[Cow<str>], rows: &[Row<'_>]) -> Vec<usize> {
+    let widest = |cells: &[Cow<str>]| -> Vec<usize> {
         (0..header.len())
             .map(|c| {
-                let text = cells.get(c).map_or("", String::as_str);
+                let text = cells.get(c).map_or("", |c| c.as_ref());
                 let most = text.split('\n').map(width_of).max().unwrap_or(0);
                 most.clamp(1, usize::from(u16::MAX))
             })
@@ -316,14 +342,13 @@ impl Arrangement {
 
     /// A column whose text, wrapped to the average space, leaves three or more characters
     /// unused is narrowed to its longest wrapped line.
-    fn shrink_after_split(&mut self, header: &[String], rows: &[Row]) {
+    fn shrink_after_split(&mut self, header: &[Cow<str>], rows: &[Row<'_>]) {
         let mut again = true;
         while again {
             again = false;
             for column in self.undecided() {
                 let average = self.average_space();
-                let longest = longest_after_split(header, rows, column, average);
-                if average.saturating_sub(longest) >= 3 {
+                if let Some(longest) = narrower_after_split(header, rows, column, average) {
                     if !self.fix(column, longest) {
                         break;
                     }
@@ -346,52 +371,75 @@ impl Arrangement {
     }
 }
 
-fn longest_after_split(header: &[String], rows: &[Row], column: usize, width: usize) -> usize {
-    let longest = |cells: &[String]| -> usize {
+/// The longest line of a column wrapped to `width`, if it leaves three or more
+/// characters of `width` unused; else `None`, as soon as a line shows it, which for a
+/// column of long text is its first.
+fn narrower_after_split(
+    header: &[Cow<str>],
+    rows: &[Row<'_>],
+    column: usize,
+    width: usize,
+) -> Option<usize> {
+    let most = width.checked_sub(3)?;
+    let longest = |cells: &[Cow<str>]| -> Option<usize> {
         let Some(text) = cells.get(column) else {
-            return 0;
+            return Some(0);
         };
         let mut parts = Vec::new();
-        text.split('\n')
-            .map(|line| {
-                let line_width = width_of(line);
-                if line_width <= width {
-                    return line_width;
-                }
+        let mut longest = 0;
+        for line in text.split('\n') {
+            let (line_width, measure) = measured(line);
+            let line_longest = if line_width <= width {
+                line_width
+            } else {
                 parts.clear();
-                split_line(line, width.max(1), &mut parts);
+                split_line(line, width.max(1), measure, &mut parts);
                 parts.iter().map(|&(_, w)| w).max().unwrap_or(0)
-            })
-            .max()
-            .unwrap_or(0)
+            };
+            longest = longest.max(line_longest);
+        }
+        (longest <= most).then_some(longest)
     };
     let in_rows = rows
         .par_iter()
         .map(|row| longest(&row.cells))
-        .max()
-        .unwrap_or(0);
-    longest(header).max(in_rows)
+        .try_reduce(|| 0, |a, b| Some(a.max(b)))?;
+    Some(longest(header)?.max(in_rows))
 }
 
 /// Wraps one line to `width` as comfy-table's `split_line` does, pushing each piece and its
-/// display width. Every piece is a slice of `line`: words are joined by the spaces between
-/// them, and a word too long for a line is cut between graphemes.
-fn split_line<'a>(line: &'a str, width: usize, lines: &mut Vec<(&'a str, usize)>) {
-    let offset = |word: &str| word.as_ptr() as usize - line.as_ptr() as usize;
-    let mut words = line
-        .split(' ')
-        .map(|word| (offset(word), offset(word) + word.len()));
+/// display width by `measure`. Every piece is a slice of `line`: words are joined by the
+/// spaces between them, and a word too long for a line is cut between graphemes.
+fn split_line<'a>(
+    line: &'a str,
+    width: usize,
+    measure: fn(&str) -> usize,
+    lines: &mut Vec<(&'a str, usize)>,
+) {
+    let bytes = line.as_bytes();
+    // Words between single spaces, as `str::split(' ')` gives them, as ranges of `line`.
+    let mut next_word = 0;
+    let mut words = std::iter::from_fn(|| {
+        let start = next_word;
+        if start > bytes.len() {
+            return None;
+        }
+        let length = bytes[start..].iter().position(|&b| b == b' ');
+        let end = length.map_or(bytes.len(), |length| start + length);
+        next_word = end + 1;
+        Some((start, end))
+    });
     let mut pending: Option<(usize, usize)> = None;
     // The line being filled, as a range of `line`, and its display width.
     let (mut start, mut end, mut filled) = (0, 0, 0);
     let mut finish = |start: &mut usize, end: &mut usize, filled: &mut usize| {
         let piece = &line[*start..*end];
-        lines.push((piece, width_of(piece)));
+        lines.push((piece, measure(piece)));
         (*start, *end, *filled) = (0, 0, 0);
     };
     while let Some((word_start, word_end)) = pending.take().or_else(|| words.next()) {
         let word = &line[word_start..word_end];
-        let word_width = width_of(word);
+        let word_width = measure(word);
         let empty = start == end;
         if empty {
             (start, end) = (word_start, word_start);
@@ -430,15 +478,39 @@ fn split_line<'a>(line: &'a str, width: usize, lines: &mut Vec<(&'a str, usize)>
         }
     }
     if start != end {
-        lines.push((&line[start..end], width_of(&line[start..end])));
+        lines.push((&line[start..end], measure(&line[start..end])));
     }
 }
 
-/// Display width in terminal columns, as unicode-width measures it. Vietnamese text is
-/// ASCII and Latin letters with their marks precomposed (NFC), each one column wide: its
-/// width is its count of characters, found in passes over the bytes that the compiler
-/// turns into vector code. Anything else is measured by unicode-width.
+/// Wraps one line to `width`: the line itself when it fits, else its pieces.
+fn wrap<'a>(line: &'a str, width: usize, lines: &mut Vec<(&'a str, usize)>) {
+    let (line_width, measure) = measured(line);
+    if line_width > width {
+        split_line(line, width, measure, lines);
+    } else {
+        lines.push((line, line_width));
+    }
+}
+
+/// A line's width, and how to measure its words and pieces: text of characters one
+/// column wide by counting them, other text by unicode-width.
+fn measured(line: &str) -> (usize, fn(&str) -> usize) {
+    match quick_width(line) {
+        Some(line_width) => (line_width, characters),
+        None => (line.width(), width_of),
+    }
+}
+
+/// Display width in terminal columns, as unicode-width measures it.
 pub fn width_of(text: &str) -> usize {
+    quick_width(text).unwrap_or_else(|| text.width())
+}
+
+/// The width of text made only of characters one column wide whatever their neighbours:
+/// ASCII but controls, and Latin letters with their marks precomposed (NFC), which is
+/// what Vietnamese is written in. Its width is its count of characters, found in passes
+/// over the bytes that the compiler turns into vector code; `None` for other text.
+fn quick_width(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     // ASCII but controls; a continuation byte; the lead byte of U+00C0..U+02FF (Latin-1
     // letters, Latin Extended-A and -B, IPA, modifiers) or of U+1E00..U+1EFF below.
@@ -453,11 +525,12 @@ pub fn width_of(text: &str) -> usize {
     let latin_after_e1 = bytes.windows(2).fold(true, |ok, w| {
         ok & ((w[0] != 0xE1) | (w[1].wrapping_sub(0xB8) < 4))
     });
-    if !(all_counted && latin_after_e1) {
-        return text.width();
-    }
-    let continuations = bytes.iter().filter(|&&b| (b as i8) < -0x40).count();
-    bytes.len() - continuations
+    (all_counted && latin_after_e1).then(|| characters(text))
+}
+
+/// Characters in `text`: its bytes less the continuation bytes.
+fn characters(text: &str) -> usize {
+    text.len() - text.bytes().filter(|&b| (b as i8) < -0x40).count()
 }
 
 /// How many bytes of `word` fit in `width` columns, cut between graphemes.
@@ -478,16 +551,17 @@ fn split_long_word(width: usize, word: &str) -> usize {
 /// Writes `rows` as one table below `header`, pieces of rows laid out on every core.
 pub fn write_table(
     grid: &Grid,
-    header: &[String],
-    rows: &[Row],
+    header: &[Cow<str>],
+    rows: &[Row<'_>],
     chunk: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut head = Vec::new();
     grid.write_head(header, &mut head);
     out.write_all(&head)?;
-    let piece = |rows: &[Row]| -> io::Result<Vec<u8>> {
-        let mut text = Vec::new();
+    let piece = |rows: &[Row<'_>]| -> io::Result<Vec<u8>> {
+        // Room for a few lines a row; a piece that needs more grows as usual.
+        let mut text = Vec::with_capacity(rows.len() * 4 * grid.blank.len());
         let mut lines = Lines::default();
         for row in rows {
             grid.write_row(&row.cells, row.paint, &mut lines, &mut text);
@@ -507,8 +581,8 @@ mod tests {
 
     /// What comfy-table prints for the same table.
     fn comfy(
-        header: &[String],
-        rows: &[Row],
+        header: &[Cow<str>],
+        rows: &[Row<'_>],
         rules: &[(usize, Rule)],
         width: Option<u16>,
     ) -> String {
@@ -518,7 +592,7 @@ mod tests {
             .set_content_arrangement(ContentArrangement::Dynamic)
             .force_no_tty()
             .enforce_styling()
-            .set_header(header.to_vec());
+            .set_header(header.iter().map(|h| h.as_ref()));
         if let Some(width) = width {
             table.set_width(width);
         }
@@ -533,7 +607,7 @@ mod tests {
         }
         for row in rows {
             table.add_row(row.cells.iter().map(|text| {
-                let cell = Cell::new(text);
+                let cell = Cell::new(text.as_ref());
                 match row.paint {
                     Some(RED) => cell.fg(Color::Red),
                     Some(YELLOW) => cell.fg(Color::Yellow),
@@ -546,8 +620,8 @@ mod tests {
     }
 
     fn ours(
-        header: &[String],
-        rows: &[Row],
+        header: &[Cow<str>],
+        rows: &[Row<'_>],
         rules: &[(usize, Rule)],
         width: Option<u16>,
     ) -> String {
@@ -604,10 +678,10 @@ mod tests {
         let mut dice = Dice(0x9E37_79B9_7F4A_7C15);
         for case in 0..2000 {
             let columns = 1 + dice.below(8);
-            let header: Vec<String> = (0..columns).map(|_| dice.text()).collect();
+            let header: Vec<Cow<str>> = (0..columns).map(|_| dice.text().into()).collect();
             let rows: Vec<Row> = (0..dice.below(7))
                 .map(|_| Row {
-                    cells: (0..columns).map(|_| dice.text()).collect(),
+                    cells: (0..columns).map(|_| dice.text().into()).collect(),
                     paint: [None, None, Some(RED), Some(YELLOW), Some(BOLD)][dice.below(5)],
                 })
                 .collect();
@@ -658,7 +732,7 @@ mod tests {
     #[test]
     fn a_word_too_long_is_cut_between_graphemes() {
         let mut lines = Vec::new();
-        split_line("ab chuyểnđổisố", 6, &mut lines);
+        split_line("ab chuyểnđổisố", 6, width_of, &mut lines);
         let pieces: Vec<&str> = lines.iter().map(|&(piece, _)| piece).collect();
         assert_eq!(pieces, ["ab chu", "yểnđổi", "số"]);
     }

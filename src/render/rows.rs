@@ -29,10 +29,10 @@ pub enum Tone {
 pub trait Tabular: Serialize + Sized + Sync {
     /// Column labels for these rows.
     fn headers(rows: &[Self], lang: Lang) -> Vec<String>;
-    /// Cell texts, in the order of the headers.
-    fn cells(&self, lang: Lang) -> Vec<String>;
+    /// Cell texts, in the order of the headers; borrowed from the row where they can be.
+    fn cells(&self, lang: Lang) -> Vec<Cow<'_, str>>;
     /// Cell texts for a terminal table, where a narrow column wraps: lists one item a line.
-    fn terminal_cells(&self, lang: Lang) -> Vec<String> {
+    fn terminal_cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
         self.cells(lang)
     }
     /// The JSON and CSV field names, in order; a CSV with no rows still has its header.
@@ -106,15 +106,13 @@ fn human<'a, R: Tabular + 'a>(
             if let Some((column, host)) = inset
                 && let Some(text) = cells.get(column).filter(|text| !text.is_empty())
             {
-                cells[host] = format!("{}: {text}\n{}", headers[column], cells[host]);
+                cells[host] = format!("{}: {text}\n{}", headers[column], cells[host]).into();
             }
-            let cells = cells
-                .into_iter()
-                .map(|text| match terminal_safe(&text) {
-                    Cow::Owned(safe) => safe,
-                    Cow::Borrowed(_) => text,
-                })
-                .collect();
+            for cell in &mut cells {
+                if let Cow::Owned(safe) = terminal_safe(cell) {
+                    *cell = safe.into();
+                }
+            }
             grid::Row {
                 cells,
                 paint: paint(row.tone()),
@@ -123,27 +121,28 @@ fn human<'a, R: Tabular + 'a>(
         .collect();
     // A terminal is narrow: columns empty in every row (no support) are left out, and so is
     // the inset column, whose text went into its host's cells.
-    let kept: Vec<usize> = (0..headers.len())
-        .filter(|&i| inset.is_none_or(|(column, _)| column != i))
-        .filter(|&i| {
-            table.is_empty()
-                || table
-                    .iter()
-                    .any(|row| row.cells.get(i).is_some_and(|c| !c.is_empty()))
-        })
+    let used = |i: usize| {
+        let filled = |row: &grid::Row| row.cells.get(i).is_some_and(|c| !c.is_empty());
+        table.is_empty() || table.par_iter().any(filled)
+    };
+    let kept: Vec<bool> = (0..headers.len())
+        .map(|i| inset.is_none_or(|(column, _)| column != i) && used(i))
         .collect();
-    let pick = |cells: &mut Vec<String>| {
-        *cells = kept
-            .iter()
-            .map(|&i| cells.get_mut(i).map(std::mem::take).unwrap_or_default())
-            .collect();
+    let pick = |cells: &mut Vec<Cow<str>>| {
+        cells.resize(kept.len(), Cow::Borrowed(""));
+        let mut column = 0;
+        cells.retain(|_| {
+            column += 1;
+            kept[column - 1]
+        });
     };
     table.par_iter_mut().for_each(|row| pick(&mut row.cells));
-    let mut headers = headers;
+    let mut headers: Vec<Cow<str>> = headers.into_iter().map(Cow::Owned).collect();
     pick(&mut headers);
+    let shown: Vec<usize> = (0..kept.len()).filter(|&i| kept[i]).collect();
     let rules: Vec<(usize, grid::Rule)> = R::widths(rows)
         .into_iter()
-        .filter_map(|(index, rule)| Some((kept.iter().position(|&k| k == index)?, rule)))
+        .filter_map(|(index, rule)| Some((shown.iter().position(|&k| k == index)?, rule)))
         .collect();
     let layout = Grid::arrange(&headers, &table, &rules, table_width());
     grid::write_table(&layout, &headers, &table, TABLE_ROWS, out)
@@ -188,8 +187,9 @@ fn json<R: Serialize + Sync>(rows: &[R], chunk: usize, out: &mut dyn Write) -> i
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     // Most text has no control character at all: then it is shown as it is, uncopied.
     // Every control character but DEL starts with a byte below 0x20 or the byte 0xC2.
-    let suspect = |b: u8| (b < 0x20 && b != b'\n') || b == 0x7F || b == 0xC2;
-    if !text.bytes().any(suspect) {
+    // A fold without early exit over the bytes compiles to vector code.
+    let suspect = |b: u8| ((b < 0x20) & (b != b'\n')) | (b == 0x7F) | (b == 0xC2);
+    if !text.bytes().fold(false, |seen, b| seen | suspect(b)) {
         return Cow::Borrowed(text);
     }
     text.chars()

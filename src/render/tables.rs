@@ -1,6 +1,8 @@
 //! How each kind of query row looks as a table row.
 
 use super::grid::Rule;
+use std::borrow::Cow;
+
 use super::labels::{self, Label, headers};
 
 use super::rows::{at_least, unwrapped};
@@ -29,13 +31,13 @@ impl Tabular for PlanRow {
         unwrapped(&[0, 2, 4])
     }
 
-    fn cells(&self, _lang: Lang) -> Vec<String> {
+    fn cells(&self, _lang: Lang) -> Vec<Cow<'_, str>> {
         vec![
-            self.number.clone(),
-            self.title.clone(),
-            self.issued.to_string(),
-            self.file.display().to_string(),
-            self.tasks.to_string(),
+            self.number.as_str().into(),
+            self.title.as_str().into(),
+            self.issued.to_string().into(),
+            self.file.to_string_lossy(),
+            self.tasks.to_string().into(),
         ]
     }
 }
@@ -56,13 +58,13 @@ impl Tabular for UnitRow {
         )
     }
 
-    fn cells(&self, lang: Lang) -> Vec<String> {
+    fn cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
         vec![
-            self.code.clone(),
-            self.name.clone(),
-            labels::unit_kind(self.kind, lang).to_string(),
-            self.aliases.join("; "),
-            self.successor.clone().unwrap_or_default(),
+            self.code.as_str().into(),
+            self.name.as_str().into(),
+            labels::unit_kind(self.kind, lang).into(),
+            self.aliases.join("; ").into(),
+            self.successor.as_deref().unwrap_or_default().into(),
         ]
     }
 }
@@ -104,30 +106,30 @@ impl Tabular for TaskRow {
         headers(&TASK_COLUMNS, lang)
     }
 
-    fn cells(&self, lang: Lang) -> Vec<String> {
-        let mut cells = vec![
-            self.plan.clone(),
-            self.task.clone(),
-            self.content.clone(),
-            self.lead.join(", "),
-            self.support.join(", "),
-            self.deadline.clone().unwrap_or_default(),
-        ];
-        cells.push(self.milestone.clone().unwrap_or_default());
+    fn cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
         let due = match self.due {
-            Some(due) => format!("{due}\n{}", labels::days(self.days_overdue, lang)),
-            None => "—".to_string(),
+            Some(due) => format!("{due}\n{}", labels::days(self.days_overdue, lang)).into(),
+            None => "—".into(),
         };
-        cells.extend([due, labels::status(self.status, lang).to_string()]);
-        cells
+        vec![
+            self.plan.as_str().into(),
+            self.task.as_str().into(),
+            self.content.as_str().into(),
+            listed(&self.lead, ", "),
+            listed(&self.support, ", "),
+            self.deadline.as_deref().unwrap_or_default().into(),
+            self.milestone.as_deref().unwrap_or_default().into(),
+            due,
+            labels::status(self.status, lang).into(),
+        ]
     }
 
     /// Units one a line, so that a code is never split: "BHXH-TINH, LIENQUAN" in a column
     /// one character too narrow printed its comma on a line of its own.
-    fn terminal_cells(&self, lang: Lang) -> Vec<String> {
+    fn terminal_cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
         let mut cells = self.cells(lang);
-        cells[LEAD] = self.lead.join("\n");
-        cells[SUPPORT] = self.support.join("\n");
+        cells[LEAD] = listed(&self.lead, "\n");
+        cells[SUPPORT] = listed(&self.support, "\n");
         cells
     }
 
@@ -191,11 +193,11 @@ impl Tabular for WorkloadRow {
         headers(&columns, lang)
     }
 
-    fn cells(&self, lang: Lang) -> Vec<String> {
+    fn cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
         let unit = if self.unit.is_empty() {
-            Label::Total.text(lang).to_string()
+            Label::Total.text(lang)
         } else {
-            self.unit.clone()
+            self.unit.as_str()
         };
         let counts = [
             self.lead,
@@ -207,9 +209,9 @@ impl Tabular for WorkloadRow {
             self.done,
             self.done_late,
         ];
-        [unit, self.name.clone()]
+        [unit.into(), self.name.as_str().into()]
             .into_iter()
-            .chain(counts.iter().map(usize::to_string))
+            .chain(counts.iter().map(|n| n.to_string().into()))
             .collect()
     }
 
@@ -243,12 +245,20 @@ impl Tabular for QuarterRow {
         unwrapped(&columns)
     }
 
-    fn cells(&self, _lang: Lang) -> Vec<String> {
+    fn cells(&self, _lang: Lang) -> Vec<Cow<'_, str>> {
         // The query gives every row every quarter of the matrix, zeros included.
-        let mut cells = vec![self.unit.clone()];
-        cells.extend(self.quarters.values().map(usize::to_string));
-        cells.push(self.total.to_string());
+        let mut cells = vec![self.unit.as_str().into()];
+        cells.extend(self.quarters.values().map(|n| n.to_string().into()));
+        cells.push(self.total.to_string().into());
         cells
+    }
+}
+
+/// Codes joined by `separator`; one code is shown as it is, uncopied.
+fn listed<'a>(codes: &'a [String], separator: &str) -> Cow<'a, str> {
+    match codes {
+        [one] => one.as_str().into(),
+        many => many.join(separator).into(),
     }
 }
 
@@ -290,17 +300,17 @@ impl Tabular for ExportRow {
         headers(&TASK_COLUMNS, lang)
     }
 
-    fn cells(&self, lang: Lang) -> Vec<String> {
+    fn cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
         vec![
-            self.plan.clone(),
-            self.task.clone(),
-            self.content.clone(),
-            self.lead.join(", "),
-            self.support.join(", "),
-            self.deadline.clone().unwrap_or_default(),
-            self.milestone.clone().unwrap_or_default(),
-            self.due.map_or_else(String::new, |d| d.to_string()),
-            labels::status(self.status, lang).to_string(),
+            self.plan.as_str().into(),
+            self.task.as_str().into(),
+            self.content.as_str().into(),
+            listed(&self.lead, ", "),
+            listed(&self.support, ", "),
+            self.deadline.as_deref().unwrap_or_default().into(),
+            self.milestone.as_deref().unwrap_or_default().into(),
+            self.due.map_or_else(String::new, |d| d.to_string()).into(),
+            labels::status(self.status, lang).into(),
         ]
     }
 }
