@@ -196,7 +196,7 @@ impl Grid {
             let cell_lines = &mut wrapped[column];
             cell_lines.clear();
             let text = cells.get(column).map_or("", |c| c.as_ref());
-            for line in text.split('\n') {
+            for line in lines_of(text) {
                 wrap(line, width, cell_lines);
             }
         }
@@ -255,14 +255,12 @@ fn without_padding(width: u16) -> usize {
 
 /// Each column's widest line (at least 1, at most `u16::MAX`), header included.
 fn longest_lines(header: &[Cow<str>], rows: &[Row<'_>]) -> Vec<usize> {
-    let widest = |cells: &[Cow<str>]| -> Vec<usize> {
-        (0..header.len())
-            .map(|c| {
-                let text = cells.get(c).map_or("", |c| c.as_ref());
-                let most = text.split('\n').map(width_of).max().unwrap_or(0);
-                most.clamp(1, usize::from(u16::MAX))
-            })
-            .collect()
+    let widest = |mut most: Vec<usize>, cells: &[Cow<str>]| {
+        for (most, text) in most.iter_mut().zip(cells) {
+            let widest = lines_of(text).map(width_of).max().unwrap_or(0);
+            *most = (*most).max(widest.clamp(1, usize::from(u16::MAX)));
+        }
+        most
     };
     let most_of = |mut a: Vec<usize>, b: Vec<usize>| {
         a.iter_mut().zip(b).for_each(|(a, b)| *a = (*a).max(b));
@@ -270,9 +268,27 @@ fn longest_lines(header: &[Cow<str>], rows: &[Row<'_>]) -> Vec<usize> {
     };
     let rows_most = rows
         .par_iter()
-        .map(|row| widest(&row.cells))
-        .reduce(|| vec![0; header.len()], most_of);
-    most_of(widest(header), rows_most)
+        .fold(
+            || vec![1; header.len()],
+            |most, row| widest(most, &row.cells),
+        )
+        .reduce(|| vec![1; header.len()], most_of);
+    widest(rows_most, header)
+}
+
+/// The lines of a cell's text, as `str::split('\n')` gives them.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let now = rest?;
+        match memchr::memchr(b'\n', now.as_bytes()) {
+            Some(at) => {
+                rest = Some(&now[at + 1..]);
+                Some(&now[..at])
+            }
+            None => rest.take(),
+        }
+    })
 }
 
 /// comfy-table's `dynamic::arrange`, for columns with padding of one and no upper bounds.
@@ -387,7 +403,7 @@ fn narrower_after_split(
         };
         let mut parts = Vec::new();
         let mut longest = 0;
-        for line in text.split('\n') {
+        for line in lines_of(text) {
             let (line_width, measure) = measured(line);
             let line_longest = if line_width <= width {
                 line_width

@@ -107,30 +107,13 @@ impl Tabular for TaskRow {
     }
 
     fn cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
-        let due = match self.due {
-            Some(due) => format!("{due}\n{}", labels::days(self.days_overdue, lang)).into(),
-            None => "—".into(),
-        };
-        vec![
-            self.plan.as_str().into(),
-            self.task.as_str().into(),
-            self.content.as_str().into(),
-            listed(&self.lead, ", "),
-            listed(&self.support, ", "),
-            self.deadline.as_deref().unwrap_or_default().into(),
-            self.milestone.as_deref().unwrap_or_default().into(),
-            due,
-            labels::status(self.status, lang).into(),
-        ]
+        self.cells_listing(lang, ", ")
     }
 
     /// Units one a line, so that a code is never split: "BHXH-TINH, LIENQUAN" in a column
     /// one character too narrow printed its comma on a line of its own.
     fn terminal_cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
-        let mut cells = self.cells(lang);
-        cells[LEAD] = listed(&self.lead, "\n");
-        cells[SUPPORT] = listed(&self.support, "\n");
-        cells
+        self.cells_listing(lang, "\n")
     }
 
     fn widths(rows: &[Self]) -> Vec<(usize, Rule)> {
@@ -160,6 +143,27 @@ impl Tabular for TaskRow {
             Some(days) if days > -7 => Tone::Soon,
             _ => Tone::Plain,
         }
+    }
+}
+
+impl TaskRow {
+    /// Cell texts, with unit codes joined by `separator`.
+    fn cells_listing(&self, lang: Lang, separator: &str) -> Vec<Cow<'_, str>> {
+        let due = match self.due {
+            Some(due) => format!("{due}\n{}", labels::days(self.days_overdue, lang)).into(),
+            None => "—".into(),
+        };
+        vec![
+            self.plan.as_str().into(),
+            self.task.as_str().into(),
+            self.content.as_str().into(),
+            listed(&self.lead, separator),
+            listed(&self.support, separator),
+            self.deadline.as_deref().unwrap_or_default().into(),
+            self.milestone.as_deref().unwrap_or_default().into(),
+            due,
+            labels::status(self.status, lang).into(),
+        ]
     }
 }
 
