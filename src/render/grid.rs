@@ -46,10 +46,39 @@ pub const BOLD: Paint = Paint {
     end: "\x1b[0m",
 };
 
-/// A table row: its cells' text and how it stands out.
+/// A table row: its cells' text, how it stands out, and the width of each cell that is
+/// one line of characters one column wide (most are), measured once for layout and writing.
 pub struct Row<'a> {
-    pub cells: Vec<Cow<'a, str>>,
-    pub paint: Option<Paint>,
+    cells: Vec<Cow<'a, str>>,
+    paint: Option<Paint>,
+    quick: Vec<Option<usize>>,
+}
+
+impl<'a> Row<'a> {
+    pub fn new(cells: Vec<Cow<'a, str>>, paint: Option<Paint>) -> Row<'a> {
+        let quick = cells.iter().map(|cell| quick_width(cell)).collect();
+        Row {
+            cells,
+            paint,
+            quick,
+        }
+    }
+
+    /// The cell's text, and its width when measured.
+    fn cell(&self, column: usize) -> (&str, Option<usize>) {
+        match self.cells.get(column) {
+            Some(text) => (text, self.quick[column]),
+            None => ("", Some(0)),
+        }
+    }
+
+    /// The widest line of the cell.
+    fn widest(&self, column: usize) -> usize {
+        match self.cell(column) {
+            (_, Some(width)) => width,
+            (text, None) => lines_of(text).map(width_of).max().unwrap_or(0),
+        }
+    }
 }
 
 /// A laid-out table: the content width of each column.
@@ -75,12 +104,12 @@ impl Grid {
     /// Arranges columns for `header` and `rows` in `width` terminal columns (natural widths
     /// when the width is unknown), as comfy-table's dynamic arrangement does.
     pub fn arrange(
-        header: &[Cow<str>],
+        header: &Row<'_>,
         rows: &[Row<'_>],
         rules: &[(usize, Rule)],
         width: Option<u16>,
     ) -> Grid {
-        let count = header.len();
+        let count = header.cells.len();
         let rule = |column: usize| {
             rules
                 .iter()
@@ -157,9 +186,9 @@ impl Grid {
     }
 
     /// The top border, the header and the line under it.
-    pub fn write_head(&self, header: &[Cow<str>], out: &mut Vec<u8>) {
+    pub fn write_head(&self, header: &Row<'_>, out: &mut Vec<u8>) {
         self.write_rule(['┌', '─', '┬', '┐'], out);
-        self.write_row(header, None, &mut Lines::default(), out);
+        self.write_row(header, &mut Lines::default(), out);
         self.write_rule(['╞', '═', '╪', '╡'], out);
     }
 
@@ -183,21 +212,19 @@ impl Grid {
     }
 
     /// One row: every cell wrapped to its column, padded, and bordered line by line.
-    pub fn write_row<'a>(
-        &self,
-        cells: &'a [Cow<'a, str>],
-        paint: Option<Paint>,
-        lines: &mut Lines<'a>,
-        out: &mut Vec<u8>,
-    ) {
+    pub fn write_row<'a>(&self, row: &'a Row<'a>, lines: &mut Lines<'a>, out: &mut Vec<u8>) {
+        let paint = row.paint;
         let Lines { cells: wrapped } = lines;
         wrapped.resize_with(self.widths.len(), Vec::new);
         for (column, &width) in self.widths.iter().enumerate() {
             let cell_lines = &mut wrapped[column];
             cell_lines.clear();
-            let text = cells.get(column).map_or("", |c| c.as_ref());
-            for line in lines_of(text) {
-                wrap(line, width, cell_lines);
+            match row.cell(column) {
+                (text, Some(text_width)) if text_width > width => {
+                    split_line::<Counted>(text, width, cell_lines)
+                }
+                (text, Some(text_width)) => cell_lines.push((text, text_width)),
+                (text, None) => lines_of(text).for_each(|line| wrap(line, width, cell_lines)),
             }
         }
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
@@ -254,11 +281,10 @@ fn without_padding(width: u16) -> usize {
 }
 
 /// Each column's widest line (at least 1, at most `u16::MAX`), header included.
-fn longest_lines(header: &[Cow<str>], rows: &[Row<'_>]) -> Vec<usize> {
-    let widest = |mut most: Vec<usize>, cells: &[Cow<str>]| {
-        for (most, text) in most.iter_mut().zip(cells) {
-            let widest = lines_of(text).map(width_of).max().unwrap_or(0);
-            *most = (*most).max(widest.clamp(1, usize::from(u16::MAX)));
+fn longest_lines(header: &Row<'_>, rows: &[Row<'_>]) -> Vec<usize> {
+    let widest = |mut most: Vec<usize>, row: &Row<'_>| {
+        for (column, most) in most.iter_mut().enumerate().take(row.cells.len()) {
+            *most = (*most).max(row.widest(column).clamp(1, usize::from(u16::MAX)));
         }
         most
     };
@@ -266,13 +292,11 @@ fn longest_lines(header: &[Cow<str>], rows: &[Row<'_>]) -> Vec<usize> {
         a.iter_mut().zip(b).for_each(|(a, b)| *a = (*a).max(b));
         a
     };
+    let count = header.cells.len();
     let rows_most = rows
         .par_iter()
-        .fold(
-            || vec![1; header.len()],
-            |most, row| widest(most, &row.cells),
-        )
-        .reduce(|| vec![1; header.len()], most_of);
+        .fold(|| vec![1; count], widest)
+        .reduce(|| vec![1; count], most_of);
     widest(rows_most, header)
 }
 
@@ -358,7 +382,7 @@ impl Arrangement {
 
     /// A column whose text, wrapped to the average space, leaves three or more characters
     /// unused is narrowed to its longest wrapped line.
-    fn shrink_after_split(&mut self, header: &[Cow<str>], rows: &[Row<'_>]) {
+    fn shrink_after_split(&mut self, header: &Row<'_>, rows: &[Row<'_>]) {
         let mut again = true;
         while again {
             again = false;
@@ -391,71 +415,108 @@ impl Arrangement {
 /// characters of `width` unused; else `None`, as soon as a line shows it, which for a
 /// column of long text is its first.
 fn narrower_after_split(
-    header: &[Cow<str>],
+    header: &Row<'_>,
     rows: &[Row<'_>],
     column: usize,
     width: usize,
 ) -> Option<usize> {
     let most = width.checked_sub(3)?;
-    let longest = |cells: &[Cow<str>]| -> Option<usize> {
-        let Some(text) = cells.get(column) else {
-            return Some(0);
+    let longest = |row: &Row<'_>| -> Option<usize> {
+        let longest = if column >= row.cells.len() {
+            0
+        } else if row.widest(column) <= width {
+            row.widest(column)
+        } else {
+            // Wrapped as comfy-table wraps it here: to at least one column.
+            let mut parts = Vec::new();
+            lines_of(row.cell(column).0).for_each(|line| wrap(line, width.max(1), &mut parts));
+            parts.iter().map(|&(_, w)| w).max().unwrap_or(0)
         };
-        let mut parts = Vec::new();
-        let mut longest = 0;
-        for line in lines_of(text) {
-            let (line_width, measure) = measured(line);
-            let line_longest = if line_width <= width {
-                line_width
-            } else {
-                parts.clear();
-                split_line(line, width.max(1), measure, &mut parts);
-                parts.iter().map(|&(_, w)| w).max().unwrap_or(0)
-            };
-            longest = longest.max(line_longest);
-        }
         (longest <= most).then_some(longest)
     };
     let in_rows = rows
         .par_iter()
-        .map(|row| longest(&row.cells))
+        .map(longest)
         .try_reduce(|| 0, |a, b| Some(a.max(b)))?;
     Some(longest(header)?.max(in_rows))
 }
 
+/// How the words and pieces of a line are measured.
+trait Measure {
+    /// A piece is as wide as its words and the spaces between them.
+    const ADDITIVE: bool;
+    fn width(text: &str) -> usize;
+}
+
+/// Text of characters one column wide: counted.
+struct Counted;
+
+impl Measure for Counted {
+    const ADDITIVE: bool = true;
+    fn width(text: &str) -> usize {
+        characters(text)
+    }
+}
+
+/// Any other text: measured by unicode-width, piece by piece.
+struct Unicode;
+
+impl Measure for Unicode {
+    const ADDITIVE: bool = false;
+    fn width(text: &str) -> usize {
+        width_of(text)
+    }
+}
+
 /// Wraps one line to `width` as comfy-table's `split_line` does, pushing each piece and its
-/// display width by `measure`. Every piece is a slice of `line`: words are joined by the
-/// spaces between them, and a word too long for a line is cut between graphemes.
-fn split_line<'a>(
-    line: &'a str,
-    width: usize,
-    measure: fn(&str) -> usize,
-    lines: &mut Vec<(&'a str, usize)>,
-) {
+/// display width. Every piece is a slice of `line`: words are joined by the spaces between
+/// them, and a word too long for a line is cut between graphemes.
+fn split_line<'a, M: Measure>(line: &'a str, width: usize, lines: &mut Vec<(&'a str, usize)>) {
     let bytes = line.as_bytes();
-    // Words between single spaces, as `str::split(' ')` gives them, as ranges of `line`.
+    // Words between single spaces, as `str::split(' ')` gives them, as ranges of `line`
+    // with their count of characters, found in one pass.
     let mut next_word = 0;
     let mut words = std::iter::from_fn(|| {
         let start = next_word;
         if start > bytes.len() {
             return None;
         }
-        let length = bytes[start..].iter().position(|&b| b == b' ');
-        let end = length.map_or(bytes.len(), |length| start + length);
+        let mut end = start;
+        let mut characters = 0;
+        while let Some(&b) = bytes.get(end) {
+            if b == b' ' {
+                break;
+            }
+            characters += usize::from((b as i8) >= -0x40);
+            end += 1;
+        }
         next_word = end + 1;
-        Some((start, end))
+        Some((start, end, characters))
     });
     let mut pending: Option<(usize, usize)> = None;
     // The line being filled, as a range of `line`, and its display width.
     let (mut start, mut end, mut filled) = (0, 0, 0);
     let mut finish = |start: &mut usize, end: &mut usize, filled: &mut usize| {
         let piece = &line[*start..*end];
-        lines.push((piece, measure(piece)));
+        let piece_width = if M::ADDITIVE {
+            *filled
+        } else {
+            M::width(piece)
+        };
+        lines.push((piece, piece_width));
         (*start, *end, *filled) = (0, 0, 0);
     };
-    while let Some((word_start, word_end)) = pending.take().or_else(|| words.next()) {
+    loop {
+        let (word_start, word_end, word_width) = match pending.take() {
+            // The rest of a word cut at the end of a line.
+            Some((start, end)) => (start, end, M::width(&line[start..end])),
+            None => match words.next() {
+                Some((start, end, _)) if !M::ADDITIVE => (start, end, M::width(&line[start..end])),
+                Some(word) => word,
+                None => break,
+            },
+        };
         let word = &line[word_start..word_end];
-        let word_width = measure(word);
         let empty = start == end;
         if empty {
             (start, end) = (word_start, word_start);
@@ -482,6 +543,7 @@ fn split_line<'a>(
                 head = word.chars().next().map_or(0, char::len_utf8);
             }
             end = word_start + head;
+            filled += space + M::width(&word[..head]);
             pending = Some((word_start + head, word_end));
             finish(&mut start, &mut end, &mut filled);
             continue;
@@ -494,26 +556,19 @@ fn split_line<'a>(
         }
     }
     if start != end {
-        lines.push((&line[start..end], measure(&line[start..end])));
+        finish(&mut start, &mut end, &mut filled);
     }
 }
 
 /// Wraps one line to `width`: the line itself when it fits, else its pieces.
 fn wrap<'a>(line: &'a str, width: usize, lines: &mut Vec<(&'a str, usize)>) {
-    let (line_width, measure) = measured(line);
-    if line_width > width {
-        split_line(line, width, measure, lines);
-    } else {
-        lines.push((line, line_width));
-    }
-}
-
-/// A line's width, and how to measure its words and pieces: text of characters one
-/// column wide by counting them, other text by unicode-width.
-fn measured(line: &str) -> (usize, fn(&str) -> usize) {
     match quick_width(line) {
-        Some(line_width) => (line_width, characters),
-        None => (line.width(), width_of),
+        Some(line_width) if line_width > width => split_line::<Counted>(line, width, lines),
+        Some(line_width) => lines.push((line, line_width)),
+        None => match line.width() {
+            line_width if line_width > width => split_line::<Unicode>(line, width, lines),
+            line_width => lines.push((line, line_width)),
+        },
     }
 }
 
@@ -536,12 +591,26 @@ fn quick_width(text: &str) -> Option<usize> {
             | (b.wrapping_sub(0xC3) < 9)
             | (b == 0xE1)
     };
-    let all_counted = bytes.iter().fold(true, |ok, &b| ok & counted(b));
+    // Chunks of 32 bytes, each with counters a byte wide, are what vectorises.
+    let (mut all_counted, mut continuations) = (true, 0);
+    let mut chunks = bytes.chunks_exact(32);
+    for chunk in &mut chunks {
+        let (ok, count) = chunk.iter().fold((true, 0u8), |(ok, count), &b| {
+            (ok & counted(b), count + u8::from((b as i8) < -0x40))
+        });
+        all_counted &= ok;
+        continuations += usize::from(count);
+    }
+    for &b in chunks.remainder() {
+        all_counted &= counted(b);
+        continuations += usize::from((b as i8) < -0x40);
+    }
     // U+1E00..U+1EFF, Latin Extended Additional, is E1 B8..BB; other E1 letters are not.
-    let latin_after_e1 = bytes.windows(2).fold(true, |ok, w| {
-        ok & ((w[0] != 0xE1) | (w[1].wrapping_sub(0xB8) < 4))
+    let (first, next) = (bytes, bytes.get(1..).unwrap_or_default());
+    let latin_after_e1 = first.iter().zip(next).fold(true, |ok, (&a, &b)| {
+        ok & ((a != 0xE1) | (b.wrapping_sub(0xB8) < 4))
     });
-    (all_counted && latin_after_e1).then(|| characters(text))
+    (all_counted && latin_after_e1).then(|| bytes.len() - continuations)
 }
 
 /// Characters in `text`: its bytes less the continuation bytes.
@@ -567,7 +636,7 @@ fn split_long_word(width: usize, word: &str) -> usize {
 /// Writes `rows` as one table below `header`, pieces of rows laid out on every core.
 pub fn write_table(
     grid: &Grid,
-    header: &[Cow<str>],
+    header: &Row<'_>,
     rows: &[Row<'_>],
     chunk: usize,
     out: &mut dyn Write,
@@ -576,11 +645,12 @@ pub fn write_table(
     grid.write_head(header, &mut head);
     out.write_all(&head)?;
     let piece = |rows: &[Row<'_>]| -> io::Result<Vec<u8>> {
-        // Room for a few lines a row; a piece that needs more grows as usual.
-        let mut text = Vec::with_capacity(rows.len() * 4 * grid.blank.len());
+        // Room for as many lines a row as a national report has; a piece that needs more
+        // grows as usual.
+        let mut text = Vec::with_capacity(rows.len() * 16 * grid.blank.len());
         let mut lines = Lines::default();
         for row in rows {
-            grid.write_row(&row.cells, row.paint, &mut lines, &mut text);
+            grid.write_row(row, &mut lines, &mut text);
         }
         Ok(text)
     };
@@ -597,7 +667,7 @@ mod tests {
 
     /// What comfy-table prints for the same table.
     fn comfy(
-        header: &[Cow<str>],
+        header: &Row<'_>,
         rows: &[Row<'_>],
         rules: &[(usize, Rule)],
         width: Option<u16>,
@@ -608,7 +678,7 @@ mod tests {
             .set_content_arrangement(ContentArrangement::Dynamic)
             .force_no_tty()
             .enforce_styling()
-            .set_header(header.iter().map(|h| h.as_ref()));
+            .set_header(header.cells.iter().map(|h| h.as_ref()));
         if let Some(width) = width {
             table.set_width(width);
         }
@@ -636,7 +706,7 @@ mod tests {
     }
 
     fn ours(
-        header: &[Cow<str>],
+        header: &Row<'_>,
         rows: &[Row<'_>],
         rules: &[(usize, Rule)],
         width: Option<u16>,
@@ -694,11 +764,12 @@ mod tests {
         let mut dice = Dice(0x9E37_79B9_7F4A_7C15);
         for case in 0..2000 {
             let columns = 1 + dice.below(8);
-            let header: Vec<Cow<str>> = (0..columns).map(|_| dice.text().into()).collect();
+            let header = Row::new((0..columns).map(|_| dice.text().into()).collect(), None);
             let rows: Vec<Row> = (0..dice.below(7))
-                .map(|_| Row {
-                    cells: (0..columns).map(|_| dice.text().into()).collect(),
-                    paint: [None, None, Some(RED), Some(YELLOW), Some(BOLD)][dice.below(5)],
+                .map(|_| {
+                    let cells = (0..columns).map(|_| dice.text().into()).collect();
+                    let paint = [None, None, Some(RED), Some(YELLOW), Some(BOLD)][dice.below(5)];
+                    Row::new(cells, paint)
                 })
                 .collect();
             let rules: Vec<(usize, Rule)> = (0..columns)
@@ -716,7 +787,8 @@ mod tests {
             assert_eq!(
                 ours(&header, &rows, &rules, width),
                 comfy(&header, &rows, &rules, width),
-                "case {case}: {columns} columns, width {width:?}, rules {rules:?}\n{header:?}\n{:?}",
+                "case {case}: {columns} columns, width {width:?}, rules {rules:?}\n{:?}\n{:?}",
+                header.cells,
                 rows.iter().map(|r| &r.cells).collect::<Vec<_>>()
             );
         }
@@ -748,7 +820,7 @@ mod tests {
     #[test]
     fn a_word_too_long_is_cut_between_graphemes() {
         let mut lines = Vec::new();
-        split_line("ab chuyểnđổisố", 6, width_of, &mut lines);
+        split_line::<Unicode>("ab chuyểnđổisố", 6, &mut lines);
         let pieces: Vec<&str> = lines.iter().map(|&(piece, _)| piece).collect();
         assert_eq!(pieces, ["ab chu", "yểnđổi", "số"]);
     }

@@ -93,13 +93,7 @@ fn human<'a, R: Tabular + 'a>(
     let headers = R::headers(rows, style.lang);
     let inset = R::INSET.filter(|&(column, host)| column.max(host) < headers.len());
     let all: Vec<&R> = all.collect();
-    let paint = |tone: Tone| match (style.color, tone) {
-        (true, Tone::Late) => Some(grid::RED),
-        (true, Tone::Soon) => Some(grid::YELLOW),
-        (true, Tone::Total) => Some(grid::BOLD),
-        _ => None,
-    };
-    let mut table: Vec<grid::Row> = all
+    let texts: Vec<Vec<Cow<str>>> = all
         .par_iter()
         .map(|row| {
             let mut cells = row.terminal_cells(style.lang);
@@ -113,32 +107,39 @@ fn human<'a, R: Tabular + 'a>(
                     *cell = safe.into();
                 }
             }
-            grid::Row {
-                cells,
-                paint: paint(row.tone()),
-            }
+            cells
         })
         .collect();
     // A terminal is narrow: columns empty in every row (no support) are left out, and so is
     // the inset column, whose text went into its host's cells.
     let used = |i: usize| {
-        let filled = |row: &grid::Row| row.cells.get(i).is_some_and(|c| !c.is_empty());
-        table.is_empty() || table.par_iter().any(filled)
+        let filled = |cells: &Vec<Cow<str>>| cells.get(i).is_some_and(|c| !c.is_empty());
+        texts.is_empty() || texts.par_iter().any(filled)
     };
     let kept: Vec<bool> = (0..headers.len())
         .map(|i| inset.is_none_or(|(column, _)| column != i) && used(i))
         .collect();
-    let pick = |cells: &mut Vec<Cow<str>>| {
+    let pick = |mut cells: Vec<Cow<'a, str>>| {
         cells.resize(kept.len(), Cow::Borrowed(""));
         let mut column = 0;
         cells.retain(|_| {
             column += 1;
             kept[column - 1]
         });
+        cells
     };
-    table.par_iter_mut().for_each(|row| pick(&mut row.cells));
-    let mut headers: Vec<Cow<str>> = headers.into_iter().map(Cow::Owned).collect();
-    pick(&mut headers);
+    let paint = |tone: Tone| match (style.color, tone) {
+        (true, Tone::Late) => Some(grid::RED),
+        (true, Tone::Soon) => Some(grid::YELLOW),
+        (true, Tone::Total) => Some(grid::BOLD),
+        _ => None,
+    };
+    let table: Vec<grid::Row> = texts
+        .into_par_iter()
+        .zip(&all)
+        .map(|(cells, row)| grid::Row::new(pick(cells), paint(row.tone())))
+        .collect();
+    let headers = grid::Row::new(pick(headers.into_iter().map(Cow::Owned).collect()), None);
     let shown: Vec<usize> = (0..kept.len()).filter(|&i| kept[i]).collect();
     let rules: Vec<(usize, grid::Rule)> = R::widths(rows)
         .into_iter()
