@@ -39,8 +39,10 @@ struct StoredHead<'a> {
     key: Key<String, PathBuf>,
     /// Every unit the tasks name, when there are at most 64; none when there are more, and
     /// then every task is decoded.
+    /// Read as bytes: written as text, compared with the wanted codes byte for byte, so
+    /// not checked as UTF-8 again (half a million names on a national tree).
     #[serde(borrow)]
-    units: Vec<&'a str>,
+    units: Vec<&'a [u8]>,
     /// [`About`], encoded.
     about: &'a [u8],
     /// How many tasks follow.
@@ -68,11 +70,11 @@ pub struct TaskWanted<'a> {
 
 impl TaskWanted<'_> {
     /// The bits, over a plan's list of units, of the units wanted as lead and as support.
-    fn masks(&self, units: &[&str]) -> (u64, u64) {
+    fn masks(&self, units: &[&[u8]]) -> (u64, u64) {
         let wanted = units
             .iter()
             .enumerate()
-            .filter(|(_, unit)| self.units.iter().any(|u| u == *unit))
+            .filter(|(_, unit)| self.units.iter().any(|u| u.as_bytes() == **unit))
             .fold(0u64, |bits, (i, _)| bits | 1 << i);
         let keep = |yes: bool| if yes { wanted } else { 0 };
         (keep(self.as_lead), keep(self.as_support))
