@@ -86,7 +86,7 @@ const TABLE_ROWS: usize = 500;
 
 fn human<'a, R: Tabular + 'a>(
     rows: &[R],
-    all: impl Iterator<Item = &'a R> + Clone,
+    all: impl Iterator<Item = &'a R>,
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
