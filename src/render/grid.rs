@@ -186,14 +186,14 @@ impl Grid {
     }
 
     /// The top border, the header and the line under it.
-    pub fn write_head(&self, header: &Row<'_>, out: &mut Vec<u8>) {
+    fn write_head(&self, header: &Row<'_>, out: &mut Vec<u8>) {
         self.write_rule(['┌', '─', '┬', '┐'], out);
         self.write_row(header, &mut Lines::default(), out);
         self.write_rule(['╞', '═', '╪', '╡'], out);
     }
 
     /// The bottom border.
-    pub fn write_foot(&self, out: &mut Vec<u8>) {
+    fn write_foot(&self, out: &mut Vec<u8>) {
         self.write_rule(['└', '─', '┴', '┘'], out);
     }
 
@@ -212,7 +212,7 @@ impl Grid {
     }
 
     /// One row: every cell wrapped to its column, padded, and bordered line by line.
-    pub fn write_row<'a>(&self, row: &'a Row<'a>, lines: &mut Lines<'a>, out: &mut Vec<u8>) {
+    fn write_row<'a>(&self, row: &'a Row<'a>, lines: &mut Lines<'a>, out: &mut Vec<u8>) {
         let paint = row.paint;
         let Lines { cells: wrapped } = lines;
         wrapped.resize_with(self.widths.len(), Vec::new);
@@ -262,7 +262,7 @@ impl Grid {
 
 /// Room for one row's wrapped lines, reused from row to row: each cell's lines and widths.
 #[derive(Default)]
-pub struct Lines<'a> {
+struct Lines<'a> {
     cells: Vec<Vec<(&'a str, usize)>>,
 }
 
@@ -573,7 +573,7 @@ fn wrap<'a>(line: &'a str, width: usize, lines: &mut Vec<(&'a str, usize)>) {
 }
 
 /// Display width in terminal columns, as unicode-width measures it.
-pub fn width_of(text: &str) -> usize {
+fn width_of(text: &str) -> usize {
     quick_width(text).unwrap_or_else(|| text.width())
 }
 
