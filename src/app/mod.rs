@@ -327,6 +327,17 @@ fn leave_to_exit<T>(data: T) {
     std::mem::forget(data);
 }
 
+/// The rows of every plan as one list. Moved out, not collected through a flattening
+/// iterator, which would not know the length and copy a national report's rows each time
+/// the list grows; each plan's emptied list is left with its plan's results.
+fn rows_of<R>(per_plan: &mut [Vec<R>]) -> Vec<R> {
+    let mut rows = Vec::with_capacity(per_plan.iter().map(Vec::len).sum());
+    for plan_rows in per_plan {
+        rows.append(plan_rows);
+    }
+    rows
+}
+
 /// Standard output, buffered: a report of thousands of rows would otherwise make a
 /// system call per line. Callers flush before writing to stderr, so that on a terminal
 /// the two still appear in order.

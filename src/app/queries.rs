@@ -15,12 +15,8 @@ use crate::render::{self, Style};
 pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
     query_format(style)?;
     let session = Session::open(global, &QueryArgs::default(), today, style)?;
-    let checked = session.scan(today, |plan| query::plan_rows(std::slice::from_ref(&plan)))?;
-    let mut checked = checked;
-    let mut rows: Vec<_> = std::mem::take(&mut checked.plans)
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut checked = session.scan(today, |plan| query::plan_rows(std::slice::from_ref(&plan)))?;
+    let mut rows = super::rows_of(&mut checked.plans);
     rows.sort_by(|a, b| (a.issued, &a.number).cmp(&(b.issued, &b.number)));
     let mut out = super::stdout();
     render::write_rows(&rows, &[], style, &mut out).context("writing the plans")?;
@@ -101,7 +97,7 @@ pub(super) fn tasks(
     query_format(style)?;
     let session = Session::open(global, args, today, style)?;
     let filter = &session.filter;
-    let checked = session.scan_tasks(today, |plan| {
+    let mut checked = session.scan_tasks(today, |plan| {
         let one = std::slice::from_ref(&plan);
         match which {
             Which::All => query::tasks(one, filter, today),
@@ -109,11 +105,7 @@ pub(super) fn tasks(
             Which::Upcoming(within) => query::upcoming(one, filter, today, within),
         }
     })?;
-    let mut checked = checked;
-    let mut rows: Vec<_> = std::mem::take(&mut checked.plans)
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut rows = super::rows_of(&mut checked.plans);
     query::sort(&mut rows);
     let mut out = super::stdout();
     write_note(session.note.as_deref(), style, &mut out)?;
