@@ -59,7 +59,7 @@ pub fn registry_of(tree: &Tree) -> (Registry, Vec<Diagnostic>) {
 struct Outcome<T> {
     file: FileId,
     diagnostics: Vec<Diagnostic>,
-    /// (issuer, number, the span of the number, the file shown) for the tree-wide rule.
+    /// (issuer, number, the span of the number) for the tree-wide rule.
     key: Option<PlanKey>,
     value: Option<T>,
 }
@@ -68,7 +68,6 @@ struct PlanKey {
     issuer: String,
     number: String,
     span: Range<usize>,
-    path: std::path::PathBuf,
 }
 
 /// How a scan may use the on-disk index.
@@ -136,7 +135,7 @@ pub fn scan_with<T: Send>(
         .iter()
         .filter_map(|o| Some((o.file, o.key.as_ref()?)))
         .collect();
-    let duplicates = duplicate_plans(&keys);
+    let duplicates = duplicate_plans(&keys, |file| &tree.sources.get(file).path);
     for d in &duplicates {
         // The file had no problem of its own, so its text was not kept: read it again.
         if !tree.sources.get(d.file).has_text()
@@ -149,15 +148,13 @@ pub fn scan_with<T: Send>(
             tree.sources.get(d.file).keep_lines(&text, spans);
         }
     }
-    let all_keys = keys
-        .iter()
-        .map(|(_, k)| (k.issuer.clone(), k.number.clone()))
-        .collect();
     diagnostics.extend(duplicates);
+    let mut all_keys = Vec::with_capacity(keys.len());
     let mut plans = Vec::new();
-    let mut outcomes_left = Vec::new();
+    let mut outcomes_left = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
+        all_keys.extend(outcome.key.map(|key| (key.issuer, key.number)));
         outcomes_left.push((outcome.file, outcome.value));
     }
     let failed: FxHashSet<FileId> = diagnostics
@@ -230,7 +227,6 @@ fn remembered(
             issuer,
             number,
             span,
-            path: shown.clone(),
         }),
         value: None,
     };
@@ -290,7 +286,6 @@ fn check_file(
                 issuer: checked.issuer.clone(),
                 number: checked.number.clone(),
                 span: header_span(&raw),
-                path: checked.file.clone(),
             });
             plan = Some(checked);
         }
@@ -340,12 +335,16 @@ fn header_span(raw: &RawPlan) -> Range<usize> {
 }
 
 /// (issuer, number) must be unique across the tree: a số hiệu is unique only per issuer.
-fn duplicate_plans(plans: &[(FileId, &PlanKey)]) -> Vec<Diagnostic> {
+fn duplicate_plans<'t>(
+    plans: &[(FileId, &PlanKey)],
+    path: impl Fn(FileId) -> &'t std::path::Path,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     // A national tree has a few dozen issuers and tens of thousands of plans: each
     // spelling is folded once and each folded issuer numbered; the keys are ours, so
     // FxHash rather than SipHash.
-    let mut seen: FxHashMap<(usize, String), usize> = FxHashMap::default();
+    let mut seen: FxHashMap<(usize, String), usize> =
+        FxHashMap::with_capacity_and_hasher(plans.len(), Default::default());
     let mut spellings: FxHashMap<&str, usize> = FxHashMap::default();
     let mut issuers: FxHashMap<String, usize> = FxHashMap::default();
     for (i, (file, key)) in plans.iter().enumerate() {
@@ -359,7 +358,7 @@ fn duplicate_plans(plans: &[(FileId, &PlanKey)]) -> Vec<Diagnostic> {
             continue;
         };
         let (first_file, first_key) = plans[first];
-        for (at, here, other) in [(*file, *key, first_key), (first_file, first_key, *key)] {
+        for (at, here, other) in [(*file, *key, first_file), (first_file, first_key, *file)] {
             found.push(
                 Diagnostic::new(
                     Code::DuplicatePlan,
@@ -369,7 +368,7 @@ fn duplicate_plans(plans: &[(FileId, &PlanKey)]) -> Vec<Diagnostic> {
                         "plan `{}` of `{}` is also defined in `{}`",
                         here.number,
                         here.issuer,
-                        other.path.display()
+                        path(other).display()
                     ),
                 )
                 .with_label("number used twice by one issuer"),

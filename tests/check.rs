@@ -111,6 +111,19 @@ fn rule_2_a_number_twice_for_one_issuer_is_an_error_but_not_across_issuers() {
             ("E007".into(), "b/b.toml".into(), 2, 10),
         ]
     );
+    // Each names the other file, so that either can be found from the other's report.
+    let messages: Vec<&str> = diags
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages[0].ends_with("is also defined in `b/b.toml`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].ends_with("is also defined in `a.toml`"),
+        "{messages:?}"
+    );
 }
 
 #[test]
