@@ -1,10 +1,11 @@
 //! How each kind of query row looks as a table row.
 
-use super::grid::Rule;
 use std::borrow::Cow;
 
-use super::labels::{self, Label, headers};
+use rayon::prelude::*;
 
+use super::grid::Rule;
+use super::labels::{self, Label, headers};
 use super::rows::{at_least, unwrapped};
 use super::{Lang, Tabular, Tone};
 use crate::query::{ExportRow, PlanRow, QuarterRow, TaskRow, UnitRow, WorkloadRow};
@@ -119,7 +120,11 @@ impl Tabular for TaskRow {
     fn widths(rows: &[Self]) -> Vec<(usize, Rule)> {
         // Room for the longest code and a space of padding on either side.
         let room = |codes: fn(&Self) -> &[String], least: u16| {
-            let longest = rows.iter().flat_map(codes).map(|c| c.chars().count()).max();
+            let longest = rows
+                .par_iter()
+                .flat_map_iter(codes)
+                .map(|c| c.chars().count())
+                .max();
             u16::try_from(longest.unwrap_or(0) + 2)
                 .unwrap_or(u16::MAX)
                 .max(least)
