@@ -229,33 +229,40 @@ impl Grid {
         }
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
         for index in 0..height {
-            // Blank cells are copied from the blank line, a run of them at once.
-            let mut blank_from = 0;
+            // The line is the blank line with texts put in: what lies between two texts
+            // (padding, blank cells, borders) is copied from the blank line at once.
+            let mut from = 0;
             for (column, &width) in self.widths.iter().enumerate() {
                 let Some(&(text, text_width)) = wrapped[column].get(index) else {
                     continue;
                 };
                 let border = self.starts[column];
-                out.extend_from_slice(&self.blank[blank_from..border]);
                 let inside = border
                     + if column == 0 {
                         OUTER.len()
                     } else {
                         INNER.len()
                     };
-                out.extend_from_slice(&self.blank[border..inside]);
-                if let Some(paint) = paint {
-                    out.extend_from_slice(paint.start.as_bytes());
+                let after = inside + PADDING + text_width.min(width);
+                let next = self.starts[column + 1];
+                match paint {
+                    None => {
+                        out.extend_from_slice(&self.blank[from..inside + PADDING]);
+                        out.extend_from_slice(text.as_bytes());
+                        from = after;
+                    }
+                    Some(paint) => {
+                        out.extend_from_slice(&self.blank[from..inside]);
+                        out.extend_from_slice(paint.start.as_bytes());
+                        out.extend_from_slice(&self.blank[inside..inside + PADDING]);
+                        out.extend_from_slice(text.as_bytes());
+                        out.extend_from_slice(&self.blank[after..next]);
+                        out.extend_from_slice(paint.end.as_bytes());
+                        from = next;
+                    }
                 }
-                spaces(PADDING, out);
-                out.extend_from_slice(text.as_bytes());
-                spaces(width.saturating_sub(text_width) + PADDING, out);
-                if let Some(paint) = paint {
-                    out.extend_from_slice(paint.end.as_bytes());
-                }
-                blank_from = self.starts[column + 1];
             }
-            out.extend_from_slice(&self.blank[blank_from..]);
+            out.extend_from_slice(&self.blank[from..]);
         }
     }
 }
