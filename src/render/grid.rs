@@ -56,7 +56,33 @@ pub struct Row<'a> {
 
 impl<'a> Row<'a> {
     pub fn new(cells: Vec<Cow<'a, str>>, paint: Option<Paint>) -> Row<'a> {
-        let quick = cells.iter().map(|cell| quick_width(cell)).collect();
+        Row::cleaned(cells, paint, |text| Cow::Borrowed(text))
+    }
+
+    /// A row whose cells pass through `clean` first, all but those measured as one line of
+    /// printable characters one column wide: those hold no control character, so the one
+    /// pass that measures them also tells that they need no cleaning.
+    pub fn cleaned(
+        mut cells: Vec<Cow<'a, str>>,
+        paint: Option<Paint>,
+        clean: impl Fn(&str) -> Cow<'_, str>,
+    ) -> Row<'a> {
+        let quick = cells
+            .iter_mut()
+            .map(|cell| {
+                let quick = quick_width(cell);
+                if quick.is_some() {
+                    return quick;
+                }
+                match clean(cell) {
+                    Cow::Owned(clean) => {
+                        *cell = Cow::Owned(clean);
+                        quick_width(cell)
+                    }
+                    Cow::Borrowed(_) => None,
+                }
+            })
+            .collect();
         Row {
             cells,
             paint,

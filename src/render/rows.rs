@@ -102,11 +102,6 @@ fn human<'a, R: Tabular + 'a>(
             {
                 cells[host] = format!("{}: {text}\n{}", headers[column], cells[host]).into();
             }
-            for cell in &mut cells {
-                if let Cow::Owned(safe) = terminal_safe(cell) {
-                    *cell = safe.into();
-                }
-            }
             cells
         })
         .collect();
@@ -137,7 +132,7 @@ fn human<'a, R: Tabular + 'a>(
     let table: Vec<grid::Row> = texts
         .into_par_iter()
         .zip(&all)
-        .map(|(cells, row)| grid::Row::new(pick(cells), paint(row.tone())))
+        .map(|(cells, row)| grid::Row::cleaned(pick(cells), paint(row.tone()), terminal_safe))
         .collect();
     let headers = grid::Row::new(pick(headers.into_iter().map(Cow::Owned).collect()), None);
     let shown: Vec<usize> = (0..kept.len()).filter(|&i| kept[i]).collect();
