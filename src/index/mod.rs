@@ -2,9 +2,9 @@
 //! unchanged national tree skips parsing it again.
 //!
 //! Two files per tree under the cache folder: `<key>.idx` holds one entry per file (its
-//! size, modification time, content hash, diagnostics and plan key) and `<key>.plans` the
-//! checked plans, read one at a time when a query wants them, in the layout of `stored.rs`
-//! so that a query for one unit decodes only that unit's tasks. An entry is trusted like
+//! size, modification time, content hash, diagnostics, plan key and the contents of its
+//! checked plan) and `<key>.plans` the checked plans' parts, in the layout of `stored.rs`:
+//! a query for one unit reads only that unit's tasks. An entry is trusted like
 //! git trusts its index: same size and modification time, and where the time is too close
 //! to when the index was written to tell two writes apart, the same content hash. The
 //! index is thrown away whole on any doubt: another format version or tool version, a
@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 pub use stored::TaskWanted;
-use stored::{decode_plan, encode_plan};
+use stored::{Encoded, encode_plan, parts_intact, parts_length, read_plan};
 
 use crate::diag::Diagnostic;
 use crate::model::Plan;
@@ -38,7 +38,7 @@ use crate::source::KeptLine;
 
 const MAGIC: &[u8; 8] = b"BHXHIDX\0";
 /// Bump when the layout or the meaning of an entry changes.
-const FORMAT: u32 = 10;
+const FORMAT: u32 = 11;
 /// A file written less than this before the index may change again unseen by its time.
 const RACY_NANOS: i128 = 2_000_000_000;
 
@@ -58,16 +58,17 @@ pub struct Entry {
     pub lines: Option<(usize, Vec<KeptLine>)>,
     /// (issuer, number, span of the number) for the tree-wide rule.
     pub key: Option<(String, String, Range<usize>)>,
-    /// Where the checked plan is in the plans file: offset, length, checksum.
-    blob: Option<(u64, u64, u64)>,
+    /// Where the checked plan's parts begin in the old plans file, and its contents in
+    /// the old index file's bytes.
+    stored: Option<(u64, Range<usize>)>,
 }
 
 impl Entry {
-    /// The file's checked plan is in the plans file. A file without errors has none there
-    /// only when no run before asked for plans (or storing it failed): then it must be
-    /// checked again to have its plan.
+    /// The file's checked plan is in the index. A file without errors has none there only
+    /// when no run before asked for plans (or storing it failed): then it must be checked
+    /// again to have its plan.
     pub fn has_plan(&self) -> bool {
-        self.blob.is_some()
+        self.stored.is_some()
     }
 }
 
@@ -81,8 +82,10 @@ struct Record<'a> {
     mtime: i128,
     hash: u64,
     max_done: Option<NaiveDate>,
-    blob: Option<(u64, u64, u64)>,
-    /// [`Rest`], encoded. Last, so that its place in the file is where the record ends.
+    /// The checked plan: where its parts begin in the plans file, and its contents.
+    #[serde(borrow)]
+    plan: Option<(u64, &'a [u8])>,
+    /// [`Rest`], encoded.
     rest: &'a [u8],
 }
 
@@ -120,7 +123,9 @@ struct Slot {
     mtime: i128,
     hash: u64,
     max_done: Option<NaiveDate>,
-    blob: Option<(u64, u64, u64)>,
+    /// Where the plan's parts begin in the plans file, and where its contents are in the
+    /// index file's bytes.
+    plan: Option<(u64, Range<usize>)>,
     rest: Range<usize>,
     /// Found unchanged by this run: a new index copies it. A flag, not a list, so that
     /// the cores looking files up never wait for each other.
@@ -263,7 +268,7 @@ impl Index {
             index.old = old;
             index.old_bytes = bytes;
             index.old_plans = File::open(&index.plans_path).ok();
-            index.stores_plans |= index.old.values().any(|slot| slot.blob.is_some());
+            index.stores_plans |= index.old.values().any(|slot| slot.plan.is_some());
         }
         Unchecked(index)
     }
@@ -291,18 +296,23 @@ impl Index {
         }
         let mut old =
             FxHashMap::with_capacity_and_hasher(count.min(records.len()), Default::default());
+        // Where a part of a record lies in the file's bytes, which it borrows from.
+        let place = |part: &[u8]| {
+            let start = part.as_ptr().addr() - bytes.as_ptr().addr();
+            start..start + part.len()
+        };
         for _ in 0..count {
             let record: Record;
             (record, left) = postcard::take_from_bytes(left).ok()?;
-            // The rest ends where the record does.
-            let end = MAGIC.len() + records.len() - left.len();
             let slot = Slot {
                 size: record.size,
                 mtime: record.mtime,
                 hash: record.hash,
                 max_done: record.max_done,
-                blob: record.blob,
-                rest: end - record.rest.len()..end,
+                plan: record
+                    .plan
+                    .map(|(offset, contents)| (offset, place(contents))),
+                rest: place(record.rest),
                 reused: AtomicBool::new(false),
             };
             old.insert(record.path.into_owned().into_os_string(), slot);
@@ -342,30 +352,18 @@ impl Index {
             diagnostics: rest.diagnostics,
             lines: rest.lines,
             key: rest.key,
-            blob: slot.blob,
+            stored: slot.plan.clone(),
         })
     }
 
-    /// The checked plan of a remembered entry, if its bytes are intact; with `wanted`,
-    /// only the tasks it wants (the rest are not even decoded).
+    /// The checked plan of a remembered entry, if the parts read are intact; with
+    /// `wanted`, only the tasks it wants (the others are not even read).
     pub fn plan(&self, entry: &Entry, wanted: Option<TaskWanted>) -> Option<Plan> {
-        thread_local! {
-            /// One buffer per thread: a query reads tens of thousands of plans.
-            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let (offset, length, sum) = entry.blob?;
+        let (offset, contents) = entry.stored.clone()?;
+        let contents = self.old_bytes.get(contents)?;
         let file = self.old_plans.as_ref()?;
-        let length = usize::try_from(length).ok()?;
-        BUFFER.with_borrow_mut(|buffer| {
-            if buffer.len() < length {
-                buffer.resize(length, 0);
-            }
-            let bytes = &mut buffer[..length];
-            file.read_exact_at(bytes, offset).ok()?;
-            if hash(bytes) != sum {
-                return None;
-            }
-            decode_plan(bytes, wanted)
+        read_plan(contents, &entry.path, wanted, |bytes, at| {
+            file.read_exact_at(bytes, offset.checked_add(at)?).ok()
         })
     }
 
@@ -390,19 +388,16 @@ impl Index {
         };
         // Encoded and summed before taking the lock, which every core waits for.
         let plan = plan.filter(|_| self.stores_plans);
-        let bytes = plan.and_then(encode_plan).map(|bytes| {
-            let sum = hash(&bytes);
-            (bytes, sum)
-        });
+        let encoded = plan.and_then(encode_plan);
         let Ok(mut fresh) = self.fresh.lock() else {
             return;
         };
         fresh.changed = true;
-        let mut blob = None;
-        if let Some((bytes, sum)) = bytes
-            && let Some(offset) = fresh.append(&self.plans_path, &bytes)
+        let mut stored = None;
+        if let Some(Encoded { contents, parts }) = &encoded
+            && let Some(offset) = fresh.append(&self.plans_path, parts)
         {
-            blob = Some((offset, bytes.len() as u64, sum));
+            stored = Some((offset, contents.as_slice()));
         }
         let record = Record {
             path: Cow::Borrowed(&entry.path),
@@ -410,7 +405,7 @@ impl Index {
             mtime: entry.mtime,
             hash: entry.hash,
             max_done: entry.max_done,
-            blob,
+            plan: stored,
             rest: &rest,
         };
         // Without this record the index would be incomplete: then none is written.
@@ -418,8 +413,8 @@ impl Index {
         fresh.known += usize::from(self.old.contains_key(entry.path.as_os_str()));
     }
 
-    fn old_blob(&self, offset: u64, length: u64) -> Option<Vec<u8>> {
-        let mut bytes = vec![0; usize::try_from(length).ok()?];
+    fn old_parts(&self, offset: u64, length: usize) -> Option<Vec<u8>> {
+        let mut bytes = vec![0; length];
         self.old_plans
             .as_ref()?
             .read_exact_at(&mut bytes, offset)
@@ -444,7 +439,7 @@ impl Index {
             diagnostics: Vec::new(),
             lines: None,
             key: None,
-            blob: None,
+            stored: None,
         })
     }
 
@@ -471,24 +466,28 @@ impl Index {
         for (path, slot) in old_reused() {
             // A damaged plan is dropped, not summed anew as if it were sound: the next
             // query checks its file again.
-            let bytes = slot.blob.and_then(|(offset, length, sum)| {
-                self.old_blob(offset, length)
-                    .filter(|bytes| hash(bytes) == sum)
-                    .map(|bytes| (bytes, sum))
+            let sound = slot.plan.as_ref().and_then(|(offset, contents)| {
+                let contents = self.old_bytes.get(contents.clone())?;
+                let parts = self.old_parts(*offset, parts_length(contents)?)?;
+                parts_intact(contents, &parts).then_some((contents, parts))
             });
-            let mut blob = None;
-            if let Some((bytes, sum)) = bytes
-                && let Some(offset) = fresh.append(&self.plans_path, &bytes)
+            let mut plan = None;
+            if let Some((contents, parts)) = sound
+                && let Some(offset) = fresh.append(&self.plans_path, &parts)
             {
-                blob = Some((offset, bytes.len() as u64, sum));
+                plan = Some((offset, contents));
             }
             let Some(rest) = self.old_bytes.get(slot.rest.clone()) else {
                 continue;
             };
-            let path = Cow::Borrowed(Path::new(path));
             let record = Record {
-                blob,
-                ..Record::new(path, slot, rest)
+                path: Cow::Borrowed(Path::new(path)),
+                size: slot.size,
+                mtime: slot.mtime,
+                hash: slot.hash,
+                max_done: slot.max_done,
+                plan,
+                rest,
             };
             if self.write_record(&mut fresh, &record).is_none() {
                 fresh.discard(&self);
@@ -555,20 +554,6 @@ impl Index {
             fresh.idx = Some(idx);
         }
         fresh.idx.as_mut()
-    }
-}
-
-impl<'a> Record<'a> {
-    fn new(path: Cow<'a, Path>, slot: &Slot, rest: &'a [u8]) -> Self {
-        Record {
-            path,
-            size: slot.size,
-            mtime: slot.mtime,
-            hash: slot.hash,
-            max_done: slot.max_done,
-            blob: slot.blob,
-            rest,
-        }
     }
 }
 

@@ -1,24 +1,31 @@
-//! How the plans file holds a checked plan: what task rows show of it, the units its tasks
-//! name, the rest of its head encoded apart, and per task two bit sets of those units
-//! (lead, support) before the task's own bytes, so that a query for one unit decodes only
-//! the tasks that unit holds, and no part of the head its rows do not show.
+//! How the index keeps a checked plan: its contents in the index entry, its parts in the
+//! plans file.
+//!
+//! The contents (encoded in the index, which every run reads whole) are what task rows show
+//! of the plan's head, the units its tasks name, and per task two bit sets of those units
+//! (lead, support) and the length of the task's bytes. The plans file holds the rest of the
+//! head, then each task's bytes, each part followed by its checksum. So a query for one
+//! unit knows from the index alone which tasks it wants, reads only those (a plan without
+//! one is not read at all), and checks only what it read.
 
-use std::path::{Path, PathBuf};
+use std::cell::RefCell;
+use std::ops::Range;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Plan, Section, Task};
 
-/// The part of a plan's head that task rows show: its key, kind, date and file.
+/// The part of a plan's head that task rows show: its key, kind and date (its file is the
+/// index entry's path).
 #[derive(Serialize, Deserialize)]
-struct Key<N, P> {
+struct Key<N> {
     number: N,
     kind: Option<N>,
     issuer: N,
     #[serde(with = "crate::compact_date")]
     issued: NaiveDate,
-    file: P,
 }
 
 /// The rest of a plan's head, which only whole-plan reports read.
@@ -33,28 +40,41 @@ struct About<N, L, S> {
     sections: S,
 }
 
-/// A plan's head as the plans file holds it; its tasks follow, each a [`StoredTask`].
+/// The start of a plan's contents; its tasks follow, each a [`StoredTask`].
 #[derive(Deserialize)]
-struct StoredHead<'a> {
-    key: Key<String, PathBuf>,
+struct Head<'a> {
+    #[serde(borrow)]
+    key: Key<&'a str>,
     /// Every unit the tasks name, when there are at most 64; none when there are more, and
-    /// then every task is decoded.
+    /// then every task is read.
     /// Read as bytes: written as text, compared with the wanted codes byte for byte, so
     /// not checked as UTF-8 again (half a million names on a national tree).
     #[serde(borrow)]
     units: Vec<&'a [u8]>,
-    /// [`About`], encoded.
-    about: &'a [u8],
+    /// The length of the encoded [`About`], the plans file's first part.
+    about: u32,
     /// How many tasks follow.
     tasks: usize,
 }
 
 #[derive(Serialize, Deserialize)]
-struct StoredTask<'a> {
+struct StoredTask {
     /// Bit `i` set: the task names `units[i]` as lead (as support).
     lead: u64,
     support: u64,
-    bytes: &'a [u8],
+    /// The length of the task's bytes in the plans file.
+    length: u32,
+}
+
+/// Each part in the plans file is followed by this many bytes of its checksum.
+const SUM: usize = 4;
+
+/// Two parts of the plans file this close are read at once: a read costs about as much
+/// as copying a few thousand bytes.
+const GAP: usize = 2048;
+
+fn sum(bytes: &[u8]) -> [u8; SUM] {
+    (super::hash(bytes) as u32).to_le_bytes()
 }
 
 /// Which tasks of a remembered plan a query wants: those that name one of `units` as lead
@@ -81,9 +101,16 @@ impl TaskWanted<'_> {
     }
 }
 
-/// The plan in the layout of [`StoredHead`] and its [`StoredTask`]s, written part by part into one buffer: postcard
-/// writes a struct as its fields one after another and a list as its length, then its items.
-pub(super) fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
+/// A plan as the index keeps it: its contents, and its parts for the plans file.
+pub(super) struct Encoded {
+    pub contents: Vec<u8>,
+    pub parts: Vec<u8>,
+}
+
+/// The plan's contents ([`Head`] and its [`StoredTask`]s) and parts, written piece by piece:
+/// postcard writes a struct as its fields one after another and a list as its length,
+/// then its items.
+pub(super) fn encode_plan(plan: &Plan) -> Option<Encoded> {
     let Plan {
         number,
         kind,
@@ -95,7 +122,7 @@ pub(super) fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
         monitor,
         source,
         note,
-        file,
+        file: _,
         sections,
         tasks,
     } = plan;
@@ -116,12 +143,11 @@ pub(super) fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
             .filter_map(|code| units.iter().position(|u| u == code))
             .fold(0u64, |bits, i| bits | 1 << i)
     };
-    let key: Key<&str, &Path> = Key {
+    let key: Key<&str> = Key {
         number,
         kind: kind.as_deref(),
         issuer,
         issued: *issued,
-        file,
     };
     let about: About<&str, &[String], &[Section]> = About {
         title,
@@ -132,87 +158,185 @@ pub(super) fn encode_plan(plan: &Plan) -> Option<Vec<u8>> {
         note: note.as_deref(),
         sections,
     };
-    let about = postcard::to_allocvec(&about).ok()?;
-    let mut blob =
-        postcard::to_extend(&(key, &units, about.as_slice(), tasks.len()), Vec::new()).ok()?;
-    let mut task_bytes = Vec::new();
+    let mut parts = postcard::to_extend(&about, Vec::new()).ok()?;
+    let about_length = u32::try_from(parts.len()).ok()?;
+    parts.extend(sum(&parts));
+    let mut contents =
+        postcard::to_extend(&(key, &units, about_length, tasks.len()), Vec::new()).ok()?;
     for task in tasks {
-        task_bytes.clear();
-        task_bytes = postcard::to_extend(task, task_bytes).ok()?;
+        let start = parts.len();
+        parts = postcard::to_extend(task, parts).ok()?;
+        let task_sum = sum(&parts[start..]);
         let stored = StoredTask {
             lead: bits(&task.lead),
             support: bits(&task.support),
-            bytes: &task_bytes,
+            length: u32::try_from(parts.len() - start).ok()?,
         };
-        blob = postcard::to_extend(&stored, blob).ok()?;
+        parts.extend(task_sum);
+        contents = postcard::to_extend(&stored, contents).ok()?;
     }
-    Some(blob)
+    Some(Encoded { contents, parts })
 }
 
-pub(super) fn decode_plan(bytes: &[u8], wanted: Option<TaskWanted>) -> Option<Plan> {
-    let (stored, mut rest): (StoredHead, _) = postcard::take_from_bytes(bytes).ok()?;
-    let Key {
-        number,
-        kind,
-        issuer,
-        issued,
-        file,
-    } = stored.key;
-    let about: Option<About<String, Vec<String>, Vec<Section>>> = match wanted {
-        Some(_) => None,
-        None => Some(postcard::from_bytes(stored.about).ok()?),
-    };
-    let About {
-        title,
-        signer,
-        implements,
-        monitor,
-        source,
-        note,
-        sections,
-    } = about.unwrap_or(About {
-        title: String::new(),
-        signer: None,
-        implements: Vec::new(),
-        monitor: None,
-        source: None,
-        note: None,
-        sections: Vec::new(),
-    });
-    let masks = wanted
-        .filter(|_| !stored.units.is_empty())
-        .map(|wanted| wanted.masks(&stored.units));
-    let mut tasks: Vec<Task> = Vec::new();
-    // Read one by one, not as a list: most tasks are skipped, and a list of them all would
-    // be built only to be dropped.
-    for _ in 0..stored.tasks {
-        let (task, after): (StoredTask, _) = postcard::take_from_bytes(rest).ok()?;
-        rest = after;
-        if let Some((lead, support)) = masks
-            && task.lead & lead == 0
-            && task.support & support == 0
-        {
-            continue;
-        }
-        tasks.push(postcard::from_bytes(task.bytes).ok()?);
+/// The parts of a plan: where each task's bytes lie among them.
+struct Layout<'a> {
+    head: Head<'a>,
+    /// Each task's bytes (without the checksum after them) and its bit sets.
+    tasks: Vec<(Range<usize>, u64, u64)>,
+    /// The length of all parts, checksums included.
+    length: usize,
+}
+
+fn layout(contents: &[u8]) -> Option<Layout<'_>> {
+    let (head, mut rest): (Head, _) = postcard::take_from_bytes(contents).ok()?;
+    let mut at = head.about as usize + SUM;
+    let mut tasks = Vec::with_capacity(head.tasks.min(rest.len()));
+    for _ in 0..head.tasks {
+        let task: StoredTask;
+        (task, rest) = postcard::take_from_bytes(rest).ok()?;
+        let end = at + task.length as usize;
+        tasks.push((at..end, task.lead, task.support));
+        at = end + SUM;
     }
-    if !rest.is_empty() {
-        return None;
-    }
-    Some(Plan {
-        number,
-        kind,
-        title,
-        issuer,
-        issued,
-        signer,
-        implements,
-        monitor,
-        source,
-        note,
-        file,
-        sections,
+    rest.is_empty().then_some(Layout {
+        head,
         tasks,
+        length: at,
+    })
+}
+
+/// How many bytes the parts of a plan with these contents take in the plans file.
+pub(super) fn parts_length(contents: &[u8]) -> Option<usize> {
+    Some(layout(contents)?.length)
+}
+
+/// Whether every part of `parts` (all of a plan's) is intact.
+pub(super) fn parts_intact(contents: &[u8], parts: &[u8]) -> bool {
+    let Some(layout) = layout(contents) else {
+        return false;
+    };
+    let about = 0..layout.head.about as usize;
+    parts.len() == layout.length
+        && std::iter::once(about)
+            .chain(layout.tasks.into_iter().map(|(range, _, _)| range))
+            .all(|range| intact(parts, range).is_some())
+}
+
+/// The part at `range` of `bytes`, if the checksum after it agrees.
+fn intact(bytes: &[u8], range: Range<usize>) -> Option<&[u8]> {
+    let part = bytes.get(range.clone())?;
+    let written = bytes.get(range.end..range.end + SUM)?;
+    (sum(part) == written).then_some(part)
+}
+
+/// The plan of `file` with these contents, its parts read by `read(bytes, at)` (fill
+/// `bytes` from offset `at` of the plan's parts); with `wanted`, only the tasks it wants
+/// are read. None if a part read is damaged.
+pub(super) fn read_plan(
+    contents: &[u8],
+    file: &Path,
+    wanted: Option<TaskWanted>,
+    read: impl Fn(&mut [u8], u64) -> Option<()>,
+) -> Option<Plan> {
+    thread_local! {
+        /// One buffer per thread: a query reads tens of thousands of plans.
+        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    let Layout {
+        head, tasks: parts, ..
+    } = layout(contents)?;
+    let masks = wanted
+        .filter(|_| !head.units.is_empty())
+        .map(|wanted| wanted.masks(&head.units));
+    let wants = |&(_, lead, support): &(Range<usize>, u64, u64)| {
+        masks.is_none_or(|(want_lead, want_support)| {
+            lead & want_lead != 0 || support & want_support != 0
+        })
+    };
+    // The stretches of the parts to read: the head's rest for a whole plan, the wanted
+    // tasks, joined where they lie close.
+    let mut stretches: Vec<Range<usize>> = Vec::new();
+    let about = 0..head.about as usize;
+    let wanted_parts = wanted.is_none().then_some(about.clone()).into_iter().chain(
+        parts
+            .iter()
+            .filter(|p| wants(p))
+            .map(|(range, _, _)| range.clone()),
+    );
+    for part in wanted_parts {
+        let end = part.end + SUM;
+        match stretches.last_mut() {
+            Some(last) if part.start <= last.end + GAP => last.end = end,
+            _ => stretches.push(part.start..end),
+        }
+    }
+    BUFFER.with_borrow_mut(|buffer| {
+        let mut tasks: Vec<Task> = Vec::new();
+        let mut about_read = None;
+        let mut wanted_tasks = parts.iter().filter(|p| wants(p)).peekable();
+        for stretch in stretches {
+            if buffer.len() < stretch.len() {
+                buffer.resize(stretch.len(), 0);
+            }
+            let bytes = &mut buffer[..stretch.len()];
+            read(bytes, stretch.start as u64)?;
+            let local =
+                |range: &Range<usize>| range.start - stretch.start..range.end - stretch.start;
+            if wanted.is_none() && stretch.start == 0 {
+                let part = intact(bytes, local(&about))?;
+                about_read = Some(postcard::from_bytes(part).ok()?);
+            }
+            while let Some((range, _, _)) =
+                wanted_tasks.next_if(|(range, _, _)| range.end <= stretch.end)
+            {
+                let part = intact(bytes, local(range))?;
+                tasks.push(postcard::from_bytes(part).ok()?);
+            }
+        }
+        if wanted_tasks.next().is_some() {
+            return None;
+        }
+        let About {
+            title,
+            signer,
+            implements,
+            monitor,
+            source,
+            note,
+            sections,
+        }: About<String, Vec<String>, Vec<Section>> = match wanted {
+            Some(_) => About {
+                title: String::new(),
+                signer: None,
+                implements: Vec::new(),
+                monitor: None,
+                source: None,
+                note: None,
+                sections: Vec::new(),
+            },
+            None => about_read?,
+        };
+        let Key {
+            number,
+            kind,
+            issuer,
+            issued,
+        } = head.key;
+        Some(Plan {
+            number: number.to_string(),
+            kind: kind.map(str::to_string),
+            title,
+            issuer: issuer.to_string(),
+            issued,
+            signer,
+            implements,
+            monitor,
+            source,
+            note,
+            file: file.to_path_buf(),
+            sections,
+            tasks,
+        })
     })
 }
 
@@ -262,19 +386,40 @@ mod tests {
         plan.tasks.iter().map(|t| t.id.as_str()).collect()
     }
 
+    /// The plan read back from its encoding; the ranges of the parts that were read.
+    fn read(encoded: &Encoded, wanted: Option<TaskWanted>) -> (Option<Plan>, Vec<Range<usize>>) {
+        let reads = RefCell::new(Vec::new());
+        let plan = read_plan(
+            &encoded.contents,
+            Path::new("p.toml"),
+            wanted,
+            |bytes, at| {
+                let at = at as usize;
+                bytes.copy_from_slice(encoded.parts.get(at..at + bytes.len())?);
+                reads.borrow_mut().push(at..at + bytes.len());
+                Some(())
+            },
+        );
+        (plan, reads.into_inner())
+    }
+
+    fn units(codes: &[&str]) -> Vec<String> {
+        codes.iter().map(|u| u.to_string()).collect()
+    }
+
     #[test]
     fn a_stored_plan_brings_back_the_wanted_tasks_or_all() {
         let stored = plan(&["CNTT", "TST", "CNTT"]);
-        let bytes = encode_plan(&stored).unwrap();
-        assert_eq!(decode_plan(&bytes, None).unwrap(), stored);
-        let wanted = |units: &'static [&str], as_lead, as_support| {
-            let units = units.iter().map(|u| u.to_string()).collect::<Vec<_>>();
+        let encoded = encode_plan(&stored).unwrap();
+        assert_eq!(read(&encoded, None).0.unwrap(), stored);
+        let wanted = |codes: &[&str], as_lead, as_support| {
+            let units = units(codes);
             let wanted = TaskWanted {
                 units: &units,
                 as_lead,
                 as_support,
             };
-            ids(&decode_plan(&bytes, Some(wanted)).unwrap())
+            ids(&read(&encoded, Some(wanted)).0.unwrap())
                 .iter()
                 .map(|id| id.to_string())
                 .collect::<Vec<_>>()
@@ -288,21 +433,76 @@ mod tests {
     }
 
     #[test]
+    fn only_the_wanted_tasks_are_read_and_a_plan_without_one_not_at_all() {
+        // Tasks long enough that the unwanted ones between are not worth reading through.
+        let mut stored = plan(&["CNTT", "TST", "TST", "CNTT"]);
+        for task in &mut stored.tasks {
+            task.content = task.content.repeat(400);
+        }
+        let encoded = encode_plan(&stored).unwrap();
+        let cntt = units(&["CNTT"]);
+        let as_lead = |units| TaskWanted {
+            units,
+            as_lead: true,
+            as_support: false,
+        };
+        let (plan, reads) = read(&encoded, Some(as_lead(&cntt)));
+        assert_eq!(ids(&plan.unwrap()), ["0", "3"]);
+        let read_bytes: usize = reads.iter().map(Range::len).sum();
+        assert_eq!(reads.len(), 2, "{reads:?}");
+        assert!(read_bytes < encoded.parts.len() / 2, "{reads:?}");
+        let (plan, reads) = read(&encoded, Some(as_lead(&units(&["XYZ"]))));
+        assert_eq!(plan.unwrap().tasks, []);
+        assert_eq!(reads, []);
+    }
+
+    #[test]
+    fn a_damaged_part_is_found_where_it_is_read() {
+        let stored = plan(&["CNTT", "TST"]);
+        let encoded = encode_plan(&stored).unwrap();
+        let tst = units(&["TST"]);
+        let tst = TaskWanted {
+            units: &tst,
+            as_lead: true,
+            as_support: false,
+        };
+        assert!(parts_intact(&encoded.contents, &encoded.parts));
+        // A byte of the first task's content, "Nhiệm vụ 0", changed to another letter.
+        let mut damaged = Encoded {
+            contents: encoded.contents.clone(),
+            parts: encoded.parts.clone(),
+        };
+        let at = damaged.parts.windows(3).position(|w| w == b"Nhi").unwrap();
+        damaged.parts[at] = b'M';
+        assert!(!parts_intact(&damaged.contents, &damaged.parts));
+        assert_eq!(read(&damaged, None).0, None);
+        // A query that does not read that task is not misled by it; one that does is told.
+        assert_eq!(ids(&read(&damaged, Some(tst)).0.unwrap()), ["1"]);
+        let cntt = units(&["CNTT"]);
+        let cntt = TaskWanted {
+            units: &cntt,
+            as_lead: true,
+            as_support: false,
+        };
+        assert_eq!(read(&damaged, Some(cntt)).0, None);
+        // Cut short.
+        let short = &encoded.parts[..encoded.parts.len() - 1];
+        assert!(!parts_intact(&encoded.contents, short));
+    }
+
+    #[test]
     fn a_plan_naming_more_than_64_units_brings_back_every_task() {
         let names: Vec<String> = (0..70).map(|i| format!("U{i}")).collect();
         let leads: Vec<&str> = names.iter().map(String::as_str).collect();
         let stored = plan(&leads);
-        let bytes = encode_plan(&stored).unwrap();
+        let encoded = encode_plan(&stored).unwrap();
         let nothing = TaskWanted {
             units: &[],
             as_lead: true,
             as_support: true,
         };
         // Past 64 units the index cannot tell; the query's own filter still applies.
-        assert_eq!(
-            decode_plan(&bytes, Some(nothing)).unwrap().tasks,
-            stored.tasks
-        );
+        assert_eq!(read(&encoded, Some(nothing)).0.unwrap().tasks, stored.tasks);
     }
 
     #[test]
@@ -315,15 +515,15 @@ mod tests {
             id: "I".into(),
             title: "Nhiệm vụ chung".into(),
         }];
-        let bytes = encode_plan(&stored).unwrap();
-        assert_eq!(decode_plan(&bytes, None).unwrap(), stored);
-        let units = ["CNTT".to_string()];
+        let encoded = encode_plan(&stored).unwrap();
+        assert_eq!(read(&encoded, None).0.unwrap(), stored);
+        let units = units(&["CNTT"]);
         let wanted = TaskWanted {
             units: &units,
             as_lead: true,
             as_support: false,
         };
-        let read = decode_plan(&bytes, Some(wanted)).unwrap();
+        let read = read(&encoded, Some(wanted)).0.unwrap();
         let shown = |p: &Plan| {
             (
                 p.number.clone(),
