@@ -13,8 +13,6 @@
 
 mod stored;
 
-use std::borrow::Cow;
-use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{BufWriter, Read, Write};
 use std::ops::Range;
@@ -25,7 +23,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
@@ -77,7 +76,8 @@ impl Entry {
 /// copies an unchanged file's rest without decoding it.
 #[derive(Serialize, Deserialize)]
 struct Record<'a> {
-    path: Cow<'a, Path>,
+    /// The path as the tree shows it, as bytes: no copy of it is made to look it up.
+    path: &'a [u8],
     size: u64,
     mtime: i128,
     hash: u64,
@@ -127,6 +127,8 @@ struct Slot {
     /// index file's bytes.
     plan: Option<(u64, Range<usize>)>,
     rest: Range<usize>,
+    /// The path's bytes in the index file's bytes.
+    path: Range<usize>,
     /// Found unchanged by this run: a new index copies it. A flag, not a list, so that
     /// the cores looking files up never wait for each other.
     reused: AtomicBool,
@@ -138,8 +140,10 @@ pub struct Index {
     plans_path: PathBuf,
     /// The old index file's bytes, which the slots' rests point into.
     old_bytes: Vec<u8>,
-    /// Keyed by the path's bytes: hashing a `Path` walks its components, 30,000 times.
-    old: FxHashMap<OsString, Slot>,
+    /// The old index's records, found by their path's bytes (which stay in `old_bytes`:
+    /// hashing a `Path` walks its components, and 30,000 copies of paths would be as many
+    /// allocations).
+    old: HashTable<Slot>,
     old_plans: Option<File>,
     old_written: i128,
     old_today: NaiveDate,
@@ -168,7 +172,7 @@ impl Unchecked {
         let Unchecked(mut index) = self;
         let registry = hash(registry_bytes);
         if index.registry != registry {
-            index.old = FxHashMap::default();
+            index.old = HashTable::new();
             index.old_bytes = Vec::new();
             index.old_plans = None;
             index.registry = registry;
@@ -215,6 +219,12 @@ pub fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
+/// FxHash of a path's bytes, for the table of the old index's records.
+fn path_hash(path: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    FxBuildHasher.hash_one(path)
+}
+
 fn mtime(meta: &fs::Metadata) -> Option<i128> {
     let time = meta.modified().ok()?;
     Some(time.duration_since(UNIX_EPOCH).ok()?.as_nanos() as i128)
@@ -250,7 +260,7 @@ impl Index {
             idx_path: dir.join(format!("{key}.idx")),
             plans_path: dir.join(format!("{key}.plans")),
             old_bytes: Vec::new(),
-            old: FxHashMap::default(),
+            old: HashTable::new(),
             old_plans: None,
             old_written: 0,
             old_today: today,
@@ -268,13 +278,13 @@ impl Index {
             index.old = old;
             index.old_bytes = bytes;
             index.old_plans = File::open(&index.plans_path).ok();
-            index.stores_plans |= index.old.values().any(|slot| slot.plan.is_some());
+            index.stores_plans |= index.old.iter().any(|slot| slot.plan.is_some());
         }
         Unchecked(index)
     }
 
     /// The old index: its bytes, head and slots; none if missing or in doubt.
-    fn read_body(&self) -> Option<(Vec<u8>, Head, FxHashMap<OsString, Slot>)> {
+    fn read_body(&self) -> Option<(Vec<u8>, Head, HashTable<Slot>)> {
         let mut bytes = Vec::new();
         File::open(&self.idx_path)
             .ok()?
@@ -294,8 +304,7 @@ impl Index {
         if !same {
             return None;
         }
-        let mut old =
-            FxHashMap::with_capacity_and_hasher(count.min(records.len()), Default::default());
+        let mut old = HashTable::with_capacity(count.min(records.len()));
         // Where a part of a record lies in the file's bytes, which it borrows from.
         let place = |part: &[u8]| {
             let start = part.as_ptr().addr() - bytes.as_ptr().addr();
@@ -313,16 +322,27 @@ impl Index {
                     .plan
                     .map(|(offset, contents)| (offset, place(contents))),
                 rest: place(record.rest),
+                path: place(record.path),
                 reused: AtomicBool::new(false),
             };
-            old.insert(record.path.into_owned().into_os_string(), slot);
+            let path_of = |slot: &Slot| &bytes[slot.path.clone()];
+            old.insert_unique(path_hash(record.path), slot, |slot| {
+                path_hash(path_of(slot))
+            });
         }
         left.is_empty().then_some((bytes, head, old))
     }
 
+    /// The old index's record of the file shown as `path`.
+    fn slot(&self, path: &Path) -> Option<&Slot> {
+        let path = path.as_os_str().as_encoded_bytes();
+        let same = |slot: &Slot| self.old_bytes.get(slot.path.clone()) == Some(path);
+        self.old.find(path_hash(path), same)
+    }
+
     /// The remembered entry of the file at `disk` (shown as `path`), if it still holds.
     pub fn lookup(&self, path: &Path, disk: &Path) -> Option<Entry> {
-        let slot = self.old.get(path.as_os_str())?;
+        let slot = self.slot(path)?;
         let meta = fs::metadata(disk).ok()?;
         let time = mtime(&meta)?;
         if meta.len() != slot.size || time != slot.mtime {
@@ -371,7 +391,7 @@ impl Index {
     /// in the old index and its plan in the old plans file; `save` copies them only if a
     /// new index is written at all.
     pub fn reuse(&self, path: &Path) {
-        if let Some(slot) = self.old.get(path.as_os_str()) {
+        if let Some(slot) = self.slot(path) {
             slot.reused.store(true, Ordering::Relaxed);
         }
     }
@@ -400,7 +420,7 @@ impl Index {
             stored = Some((offset, contents.as_slice()));
         }
         let record = Record {
-            path: Cow::Borrowed(&entry.path),
+            path: entry.path.as_os_str().as_encoded_bytes(),
             size: entry.size,
             mtime: entry.mtime,
             hash: entry.hash,
@@ -410,7 +430,7 @@ impl Index {
         };
         // Without this record the index would be incomplete: then none is written.
         fresh.failed |= self.write_record(&mut fresh, &record).is_none();
-        fresh.known += usize::from(self.old.contains_key(entry.path.as_os_str()));
+        fresh.known += usize::from(self.slot(&entry.path).is_some());
     }
 
     fn old_parts(&self, offset: u64, length: usize) -> Option<Vec<u8>> {
@@ -453,7 +473,7 @@ impl Index {
             return;
         }
         let old_reused = || {
-            let reused = |(_, slot): &(&OsString, &Slot)| slot.reused.load(Ordering::Relaxed);
+            let reused = |slot: &&Slot| slot.reused.load(Ordering::Relaxed);
             self.old.iter().filter(reused)
         };
         // Every file of this run is fresh or reused; an old one that is neither is gone.
@@ -463,7 +483,7 @@ impl Index {
             fresh.discard(&self);
             return;
         }
-        for (path, slot) in old_reused() {
+        for slot in old_reused() {
             // A damaged plan is dropped, not summed anew as if it were sound: the next
             // query checks its file again.
             let sound = slot.plan.as_ref().and_then(|(offset, contents)| {
@@ -477,11 +497,14 @@ impl Index {
             {
                 plan = Some((offset, contents));
             }
-            let Some(rest) = self.old_bytes.get(slot.rest.clone()) else {
+            let (Some(rest), Some(path)) = (
+                self.old_bytes.get(slot.rest.clone()),
+                self.old_bytes.get(slot.path.clone()),
+            ) else {
                 continue;
             };
             let record = Record {
-                path: Cow::Borrowed(Path::new(path)),
+                path,
                 size: slot.size,
                 mtime: slot.mtime,
                 hash: slot.hash,
