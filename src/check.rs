@@ -3,6 +3,7 @@
 //! Checking never stops at the first problem. A plan file with an error is left out of
 //! the model (and named as skipped) so that queries never answer from half-read plans.
 
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -68,6 +69,24 @@ struct PlanKey {
     issuer: String,
     number: String,
     span: Range<usize>,
+    /// A hash of the number as the rule compares it (trimmed, lower case), made with the
+    /// key on the core that checked the file, not afterwards on one core for the whole tree.
+    folded: u64,
+}
+
+impl PlanKey {
+    fn new(issuer: String, number: String, span: Range<usize>) -> PlanKey {
+        use std::hash::Hasher;
+        let mut hasher = rustc_hash::FxHasher::default();
+        folded_number(&number).for_each(|c| hasher.write_u32(u32::from(c)));
+        let folded = hasher.finish();
+        PlanKey {
+            issuer,
+            number,
+            span,
+            folded,
+        }
+    }
 }
 
 /// How a scan may use the on-disk index.
@@ -223,11 +242,9 @@ fn remembered(
     let outcome = Outcome {
         file,
         diagnostics,
-        key: entry.key.map(|(issuer, number, span)| PlanKey {
-            issuer,
-            number,
-            span,
-        }),
+        key: entry
+            .key
+            .map(|(issuer, number, span)| PlanKey::new(issuer, number, span)),
         value: None,
     };
     Some((outcome, plan))
@@ -282,11 +299,11 @@ fn check_file(
         let mut raw = raw;
         if let Some(mut checked) = checker.plan(&mut raw) {
             checked.file = tree.sources.get(file).path.clone();
-            outcome.key = Some(PlanKey {
-                issuer: checked.issuer.clone(),
-                number: checked.number.clone(),
-                span: header_span(&raw),
-            });
+            outcome.key = Some(PlanKey::new(
+                checked.issuer.clone(),
+                checked.number.clone(),
+                header_span(&raw),
+            ));
             plan = Some(checked);
         }
     }
@@ -335,6 +352,11 @@ fn header_span(raw: &RawPlan) -> Range<usize> {
 }
 
 /// (issuer, number) must be unique across the tree: a số hiệu is unique only per issuer.
+/// A plan number as the duplicate rule compares it: trimmed, in lower case.
+fn folded_number(number: &str) -> impl Iterator<Item = char> + '_ {
+    number.trim().chars().flat_map(char::to_lowercase)
+}
+
 fn duplicate_plans<'t>(
     plans: &[(FileId, &PlanKey)],
     path: impl Fn(FileId) -> &'t std::path::Path,
@@ -343,8 +365,10 @@ fn duplicate_plans<'t>(
     // A national tree has a few dozen issuers and tens of thousands of plans: each
     // spelling is folded once and each folded issuer numbered; the keys are ours, so
     // FxHash rather than SipHash.
-    let mut seen: FxHashMap<(usize, String), usize> =
+    let mut seen: FxHashMap<(usize, u64), usize> =
         FxHashMap::with_capacity_and_hasher(plans.len(), Default::default());
+    // Numbers whose hash a different number had first, compared in full.
+    let mut collided: FxHashMap<(usize, String), usize> = FxHashMap::default();
     let mut spellings: FxHashMap<&str, usize> = FxHashMap::default();
     let mut issuers: FxHashMap<String, usize> = FxHashMap::default();
     for (i, (file, key)) in plans.iter().enumerate() {
@@ -352,10 +376,25 @@ fn duplicate_plans<'t>(
             let next = issuers.len();
             *issuers.entry(units::fold(&key.issuer)).or_insert(next)
         });
-        let folded = (issuer, key.number.trim().to_lowercase());
-        let Some(&first) = seen.get(&folded) else {
-            seen.insert(folded, i);
-            continue;
+        let first = match seen.entry((issuer, key.folded)) {
+            Entry::Vacant(entry) => {
+                entry.insert(i);
+                continue;
+            }
+            Entry::Occupied(entry) => {
+                let first = *entry.get();
+                if folded_number(&plans[first].1.number).eq(folded_number(&key.number)) {
+                    first
+                } else {
+                    match collided.entry((issuer, folded_number(&key.number).collect())) {
+                        Entry::Vacant(entry) => {
+                            entry.insert(i);
+                            continue;
+                        }
+                        Entry::Occupied(entry) => *entry.get(),
+                    }
+                }
+            }
         };
         let (first_file, first_key) = plans[first];
         for (at, here, other) in [(*file, *key, first_file), (first_file, first_key, *file)] {
@@ -1077,5 +1116,45 @@ mod tests {
             assert!(is_ditto(ditto), "{ditto}");
         }
         assert!(!is_ditto("Năm 2017"));
+    }
+
+    #[test]
+    fn duplicate_plans_compare_numbers_in_full_even_when_their_hashes_collide() {
+        let key = |issuer: &str, number: &str| PlanKey::new(issuer.into(), number.into(), 0..1);
+        let mut keys = [
+            key("BHXH Việt Nam", "12/KH-BHXH"),
+            key("BHXH Việt Nam", " 12/kh-bhxh"),
+            key("BHXH tỉnh Quảng Ngãi", "12/KH-BHXH"),
+            key("BHXH Việt Nam", "13/KH-BHXH"),
+            key("BHXH Việt Nam", "14/KH-BHXH"),
+            key("BHXH Việt Nam", "14/KH-BHXH"),
+        ];
+        // Hashes that collide: 13 and 14 share the hash of 12, yet are other numbers.
+        let folded = keys[0].folded;
+        keys[3].folded = folded;
+        keys[4].folded = folded;
+        keys[5].folded = folded;
+        let plans: Vec<(FileId, &PlanKey)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (i as FileId, k))
+            .collect();
+        let path = std::path::PathBuf::from("p.toml");
+        let found: Vec<(FileId, String)> = duplicate_plans(&plans, |_| &path)
+            .into_iter()
+            .map(|d| (d.file, d.message))
+            .collect();
+        let message = |number: &str| {
+            format!("plan `{number}` of `BHXH Việt Nam` is also defined in `p.toml`")
+        };
+        assert_eq!(
+            found,
+            [
+                (1, message(" 12/kh-bhxh")),
+                (0, message("12/KH-BHXH")),
+                (5, message("14/KH-BHXH")),
+                (4, message("14/KH-BHXH")),
+            ]
+        );
     }
 }
