@@ -209,7 +209,8 @@ fn stages<'p>(
     }
 }
 
-/// Sorts rows by due date (undated last), then plan, then task, then stage.
+/// Sorts rows by due date (undated last), then plan, then task, then stage; rows alike
+/// keep their order.
 pub fn sort(rows: &mut [TaskRow]) {
     // Compared in place: a national report sorts tens of thousands of rows, and keys
     // made for each row would be as many allocations.
@@ -318,6 +319,52 @@ pub fn final_due(task: &Task) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_sort_by_due_date_plan_task_and_stage_and_alike_keep_their_order() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 1, d);
+        let row = |plan: &str, task: &str, due, milestone: Option<&str>, content: &str| TaskRow {
+            plan: plan.into(),
+            task: task.into(),
+            content: content.into(),
+            lead: Vec::new(),
+            support: Vec::new(),
+            deadline: None,
+            due,
+            status: Status::Open,
+            days_overdue: None,
+            milestone: milestone.map(str::to_string),
+        };
+        let expected = vec![
+            row("1/KH", "II.9", day(5), None, "a"),
+            row("1/KH", "II.10", day(5), None, "b"),
+            row("1/KH", "II.10", day(5), None, "c"),
+            row("2/KH", "I.1", day(5), Some("1/2"), "d"),
+            row("2/KH", "I.1", day(5), Some("2/2"), "e"),
+            row("1/KH", "I.1", day(9), None, "f"),
+            row("1/KH", "I.1", None, None, "g"),
+        ];
+        // Every rotation and the reverse of the expected order, the alike rows b and c
+        // always in that order.
+        for shift in 0..expected.len() {
+            let mut rows = expected.clone();
+            rows.rotate_left(shift);
+            let c = rows.iter().position(|r| r.content == "c").unwrap();
+            let b = rows.iter().position(|r| r.content == "b").unwrap();
+            if c < b {
+                rows.swap(b, c);
+            }
+            sort(&mut rows);
+            assert_eq!(rows, expected, "rotated by {shift}");
+        }
+        let mut rows = expected.clone();
+        rows.reverse();
+        let c = rows.iter().position(|r| r.content == "c").unwrap();
+        let b = rows.iter().position(|r| r.content == "b").unwrap();
+        rows.swap(b, c);
+        sort(&mut rows);
+        assert_eq!(rows, expected);
+    }
 
     #[test]
     fn ids_sort_naturally() {
