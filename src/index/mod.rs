@@ -517,7 +517,7 @@ impl Index {
                 return;
             }
         }
-        // The plans file first: an index never names blobs that are not yet in place.
+        // The plans file first: an index never names parts that are not yet in place.
         // Neither file is synced to disk: a cache lost or torn by a crash fails its
         // checksums and is rebuilt, and renaming is what makes a write whole to readers.
         if let Some(mut plans) = fresh.plans.take()
