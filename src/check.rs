@@ -351,12 +351,12 @@ fn header_span(raw: &RawPlan) -> Range<usize> {
         .unwrap_or(0..0)
 }
 
-/// (issuer, number) must be unique across the tree: a số hiệu is unique only per issuer.
 /// A plan number as the duplicate rule compares it: trimmed, in lower case.
 fn folded_number(number: &str) -> impl Iterator<Item = char> + '_ {
     number.trim().chars().flat_map(char::to_lowercase)
 }
 
+/// (issuer, number) must be unique across the tree: a số hiệu is unique only per issuer.
 fn duplicate_plans<'t>(
     plans: &[(FileId, &PlanKey)],
     path: impl Fn(FileId) -> &'t std::path::Path,
