@@ -21,7 +21,7 @@ use crate::diag::Diagnostic;
 use crate::index::{self, Index, TaskWanted};
 use crate::load::{Tree, read_tree};
 use crate::model::Plan;
-use crate::query::{Filter, PlanKey, Role};
+use crate::query::{Filter, Listing, PlanKey, Role};
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
 use crate::units::Registry;
 
@@ -47,17 +47,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => checking::check(global, args, today, style)?,
         Command::Plans => queries::plans(global, today, style)?,
         Command::Units { action } => queries::units(global, action.as_ref(), style)?,
-        Command::Tasks(args) => queries::tasks(global, args, today, style, queries::Which::All)?,
-        Command::Overdue(args) => {
-            queries::tasks(global, args, today, style, queries::Which::Overdue)?
+        Command::Tasks(args) => queries::tasks(global, args, today, style, Listing::All)?,
+        Command::Overdue(args) => queries::tasks(global, args, today, style, Listing::Overdue)?,
+        Command::Upcoming { query, within } => {
+            queries::tasks(global, query, today, style, Listing::Upcoming(*within))?
         }
-        Command::Upcoming { query, within } => queries::tasks(
-            global,
-            query,
-            today,
-            style,
-            queries::Which::Upcoming(*within),
-        )?,
         Command::Workload { query, by } => queries::workload(global, query, *by, today, style)?,
         Command::Summary { query, out } => {
             reports::summary(global, query, out.as_deref(), today, style)?

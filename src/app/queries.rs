@@ -9,7 +9,7 @@ use super::{Session, exit, query_format, write_note};
 use crate::check::registry_of;
 use crate::cli::{By, Global, QueryArgs, UnitsAction};
 use crate::load::read_tree;
-use crate::query::{self, Workload};
+use crate::query::{self, Listing, Workload};
 use crate::render::{self, Style};
 
 pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
@@ -79,31 +79,18 @@ pub(super) fn units(
     Ok(code.max(exit::PROBLEMS))
 }
 
-/// Which task rows a query wants.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Which {
-    All,
-    Overdue,
-    Upcoming(query::Within),
-}
-
 pub(super) fn tasks(
     global: &Global,
     args: &QueryArgs,
     today: NaiveDate,
     style: Style,
-    which: Which,
+    listing: Listing,
 ) -> anyhow::Result<u8> {
     query_format(style)?;
     let session = Session::open(global, args, today, style)?;
     let filter = &session.filter;
     let mut checked = session.scan_tasks(today, |plan| {
-        let one = std::slice::from_ref(&plan);
-        match which {
-            Which::All => query::tasks(one, filter, today),
-            Which::Overdue => query::overdue(one, filter, today),
-            Which::Upcoming(within) => query::upcoming(one, filter, today, within),
-        }
+        query::rows_of_plan(plan, filter, today, listing)
     })?;
     let mut rows = super::rows_of(&mut checked.plans);
     query::sort(&mut rows);

@@ -99,8 +99,7 @@ pub fn plan_summary(
     }
     let one = std::slice::from_ref(plan);
     let tasks: Vec<_> = plan.tasks.iter().filter(|t| filter.task(t)).collect();
-    let late =
-        |t: &&&crate::model::Task| items_of(plan, t).iter().any(|i| i.late_on(today).is_some());
+    let late = |t: &&&crate::model::Task| items_of(t).iter().any(|i| i.late_on(today).is_some());
     Some(PlanSummary {
         number: plan.number.clone(),
         issuer: plan.issuer.clone(),
@@ -131,9 +130,7 @@ fn timeline(plan: &Plan, filter: &Filter, today: NaiveDate) -> Vec<Bar> {
             .chain(task.milestones.iter().filter_map(|m| m.schedule.as_ref()))
             .filter_map(|s| s.start);
         let start = starts.min().unwrap_or(plan.issued).min(end);
-        let late = items_of(plan, task)
-            .iter()
-            .any(|i| i.late_on(today).is_some());
+        let late = items_of(task).iter().any(|i| i.late_on(today).is_some());
         let state = match task.status {
             Status::Done | Status::Cancelled => BarState::Done,
             _ if late => BarState::Late,
@@ -208,7 +205,7 @@ pub fn export(plans: &[Plan], filter: &Filter) -> Vec<ExportRow> {
                 product: task.product.clone(),
                 note: task.note.clone(),
             };
-            let stages = items_of(plan, task);
+            let stages = items_of(task);
             if stages.is_empty() {
                 let schedule = task.schedule.as_ref();
                 rows.push(row(

@@ -32,8 +32,6 @@ pub struct TaskRow {
 
 /// Something with (at most) one date to meet: a task, a stage, or a recurring series.
 pub(super) struct Item<'p> {
-    plan: &'p Plan,
-    task: &'p Task,
     milestone: Option<String>,
     deadline: Option<&'p str>,
     status: Status,
@@ -84,13 +82,15 @@ impl Item<'_> {
         self.start
     }
 
-    fn row(&self, due: Option<NaiveDate>, today: NaiveDate) -> TaskRow {
+    /// The row of this item due on `due`, without the texts it takes from its plan and
+    /// task (see [`with_texts`]).
+    fn bare_row(&self, due: Option<NaiveDate>, today: NaiveDate) -> TaskRow {
         TaskRow {
-            plan: self.plan.number.clone(),
-            task: self.task.id.clone(),
-            content: self.task.content.clone(),
-            lead: self.task.lead.clone(),
-            support: self.task.support.clone(),
+            plan: String::new(),
+            task: String::new(),
+            content: String::new(),
+            lead: Vec::new(),
+            support: Vec::new(),
             deadline: self.deadline.map(str::to_string),
             due,
             status: self.status,
@@ -100,39 +100,154 @@ impl Item<'_> {
     }
 }
 
-/// Every dated item of the plans that pass the filter.
-fn items<'p>(plans: &'p [Plan], filter: &Filter) -> Vec<Item<'p>> {
+/// What a task query lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// Every task, once, with its final due date.
+    All,
+    /// Stages with a due date strictly before today that are not done or cancelled.
+    Overdue,
+    /// Stages due from today to the horizon, and the next occurrence of recurring series.
+    Upcoming(Within),
+    /// Every date of every stage, recurring occurrences included.
+    Schedule,
+}
+
+/// The rows `listing` makes of one plan, unsorted, each with the index of its task and
+/// without the texts it takes from its plan and task.
+fn bare_rows(
+    plan: &Plan,
+    filter: &Filter,
+    today: NaiveDate,
+    listing: Listing,
+    rows: &mut Vec<(usize, TaskRow)>,
+) {
+    if !filter.plan(plan) {
+        return;
+    }
     let mut items = Vec::new();
-    for plan in plans.iter().filter(|p| filter.plan(p)) {
-        for task in plan.tasks.iter().filter(|t| filter.task(t)) {
-            expand(plan, task, &mut items);
+    for (index, task) in plan.tasks.iter().enumerate() {
+        if !filter.task(task) {
+            continue;
+        }
+        if listing == Listing::All {
+            let due = final_due(task);
+            if filter.item(task.status, due, plan) {
+                let row = Item {
+                    milestone: None,
+                    deadline: task.deadline.as_deref(),
+                    status: task.status,
+                    dates: Vec::new(),
+                    recurring: false,
+                    kind: task.schedule.as_ref().map_or(Kind::Several, |s| s.kind),
+                    start: None,
+                }
+                .bare_row(due, today);
+                rows.push((index, row));
+            }
+            continue;
+        }
+        items.clear();
+        expand(task, &mut items);
+        for item in &items {
+            if !filter.item(item.status, item.dates.last().copied(), plan) {
+                continue;
+            }
+            let due = match listing {
+                Listing::Overdue => item.late_on(today),
+                Listing::Upcoming(within) => item.next_within(today, within.horizon(today)),
+                Listing::Schedule | Listing::All => None,
+            };
+            let dates = match listing {
+                Listing::Schedule => item.dates(),
+                _ => due.as_slice(),
+            };
+            let row = |&due: &NaiveDate| (index, item.bare_row(Some(due), today));
+            rows.extend(dates.iter().map(row));
         }
     }
-    items.retain(|item| filter.item(item.status, item.dates.last().copied(), item.plan));
-    items
+}
+
+/// A bare row with the texts it shows of its plan and task, copied.
+fn with_texts(mut row: TaskRow, plan: &Plan, task: &Task) -> TaskRow {
+    row.plan = plan.number.clone();
+    row.task = task.id.clone();
+    row.content = task.content.clone();
+    row.lead = task.lead.clone();
+    row.support = task.support.clone();
+    row
+}
+
+/// The rows `listing` makes of `plans`, sorted.
+pub fn rows(plans: &[Plan], filter: &Filter, today: NaiveDate, listing: Listing) -> Vec<TaskRow> {
+    let mut rows = Vec::new();
+    let mut bare = Vec::new();
+    for plan in plans {
+        bare.clear();
+        bare_rows(plan, filter, today, listing, &mut bare);
+        let texts = |(index, row)| with_texts(row, plan, &plan.tasks[index]);
+        rows.extend(bare.drain(..).map(texts));
+    }
+    sort(&mut rows);
+    rows
+}
+
+/// The rows `listing` makes of one plan, unsorted, for a caller that owns the plan and
+/// keeps nothing else of it: a task's texts move into its last row instead of being
+/// copied (a national query makes tens of thousands of rows: 2.5% fewer instructions).
+pub fn rows_of_plan(
+    mut plan: Plan,
+    filter: &Filter,
+    today: NaiveDate,
+    listing: Listing,
+) -> Vec<TaskRow> {
+    let mut rows = Vec::new();
+    bare_rows(&plan, filter, today, listing, &mut rows);
+    let mut rest = rows.as_mut_slice();
+    while let Some(((index, row), after)) = rest.split_first_mut() {
+        let task = &mut plan.tasks[*index];
+        let last = after.first().is_none_or(|(next, _)| next != index);
+        let last_of_plan = after.is_empty();
+        let take = |text: &mut String| {
+            if last {
+                std::mem::take(text)
+            } else {
+                text.clone()
+            }
+        };
+        row.plan = if last_of_plan {
+            std::mem::take(&mut plan.number)
+        } else {
+            plan.number.clone()
+        };
+        row.task = take(&mut task.id);
+        row.content = take(&mut task.content);
+        (row.lead, row.support) = if last {
+            (
+                std::mem::take(&mut task.lead),
+                std::mem::take(&mut task.support),
+            )
+        } else {
+            (task.lead.clone(), task.support.clone())
+        };
+        rest = after;
+    }
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 /// The dated items of one task.
-pub(super) fn items_of<'p>(plan: &'p Plan, task: &'p Task) -> Vec<Item<'p>> {
+pub(super) fn items_of(task: &Task) -> Vec<Item<'_>> {
     let mut items = Vec::new();
-    expand(plan, task, &mut items);
+    expand(task, &mut items);
     items
 }
 
-fn expand<'p>(plan: &'p Plan, task: &'p Task, out: &mut Vec<Item<'p>>) {
+fn expand<'p>(task: &'p Task, out: &mut Vec<Item<'p>>) {
     if task.milestones.is_empty() {
         let Some(schedule) = &task.schedule else {
             return;
         };
-        stages(
-            plan,
-            task,
-            None,
-            task.deadline.as_deref(),
-            task.status,
-            schedule,
-            out,
-        );
+        stages(None, task.deadline.as_deref(), task.status, schedule, out);
         return;
     }
     for milestone in &task.milestones {
@@ -144,22 +259,12 @@ fn expand<'p>(plan: &'p Plan, task: &'p Task, out: &mut Vec<Item<'p>>) {
         };
         if let Some(schedule) = &milestone.schedule {
             let label = Some(milestone.what.clone());
-            stages(
-                plan,
-                task,
-                label,
-                milestone.deadline.as_deref(),
-                status,
-                schedule,
-                out,
-            );
+            stages(label, milestone.deadline.as_deref(), status, schedule, out);
         }
     }
 }
 
 fn stages<'p>(
-    plan: &'p Plan,
-    task: &'p Task,
     label: Option<String>,
     deadline: Option<&'p str>,
     status: Status,
@@ -170,8 +275,6 @@ fn stages<'p>(
                 dates: Vec<NaiveDate>,
                 recurring: bool,
                 start: Option<NaiveDate>| Item {
-        plan,
-        task,
         milestone,
         deadline,
         status,
@@ -244,65 +347,22 @@ fn natural(id: &str) -> impl Iterator<Item = (&str, u64)> {
 
 /// Stages with a due date strictly before today that are not done or cancelled.
 pub fn overdue(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<TaskRow> {
-    let mut rows: Vec<TaskRow> = items(plans, filter)
-        .iter()
-        .filter_map(|item| Some(item.row(Some(item.late_on(today)?), today)))
-        .collect();
-    sort(&mut rows);
-    rows
+    rows(plans, filter, today, Listing::Overdue)
 }
 
 /// Stages due from today to the horizon, and the next occurrence of recurring series.
 pub fn upcoming(plans: &[Plan], filter: &Filter, today: NaiveDate, within: Within) -> Vec<TaskRow> {
-    let horizon = within.horizon(today);
-    let mut rows: Vec<TaskRow> = items(plans, filter)
-        .iter()
-        .filter_map(|item| Some(item.row(Some(item.next_within(today, horizon)?), today)))
-        .collect();
-    sort(&mut rows);
-    rows
+    rows(plans, filter, today, Listing::Upcoming(within))
 }
 
 /// Every date of every stage, recurring occurrences included: the rows of a timeline.
 pub fn schedule(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<TaskRow> {
-    let mut rows: Vec<TaskRow> = items(plans, filter)
-        .iter()
-        .flat_map(|item| {
-            item.dates()
-                .iter()
-                .map(|d| item.row(Some(*d), today))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    sort(&mut rows);
-    rows
+    rows(plans, filter, today, Listing::Schedule)
 }
 
 /// One row per task: its final due date, and its status.
 pub fn tasks(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<TaskRow> {
-    let mut rows = Vec::new();
-    for plan in plans.iter().filter(|p| filter.plan(p)) {
-        for task in plan.tasks.iter().filter(|t| filter.task(t)) {
-            let due = final_due(task);
-            if !filter.item(task.status, due, plan) {
-                continue;
-            }
-            let item = Item {
-                plan,
-                task,
-                milestone: None,
-                deadline: task.deadline.as_deref(),
-                status: task.status,
-                dates: Vec::new(),
-                recurring: false,
-                kind: task.schedule.as_ref().map_or(Kind::Several, |s| s.kind),
-                start: None,
-            };
-            rows.push(item.row(due, today));
-        }
-    }
-    sort(&mut rows);
-    rows
+    rows(plans, filter, today, Listing::All)
 }
 
 /// The last date a task must be met on: its own, or its last stage's.

@@ -59,9 +59,9 @@ struct Standing {
     done_late: bool,
 }
 
-fn standing(plan: &Plan, task: &Task, today: NaiveDate) -> Standing {
+fn standing(task: &Task, today: NaiveDate) -> Standing {
     let soon = Within::Days(DUE_SOON_DAYS).horizon(today);
-    let items = tasks::items_of(plan, task);
+    let items = tasks::items_of(task);
     let done_late = task.status == Status::Done
         && task
             .done
@@ -94,7 +94,7 @@ pub fn workload(
             if !unit_filter.item(task.status, final_due(task), plan) {
                 continue;
             }
-            let standing = standing(plan, task, today);
+            let standing = standing(task, today);
             let mut held: Vec<(String, bool, bool)> = Vec::new();
             for code in task.lead.iter().chain(&task.support) {
                 let row_code = match (&filter.units, &merged_into) {
