@@ -115,8 +115,10 @@ pub struct Section {
 /// A stage of a task with its own deadline and status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
+    #[serde(with = "crate::index_text")]
     pub what: String,
     /// The deadline text as written (the task's when the stage has none).
+    #[serde(with = "crate::index_text::option")]
     pub deadline: Option<String>,
     /// The `due` override.
     #[serde(with = "crate::compact_date::option")]
@@ -132,6 +134,7 @@ pub struct Milestone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
     pub id: String,
+    #[serde(with = "crate::index_text::option")]
     pub section: Option<String>,
     #[serde(with = "crate::index_text")]
     pub content: String,
@@ -140,6 +143,7 @@ pub struct Task {
     /// Registry codes of the coordinating units (đơn vị phối hợp).
     pub support: Vec<String>,
     /// The deadline text: the task's own, or the plan's default; none when only stages have one.
+    #[serde(with = "crate::index_text::option")]
     pub deadline: Option<String>,
     /// The `due` override.
     #[serde(with = "crate::compact_date::option")]
@@ -147,7 +151,9 @@ pub struct Task {
     /// What the deadline means in days, with the `due` override applied; none when only
     /// the milestones have deadlines.
     pub schedule: Option<Resolution>,
+    #[serde(with = "crate::index_text::option")]
     pub product: Option<String>,
+    #[serde(with = "crate::index_text::option")]
     pub note: Option<String>,
     pub status: Status,
     #[serde(with = "crate::compact_date::option")]

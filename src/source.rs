@@ -31,6 +31,7 @@ enum Text {
 pub struct KeptLine {
     pub number: usize,
     pub start: usize,
+    #[serde(with = "crate::index_text")]
     pub text: String,
 }
 
