@@ -134,16 +134,26 @@ struct Slot {
     reused: AtomicBool,
 }
 
+/// The old index's records.
+#[derive(Default)]
+struct Records {
+    /// In the file's order: a tree's files are looked up in about that order, so their
+    /// records are read from memory one after another.
+    slots: Vec<Slot>,
+    /// Where each record is in `slots`, found by its path's bytes (which stay in the index
+    /// file's bytes: hashing a `Path` walks its components, and 30,000 copies of paths
+    /// would be as many allocations). Small enough to stay in a core's cache, where a
+    /// table of the records themselves cost a cache miss or two for every file looked up.
+    by_path: HashTable<u32>,
+}
+
 /// The index of one tree for one run: the entries read at the start, those made new.
 pub struct Index {
     idx_path: PathBuf,
     plans_path: PathBuf,
     /// The old index file's bytes, which the slots' rests point into.
     old_bytes: Vec<u8>,
-    /// The old index's records, found by their path's bytes (which stay in `old_bytes`:
-    /// hashing a `Path` walks its components, and 30,000 copies of paths would be as many
-    /// allocations).
-    old: HashTable<Slot>,
+    old: Records,
     old_plans: Option<File>,
     old_written: i128,
     old_today: NaiveDate,
@@ -172,7 +182,7 @@ impl Unchecked {
         let Unchecked(mut index) = self;
         let registry = hash(registry_bytes);
         if index.registry != registry {
-            index.old = HashTable::new();
+            index.old = Records::default();
             index.old_bytes = Vec::new();
             index.old_plans = None;
             index.registry = registry;
@@ -260,7 +270,7 @@ impl Index {
             idx_path: dir.join(format!("{key}.idx")),
             plans_path: dir.join(format!("{key}.plans")),
             old_bytes: Vec::new(),
-            old: HashTable::new(),
+            old: Records::default(),
             old_plans: None,
             old_written: 0,
             old_today: today,
@@ -278,13 +288,13 @@ impl Index {
             index.old = old;
             index.old_bytes = bytes;
             index.old_plans = File::open(&index.plans_path).ok();
-            index.stores_plans |= index.old.iter().any(|slot| slot.plan.is_some());
+            index.stores_plans |= index.old.slots.iter().any(|slot| slot.plan.is_some());
         }
         Unchecked(index)
     }
 
-    /// The old index: its bytes, head and slots; none if missing or in doubt.
-    fn read_body(&self) -> Option<(Vec<u8>, Head, HashTable<Slot>)> {
+    /// The old index: its bytes, head and records; none if missing or in doubt.
+    fn read_body(&self) -> Option<(Vec<u8>, Head, Records)> {
         let mut bytes = Vec::new();
         File::open(&self.idx_path)
             .ok()?
@@ -304,7 +314,7 @@ impl Index {
         if !same {
             return None;
         }
-        let mut old = HashTable::with_capacity(count.min(records.len()));
+        let mut slots = Vec::with_capacity(count.min(records.len()));
         // Where a part of a record lies in the file's bytes, which it borrows from.
         let place = |part: &[u8]| {
             let start = part.as_ptr().addr() - bytes.as_ptr().addr();
@@ -325,19 +335,25 @@ impl Index {
                 path: place(record.path),
                 reused: AtomicBool::new(false),
             };
-            let path_of = |slot: &Slot| &bytes[slot.path.clone()];
-            old.insert_unique(path_hash(record.path), slot, |slot| {
-                path_hash(path_of(slot))
-            });
+            slots.push(slot);
         }
-        left.is_empty().then_some((bytes, head, old))
+        if !left.is_empty() {
+            return None;
+        }
+        let path_of = |at: u32| &bytes[slots[at as usize].path.clone()];
+        let mut by_path = HashTable::with_capacity(slots.len());
+        for at in 0..u32::try_from(slots.len()).ok()? {
+            by_path.insert_unique(path_hash(path_of(at)), at, |&at| path_hash(path_of(at)));
+        }
+        Some((bytes, head, Records { slots, by_path }))
     }
 
     /// The old index's record of the file shown as `path`.
     fn slot(&self, path: &Path) -> Option<&Slot> {
         let path = path.as_os_str().as_encoded_bytes();
-        let same = |slot: &Slot| self.old_bytes.get(slot.path.clone()) == Some(path);
-        self.old.find(path_hash(path), same)
+        let slot = |at: &u32| &self.old.slots[*at as usize];
+        let same = |at: &u32| self.old_bytes.get(slot(at).path.clone()) == Some(path);
+        self.old.by_path.find(path_hash(path), same).map(slot)
     }
 
     /// The remembered entry of the file at `disk` (shown as `path`), if it still holds.
@@ -474,12 +490,12 @@ impl Index {
         }
         let old_reused = || {
             let reused = |slot: &&Slot| slot.reused.load(Ordering::Relaxed);
-            self.old.iter().filter(reused)
+            self.old.slots.iter().filter(reused)
         };
         // Every file of this run is fresh or reused; an old one that is neither is gone.
-        let gone = fresh.known + old_reused().count() < self.old.len();
+        let gone = fresh.known + old_reused().count() < self.old.slots.len();
         let day_moved = self.today != self.old_today;
-        if !(fresh.changed || gone || day_moved || self.old.is_empty()) {
+        if !(fresh.changed || gone || day_moved || self.old.slots.is_empty()) {
             fresh.discard(&self);
             return;
         }
