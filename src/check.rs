@@ -27,7 +27,8 @@ pub struct Checked<T = Plan> {
     /// (issuer, number) of every plan that loaded, errors or not.
     pub keys: Vec<(String, String)>,
     pub registry: Registry,
-    /// Every problem, sorted by file and position.
+    /// Every problem, sorted by file and position (the files' warnings only when the scan
+    /// asked for them).
     pub diagnostics: Vec<Diagnostic>,
     /// Plan files left out because they have errors.
     pub skipped: Vec<FileId>,
@@ -95,6 +96,9 @@ pub struct ScanOptions<'a> {
     /// Remembered results of unchanged files, and where to remember this run's.
     pub index: Option<&'a Index>,
     pub want: Want<'a>,
+    /// Whether the files' warnings are wanted: a query shows only errors, and without
+    /// warnings most files' diagnostics are not even read from the index.
+    pub warnings: bool,
 }
 
 /// What a scan is for, which decides what the index must bring back.
@@ -119,6 +123,7 @@ pub fn scan<T: Send>(
     let options = ScanOptions {
         index: None,
         want: Want::Plans(None),
+        warnings: true,
     };
     scan_with(tree, registry, today, options, keep)
 }
@@ -137,8 +142,11 @@ pub fn scan_with<T: Send>(
         .plan_files
         .par_iter()
         .map(|&file| {
-            let (outcome, plan) = remembered(tree, file, options)
+            let (mut outcome, plan) = remembered(tree, file, options)
                 .unwrap_or_else(|| check_file(tree, file, &registry, today, options));
+            if !options.warnings {
+                outcome.diagnostics.retain(Diagnostic::is_error);
+            }
             // A file with errors is skipped: nothing is made of its plan.
             let usable = !outcome.diagnostics.iter().any(Diagnostic::is_error);
             Outcome {
@@ -214,7 +222,7 @@ fn remembered(
 ) -> Option<(Outcome<()>, Option<Plan>)> {
     let index = options.index?;
     let shown = &tree.sources.get(file).path;
-    let entry = index.lookup(shown, tree.disk_path(file)?)?;
+    let entry = index.lookup(shown, tree.disk_path(file)?, options.warnings)?;
     let plan = match options.want {
         Want::Plans(wanted) if entry.has_plan() => Some(index.plan(&entry, wanted)?),
         // A file with errors gives queries nothing; one without was stored without its

@@ -387,3 +387,41 @@ fn no_cache_writes_no_index() {
     case.run(&["overdue"], true);
     assert!(case.index_files().is_empty());
 }
+
+#[test]
+fn a_query_reading_errors_only_leaves_the_warnings_in_the_index_for_check() {
+    let case = Case::new();
+    // A file with a warning only (an event without its date) and one with an error.
+    case.tree.file(
+        "p/1.toml",
+        &plan("1/KH", &[task("1", "CNTT", "Khi phương án được phê duyệt")]),
+    );
+    case.tree
+        .file("p/2.toml", &plan("2/KH", &[task("1", "CNNT", "30/6/2017")]));
+    let stderr = |args: &[&str], no_cache: bool| {
+        let mut cmd = case.tree.cmd(args);
+        if no_cache {
+            cmd.arg("--no-cache");
+        }
+        let output = cmd.args(["--today", "2018-01-10"]).output().unwrap();
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let check = ["check"];
+    let query = ["overdue", "--unit", "CNTT"];
+    let cold_check = case.run(&check, true);
+    assert!(cold_check.1.contains("W002") && cold_check.1.contains("E011"));
+    let cold_query = stderr(&query, true);
+    assert!(cold_query.contains("CNNT"), "{cold_query}");
+    // Check, query and check again, each through the index the one before left.
+    assert_eq!(case.run(&check, false), cold_check);
+    assert_eq!(stderr(&query, false), cold_query);
+    assert_eq!(stderr(&query, false), cold_query);
+    assert_eq!(case.run(&check, false), cold_check);
+    // A file edited between a query and a check is checked whole again.
+    case.tree.file(
+        "p/3.toml",
+        &plan("3/KH", &[task("1", "PC", "Sau khi Quyết định được ký")]),
+    );
+    assert_eq!(stderr(&query, false), stderr(&query, true));
+    assert_eq!(case.run(&check, false), case.run(&check, true));
+}

@@ -210,6 +210,8 @@ fn scan_indexed<T: Send>(
     let options = ScanOptions {
         index: index.as_ref(),
         want,
+        // A query shows errors only (`report_problems`).
+        warnings: matches!(want, Want::Diagnostics),
     };
     let checked = check::scan_with(tree, registry, today, options, keep);
     if let Some(index) = index {

@@ -37,7 +37,7 @@ use crate::source::KeptLine;
 
 const MAGIC: &[u8; 8] = b"BHXHIDX\0";
 /// Bump when the layout or the meaning of an entry changes.
-const FORMAT: u32 = 11;
+const FORMAT: u32 = 12;
 /// A file written less than this before the index may change again unseen by its time.
 const RACY_NANOS: i128 = 2_000_000_000;
 
@@ -56,7 +56,7 @@ pub struct Entry {
     /// need not be read again to show them.
     pub lines: Option<(usize, Vec<KeptLine>)>,
     /// (issuer, number, span of the number) for the tree-wide rule.
-    pub key: Option<(String, String, Range<usize>)>,
+    pub key: PlanKey,
     /// Where the checked plan's parts begin in the old plans file, and its contents in
     /// the old index file's bytes.
     stored: Option<(u64, Range<usize>)>,
@@ -82,6 +82,9 @@ struct Record<'a> {
     mtime: i128,
     hash: u64,
     max_done: Option<NaiveDate>,
+    /// Whether the file has errors: a query shows those and no warning, so it reads no
+    /// more of a rest without errors than the plan key at its start.
+    errors: bool,
     /// The checked plan: where its parts begin in the plans file, and its contents.
     #[serde(borrow)]
     plan: Option<(u64, &'a [u8])>,
@@ -89,20 +92,24 @@ struct Record<'a> {
     rest: &'a [u8],
 }
 
-/// The part of an entry only a file that did not change needs.
+/// (issuer, number, span of the number) of a plan, for the tree-wide rule.
+type PlanKey = Option<(String, String, Range<usize>)>;
+
+/// The part of an entry only a file that did not change needs. The key comes first: a
+/// query reads it alone from a file without errors.
 #[derive(Serialize, Deserialize)]
 struct Rest {
+    key: PlanKey,
     diagnostics: Vec<Diagnostic>,
     lines: Option<(usize, Vec<KeptLine>)>,
-    key: Option<(String, String, Range<usize>)>,
 }
 
 /// [`Rest`] to encode, borrowed from an entry.
 #[derive(Serialize)]
 struct RestRef<'e> {
+    key: &'e PlanKey,
     diagnostics: &'e [Diagnostic],
     lines: &'e Option<(usize, Vec<KeptLine>)>,
-    key: &'e Option<(String, String, Range<usize>)>,
 }
 
 /// The index file's body before its records.
@@ -123,6 +130,7 @@ struct Slot {
     mtime: i128,
     hash: u64,
     max_done: Option<NaiveDate>,
+    errors: bool,
     /// Where the plan's parts begin in the plans file, and where its contents are in the
     /// index file's bytes.
     plan: Option<(u64, Range<usize>)>,
@@ -328,6 +336,7 @@ impl Index {
                 mtime: record.mtime,
                 hash: record.hash,
                 max_done: record.max_done,
+                errors: record.errors,
                 plan: record
                     .plan
                     .map(|(offset, contents)| (offset, place(contents))),
@@ -356,8 +365,10 @@ impl Index {
         self.old.by_path.find(path_hash(path), same).map(slot)
     }
 
-    /// The remembered entry of the file at `disk` (shown as `path`), if it still holds.
-    pub fn lookup(&self, path: &Path, disk: &Path) -> Option<Entry> {
+    /// The remembered entry of the file at `disk` (shown as `path`), if it still holds;
+    /// without `warnings`, with its errors only (and of a file without errors, nothing
+    /// but its plan key is read).
+    pub fn lookup(&self, path: &Path, disk: &Path, warnings: bool) -> Option<Entry> {
         let slot = self.slot(path)?;
         let meta = fs::metadata(disk).ok()?;
         let time = mtime(&meta)?;
@@ -378,7 +389,21 @@ impl Index {
         if !same_day_rule {
             return None;
         }
-        let rest: Rest = postcard::from_bytes(self.old_bytes.get(slot.rest.clone())?).ok()?;
+        let rest = self.old_bytes.get(slot.rest.clone())?;
+        let rest = if warnings || slot.errors {
+            let mut rest: Rest = postcard::from_bytes(rest).ok()?;
+            if !warnings {
+                rest.diagnostics.retain(Diagnostic::is_error);
+            }
+            rest
+        } else {
+            let (key, _) = postcard::take_from_bytes(rest).ok()?;
+            Rest {
+                key,
+                diagnostics: Vec::new(),
+                lines: None,
+            }
+        };
         Some(Entry {
             path: path.to_path_buf(),
             size: slot.size,
@@ -415,9 +440,9 @@ impl Index {
     /// Remembers a file checked in this run: its entry and its plan.
     pub fn keep(&self, entry: Entry, plan: Option<&Plan>) {
         let rest = RestRef {
+            key: &entry.key,
             diagnostics: &entry.diagnostics,
             lines: &entry.lines,
-            key: &entry.key,
         };
         let Ok(rest) = postcard::to_allocvec(&rest) else {
             return;
@@ -441,6 +466,7 @@ impl Index {
             mtime: entry.mtime,
             hash: entry.hash,
             max_done: entry.max_done,
+            errors: entry.diagnostics.iter().any(Diagnostic::is_error),
             plan: stored,
             rest: &rest,
         };
@@ -525,6 +551,7 @@ impl Index {
                 mtime: slot.mtime,
                 hash: slot.hash,
                 max_done: slot.max_done,
+                errors: slot.errors,
                 plan,
                 rest,
             };
