@@ -207,32 +207,23 @@ pub fn rows_of_plan(
     while let Some(((index, row), after)) = rest.split_first_mut() {
         let task = &mut plan.tasks[*index];
         let last = after.first().is_none_or(|(next, _)| next != index);
-        let last_of_plan = after.is_empty();
-        let take = |text: &mut String| {
-            if last {
-                std::mem::take(text)
-            } else {
-                text.clone()
-            }
-        };
-        row.plan = if last_of_plan {
-            std::mem::take(&mut plan.number)
-        } else {
-            plan.number.clone()
-        };
-        row.task = take(&mut task.id);
-        row.content = take(&mut task.content);
-        (row.lead, row.support) = if last {
-            (
-                std::mem::take(&mut task.lead),
-                std::mem::take(&mut task.support),
-            )
-        } else {
-            (task.lead.clone(), task.support.clone())
-        };
+        row.plan = give(&mut plan.number, after.is_empty());
+        row.task = give(&mut task.id, last);
+        row.content = give(&mut task.content, last);
+        row.lead = give(&mut task.lead, last);
+        row.support = give(&mut task.support, last);
         rest = after;
     }
     rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// The value itself to its last user, a copy to those before.
+fn give<T: Clone + Default>(value: &mut T, last: bool) -> T {
+    if last {
+        std::mem::take(value)
+    } else {
+        value.clone()
+    }
 }
 
 /// The dated items of one task.
