@@ -365,9 +365,9 @@ impl Index {
         self.old.by_path.find(path_hash(path), same).map(slot)
     }
 
-    /// The remembered entry of the file at `disk` (shown as `path`), if it still holds;
-    /// without `warnings`, with its errors only (and of a file without errors, nothing
-    /// but its plan key is read).
+    /// The remembered entry of the file at `disk` (shown as `path`), if it still holds.
+    /// Without `warnings`, of a file without errors only its plan key is read (its
+    /// warnings are not wanted); the caller drops the warnings of a file with errors.
     pub fn lookup(&self, path: &Path, disk: &Path, warnings: bool) -> Option<Entry> {
         let slot = self.slot(path)?;
         let meta = fs::metadata(disk).ok()?;
@@ -391,11 +391,7 @@ impl Index {
         }
         let rest = self.old_bytes.get(slot.rest.clone())?;
         let rest = if warnings || slot.errors {
-            let mut rest: Rest = postcard::from_bytes(rest).ok()?;
-            if !warnings {
-                rest.diagnostics.retain(Diagnostic::is_error);
-            }
-            rest
+            postcard::from_bytes(rest).ok()?
         } else {
             let (key, _) = postcard::take_from_bytes(rest).ok()?;
             Rest {
