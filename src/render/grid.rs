@@ -46,12 +46,13 @@ pub const BOLD: Paint = Paint {
     end: "\x1b[0m",
 };
 
-/// A table row: its cells' text, how it stands out, and the width of each cell that is
-/// one line of characters one column wide (most are), measured once for layout and writing.
+/// A table row: its cells' text, how it stands out, and each cell measured once for layout
+/// and writing: whether it is one line of characters one column wide (most are), and the
+/// width of its widest line.
 pub struct Row<'a> {
     cells: Vec<Cow<'a, str>>,
     paint: Option<Paint>,
-    quick: Vec<Option<usize>>,
+    measured: Vec<(bool, usize)>,
 }
 
 impl<'a> Row<'a> {
@@ -68,43 +69,44 @@ impl<'a> Row<'a> {
         clean: impl Fn(&str) -> Cow<'_, str>,
     ) -> Row<'a> {
         warm(&cells);
-        let quick = cells
+        let measured = cells
             .iter_mut()
             .map(|cell| {
-                let quick = quick_width(cell);
-                if quick.is_some() {
-                    return quick;
+                if let Some(width) = quick_width(cell) {
+                    return (true, width);
                 }
-                match clean(cell) {
-                    Cow::Owned(clean) => {
-                        *cell = Cow::Owned(clean);
-                        quick_width(cell)
+                if let Cow::Owned(clean) = clean(cell) {
+                    *cell = Cow::Owned(clean);
+                    if let Some(width) = quick_width(cell) {
+                        return (true, width);
                     }
-                    Cow::Borrowed(_) => None,
                 }
+                // Measured here, while its text is at hand, rather than by each pass of the
+                // layout that asks.
+                (false, lines_of(cell).map(width_of).max().unwrap_or(0))
             })
             .collect();
         Row {
             cells,
             paint,
-            quick,
+            measured,
         }
     }
 
     /// The cell's text, and its width when measured.
     fn cell(&self, column: usize) -> (&str, Option<usize>) {
         match self.cells.get(column) {
-            Some(text) => (text, self.quick[column]),
+            Some(text) => {
+                let (quick, width) = self.measured[column];
+                (text, quick.then_some(width))
+            }
             None => ("", Some(0)),
         }
     }
 
     /// The widest line of the cell.
     fn widest(&self, column: usize) -> usize {
-        match self.cell(column) {
-            (_, Some(width)) => width,
-            (text, None) => lines_of(text).map(width_of).max().unwrap_or(0),
-        }
+        self.measured.get(column).map_or(0, |&(_, width)| width)
     }
 }
 
