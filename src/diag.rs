@@ -84,16 +84,13 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
     /// One line, lowercase, names in backticks.
-    #[serde(with = "crate::index_text")]
     pub message: String,
     pub file: FileId,
     /// Byte range of the offending value; empty when the whole file is meant.
     pub span: Range<usize>,
     /// Text under the caret, such as "did you mean `CNTT`?".
-    #[serde(with = "crate::index_text::option")]
     pub label: Option<String>,
     /// A longer hint printed after the snippet, such as the values that would be valid.
-    #[serde(with = "crate::index_text::option")]
     pub help: Option<String>,
 }
 

@@ -7,15 +7,13 @@
 
 pub mod app;
 pub mod atomic;
+pub mod cache;
 pub mod check;
 pub mod cli;
-mod compact_date;
 pub mod deadline;
 pub mod diag;
 pub mod diff;
 pub mod git;
-pub mod index;
-mod index_text;
 pub mod load;
 pub mod model;
 pub mod query;

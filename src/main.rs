@@ -6,11 +6,6 @@ use clap::Parser;
 
 use bhxh_plan::{app, cli::Cli};
 
-// Checking a national tree allocates millions of short strings on every core; glibc's
-// allocator spent a fifth of a long report's time consolidating its free lists.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match app::run(cli) {

@@ -115,18 +115,14 @@ pub struct Section {
 /// A stage of a task with its own deadline and status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
-    #[serde(with = "crate::index_text")]
     pub what: String,
     /// The deadline text as written (the task's when the stage has none).
-    #[serde(with = "crate::index_text::option")]
     pub deadline: Option<String>,
     /// The `due` override.
-    #[serde(with = "crate::compact_date::option")]
     pub due: Option<NaiveDate>,
     /// What the deadline means in days, with the `due` override applied.
     pub schedule: Option<Resolution>,
     pub status: Status,
-    #[serde(with = "crate::compact_date::option")]
     pub done: Option<NaiveDate>,
 }
 
@@ -134,41 +130,33 @@ pub struct Milestone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
     pub id: String,
-    #[serde(with = "crate::index_text::option")]
     pub section: Option<String>,
-    #[serde(with = "crate::index_text")]
     pub content: String,
     /// Registry codes of the lead units (đơn vị chủ trì).
     pub lead: Vec<String>,
     /// Registry codes of the coordinating units (đơn vị phối hợp).
     pub support: Vec<String>,
     /// The deadline text: the task's own, or the plan's default; none when only stages have one.
-    #[serde(with = "crate::index_text::option")]
     pub deadline: Option<String>,
     /// The `due` override.
-    #[serde(with = "crate::compact_date::option")]
     pub due: Option<NaiveDate>,
     /// What the deadline means in days, with the `due` override applied; none when only
     /// the milestones have deadlines.
     pub schedule: Option<Resolution>,
-    #[serde(with = "crate::index_text::option")]
     pub product: Option<String>,
-    #[serde(with = "crate::index_text::option")]
     pub note: Option<String>,
     pub status: Status,
-    #[serde(with = "crate::compact_date::option")]
     pub done: Option<NaiveDate>,
     pub milestones: Vec<Milestone>,
 }
 
 /// One plan file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     pub number: String,
     pub kind: Option<String>,
     pub title: String,
     pub issuer: String,
-    #[serde(with = "crate::compact_date")]
     pub issued: NaiveDate,
     pub signer: Option<String>,
     pub implements: Vec<String>,

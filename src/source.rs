@@ -10,6 +10,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use serde::{Deserialize, Serialize};
+
 /// Index of a file in [`Sources`].
 pub type FileId = usize;
 
@@ -21,17 +23,57 @@ enum Text {
         line_starts: Vec<usize>,
     },
     /// The lines diagnostics need, so a national tree's diagnostics hold a few lines per
-    /// file instead of whole files; `len` is the whole text's length in bytes.
-    Lines { len: usize, lines: Vec<KeptLine> },
+    /// file instead of whole files.
+    Lines(KeptText),
+}
+
+/// Some lines of a text, and the whole text's length in bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptText {
+    pub len: usize,
+    pub lines: Vec<KeptLine>,
+}
+
+impl KeptText {
+    /// The lines of `text` that the spans touch.
+    pub fn of(text: &str, spans: impl IntoIterator<Item = Range<usize>>) -> KeptText {
+        let starts = line_starts(text);
+        let line_of = |offset: usize| match starts.binary_search(&offset.min(text.len())) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        };
+        let mut numbers: Vec<usize> = Vec::new();
+        for span in spans {
+            numbers.extend(line_of(span.start)..=line_of(span.end.max(span.start)));
+        }
+        numbers.sort_unstable();
+        numbers.dedup();
+        let lines = numbers
+            .into_iter()
+            .map(|number| {
+                let start = starts[number];
+                let end = starts.get(number + 1).copied().unwrap_or(text.len());
+                let body = text[start..end].trim_end_matches('\n');
+                KeptLine {
+                    number,
+                    start,
+                    text: body.to_string(),
+                }
+            })
+            .collect();
+        KeptText {
+            len: text.len(),
+            lines,
+        }
+    }
 }
 
 /// One line of a file: its zero-based number, where it starts, its text without the
 /// line break.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeptLine {
     pub number: usize,
     pub start: usize,
-    #[serde(with = "crate::index_text")]
     pub text: String,
 }
 
@@ -68,47 +110,12 @@ impl SourceFile {
 
     /// Keeps only the lines the spans touch.
     pub fn keep_lines(&self, text: &str, spans: impl IntoIterator<Item = Range<usize>>) {
-        let starts = line_starts(text);
-        let line_of = |offset: usize| match starts.binary_search(&offset.min(text.len())) {
-            Ok(line) => line,
-            Err(next) => next - 1,
-        };
-        let mut numbers: Vec<usize> = Vec::new();
-        for span in spans {
-            numbers.extend(line_of(span.start)..=line_of(span.end.max(span.start)));
-        }
-        numbers.sort_unstable();
-        numbers.dedup();
-        let lines = numbers
-            .into_iter()
-            .map(|number| {
-                let start = starts[number];
-                let end = starts.get(number + 1).copied().unwrap_or(text.len());
-                let body = text[start..end].trim_end_matches('\n');
-                KeptLine {
-                    number,
-                    start,
-                    text: body.to_string(),
-                }
-            })
-            .collect();
-        let _ = self.content.set(Text::Lines {
-            len: text.len(),
-            lines,
-        });
+        self.keep_kept(KeptText::of(text, spans));
     }
 
-    /// Keeps lines kept before (by the index), for a text `len` bytes long.
-    pub fn keep_kept(&self, len: usize, lines: Vec<KeptLine>) {
-        let _ = self.content.set(Text::Lines { len, lines });
-    }
-
-    /// The kept lines and the text's length, to remember them; a whole text gives its lines.
-    pub fn kept(&self) -> Option<(usize, Vec<KeptLine>)> {
-        match self.content.get()? {
-            Text::Lines { len, lines } => Some((*len, lines.clone())),
-            Text::Whole { .. } => None,
-        }
+    /// Keeps lines kept before (by checking).
+    pub fn keep_kept(&self, kept: KeptText) {
+        let _ = self.content.set(Text::Lines(kept));
     }
 
     /// True once a text (whole or in part) is kept.
@@ -121,7 +128,7 @@ impl SourceFile {
         match self.content.get() {
             None => Cow::Borrowed(""),
             Some(Text::Whole { text, .. }) => Cow::Borrowed(text),
-            Some(Text::Lines { len, lines }) => {
+            Some(Text::Lines(KeptText { len, lines })) => {
                 let mut text = Vec::with_capacity(*len);
                 for line in lines {
                     text.resize(line.start, b' ');
@@ -144,7 +151,7 @@ impl SourceFile {
 
     /// The kept line holding `offset`, for sparse texts.
     fn kept_line(&self, offset: usize) -> Option<&KeptLine> {
-        let Some(Text::Lines { lines, .. }) = self.content.get() else {
+        let Some(Text::Lines(KeptText { lines, .. })) = self.content.get() else {
             return None;
         };
         lines
@@ -162,7 +169,7 @@ impl SourceFile {
                 Ok(line) => line,
                 Err(next) => next - 1,
             },
-            Some(Text::Lines { .. }) => self.kept_line(offset).map_or(0, |l| l.number),
+            Some(Text::Lines(_)) => self.kept_line(offset).map_or(0, |l| l.number),
         }
     }
 
@@ -176,10 +183,12 @@ impl SourceFile {
                 let trimmed = text[start..end].trim_end_matches(['\n', '\r']);
                 start..start + trimmed.len()
             }
-            Some(Text::Lines { len, lines }) => match lines.iter().find(|l| l.number == line) {
-                Some(l) => l.start..l.start + l.text.trim_end_matches('\r').len(),
-                None => *len..*len,
-            },
+            Some(Text::Lines(KeptText { len, lines })) => {
+                match lines.iter().find(|l| l.number == line) {
+                    Some(l) => l.start..l.start + l.text.trim_end_matches('\r').len(),
+                    None => *len..*len,
+                }
+            }
         }
     }
 
@@ -192,7 +201,7 @@ impl SourceFile {
                 let line = self.line_index(offset);
                 (line, &text[line_starts[line]..offset])
             }
-            Some(Text::Lines { .. }) => match self.kept_line(offset) {
+            Some(Text::Lines(_)) => match self.kept_line(offset) {
                 Some(l) => (l.number, &l.text[..(offset - l.start).min(l.text.len())]),
                 None => return (1, 1),
             },
@@ -211,7 +220,7 @@ impl SourceFile {
                 }
                 offset
             }
-            Some(Text::Lines { len, .. }) => {
+            Some(Text::Lines(KeptText { len, .. })) => {
                 let offset = offset.min(*len);
                 match self.kept_line(offset) {
                     Some(l) => {
@@ -229,9 +238,8 @@ impl SourceFile {
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
-    // memchr: `match_indices` paid a searcher's setup per line, 2% of a cold national check.
     std::iter::once(0)
-        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect()
 }
 

@@ -9,8 +9,8 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread::LocalKey;
 
-use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -43,11 +43,11 @@ pub struct Registry {
     units: Vec<Unit>,
     /// Folded spelling → unit.
     #[serde(skip)]
-    index: FxHashMap<String, usize>,
+    index: HashMap<String, usize>,
     /// Spelling exactly as the registry writes it → unit: most references are codes as
     /// written, and this spares folding them.
     #[serde(skip)]
-    exact: FxHashMap<String, usize>,
+    exact: HashMap<String, usize>,
     /// Tells registries apart in the per-thread lookup cache; a registry never changes
     /// once built, so a clone may share it.
     #[serde(skip)]
@@ -55,13 +55,13 @@ pub struct Registry {
 }
 
 /// Spellings and the unit each names (if any), for one registry.
-type Spellings = FxHashMap<Box<str>, Option<usize>>;
+type Spellings = HashMap<Box<str>, Option<usize>>;
 
 impl Registry {
     /// Builds the index; spellings claimed by two units are reported, first one wins.
     pub fn new(units: Vec<Unit>) -> (Registry, Vec<Clash>) {
-        let mut index = FxHashMap::default();
-        let mut exact = FxHashMap::default();
+        let mut index = HashMap::new();
+        let mut exact = HashMap::new();
         let mut clashes = Vec::new();
         for (i, unit) in units.iter().enumerate() {
             for spelling in unit.spellings() {
@@ -116,7 +116,7 @@ impl Registry {
     /// national tree writes the same few hundred spellings again and again.
     fn folded(&self, name: &str) -> Option<usize> {
         thread_local! {
-            static SEEN: RefCell<FxHashMap<u64, Spellings>> = RefCell::new(FxHashMap::default());
+            static SEEN: RefCell<HashMap<u64, Spellings>> = RefCell::new(HashMap::new());
         }
         self.remembered(&SEEN, name, || self.index.get(&fold(name)).copied())
     }
@@ -125,7 +125,7 @@ impl Registry {
     /// thread, as a tree repeats its misspellings too.
     pub fn suggestion(&self, name: &str) -> Option<&Unit> {
         thread_local! {
-            static SUGGESTED: RefCell<FxHashMap<u64, Spellings>> = RefCell::new(FxHashMap::default());
+            static SUGGESTED: RefCell<HashMap<u64, Spellings>> = RefCell::new(HashMap::new());
         }
         let best = || self.nearest_indices(name).next();
         self.remembered(&SUGGESTED, name, best)
@@ -136,7 +136,7 @@ impl Registry {
     /// by `&str`, so a hit allocates nothing.
     fn remembered(
         &self,
-        cache: &'static LocalKey<RefCell<FxHashMap<u64, Spellings>>>,
+        cache: &'static LocalKey<RefCell<HashMap<u64, Spellings>>>,
         name: &str,
         answer: impl FnOnce() -> Option<usize>,
     ) -> Option<usize> {

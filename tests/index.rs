@@ -1,5 +1,5 @@
-//! The on-disk index never gives a stale or wrong answer: files edited, added, deleted and
-//! renamed between runs, an index truncated or corrupted, two runs at once, --no-cache.
+//! The on-disk cache never gives a stale or wrong answer: files edited, added, deleted and
+//! renamed between runs, a cache truncated or corrupted, two runs at once, --no-cache.
 
 mod common;
 
@@ -21,7 +21,7 @@ fn plan(number: &str, tasks: &[String]) -> String {
     )
 }
 
-/// A tree of a few plans, and the answers with and without the index.
+/// A tree of a few plans, and the answers with and without the cache.
 struct Case {
     tree: Tree,
 }
@@ -60,12 +60,11 @@ impl Case {
         )
     }
 
-    /// Every command answers the same through the index as without it.
+    /// Every command answers the same through the cache as without it.
     fn agree(&self) {
         for args in [
             &["check"][..],
             &["overdue", "--unit", "CNTT"],
-            // Plans from the index bring only the tasks of the unit in its role.
             &["overdue", "--unit", "CNTT", "--role", "support"],
             &["overdue", "--unit", "CNTT", "--role", "any"],
             &["upcoming", "--unit", "PC", "--within", "12m"],
@@ -77,12 +76,12 @@ impl Case {
             let cold = self.run(args, true);
             let warm = self.run(args, false);
             assert_eq!(warm, cold, "{args:?}");
-            // Once more, now surely from the index.
+            // Once more, now surely from the cache.
             assert_eq!(self.run(args, false), cold, "{args:?}");
         }
     }
 
-    fn index_files(&self) -> Vec<PathBuf> {
+    fn cache_files(&self) -> Vec<PathBuf> {
         let dir = self.tree.path().join(".cache");
         std::fs::read_dir(dir)
             .map(|d| d.map(|e| e.unwrap().path()).collect())
@@ -91,39 +90,33 @@ impl Case {
 }
 
 #[test]
-fn a_warm_run_writes_an_index_and_answers_like_a_cold_one() {
+fn a_warm_run_writes_a_cache_and_answers_like_a_cold_one() {
     let case = Case::new();
     case.agree();
-    assert_eq!(case.index_files().len(), 2, "an .idx and a .plans file");
+    let files = case.cache_files();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].extension().is_some_and(|e| e == "cache"));
 }
 
+/// CI only checks; the cache it leaves answers the queries that follow, and a check after
+/// an edit keeps the cache whole for them.
 #[test]
-fn plans_are_stored_once_a_query_asks_for_them_and_kept_from_then_on() {
+fn a_check_leaves_a_cache_that_queries_answer_from() {
     let case = Case::new();
-    let plans_file = || {
-        case.index_files()
-            .into_iter()
-            .find(|f| f.extension().is_some_and(|e| e == "plans"))
-    };
-    // CI only checks: it writes the index of diagnostics, not the plans.
     case.run(&["check"], false);
-    assert_eq!(case.index_files().len(), 1);
-    assert!(plans_file().is_none());
+    assert_eq!(case.cache_files().len(), 1);
     let cold = case.run(&["overdue", "--unit", "CNTT"], true);
     assert_eq!(case.run(&["overdue", "--unit", "CNTT"], false), cold);
-    let stored = std::fs::metadata(plans_file().unwrap()).unwrap().len();
-    // From then on a check stores the plan of a file it checks again.
     case.tree
         .file("p/0.toml", &plan("0/KH", &[task("9", "CNTT", "1/1/2017")]));
     case.run(&["check"], false);
-    let after_check = std::fs::metadata(plans_file().unwrap()).unwrap().len();
-    assert!(after_check < stored, "{after_check} < {stored}");
     let cold = case.run(&["overdue", "--unit", "CNTT"], true);
+    assert!(cold.1.contains("\"task\": \"9\""), "{}", cold.1);
     assert_eq!(case.run(&["overdue", "--unit", "CNTT"], false), cold);
 }
 
 #[test]
-fn a_unit_query_from_the_index_keeps_each_task_of_the_unit_in_its_role() {
+fn a_unit_query_from_the_cache_keeps_each_task_of_the_unit_in_its_role() {
     let case = Case::new();
     case.run(&["check"], false);
     let ids = |args: &[&str]| -> Vec<String> {
@@ -146,7 +139,7 @@ fn a_unit_query_from_the_index_keeps_each_task_of_the_unit_in_its_role() {
 }
 
 #[test]
-fn diagnostics_from_the_index_show_the_same_source_lines() {
+fn diagnostics_from_the_cache_show_the_same_source_lines() {
     let case = Case::new();
     case.tree.file(
         "p/2.toml",
@@ -176,7 +169,7 @@ fn diagnostics_from_the_index_show_the_same_source_lines() {
     assert_eq!(
         human(false),
         cold,
-        "read from the index, without reading the file"
+        "read from the cache, without reading the file"
     );
 }
 
@@ -229,7 +222,7 @@ fn edits_additions_deletions_and_renames_are_seen() {
 }
 
 #[test]
-fn a_changed_registry_or_another_day_is_not_answered_from_the_index() {
+fn a_changed_registry_or_a_later_clock_is_not_answered_from_the_cache() {
     let case = Case::new();
     case.agree();
     case.tree.file(
@@ -238,30 +231,33 @@ fn a_changed_registry_or_another_day_is_not_answered_from_the_index() {
     );
     case.agree();
     assert_eq!(case.run(&["check"], false).0, 1);
-    // A done date in the future is an error until that day comes.
+    // A done date after the real date is an error until that day comes; `--today` plays
+    // no part in it.
     let done = task("1", "CNTT", "30/6/2017")
         .replace("deadline", "status = \"done\"\ndone = 2018-01-15\ndeadline");
     case.tree.file("units.toml", common::UNITS);
     case.tree.file("p/0.toml", &plan("0/KH", &[done]));
-    let run = |today: &str| {
+    let run = |clock: &str, today: &str| {
         let output = case
             .tree
             .cmd(&["check", "--format", "json", "--today", today])
+            .env("BHXH_PLAN_CLOCK", clock)
             .output()
             .unwrap();
         output.status.code().unwrap()
     };
-    assert_eq!(run("2018-01-10"), 1);
-    assert_eq!(run("2018-01-20"), 0);
-    assert_eq!(run("2018-01-10"), 1);
+    assert_eq!(run("2018-01-10", "2018-01-10"), 1);
+    assert_eq!(run("2018-01-20", "2018-01-10"), 0);
+    assert_eq!(run("2018-01-20", "2018-01-01"), 0);
+    assert_eq!(run("2018-01-10", "2018-01-20"), 1);
 }
 
 #[test]
-fn a_truncated_or_corrupted_index_is_rebuilt_not_believed() {
+fn a_truncated_or_corrupted_cache_is_rebuilt_not_believed() {
     let case = Case::new();
     case.agree();
     let cold = case.run(&["overdue", "--unit", "CNTT"], true);
-    for file in case.index_files() {
+    for file in case.cache_files() {
         let bytes = std::fs::read(&file).unwrap();
         // Truncated.
         std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
@@ -286,24 +282,20 @@ fn a_truncated_or_corrupted_index_is_rebuilt_not_believed() {
         // Emptied, and garbage.
         std::fs::write(&file, b"").unwrap();
         assert_eq!(case.run(&["overdue", "--unit", "CNTT"], false), cold);
-        std::fs::write(&file, b"BHXHIDX\0garbage that is not an index").unwrap();
+        std::fs::write(&file, b"BHXHCCH\0garbage that is not a cache").unwrap();
         assert_eq!(case.run(&["overdue", "--unit", "CNTT"], false), cold);
         case.agree();
     }
 }
 
-/// A plan damaged in the plans file is never copied into a new index as if it were sound:
-/// a `check` that rewrites the index (a file was added) drops it, and the next query
-/// checks that file again.
+/// A plan damaged in the cache is never copied into a new cache as if it were sound: a
+/// `check` that rewrites the cache (a file was added) drops it, and the next query checks
+/// that file again.
 #[test]
-fn a_damaged_stored_plan_is_not_carried_into_the_next_index() {
+fn a_damaged_stored_plan_is_not_carried_into_the_next_cache() {
     let case = Case::new();
     case.agree();
-    let plans = case
-        .index_files()
-        .into_iter()
-        .find(|f| f.extension().is_some_and(|e| e == "plans"))
-        .unwrap();
+    let plans = case.cache_files().pop().unwrap();
     let mut bytes = std::fs::read(&plans).unwrap();
     // Still a plan that decodes, with another task text: only a checksum can tell.
     let at = bytes.windows(4).position(|w| w == b"Nhi\xe1").unwrap();
@@ -317,7 +309,7 @@ fn a_damaged_stored_plan_is_not_carried_into_the_next_index() {
     assert_eq!(warm, case.run(&["overdue", "--unit", "CNTT"], true));
 }
 
-/// A run stopped before it renamed its index into place (Ctrl-C during a first query)
+/// A run stopped before it renamed its cache into place (Ctrl-C during a first query)
 /// leaves temporary files; a later run removes those untouched for an hour, and leaves
 /// alone those of a run that may still be writing, and files not its own.
 #[test]
@@ -333,10 +325,10 @@ fn temporary_files_left_by_a_stopped_run_are_removed() {
         path
     };
     let stale = [
-        file("0123456789abcdef.plans.4242.tmp", 2 * 3600),
-        file("0123456789abcdef.idx.4242.tmp", 2 * 3600),
+        file("0123456789abcdef.cache.4242.tmp", 2 * 3600),
+        file("fedcba9876543210.cache.4243.tmp", 2 * 3600),
     ];
-    let live = file("0123456789abcdef.plans.4343.tmp", 60);
+    let live = file("0123456789abcdef.cache.4343.tmp", 60);
     let foreign = file("notes.tmp", 2 * 3600);
     case.run(&["check"], false);
     for path in &stale {
@@ -381,15 +373,15 @@ fn two_runs_at_once_never_disagree() {
 }
 
 #[test]
-fn no_cache_writes_no_index() {
+fn no_cache_writes_no_cache() {
     let case = Case::new();
     case.run(&["check"], true);
     case.run(&["overdue"], true);
-    assert!(case.index_files().is_empty());
+    assert!(case.cache_files().is_empty());
 }
 
 #[test]
-fn a_query_reading_errors_only_leaves_the_warnings_in_the_index_for_check() {
+fn a_query_showing_errors_only_leaves_the_warnings_in_the_cache_for_check() {
     let case = Case::new();
     // A file with a warning only (an event without its date) and one with an error.
     case.tree.file(
@@ -412,7 +404,7 @@ fn a_query_reading_errors_only_leaves_the_warnings_in_the_index_for_check() {
     assert!(cold_check.1.contains("W002") && cold_check.1.contains("E011"));
     let cold_query = stderr(&query, true);
     assert!(cold_query.contains("CNNT"), "{cold_query}");
-    // Check, query and check again, each through the index the one before left.
+    // Check, query and check again, each through the cache the one before left.
     assert_eq!(case.run(&check, false), cold_check);
     assert_eq!(stderr(&query, false), cold_query);
     assert_eq!(stderr(&query, false), cold_query);

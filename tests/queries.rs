@@ -3,7 +3,6 @@
 
 mod common;
 
-use chrono::NaiveDate;
 use common::{Tree, bin, repo_plans};
 use serde_json::Value;
 
@@ -680,55 +679,4 @@ fn a_long_report_prints_as_one_table_in_order() {
     // Task 1's column is as wide as task 1200's: the report is laid out as a whole.
     let widths: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
     assert!(widths.iter().all(|&w| w == widths[0]), "{widths:?}");
-}
-
-#[test]
-fn rows_made_from_an_owned_plan_are_the_rows_made_from_a_borrowed_one() {
-    use bhxh_plan::query::{self, Filter, Listing, Role, Within};
-    let fixture = tree();
-    let mut plans = Vec::new();
-    for root in [fixture.path().to_path_buf(), repo_plans()] {
-        let files = bhxh_plan::load::read_tree(&root).unwrap();
-        let day = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        plans.extend(bhxh_plan::check::check_tree(&files, day).plans);
-    }
-    let everyone = Filter::default();
-    let it_centre = Filter {
-        units: Some(vec!["CNTT".to_string()]),
-        role: Role::Any,
-        ..Filter::default()
-    };
-    let listings = [
-        Listing::All,
-        Listing::Overdue,
-        Listing::Upcoming(Within::Months(3)),
-        Listing::Schedule,
-    ];
-    let mut tasks_with_more_rows = 0;
-    for (today, listing, filter) in ["2017-06-01", "2024-04-15", "2026-11-29"]
-        .iter()
-        .flat_map(|d| listings.map(|l| (d, l)))
-        .flat_map(|(d, l)| [(d, l, &everyone), (d, l, &it_centre)])
-    {
-        let today: NaiveDate = today.parse().unwrap();
-        let borrowed = match listing {
-            Listing::All => query::tasks(&plans, filter, today),
-            Listing::Overdue => query::overdue(&plans, filter, today),
-            Listing::Upcoming(within) => query::upcoming(&plans, filter, today, within),
-            Listing::Schedule => query::schedule(&plans, filter, today),
-        };
-        let mut owned: Vec<_> = plans
-            .iter()
-            .flat_map(|plan| query::rows_of_plan(plan.clone(), filter, today, listing))
-            .collect();
-        query::sort(&mut owned);
-        assert_eq!(owned, borrowed, "{listing:?} on {today}");
-        let mut tasks: Vec<_> = owned.iter().map(|r| (&r.plan, &r.task)).collect();
-        let rows = tasks.len();
-        tasks.sort();
-        tasks.dedup();
-        tasks_with_more_rows += rows - tasks.len();
-    }
-    // Tasks of several rows are where texts are copied into all but the last.
-    assert!(tasks_with_more_rows > 0);
 }

@@ -3,31 +3,23 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use anyhow::{Context, bail};
-use chrono::NaiveDate;
-
 use super::exit;
-use crate::check::{Want, registry_of};
 use crate::cli::{CheckArgs, Global};
 use crate::diag::Diagnostic;
 use crate::git::Repo;
-use crate::load::Tree;
+use crate::load::{Tree, read_tree};
 use crate::render::{self, DiagnosticFormat, Format, Style};
 use crate::source::FileId;
+use anyhow::{Context, bail};
 
-pub(super) fn check(
-    global: &Global,
-    args: &CheckArgs,
-    today: NaiveDate,
-    style: Style,
-) -> anyhow::Result<u8> {
+pub(super) fn check(global: &Global, args: &CheckArgs, style: Style) -> anyhow::Result<u8> {
     let format = match style.format {
         Format::Human => DiagnosticFormat::Human { color: style.color },
         Format::Json => DiagnosticFormat::Json,
         Format::Github => DiagnosticFormat::Github,
         other => bail!("`check` prints diagnostics as human, json or github, not {other:?}"),
     };
-    let (tree, index) = super::open_tree(global, today, false)?;
+    let tree = read_tree(&global.plans)?;
     let only = match (&args.changed_since, args.files.is_empty()) {
         (Some(rev), _) => Some(changed_files(&tree, &global.plans, rev)?),
         (None, false) => Some(tree.select(&args.files).map_err(|path| {
@@ -39,16 +31,7 @@ pub(super) fn check(
         })?),
         (None, true) => None,
     };
-    // Nothing of a plan is kept: `check` only wants the diagnostics.
-    let checked = super::scan_indexed(
-        &tree,
-        registry_of(&tree),
-        today,
-        index,
-        Want::Diagnostics,
-        |_| (),
-    );
-    let mut diagnostics = checked.diagnostics;
+    let mut diagnostics = super::check_tree(global, &tree, false).diagnostics;
     let mut files_checked = tree.plan_files.len() + usize::from(tree.units_file.is_some());
     if let Some(only) = only {
         diagnostics.retain(|d| only.contains(&d.file));
@@ -67,7 +50,6 @@ pub(super) fn check(
     let failed = diagnostics
         .iter()
         .any(|d| d.is_error() || args.deny_warnings);
-    super::leave_to_exit((diagnostics, tree));
     Ok(if failed { exit::PROBLEMS } else { exit::OK })
 }
 

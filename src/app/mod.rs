@@ -1,28 +1,26 @@
 //! One function per subcommand: load → check → query → render. The sole owner of
 //! stdout and stderr.
-//!
-//! Queries stream: each plan file is checked and turned into the query's rows on its own
-//! core, so a run holds one file per core and the answer, never the whole tree.
 
 mod checking;
 mod queries;
 mod reports;
 
-use std::cell::Cell;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::bail;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
-use crate::check::{self, Checked, ScanOptions, Want};
+use crate::cache::{self, Cache, Lookup};
+use crate::check::{self, Checked, CheckedFile};
 use crate::cli::{Cli, Command, Global, QueryArgs};
 use crate::diag::Diagnostic;
-use crate::index::{self, Index, TaskWanted};
 use crate::load::{Tree, read_tree};
 use crate::model::Plan;
-use crate::query::{Filter, Listing, PlanKey, Role};
+use crate::query::{Filter, Listing, PlanKey};
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
+use crate::source::FileId;
 use crate::units::Registry;
 
 /// Exit codes of DESIGN §4.
@@ -44,8 +42,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let style = style(&cli.global);
     let global = &cli.global;
     let code = match &cli.command {
-        Command::Check(args) => checking::check(global, args, today, style)?,
-        Command::Plans => queries::plans(global, today, style)?,
+        Command::Check(args) => checking::check(global, args, style)?,
+        Command::Plans => queries::plans(global, style)?,
         Command::Units { action } => queries::units(global, action.as_ref(), style)?,
         Command::Tasks(args) => queries::tasks(global, args, today, style, Listing::All)?,
         Command::Overdue(args) => queries::tasks(global, args, today, style, Listing::Overdue)?,
@@ -57,7 +55,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             reports::summary(global, query, out.as_deref(), today, style)?
         }
         Command::Export(query) => reports::export(global, query, today, style)?,
-        Command::Diff { from, to } => reports::diff(global, from, to.as_deref(), today, style)?,
+        Command::Diff { from, to } => reports::diff(global, from, to.as_deref(), style)?,
         Command::Schema { which, write } => reports::schema(*which, write.as_deref())?,
         Command::Deadline(args) => reports::explain_deadline(args, today, style)?,
     };
@@ -79,28 +77,20 @@ fn style(global: &Global) -> Style {
     }
 }
 
-/// A tree with its registry read and the query's filters resolved against it.
+/// A tree checked, with the query's filters resolved against its registry.
 struct Session {
     tree: Tree,
-    registry: Registry,
-    registry_problems: Vec<Diagnostic>,
+    checked: Checked,
     filter: Filter,
     /// That a unit's predecessors are included, to tell the reader.
     note: Option<String>,
-    plan_key: Option<(PlanKey, String)>,
-    /// Taken by the one scan of the command, which writes it back.
-    index: Cell<Option<Index>>,
 }
 
 impl Session {
-    fn open(
-        global: &Global,
-        args: &QueryArgs,
-        today: NaiveDate,
-        style: Style,
-    ) -> anyhow::Result<Session> {
-        let (tree, index) = open_tree(global, today, true)?;
-        let (registry, registry_problems) = check::registry_of(&tree);
+    /// Reads and checks the tree; `--unit` must name a unit and `--plan` exactly one plan.
+    fn open(global: &Global, args: &QueryArgs, style: Style) -> anyhow::Result<Session> {
+        let tree = read_tree(&global.plans)?;
+        let checked = check_tree(global, &tree, true);
         let mut filter = Filter {
             units: None,
             role: args.role,
@@ -110,114 +100,101 @@ impl Session {
         };
         let mut note = None;
         if let Some(name) = &args.unit {
-            let (units, predecessors_note) = resolve_unit(&registry, name, style)?;
+            let (units, predecessors_note) = resolve_unit(&checked.registry, name, style)?;
             filter.units = Some(units);
             note = predecessors_note;
         }
-        let plan_key = filter.plan.clone().zip(args.plan.clone());
+        if let (Some(key), Some(written)) = (&filter.plan, &args.plan) {
+            check_plan_key(key, written, &checked.keys)?;
+        }
         Ok(Session {
             tree,
-            registry,
-            registry_problems,
+            checked,
             filter,
             note,
-            plan_key,
-            index: Cell::new(index),
         })
     }
 
-    /// Checks every plan and turns each into what the query keeps; `--plan` must then
-    /// have named exactly one plan of the tree.
-    fn scan<T: Send>(
-        &self,
-        today: NaiveDate,
-        keep: impl Fn(Plan) -> T + Sync,
-    ) -> anyhow::Result<Checked<T>> {
-        self.scan_with(today, None, keep)
+    fn plans(&self) -> &[Plan] {
+        &self.checked.plans
     }
 
-    /// [`Session::scan`] for a query whose rows are made task by task, each task passing
-    /// the unit filter on its own: plans from the index then bring only such tasks.
-    fn scan_tasks<T: Send>(
-        &self,
-        today: NaiveDate,
-        keep: impl Fn(Plan) -> T + Sync,
-    ) -> anyhow::Result<Checked<T>> {
-        let filter = &self.filter;
-        // The same choice as `Filter::assigned`, told to the index in its terms.
-        let wanted = filter.units.as_deref().map(|units| TaskWanted {
-            units,
-            as_lead: matches!(filter.role, Role::Lead | Role::Any),
-            as_support: matches!(filter.role, Role::Support | Role::Any),
-        });
-        self.scan_with(today, wanted, keep)
-    }
-
-    fn scan_with<T: Send>(
-        &self,
-        today: NaiveDate,
-        tasks_wanted: Option<TaskWanted>,
-        keep: impl Fn(Plan) -> T + Sync,
-    ) -> anyhow::Result<Checked<T>> {
-        let registry = (self.registry.clone(), self.registry_problems.clone());
-        let want = Want::Plans(tasks_wanted);
-        let checked = scan_indexed(&self.tree, registry, today, self.index.take(), want, keep);
-        if let Some((key, written)) = &self.plan_key {
-            check_plan_key(key, written, &checked.keys)?;
-        }
-        Ok(checked)
+    fn registry(&self) -> &Registry {
+        &self.checked.registry
     }
 
     /// Queries answer from the plans that loaded, and report the problems on stderr.
-    fn report<T>(&self, checked: &Checked<T>, style: Style) -> anyhow::Result<u8> {
+    fn report(&self, style: Style) -> anyhow::Result<u8> {
         report_problems(
             &self.tree,
-            checked,
+            &self.checked,
             style.color && io::stderr().is_terminal(),
         )
     }
 }
 
-/// The tree at `--plans` and, read meanwhile on another core, the index of its last run
-/// (none with `--no-cache`): on a national tree each takes tens of milliseconds.
-fn open_tree(
-    global: &Global,
-    today: NaiveDate,
-    reads_plans: bool,
-) -> anyhow::Result<(Tree, Option<Index>)> {
-    let open_index = || {
-        let dir = index::cache_dir().filter(|_| !global.no_cache)?;
-        Some(Index::open(&dir, &global.plans, today, reads_plans))
-    };
-    let (tree, index) = rayon::join(|| read_tree(&global.plans), open_index);
-    let tree = tree?;
-    let index = index.map(|index| {
+/// Checks every plan file of the tree on every core, through the cache unless
+/// `--no-cache`. Without `wants_plans` (`check`) the plans are not kept.
+fn check_tree(global: &Global, tree: &Tree, wants_plans: bool) -> Checked {
+    let (registry, problems) = check::registry_of(tree);
+    let clock = clock();
+    let cache = cache::cache_dir().filter(|_| !global.no_cache).map(|dir| {
         let registry = tree.units_file.and_then(|f| tree.bytes(f).ok());
-        index.for_registry(&registry.unwrap_or_default())
+        let registry = registry.unwrap_or_default();
+        Cache::open(&dir, &tree.root, &registry, clock, wants_plans)
     });
-    Ok((tree, index))
+    let files = tree
+        .plan_files
+        .par_iter()
+        .map(|&file| {
+            let mut checked = check_one(tree, file, &registry, clock, cache.as_ref());
+            if !wants_plans {
+                checked.plan = None;
+            }
+            checked
+        })
+        .collect();
+    if let Some(cache) = cache {
+        cache.save();
+    }
+    check::finish(tree, (registry, problems), files)
 }
 
-/// Scans a tree through its index, if it has one, and writes the index back.
-fn scan_indexed<T: Send>(
+/// One file, from the cache if it is unchanged, else read and checked (and stored).
+fn check_one(
     tree: &Tree,
-    registry: (Registry, Vec<Diagnostic>),
-    today: NaiveDate,
-    index: Option<Index>,
-    want: Want,
-    keep: impl Fn(Plan) -> T + Sync,
-) -> Checked<T> {
-    let options = ScanOptions {
-        index: index.as_ref(),
-        want,
-        // A query shows errors only (`report_problems`).
-        warnings: matches!(want, Want::Diagnostics),
+    file: FileId,
+    registry: &Registry,
+    clock: NaiveDate,
+    cache: Option<&Cache>,
+) -> CheckedFile {
+    let shown = &tree.sources.get(file).path;
+    let stamp = match (cache, tree.disk_path(file)) {
+        (Some(cache), Some(disk)) => match cache.get(shown, disk, file) {
+            Lookup::Hit(checked) => return *checked,
+            Lookup::Miss(stamp) => Some(stamp),
+        },
+        _ => None,
     };
-    let checked = check::scan_with(tree, registry, today, options, keep);
-    if let Some(index) = index {
-        index.save();
+    match tree.bytes(file) {
+        Ok(bytes) => {
+            let checked = check::check_file(file, &bytes, registry, clock);
+            if let (Some(cache), Some(stamp)) = (cache, stamp) {
+                cache.put(stamp, &bytes, &checked);
+            }
+            checked
+        }
+        Err(error) => CheckedFile::unreadable(file, &error),
     }
-    checked
+}
+
+/// The real date, which `done` dates must not pass (DESIGN §6). `BHXH_PLAN_CLOCK` stands
+/// in for it in tests, which never depend on the clock.
+fn clock() -> NaiveDate {
+    std::env::var("BHXH_PLAN_CLOCK")
+        .ok()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// The unit a `--unit` names and its predecessors, with the note that says so.
@@ -285,7 +262,7 @@ const QUERY_SNIPPETS: usize = 10;
 
 /// Prints the first errors of a tree a query ran over, how many more there are, and every
 /// file it skipped; exit 1 if any.
-fn report_problems<T>(tree: &Tree, checked: &Checked<T>, color: bool) -> anyhow::Result<u8> {
+fn report_problems(tree: &Tree, checked: &Checked, color: bool) -> anyhow::Result<u8> {
     let errors = checked.diagnostics.iter().filter(|d| d.is_error());
     let shown: Vec<Diagnostic> = errors.clone().take(QUERY_SNIPPETS).cloned().collect();
     if shown.is_empty() {
@@ -315,23 +292,6 @@ fn report_problems<T>(tree: &Tree, checked: &Checked<T>, color: bool) -> anyhow:
     }
     err.flush()?;
     Ok(exit::PROBLEMS)
-}
-
-/// The command ends next, and with it the process: the system takes back a national
-/// tree's rows, diagnostics and files at once, faster than freeing them one by one.
-fn leave_to_exit<T>(data: T) {
-    std::mem::forget(data);
-}
-
-/// The rows of every plan as one list. Moved out, not collected through a flattening
-/// iterator, which would not know the length and copy a national report's rows each time
-/// the list grows; each plan's emptied list is left with its plan's results.
-fn rows_of<R>(per_plan: &mut [Vec<R>]) -> Vec<R> {
-    let mut rows = Vec::with_capacity(per_plan.iter().map(Vec::len).sum());
-    for plan_rows in per_plan {
-        rows.append(plan_rows);
-    }
-    rows
 }
 
 /// Standard output, buffered: a report of thousands of rows would otherwise make a

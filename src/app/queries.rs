@@ -9,19 +9,17 @@ use super::{Session, exit, query_format, write_note};
 use crate::check::registry_of;
 use crate::cli::{By, Global, QueryArgs, UnitsAction};
 use crate::load::read_tree;
-use crate::query::{self, Listing, Workload};
+use crate::query::{self, Listing};
 use crate::render::{self, Style};
 
-pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
+pub(super) fn plans(global: &Global, style: Style) -> anyhow::Result<u8> {
     query_format(style)?;
-    let session = Session::open(global, &QueryArgs::default(), today, style)?;
-    let mut checked = session.scan(today, |plan| query::plan_rows(std::slice::from_ref(&plan)))?;
-    let mut rows = super::rows_of(&mut checked.plans);
-    rows.sort_by(|a, b| (a.issued, &a.number).cmp(&(b.issued, &b.number)));
+    let session = Session::open(global, &QueryArgs::default(), style)?;
+    let rows = query::plan_rows(session.plans());
     let mut out = super::stdout();
     render::write_rows(&rows, &[], style, &mut out).context("writing the plans")?;
     out.flush()?;
-    session.report(&checked, style)
+    session.report(style)
 }
 
 /// `units` reads only the registry: its problems are all it reports.
@@ -87,20 +85,13 @@ pub(super) fn tasks(
     listing: Listing,
 ) -> anyhow::Result<u8> {
     query_format(style)?;
-    let session = Session::open(global, args, today, style)?;
-    let filter = &session.filter;
-    let mut checked = session.scan_tasks(today, |plan| {
-        query::rows_of_plan(plan, filter, today, listing)
-    })?;
-    let mut rows = super::rows_of(&mut checked.plans);
-    query::sort(&mut rows);
+    let session = Session::open(global, args, style)?;
+    let rows = query::rows(session.plans(), &session.filter, today, listing);
     let mut out = super::stdout();
     write_note(session.note.as_deref(), style, &mut out)?;
     render::write_rows(&rows, &[], style, &mut out)?;
     out.flush()?;
-    let code = session.report(&checked, style);
-    super::leave_to_exit((rows, checked, session));
-    code
+    session.report(style)
 }
 
 pub(super) fn workload(
@@ -111,33 +102,25 @@ pub(super) fn workload(
     style: Style,
 ) -> anyhow::Result<u8> {
     query_format(style)?;
-    let session = Session::open(global, args, today, style)?;
-    let (filter, registry) = (&session.filter, &session.registry);
+    let session = Session::open(global, args, style)?;
+    let (plans, filter, registry) = (session.plans(), &session.filter, session.registry());
     let mut out = super::stdout();
     write_note(session.note.as_deref(), style, &mut out)?;
     match by {
         Some(By::Quarter) => {
-            let checked = session.scan(today, |plan| {
-                query::by_quarter(std::slice::from_ref(&plan), registry, filter, today)
-            })?;
-            let rows = query::merge_quarters(checked.plans.iter().cloned(), registry);
+            let rows = query::by_quarter(plans, registry, filter, today);
             render::write_rows(&rows, &[], style, &mut out)?;
-            out.flush()?;
-            session.report(&checked, style)
         }
         None => {
-            let checked = session.scan(today, |plan| {
-                query::workload(std::slice::from_ref(&plan), registry, filter, today)
-            })?;
-            let table = Workload::merge(checked.plans.iter().cloned(), registry);
+            let table = query::workload(plans, registry, filter, today);
             render::write_rows(
                 &table.rows,
                 std::slice::from_ref(&table.total),
                 style,
                 &mut out,
             )?;
-            out.flush()?;
-            session.report(&checked, style)
         }
     }
+    out.flush()?;
+    session.report(style)
 }

@@ -13,7 +13,7 @@ use crate::deadline::{self, Context as DeadlineContext};
 use crate::diag::{Code, Diagnostic};
 use crate::git::Repo;
 use crate::load::{read_tree, tree_from_files};
-use crate::query::{self, Summary};
+use crate::query;
 use crate::render::{self, DiagnosticFormat, Format, Lang, Style};
 use crate::source::{SourceFile, Sources};
 
@@ -24,16 +24,8 @@ pub(super) fn summary(
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
-    let session = Session::open(global, args, today, style)?;
-    let (filter, registry) = (&session.filter, &session.registry);
-    let checked = session.scan(today, |plan| {
-        query::plan_summary(&plan, registry, filter, today)
-    })?;
-    let report = Summary::new(
-        today,
-        checked.plans.iter().flatten().cloned().collect(),
-        registry,
-    );
+    let session = Session::open(global, args, style)?;
+    let report = query::summary(session.plans(), session.registry(), &session.filter, today);
     let mut text = Vec::new();
     if let Some(note) = &session.note {
         writeln!(text, "> {note}\n")?;
@@ -43,7 +35,7 @@ pub(super) fn summary(
         Some(path) => crate::atomic::write(path, &text)?,
         None => io::stdout().lock().write_all(&text)?,
     }
-    session.report(&checked, style)
+    session.report(style)
 }
 
 pub(super) fn export(
@@ -60,11 +52,11 @@ pub(super) fn export(
             "`export` writes json, csv, ics or phu-luc: add `--format ics` (or json, csv, phu-luc)"
         );
     }
-    let session = Session::open(global, args, today, style)?;
+    let session = Session::open(global, args, style)?;
     if let Some(note) = &session.note {
         writeln!(io::stderr(), "{note}")?;
     }
-    let (filter, registry) = (&session.filter, &session.registry);
+    let (filter, registry) = (&session.filter, session.registry());
     let full_name = |code: &str| {
         registry
             .get(code)
@@ -72,26 +64,18 @@ pub(super) fn export(
     };
     let mut out = super::stdout();
     if style.format == Format::PhuLuc {
-        let checked = session.scan(today, |plan| filter.plan(&plan).then_some(plan))?;
-        let plans: Vec<_> = checked.plans.iter().flatten().collect();
+        let plans: Vec<_> = session.plans().iter().filter(|p| filter.plan(p)).collect();
         render::write_appendix(&plans, &full_name, &mut out)?;
         out.flush()?;
-        return session.report(&checked, style);
+        return session.report(style);
     }
-    let checked = session.scan(today, |plan| {
-        query::export(std::slice::from_ref(&plan), filter)
-    })?;
-    let mut checked = checked;
-    let rows: Vec<_> = std::mem::take(&mut checked.plans)
-        .into_iter()
-        .flatten()
-        .collect();
+    let rows = query::export(session.plans(), filter);
     match style.format {
         Format::Ics => render::write_ics(&rows, &full_name, today, &mut out)?,
         _ => render::write_rows(&rows, &[], style, &mut out)?,
     }
     out.flush()?;
-    session.report(&checked, style)
+    session.report(style)
 }
 
 /// Two versions of a pull request's plans are small: both are checked in full.
@@ -99,7 +83,6 @@ pub(super) fn diff(
     global: &Global,
     from: &str,
     to: Option<&str>,
-    today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
     if !matches!(
@@ -114,8 +97,8 @@ pub(super) fn diff(
         Some(rev) => tree_from_files(&global.plans, repo.files_at(rev, &global.plans)?),
         None => read_tree(&global.plans)?,
     };
-    let old = check_tree(&old_tree, today);
-    let new = check_tree(&new_tree, today);
+    let old = check_tree(&old_tree, super::clock());
+    let new = check_tree(&new_tree, super::clock());
     let changes = crate::diff::diff(&old.plans, &new.plans);
     let to_name = to.unwrap_or(match style.lang {
         Lang::Vi => "thư mục làm việc",

@@ -12,8 +12,8 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 use lexer::{Token, tokenize};
 
@@ -74,13 +74,10 @@ impl Kind {
 pub struct Resolution {
     pub kind: Kind,
     /// First day of the window the deadline describes (the month, the quarter, the span).
-    #[serde(with = "crate::compact_date::option")]
     pub start: Option<NaiveDate>,
     /// The last day the work may be completed on.
-    #[serde(with = "crate::compact_date::option")]
     pub due: Option<NaiveDate>,
     /// Stages (several) or occurrences (recurring) in order; the due date for single dates.
-    #[serde(with = "crate::compact_date::list")]
     pub dates: Vec<NaiveDate>,
 }
 
@@ -149,7 +146,7 @@ open-ended (Năm 2017 và các năm tiếp theo), recurring (Hàng năm, trướ
 ongoing (Thường xuyên) or an event (Khi …, Sau khi …)";
 
 /// Phrases and how they read, for one plan year.
-type Readings = FxHashMap<Box<str>, Result<Resolution, Error>>;
+type Readings = HashMap<Box<str>, Result<Resolution, Error>>;
 
 /// [`resolve`], remembered per thread: a national tree repeats a few hundred phrasings
 /// ("Năm 2024", "Quý I/2024") hundreds of thousands of times.
@@ -157,7 +154,7 @@ pub fn resolve_cached(text: &str, context: Context) -> Result<Resolution, Error>
     thread_local! {
         /// Year of the plan → phrase → reading; looked up by `&str`, so a hit allocates
         /// nothing but the clone of its answer.
-        static SEEN: RefCell<FxHashMap<i32, Readings>> = RefCell::new(FxHashMap::default());
+        static SEEN: RefCell<HashMap<i32, Readings>> = RefCell::new(HashMap::new());
     }
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();

@@ -98,6 +98,8 @@ impl Tree {
             .env("BHXH_PLAN_CACHE_DIR", self.dir.path().join(".cache"))
             .env("BHXH_PLAN_DIR", ".")
             .env("BHXH_PLAN_TODAY", "2024-06-30")
+            // The real date, which a `done` date must not pass: fixed, like `--today`.
+            .env("BHXH_PLAN_CLOCK", "2024-06-30")
             .env_remove("NO_COLOR")
             .args(args);
         cmd
@@ -118,7 +120,8 @@ impl Tree {
 pub fn bin() -> Command {
     let mut cmd = Command::cargo_bin("bhxh-plan").unwrap();
     cmd.env_remove("BHXH_PLAN_DIR")
-        .env_remove("BHXH_PLAN_TODAY");
+        .env_remove("BHXH_PLAN_TODAY")
+        .env_remove("BHXH_PLAN_CLOCK");
     cmd
 }
 

@@ -1,0 +1,216 @@
+//! Every rule of DESIGN §1: a plan file's bytes and the units registry → its checked plan
+//! and diagnostics ([`check_file`], pure), then the one rule over the whole tree
+//! ([`finish`]: (issuer, number) unique).
+//!
+//! Checking never stops at the first problem. A plan file with an error is left out of
+//! the model (and named as skipped) so that queries never answer from half-read plans.
+//! Checking depends on the file alone: the one rule that needs a date compares `done` with
+//! the real clock (a typo), never with `--today`.
+
+mod duplicates;
+mod rules;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{self, Code, Diagnostic};
+use crate::load::{self, Tree};
+use crate::model::Plan;
+use crate::source::{FileId, KeptText};
+use crate::units::Registry;
+
+pub use rules::read_registry;
+
+/// What checking one plan file gave: everything a run needs of it, so that a cache can
+/// keep it and give it back instead of reading and checking the file again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckedFile {
+    /// The plan, when the file itself has no error.
+    pub plan: Option<Plan>,
+    /// Issuer and number, for the tree-wide rule, when the header has them.
+    pub key: Option<PlanKey>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The lines the diagnostics (and the plan number) point at, to show them.
+    pub lines: KeptText,
+    /// A date of the file lies after the clock it was checked with, so the same bytes
+    /// may check differently on a later day.
+    pub dated_after_clock: bool,
+}
+
+impl CheckedFile {
+    /// Gives the diagnostics the id the file has in this run.
+    pub fn set_file(&mut self, file: FileId) {
+        for diagnostic in &mut self.diagnostics {
+            diagnostic.file = file;
+        }
+    }
+
+    fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// A plan's issuer and number, and where the number is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanKey {
+    pub issuer: String,
+    pub number: String,
+    pub span: Range<usize>,
+}
+
+/// Checks one plan file. `clock` is the real date: a `done` date after it is a typo.
+pub fn check_file(
+    file: FileId,
+    bytes: &[u8],
+    registry: &Registry,
+    clock: NaiveDate,
+) -> CheckedFile {
+    let mut diagnostics = Vec::new();
+    let text = match load::decode(bytes) {
+        Ok(text) => text,
+        Err((text, offset, message)) => {
+            diagnostics.push(Diagnostic::new(
+                Code::Encoding,
+                file,
+                offset..offset,
+                message,
+            ));
+            return CheckedFile::of(&text, None, None, diagnostics, false);
+        }
+    };
+    let checked = rules::check_plan(file, &text, registry, clock, &mut diagnostics);
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    CheckedFile::of(
+        &text,
+        checked.plan.filter(|_| !has_errors),
+        checked.key,
+        diagnostics,
+        checked.dated_after_clock,
+    )
+}
+
+impl CheckedFile {
+    fn of(
+        text: &str,
+        plan: Option<Plan>,
+        key: Option<PlanKey>,
+        diagnostics: Vec<Diagnostic>,
+        dated_after_clock: bool,
+    ) -> CheckedFile {
+        let spans = diagnostics
+            .iter()
+            .map(|d| d.span.clone())
+            .chain(key.as_ref().map(|k| k.span.clone()));
+        CheckedFile {
+            lines: KeptText::of(text, spans),
+            plan,
+            key,
+            diagnostics,
+            dated_after_clock,
+        }
+    }
+
+    /// A file that could not be read.
+    pub fn unreadable(file: FileId, error: &std::io::Error) -> CheckedFile {
+        let message = format!("cannot read: {}", error.kind());
+        let diagnostic = Diagnostic::new(Code::Unreadable, file, 0..0, message);
+        CheckedFile::of("", None, None, vec![diagnostic], false)
+    }
+}
+
+/// What checking a tree produced.
+#[derive(Debug)]
+pub struct Checked {
+    /// The plans of files without errors, in path order.
+    pub plans: Vec<Plan>,
+    /// (issuer, number) of every plan whose header loaded, errors or not.
+    pub keys: Vec<(String, String)>,
+    pub registry: Registry,
+    /// Every problem, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Plan files left out because they have errors.
+    pub skipped: Vec<FileId>,
+}
+
+/// Checks every file of the tree on every core. `clock` is the real date.
+pub fn check_tree(tree: &Tree, clock: NaiveDate) -> Checked {
+    let (registry, problems) = registry_of(tree);
+    let files = tree
+        .plan_files
+        .par_iter()
+        .map(|&file| match tree.bytes(file) {
+            Ok(bytes) => check_file(file, &bytes, &registry, clock),
+            Err(error) => CheckedFile::unreadable(file, &error),
+        })
+        .collect();
+    finish(tree, (registry, problems), files)
+}
+
+/// Applies the tree-wide rule to the checked files (one per plan file, in the tree's
+/// order) and gathers the result; the files' kept lines go to the tree's sources.
+pub fn finish(
+    tree: &Tree,
+    (registry, registry_problems): (Registry, Vec<Diagnostic>),
+    files: Vec<CheckedFile>,
+) -> Checked {
+    let mut diagnostics = tree.diagnostics.clone();
+    diagnostics.extend(registry_problems);
+    let ids = &tree.plan_files;
+    let keys: Vec<(FileId, &PlanKey)> = ids
+        .iter()
+        .zip(&files)
+        .filter_map(|(&id, f)| Some((id, f.key.as_ref()?)))
+        .collect();
+    let duplicates = duplicates::duplicate_plans(&keys, |file| &tree.sources.get(file).path);
+    let duplicated: HashSet<FileId> = duplicates.iter().map(|d| d.file).collect();
+    diagnostics.extend(duplicates);
+    let mut failed = Vec::new();
+    let mut plans = Vec::new();
+    let mut all_keys = Vec::new();
+    for (&id, file) in ids.iter().zip(files) {
+        let duplicate = duplicated.contains(&id);
+        if file.has_errors() || duplicate {
+            failed.push(id);
+        } else if let Some(mut plan) = file.plan {
+            plan.file = tree.sources.get(id).path.clone();
+            plans.push(plan);
+        }
+        if !file.diagnostics.is_empty() || duplicate {
+            tree.sources.get(id).keep_kept(file.lines);
+        }
+        diagnostics.extend(file.diagnostics);
+        all_keys.extend(file.key.map(|k| (k.issuer, k.number)));
+    }
+    diag::sort(&mut diagnostics);
+    // A bad `[defaults]` value is met once per task that inherits it; report it once.
+    diagnostics.dedup();
+    Checked {
+        plans,
+        keys: all_keys,
+        registry,
+        diagnostics,
+        skipped: failed,
+    }
+}
+
+/// The registry of the tree, and its problems.
+pub fn registry_of(tree: &Tree) -> (Registry, Vec<Diagnostic>) {
+    let Some(file) = tree.units_file else {
+        return (Registry::default(), Vec::new());
+    };
+    match tree.text(file) {
+        Ok(text) => {
+            let mut found = Vec::new();
+            let registry = read_registry(file, &text, &mut found);
+            if !found.is_empty() {
+                tree.sources.get(file).keep(text);
+            }
+            (registry, found)
+        }
+        Err(problem) => (Registry::default(), vec![problem]),
+    }
+}
