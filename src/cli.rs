@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::model::Status;
 use crate::query::{Role, Within};
@@ -39,9 +39,10 @@ pub struct Global {
         value_name = "YYYY-MM-DD"
     )]
     pub today: Option<NaiveDate>,
-    /// Output format
-    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format; each command prints some of them (see its help) [default: the
+    /// command's first]
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
     /// Language of report labels (diagnostics are English)
     #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
     pub lang: Lang,
@@ -51,6 +52,43 @@ pub struct Global {
     /// Colour terminal output (NO_COLOR is honoured by `auto`)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+impl Cli {
+    /// Parses the command line, exiting with clap's message on an error. A `--format` the
+    /// command does not print is refused like any other bad value (exit 2).
+    pub fn parse_args() -> Cli {
+        Cli::try_parse_args(std::env::args_os()).unwrap_or_else(|error| error.exit())
+    }
+
+    /// [`Cli::parse_args`] of the given words.
+    pub fn try_parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let cli = Cli::try_parse_from(args)?;
+        let formats = cli.command.formats();
+        match cli.global.format {
+            Some(format) if !formats.contains(&format) => {
+                let name = |f: &Format| f.to_possible_value().map(|v| v.get_name().to_string());
+                let valid: Vec<String> = formats.iter().filter_map(name).collect();
+                let message = format!(
+                    "`{}` does not print `--format {}`; it prints {}",
+                    cli.command.name(),
+                    name(&format).unwrap_or_default(),
+                    valid.join(", ")
+                );
+                Err(Cli::command().error(clap::error::ErrorKind::InvalidValue, message))
+            }
+            _ => Ok(cli),
+        }
+    }
+
+    /// The output format: the one asked for, else the command's default.
+    pub fn format(&self) -> Format {
+        self.global.format.unwrap_or(self.command.formats()[0])
+    }
 }
 
 /// What to do.
@@ -113,6 +151,45 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<UnitsAction>,
     },
+}
+
+impl Command {
+    /// The output formats the command prints, its default first.
+    pub fn formats(&self) -> &'static [Format] {
+        use Format::*;
+        match self {
+            Command::Check(_) => &[Human, Json, Github],
+            Command::Plans
+            | Command::Tasks(_)
+            | Command::Overdue(_)
+            | Command::Upcoming { .. }
+            | Command::Workload { .. }
+            | Command::Units { .. } => &[Human, Markdown, Json, Csv],
+            Command::Deadline(_) => &[Human, Json],
+            Command::Summary { .. } => &[Markdown],
+            Command::Export(_) => &[Json, Csv, Ics, PhuLuc],
+            Command::Diff { .. } => &[Markdown, Json],
+            Command::Schema { .. } => &[Json],
+        }
+    }
+
+    /// The subcommand's name as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Check(_) => "check",
+            Command::Plans => "plans",
+            Command::Tasks(_) => "tasks",
+            Command::Overdue(_) => "overdue",
+            Command::Upcoming { .. } => "upcoming",
+            Command::Workload { .. } => "workload",
+            Command::Deadline(_) => "deadline",
+            Command::Summary { .. } => "summary",
+            Command::Export(_) => "export",
+            Command::Diff { .. } => "diff",
+            Command::Schema { .. } => "schema",
+            Command::Units { .. } => "units",
+        }
+    }
 }
 
 /// Options of `check`.
@@ -199,8 +276,6 @@ pub enum UnitsAction {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
-
     use super::*;
 
     #[test]
@@ -213,6 +288,17 @@ mod tests {
         let cli = Cli::try_parse_from(["bhxh-plan", "check", "--plans", "x", "--format", "json"])
             .unwrap();
         assert_eq!(cli.global.plans, PathBuf::from("x"));
-        assert_eq!(cli.global.format, Format::Json);
+        assert_eq!(cli.format(), Format::Json);
+    }
+
+    #[test]
+    fn a_format_the_command_does_not_print_is_refused() {
+        let parse = |args: &[&str]| Cli::try_parse_args(["bhxh-plan"].iter().chain(args));
+        let error = parse(&["summary", "--format", "json"]).unwrap_err();
+        assert_eq!(error.kind(), clap::error::ErrorKind::InvalidValue);
+        assert!(error.to_string().contains("it prints markdown"), "{error}");
+        assert!(parse(&["--format", "github", "overdue"]).is_err());
+        assert!(parse(&["export"]).is_ok_and(|cli| cli.format() == Format::Json));
+        assert!(parse(&["check", "--format", "github"]).is_ok());
     }
 }

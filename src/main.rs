@@ -2,12 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use bhxh_plan::{app, cli::Cli};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     match app::run(cli) {
         Ok(code) => code,
         // A reader that stopped reading (`| head`) is not an error of ours.

@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .global
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let style = style(&cli.global);
+    let style = style(&cli.global, cli.format());
     let global = &cli.global;
     let code = match &cli.command {
         Command::Check(args) => checking::check(global, args, style)?,
@@ -62,7 +62,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(code))
 }
 
-fn style(global: &Global) -> Style {
+fn style(global: &Global, format: Format) -> Style {
     let color = match global.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -71,7 +71,7 @@ fn style(global: &Global) -> Style {
         }
     };
     Style {
-        format: global.format,
+        format,
         lang: global.lang,
         color,
     }
@@ -309,16 +309,5 @@ fn write_note(note: Option<&str>, style: Style, out: &mut dyn Write) -> io::Resu
         Format::Json | Format::Csv | Format::Ics | Format::PhuLuc => {
             writeln!(io::stderr(), "{note}")
         }
-    }
-}
-
-/// Reports print tables, markdown, JSON or CSV; the other formats belong to one command.
-fn query_format(style: Style) -> anyhow::Result<()> {
-    match style.format {
-        Format::Github => {
-            bail!("`--format github` is for `check`; reports take human, markdown, json or csv")
-        }
-        Format::Ics | Format::PhuLuc => bail!("`--format ics` and `phu-luc` are for `export`"),
-        _ => Ok(()),
     }
 }

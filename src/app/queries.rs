@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use anyhow::Context;
 use chrono::NaiveDate;
 
-use super::{Session, exit, query_format, write_note};
+use super::{Session, exit, write_note};
 use crate::check::registry_of;
 use crate::cli::{By, Global, QueryArgs, UnitsAction};
 use crate::load::read_tree;
@@ -13,7 +13,6 @@ use crate::query::{self, Listing};
 use crate::render::{self, Style};
 
 pub(super) fn plans(global: &Global, style: Style) -> anyhow::Result<u8> {
-    query_format(style)?;
     let session = Session::open(global, &QueryArgs::default(), style)?;
     let rows = query::plan_rows(session.plans());
     let mut out = super::stdout();
@@ -28,7 +27,6 @@ pub(super) fn units(
     action: Option<&UnitsAction>,
     style: Style,
 ) -> anyhow::Result<u8> {
-    query_format(style)?;
     let tree = read_tree(&global.plans)?;
     let (registry, problems) = registry_of(&tree);
     let mut out = io::stdout().lock();
@@ -84,7 +82,6 @@ pub(super) fn tasks(
     style: Style,
     listing: Listing,
 ) -> anyhow::Result<u8> {
-    query_format(style)?;
     let session = Session::open(global, args, style)?;
     let rows = query::rows(session.plans(), &session.filter, today, listing);
     let mut out = super::stdout();
@@ -101,7 +98,6 @@ pub(super) fn workload(
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
-    query_format(style)?;
     let session = Session::open(global, args, style)?;
     let (plans, filter, registry) = (session.plans(), &session.filter, session.registry());
     let mut out = super::stdout();

@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use chrono::NaiveDate;
 
 use super::{Session, exit, report_problems};
@@ -44,14 +44,6 @@ pub(super) fn export(
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
-    if !matches!(
-        style.format,
-        Format::Json | Format::Csv | Format::Ics | Format::PhuLuc
-    ) {
-        bail!(
-            "`export` writes json, csv, ics or phu-luc: add `--format ics` (or json, csv, phu-luc)"
-        );
-    }
     let session = Session::open(global, args, style)?;
     if let Some(note) = &session.note {
         writeln!(io::stderr(), "{note}")?;
@@ -85,12 +77,6 @@ pub(super) fn diff(
     to: Option<&str>,
     style: Style,
 ) -> anyhow::Result<u8> {
-    if !matches!(
-        style.format,
-        Format::Human | Format::Markdown | Format::Json
-    ) {
-        bail!("`diff` prints markdown or json");
-    }
     let repo = Repo::discover(&global.plans)?;
     let old_tree = tree_from_files(&global.plans, repo.files_at(from, &global.plans)?);
     let new_tree = match to {
@@ -140,7 +126,6 @@ pub(super) fn explain_deadline(
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
-    super::query_format(style)?;
     let context = match (args.year, args.issued) {
         (_, Some(issued)) => DeadlineContext::issued(issued),
         (Some(year), None) => DeadlineContext { year },
