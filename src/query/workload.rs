@@ -145,72 +145,12 @@ pub fn workload(
     Workload { rows, total }
 }
 
-impl Workload {
-    /// The workload of several parts (plans checked one by one) as one table.
-    pub fn merge(parts: impl IntoIterator<Item = Workload>, registry: &Registry) -> Workload {
-        let mut by_unit: BTreeMap<String, WorkloadRow> = BTreeMap::new();
-        for part in parts {
-            for row in part.rows {
-                let merged = by_unit
-                    .entry(row.unit.clone())
-                    .or_insert_with(|| WorkloadRow {
-                        unit: row.unit.clone(),
-                        name: row.name.clone(),
-                        ..WorkloadRow::default()
-                    });
-                merged.add(&row);
-            }
-        }
-        let mut rows: Vec<WorkloadRow> = by_unit.into_values().collect();
-        rows.sort_by_key(|r| (registry_order(registry, &r.unit), r.unit.clone()));
-        let mut total = WorkloadRow::default();
-        for row in &rows {
-            total.add(row);
-        }
-        Workload { rows, total }
-    }
-}
-
 fn registry_order(registry: &Registry, code: &str) -> usize {
     registry
         .units()
         .iter()
         .position(|u| u.code == code)
         .unwrap_or(usize::MAX)
-}
-
-/// The matrices of several parts as one, every row with every quarter.
-pub fn merge_quarters(
-    parts: impl IntoIterator<Item = Vec<QuarterRow>>,
-    registry: &Registry,
-) -> Vec<QuarterRow> {
-    let mut by_unit: BTreeMap<String, QuarterRow> = BTreeMap::new();
-    for row in parts.into_iter().flatten() {
-        let merged = by_unit
-            .entry(row.unit.clone())
-            .or_insert_with(|| QuarterRow {
-                unit: row.unit.clone(),
-                name: row.name.clone(),
-                quarters: BTreeMap::new(),
-                total: 0,
-            });
-        for (quarter, n) in row.quarters {
-            *merged.quarters.entry(quarter).or_default() += n;
-        }
-        merged.total += row.total;
-    }
-    let all: Vec<String> = by_unit
-        .values()
-        .flat_map(|r| r.quarters.keys().cloned())
-        .collect();
-    let mut rows: Vec<QuarterRow> = by_unit.into_values().collect();
-    for row in &mut rows {
-        for quarter in &all {
-            row.quarters.entry(quarter.clone()).or_default();
-        }
-    }
-    rows.sort_by_key(|r| (registry_order(registry, &r.unit), r.unit.clone()));
-    rows
 }
 
 fn count(row: &mut WorkloadRow, standing: &Standing) {
