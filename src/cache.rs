@@ -6,13 +6,13 @@
 //! One file per tree under the cache folder, `<key>.cache`:
 //!
 //! ```text
-//! MAGIC | checked plans (postcard), back to back | index (postcard) | index length,
-//! index checksum (u64 LE each) | MAGIC
+//! MAGIC | per plan file: its checked result without the plan, the plan (postcard) |
+//! index (postcard) | index length, index checksum (u64 LE each) | MAGIC
 //! ```
 //!
 //! The index holds, per plan file, what tells whether the file changed (size,
-//! modification time, content hash) and all of its checked result but the plan, which
-//! stays in the file until a query asks for it, so `check` reads only the index. A file is
+//! modification time, content hash) and where its checked result and its plan are, each
+//! with a checksum: `check` reads the results alone, a query the plans too. A file is
 //! trusted like git trusts its index: same size and modification time, and where that time
 //! is too close to the run that stored it to tell two writes apart, the same content hash.
 //! The cache is ignored whole on any doubt (another format or tool version, another
@@ -33,9 +33,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::check::CheckedFile;
-use crate::model::Plan;
+use crate::check::{CheckedFile, PlanKey};
+use crate::diag::Diagnostic;
 use crate::source::FileId;
+use crate::source::KeptText;
 
 const MAGIC: &[u8; 8] = b"BHXHCCH\0";
 /// Bump when the layout or the meaning of the stored data changes.
@@ -82,11 +83,11 @@ struct Entry {
     /// The real date it was checked on: the result holds from that day on.
     clock: NaiveDate,
     /// The checked result without its plan.
-    checked: CheckedFile,
+    checked: Stored,
     plan: Option<Stored>,
 }
 
-/// Where a plan's bytes are in the cache file, and their checksum.
+/// Where some bytes are in the cache file, and their checksum.
 #[derive(Clone, Copy, Serialize, Deserialize)]
 struct Stored {
     at: u64,
@@ -94,9 +95,26 @@ struct Stored {
     checksum: u64,
 }
 
+/// A checked file without its plan, as stored (a file with a date after the clock is
+/// not stored).
+#[derive(Deserialize)]
+struct Head {
+    key: Option<PlanKey>,
+    diagnostics: Vec<Diagnostic>,
+    lines: KeptText,
+}
+
+/// [`Head`] to store, borrowed.
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    key: &'a Option<PlanKey>,
+    diagnostics: &'a [Diagnostic],
+    lines: &'a KeptText,
+}
+
 /// What must match for a cache to be used.
 #[derive(PartialEq, Serialize, Deserialize)]
-struct Head {
+struct Version {
     format: u32,
     tool: String,
     root: PathBuf,
@@ -105,7 +123,7 @@ struct Head {
 
 #[derive(Serialize, Deserialize)]
 struct Index {
-    head: Head,
+    version: Version,
     /// When the run that wrote it began.
     started: i128,
     entries: Vec<Entry>,
@@ -140,7 +158,7 @@ struct Output {
 pub struct Cache {
     dir: PathBuf,
     path: PathBuf,
-    head: Head,
+    version: Version,
     started: i128,
     clock: NaiveDate,
     /// Whether this run reads plans (queries) or only diagnostics (`check`).
@@ -161,18 +179,18 @@ impl Cache {
     ) -> Cache {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let key = hash(root.as_os_str().as_encoded_bytes());
-        let head = Head {
+        let version = Version {
             format: FORMAT,
             tool: env!("CARGO_PKG_VERSION").to_string(),
             root,
             registry: hash(registry),
         };
         let path = dir.join(format!("{key:016x}.cache"));
-        let old = read(&path, &head);
+        let old = read(&path, &version);
         Cache {
             dir: dir.to_path_buf(),
             path,
-            head,
+            version,
             started: now(),
             clock,
             wants_plans,
@@ -210,11 +228,17 @@ impl Cache {
         if entry.mtime + RACY >= old.started && hash(&fs::read(disk).ok()?) != entry.hash {
             return None;
         }
-        let mut checked = entry.checked.clone();
+        let head: Head = decode(&old.file, entry.checked)?;
+        let mut checked = CheckedFile {
+            plan: None,
+            key: head.key,
+            diagnostics: head.diagnostics,
+            lines: head.lines,
+            dated_after_clock: false,
+        };
         let has_errors = checked.diagnostics.iter().any(|d| d.is_error());
         if self.wants_plans && !has_errors {
-            let bytes = read_stored(&old.file, entry.plan?)?;
-            checked.plan = Some(postcard::from_bytes::<Plan>(&bytes).ok()?);
+            checked.plan = Some(decode(&old.file, entry.plan?)?);
         }
         Some((index, checked))
     }
@@ -224,30 +248,34 @@ impl Cache {
         if checked.dated_after_clock || stamp.size == u64::MAX {
             return;
         }
-        let plan = checked
-            .plan
-            .as_ref()
-            .and_then(|plan| postcard::to_allocvec(plan).ok());
-        let entry = Entry {
+        let plan = checked.plan.as_ref().map(postcard::to_allocvec);
+        let head = postcard::to_allocvec(&HeadRef {
+            key: &checked.key,
+            diagnostics: &checked.diagnostics,
+            lines: &checked.lines,
+        });
+        let (Ok(head), None | Some(Ok(_))) = (head, &plan) else {
+            return;
+        };
+        let mut new = self.lock();
+        let Some(head) = new.write(&self.dir, &self.path, &head) else {
+            return;
+        };
+        let plan = match plan {
+            Some(Ok(plan)) => match new.write(&self.dir, &self.path, &plan) {
+                Some(stored) => Some(stored),
+                None => return,
+            },
+            _ => None,
+        };
+        new.fresh.push(Entry {
             path: stamp.path,
             size: stamp.size,
             mtime: stamp.mtime,
             hash: hash(bytes),
             clock: self.clock,
-            checked: CheckedFile {
-                plan: None,
-                key: checked.key.clone(),
-                diagnostics: checked.diagnostics.clone(),
-                lines: checked.lines.clone(),
-                dated_after_clock: false,
-            },
-            plan: None,
-        };
-        let mut new = self.lock();
-        let stored = plan.and_then(|bytes| new.write(&self.dir, &self.path, &bytes));
-        new.fresh.push(Entry {
-            plan: stored,
-            ..entry
+            checked: head,
+            plan,
         });
     }
 
@@ -268,21 +296,25 @@ impl Cache {
                 let Some(mut entry) = old_entries[index].take() else {
                     continue;
                 };
-                // A plan whose bytes are damaged is not carried over: the entry goes, and
-                // the file is checked again next time.
-                if let Some(stored) = entry.plan {
-                    let copied = read_stored(&old.file, stored)
-                        .and_then(|bytes| new.write(&self.dir, &self.path, &bytes));
-                    match copied {
-                        Some(stored) => entry.plan = Some(stored),
-                        None => continue,
-                    }
+                // Damaged bytes are not carried over: the entry goes, and the file is
+                // checked again next time.
+                let mut copy = |stored| {
+                    read_stored(&old.file, stored)
+                        .and_then(|bytes| new.write(&self.dir, &self.path, &bytes))
+                };
+                let Some(checked) = copy(entry.checked) else {
+                    continue;
+                };
+                entry.checked = checked;
+                if let Some(plan) = entry.plan {
+                    let Some(plan) = copy(plan) else { continue };
+                    entry.plan = Some(plan);
                 }
                 entries.push(entry);
             }
         }
         let index = Index {
-            head: self.head,
+            version: self.version,
             started: self.started,
             entries,
         };
@@ -359,7 +391,7 @@ fn finish(mut writer: BufWriter<File>, index: &Index) -> std::io::Result<()> {
 }
 
 /// The cache at `path`, if it is whole and was written for this tree and tool.
-fn read(path: &Path, head: &Head) -> Option<Old> {
+fn read(path: &Path, version: &Version) -> Option<Old> {
     let file = File::open(path).ok()?;
     let len = file.metadata().ok()?.len();
     let tail_len = 24;
@@ -385,7 +417,7 @@ fn read(path: &Path, head: &Head) -> Option<Old> {
         return None;
     }
     let index: Index = postcard::from_bytes(&bytes).ok()?;
-    if index.head != *head {
+    if index.version != *version {
         return None;
     }
     let by_path = index
@@ -402,7 +434,12 @@ fn read(path: &Path, head: &Head) -> Option<Old> {
     })
 }
 
-/// A stored plan's bytes, if their checksum holds.
+/// Stored bytes, decoded, if their checksum holds.
+fn decode<T: serde::de::DeserializeOwned>(file: &File, stored: Stored) -> Option<T> {
+    postcard::from_bytes(&read_stored(file, stored)?).ok()
+}
+
+/// Stored bytes, if their checksum holds.
 fn read_stored(file: &File, stored: Stored) -> Option<Vec<u8>> {
     let mut bytes = vec![0; usize::try_from(stored.len).ok()?];
     file.read_exact_at(&mut bytes, stored.at).ok()?;

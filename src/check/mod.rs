@@ -27,10 +27,11 @@ pub use rules::read_registry;
 
 /// What checking one plan file gave: everything a run needs of it, so that a cache can
 /// keep it and give it back instead of reading and checking the file again.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CheckedFile {
-    /// The plan, when the file itself has no error.
-    pub plan: Option<Plan>,
+    /// The plan, when the file itself has no error (boxed: a tree's files are held until
+    /// the tree-wide rule has run, most without their plans when only checking).
+    pub plan: Option<Box<Plan>>,
     /// Issuer and number, for the tree-wide rule, when the header has them.
     pub key: Option<PlanKey>,
     pub diagnostics: Vec<Diagnostic>,
@@ -86,7 +87,7 @@ pub fn check_file(
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     CheckedFile::of(
         &text,
-        checked.plan.filter(|_| !has_errors),
+        checked.plan.filter(|_| !has_errors).map(Box::new),
         checked.key,
         diagnostics,
         checked.dated_after_clock,
@@ -96,7 +97,7 @@ pub fn check_file(
 impl CheckedFile {
     fn of(
         text: &str,
-        plan: Option<Plan>,
+        plan: Option<Box<Plan>>,
         key: Option<PlanKey>,
         diagnostics: Vec<Diagnostic>,
         dated_after_clock: bool,
@@ -177,7 +178,7 @@ pub fn finish(
             failed.push(id);
         } else if let Some(mut plan) = file.plan {
             plan.file = tree.sources.get(id).path.clone();
-            plans.push(plan);
+            plans.push(*plan);
         }
         if !file.diagnostics.is_empty() || duplicate {
             tree.sources.get(id).keep_kept(file.lines);
