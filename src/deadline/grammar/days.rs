@@ -1,0 +1,240 @@
+//! Forms that start with a number (dates, ISO dates, years, spans) or name a day, and
+//! recurring series ("hàng tháng", "trước ngày 15 hàng tháng").
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::super::lexer::Kind as Tok;
+use super::super::{Error, Kind, Resolution};
+use super::*;
+
+impl Parser<'_> {
+    /// A deadline that starts with a number: a date, an ISO date, a year or a span.
+    pub(super) fn numeric(&mut self) -> Result<Resolution, Error> {
+        let digits = self.peek().map_or(0, |t| t.text.len());
+        let iso = digits == 4
+            && self.at_punct(1, '-')
+            && self
+                .peek_at(2)
+                .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+            && self.at_punct(3, '-');
+        if iso {
+            let start = self.pos;
+            let year = self.year_number()?;
+            self.pos += 1;
+            let (month, _) = self.number("a month")?;
+            self.pos += 1;
+            let (day, _) = self.number("a day")?;
+            return self.date(year, month, day, start);
+        }
+        if digits == 4 {
+            return self.years();
+        }
+        let first = self.dotted_date()?;
+        // "30/6/2021 - 31/12/2021": a window between two days.
+        let is_date = |p: &Self, ahead: usize| {
+            p.peek_at(ahead).is_some_and(|t| t.kind == Tok::Number)
+                && p.peek_at(ahead + 1)
+                    .is_some_and(|t| matches!(t.kind, Tok::Punct('/' | '.')))
+        };
+        if self.range_to(&["ngay"], is_date) {
+            let last = self.dotted_date()?;
+            let (Some(start), Some(due)) = (first.start, last.due) else {
+                return Ok(first);
+            };
+            return self.window_range(Kind::Date, (start, start), (due, due));
+        }
+        Ok(first)
+    }
+
+    /// "30/6/2017", "10.10.2017", "30-6-2017", "30/6" (the context's year).
+    fn dotted_date(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        let (day, _) = self.number("a day")?;
+        let separator = match self.peek() {
+            Some(t) if matches!(t.kind, Tok::Punct('/' | '.' | '-')) => t.text.clone(),
+            _ => return Err(self.unreadable_from(start)),
+        };
+        self.pos += 1;
+        let (month, _) = self.number("a month")?;
+        let sep = separator.chars().next().unwrap_or('/');
+        let year =
+            if self.at_punct(0, sep) && self.peek_at(1).is_some_and(|t| t.kind == Tok::Number) {
+                self.pos += 1;
+                self.year_number()?
+            } else {
+                self.context.year
+            };
+        self.date(year, month, day, start)
+    }
+
+    fn unreadable_from(&mut self, start: usize) -> Error {
+        self.pos = start;
+        self.unreadable()
+    }
+
+    fn date(&self, year: i32, month: u64, day: u64, start: usize) -> Result<Resolution, Error> {
+        let span = self.span_of(start, self.pos);
+        let date = u32::try_from(month)
+            .ok()
+            .zip(u32::try_from(day).ok())
+            .and_then(|(m, d)| NaiveDate::from_ymd_opt(year, m, d));
+        match date {
+            Some(date) => Ok(Resolution::window(Kind::Date, date, date)),
+            None => Err(self.error(
+                span.clone(),
+                format!("`{}` is not a day of the calendar", &self.text[span]),
+            )),
+        }
+    }
+
+    /// "ngày 31/3/2024", "ngày 31 tháng 3 năm 2024", "ngày 15 hàng tháng",
+    /// "ngày 19 của tháng cuối quý I, II, III".
+    pub(super) fn day(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        self.pos += 1;
+        let day_at = self.pos;
+        let (day, day_span) = self.number("a day")?;
+        if matches!(
+            self.peek().map(|t| t.kind),
+            Some(Tok::Punct('/' | '.' | '-'))
+        ) {
+            self.pos = day_at;
+            return self.dotted_date();
+        }
+        self.words(&["cua"]);
+        if self.words(&["hang", "thang"]) {
+            let year = self.period_year()?;
+            return self.monthly_on(day, day_span, year);
+        }
+        if self.words(&["thang", "cuoi", "quy"]) {
+            let quarters = if self.is_quarter_numeral(0) {
+                self.list(Self::quarter_numeral, Self::is_quarter_numeral)?
+            } else {
+                vec![1, 2, 3, 4]
+            };
+            let year = self.year_suffix()?;
+            let months: Vec<u32> = quarters.iter().map(|q| q * 3).collect();
+            return self.days_of(day, day_span, year, &months);
+        }
+        if self.words(&["thang"]) {
+            let month = self.month_number()?;
+            let year = if self.words(&["nam"]) {
+                self.year_number()?
+            } else {
+                self.context.year
+            };
+            return self.date(year, month.into(), day, start);
+        }
+        Err(self.unreadable_from(start))
+    }
+
+    /// The stated year of a recurring deadline ("năm 2024"), or the context's.
+    fn period_year(&mut self) -> Result<i32, Error> {
+        self.punct(',');
+        if self.words(&["nam"]) || self.punct('/') {
+            return self.year_number();
+        }
+        Ok(self.context.year)
+    }
+
+    fn monthly_on(&self, day: u64, span: Range<usize>, year: i32) -> Result<Resolution, Error> {
+        self.days_of(day, span, year, &(1..=12).collect::<Vec<_>>())
+    }
+
+    /// Day `day` of each of `months` in `year`; "ngày 31" means the month's last day.
+    fn days_of(
+        &self,
+        day: u64,
+        span: Range<usize>,
+        year: i32,
+        months: &[u32],
+    ) -> Result<Resolution, Error> {
+        if !(1..=31).contains(&day) {
+            return Err(self.error(span, format!("day {day} does not exist: write 1 to 31")));
+        }
+        let mut dates: Vec<NaiveDate> = months
+            .iter()
+            .map(|&m| {
+                let last = last_of_month(year, m);
+                ymd(year, m, (day as u32).min(chrono::Datelike::day(&last)))
+            })
+            .collect();
+        // "quý II, I" lists quarters out of order; occurrences are in calendar order.
+        dates.sort_unstable();
+        dates.dedup();
+        Ok(series(year, dates))
+    }
+
+    /// "Hàng năm", "Hằng quý", "Định kỳ hàng quý năm 2024", "Định kỳ 6 tháng".
+    pub(super) fn recurring(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        self.words(&["dinh", "ky"]);
+        self.words(&["hang"]);
+        let every = if self.words(&["nam"]) {
+            Every::Year
+        } else if self.words(&["quy"]) {
+            Every::Quarter
+        } else if self.is_six_months_word() {
+            Every::Half
+        } else if self.words(&["thang"]) {
+            Every::Month
+        } else {
+            return Err(self.unreadable_from(start));
+        };
+        let (first, last) = self.recurring_period()?;
+        let mut dates = Vec::new();
+        for year in first..=last {
+            dates.extend(every.ends(year));
+        }
+        Ok(series(first, dates))
+    }
+
+    fn is_six_months_word(&mut self) -> bool {
+        let six = self
+            .peek()
+            .is_some_and(|t| t.kind == Tok::Number && t.text.trim_start_matches('0') == "6");
+        if six && self.at_word(1, "thang") {
+            self.pos += 2;
+            return true;
+        }
+        false
+    }
+
+    /// "năm 2024", "giai đoạn 2024-2025", or the context's year.
+    fn recurring_period(&mut self) -> Result<(i32, i32), Error> {
+        self.punct(',');
+        self.words(&["trong"]);
+        if self.words(&["giai", "doan"]) || self.words(&["nam"]) || self.punct('/') {
+            let first = self.year_number()?;
+            if self.punct('-') || self.words(&["den"]) {
+                self.words(&["nam"]);
+                let last = self.year_number()?;
+                return Ok((first, last.max(first)));
+            }
+            return Ok((first, first));
+        }
+        Ok((self.context.year, self.context.year))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Every {
+    Year,
+    Half,
+    Quarter,
+    Month,
+}
+
+impl Every {
+    fn ends(self, year: i32) -> Vec<NaiveDate> {
+        let months: &[u32] = match self {
+            Every::Year => &[12],
+            Every::Half => &[6, 12],
+            Every::Quarter => &[3, 6, 9, 12],
+            Every::Month => &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        };
+        months.iter().map(|&m| last_of_month(year, m)).collect()
+    }
+}
