@@ -8,7 +8,7 @@
 #   FILES=2000 RUNS=3 bench/compare.sh    # a quick run
 #
 # Environment (all optional):
-#   FILES=30000  SEED=1      corpus size and seed (examples/gen_corpus.rs)
+#   FILES=30000  SEED=1      corpus size and seed (bench/gen_corpus.rs)
 #   RUNS=5                   measured rounds; one warm-up round runs first and is discarded
 #   TODAY=2026-11-29 UNIT=CNTT   reference day and the unit of the overdue query
 #   CORPUS=DIR               benchmark an existing corpus instead of generating one (kept)
@@ -286,7 +286,7 @@ mem_kb = int(re.search(r"MemTotal:\s+(\d+)", open("/proc/meminfo").read()).group
 cpu_model = sh("lscpu | sed -n 's/^Model name: *//p' | head -1") or platform.processor()
 rtoml_version = sh("python3 -c 'import rtoml; print(rtoml.__version__)' 2>/dev/null") or "n/a"
 commit = sh(f"git -C '{E['ROOT']}' rev-parse --short HEAD")
-dirty = sh(f"git -C '{E['ROOT']}' status --porcelain -- src Cargo.toml Cargo.lock examples")
+dirty = sh(f"git -C '{E['ROOT']}' status --porcelain -- src Cargo.toml Cargo.lock bench/gen_corpus.rs bench/read_floor.rs bench/toml_floor.rs bench/corpus")
 try:
     diags = json.load(open(f"{work}/check.json"))
 except (OSError, ValueError):
@@ -314,7 +314,7 @@ w(f"- CPU: {cpu_model}; `nproc` = {E['NPROC']}; memory {mem_kb / 1024 / 1024:.1f
 w(f"- {sh('rustc -V')}; {sh('python3 -V')}; rtoml {rtoml_version}; peak memory from "
   + ("GNU time" if time_bin else "n/a (GNU time missing)"))
 w(f"- bhxh-plan at commit `{commit}`"
-  + (" with uncommitted changes to src/, Cargo.* or examples/" if dirty else ""))
+  + (" with uncommitted changes to src/, Cargo.* or the bench programs" if dirty else ""))
 w(f"- corpus: `FILES={E['FILES']} SEED={E['SEED']}`, {int(E['CORPUS_BYTES']) / 1e6:.1f} MB on disk, "
   f"generated in {E['GEN_SECONDS']} s")
 w(f"- generator: `{E['GEN_SUMMARY']}`")

@@ -16,7 +16,7 @@
 //! without `due` are W002, as in the real plans).
 //!
 //! The output depends only on `--seed`, `--files`, `--defects` and the two embedded texts
-//! (`plans/units.toml`, `examples/corpus/sentences.txt`): every file draws from its own PRNG
+//! (`plans/units.toml`, `bench/corpus/sentences.txt`): every file draws from its own PRNG
 //! stream, so the worker threads do not change a byte. All content is invented from
 //! sentences of the real plans; these are not real documents.
 
@@ -291,7 +291,7 @@ fn load_texts() -> Texts {
     }
     assert!(
         !t.titles.is_empty() && !t.sections.is_empty() && !t.contents.is_empty(),
-        "examples/corpus/sentences.txt lacks a group"
+        "bench/corpus/sentences.txt lacks a group"
     );
     t
 }
@@ -644,7 +644,7 @@ fn render_plan(
     let mut f = String::with_capacity(16 * 1024);
     let _ = writeln!(
         f,
-        "# Synthetic plan, invented by examples/gen_corpus.rs (seed {seed}, file {index}); not a real document."
+        "# Synthetic plan, invented by bench/gen_corpus.rs (seed {seed}, file {index}); not a real document."
     );
     f.push_str("\n[plan]\n");
     let _ = writeln!(f, "number = {}", quote(&number));
