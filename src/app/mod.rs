@@ -123,13 +123,17 @@ impl Session {
         &self.checked.registry
     }
 
-    /// Queries answer from the plans that loaded, and report the problems on stderr.
-    fn report(&self, style: Style) -> anyhow::Result<u8> {
-        report_problems(
+    /// Queries answer from the plans that loaded, and report the problems on stderr. The
+    /// command ends next, and the process with it, which gives a tree's plans back to the
+    /// system at once: freeing them one by one took a tenth of a national query.
+    fn report(self, style: Style) -> anyhow::Result<u8> {
+        let code = report_problems(
             &self.tree,
             &self.checked,
             style.color && io::stderr().is_terminal(),
-        )
+        );
+        std::mem::forget(self);
+        code
     }
 }
 
