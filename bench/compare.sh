@@ -15,8 +15,8 @@
 #   KEEP=1                   keep the generated corpus (its path is printed)
 #   BASELINE=PATH            the Python baseline (default ../shared/bench/baseline_check.py)
 #   RESULTS=PATH             where to write the report (default bench/RESULTS.md)
-#   INDEX_CLEAR='CMD'        once `check --no-cache` exists: a shell command deleting the
-#                            index, run (untimed) before each "cold index" measurement
+#   CACHE_CLEAR='CMD'        a shell command deleting the on-disk cache, run (untimed)
+#                            before each "cold cache" measurement
 #   HYPERFINE=1              also run a classic hyperfine pass (not alternated) as a cross-check
 #   CARGO_TARGET_DIR         honoured, as cargo does
 #
@@ -130,31 +130,21 @@ add() { # label prepare-command command…
 add "bhxh-plan check" "" "$BIN" check --plans "$CORPUS" --today "$TODAY"
 add "bhxh-plan overdue --unit $UNIT" "" "$BIN" overdue --unit "$UNIT" --plans "$CORPUS" --today "$TODAY"
 
-# The persistent index of issue 7: measured once `check --no-cache` exists.
-INDEX_COLD="pending (index not implemented yet: \`bhxh-plan check --no-cache\` is not accepted)"
-INDEX_WARM=$INDEX_COLD
-if "$BIN" check --help 2>/dev/null | grep -q -- '--no-cache'; then
-  INDEX_WARM=
-  LABELS[0]="bhxh-plan check (warm index)"
-  LABELS[1]="bhxh-plan overdue --unit $UNIT (warm index)"
-  add "bhxh-plan check --no-cache" "" "$BIN" check --no-cache --plans "$CORPUS" --today "$TODAY"
-  add "bhxh-plan overdue --unit $UNIT --no-cache" "" "$BIN" overdue --unit "$UNIT" --no-cache --plans "$CORPUS" --today "$TODAY"
-  # The same answers without laying out terminal tables and snippets: what the engine costs.
-  add "bhxh-plan check --format json (warm index)" "" "$BIN" check --format json --plans "$CORPUS" --today "$TODAY"
-  add "bhxh-plan overdue --unit $UNIT --format json (warm index)" "" "$BIN" overdue --unit "$UNIT" --format json --plans "$CORPUS" --today "$TODAY"
-  if [[ -n ${INDEX_CLEAR:-} ]]; then
-    INDEX_COLD=
-    # A check stores no plans in a new index (CI never needs them); the first query does.
-    # So that the warm runs after it in a round stay warm, a query runs (untimed) after it.
-    QUERY=$(printf '%q ' "$BIN" overdue --unit "$UNIT" --format json --plans "$CORPUS" --today "$TODAY")
-    add "bhxh-plan check (cold index)" "$INDEX_CLEAR" "$BIN" check --plans "$CORPUS" --today "$TODAY"
-    AFTER[-1]="$QUERY"
-    CHECK=$(printf '%q ' "$BIN" check --format json --plans "$CORPUS" --today "$TODAY")
-    add "bhxh-plan overdue --unit $UNIT (index from a check only)" "$INDEX_CLEAR; $CHECK" \
-      "$BIN" overdue --unit "$UNIT" --plans "$CORPUS" --today "$TODAY"
-  else
-    INDEX_COLD="pending (set INDEX_CLEAR to the command that deletes the index)"
-  fi
+# The on-disk cache (issue 7, simplified in issue 17).
+INDEX_COLD=
+INDEX_WARM=
+LABELS[0]="bhxh-plan check (warm cache)"
+LABELS[1]="bhxh-plan overdue --unit $UNIT (warm cache)"
+add "bhxh-plan check --no-cache" "" "$BIN" check --no-cache --plans "$CORPUS" --today "$TODAY"
+add "bhxh-plan overdue --unit $UNIT --no-cache" "" "$BIN" overdue --unit "$UNIT" --no-cache --plans "$CORPUS" --today "$TODAY"
+# The same answers without laying out terminal tables and snippets: what the engine costs.
+add "bhxh-plan check --format json (warm cache)" "" "$BIN" check --format json --plans "$CORPUS" --today "$TODAY"
+add "bhxh-plan overdue --unit $UNIT --format json (warm cache)" "" "$BIN" overdue --unit "$UNIT" --format json --plans "$CORPUS" --today "$TODAY"
+if [[ -n ${CACHE_CLEAR:-} ]]; then
+  # A check stores every file's result and plan, so the warm runs after it stay warm.
+  add "bhxh-plan check (cold cache)" "$CACHE_CLEAR" "$BIN" check --plans "$CORPUS" --today "$TODAY"
+else
+  INDEX_COLD="pending (set CACHE_CLEAR to the command that deletes the cache)"
 fi
 
 add "baseline_check.py --parser tomllib" "" python3 "$BASELINE" "$CORPUS" --as-of "$TODAY" --unit "$UNIT" --parser tomllib
@@ -341,9 +331,9 @@ for r in rows:
       f"| {r['exit']} |")
 pad = " | | | | | | | | | |"
 if E["INDEX_COLD"]:
-    w(f"| bhxh-plan check (cold index) | {E['INDEX_COLD']}{pad}")
+    w(f"| bhxh-plan check (cold cache) | {E['INDEX_COLD']}{pad}")
 if E["INDEX_WARM"]:
-    w(f"| bhxh-plan check (warm index) | {E['INDEX_WARM']}{pad}")
+    w(f"| bhxh-plan check (warm cache) | {E['INDEX_WARM']}{pad}")
 if E["RTOML_NOTE"]:
     w(f"| baseline_check.py --parser rtoml | {E['RTOML_NOTE']}{pad}")
 w("")
