@@ -22,6 +22,8 @@
 //! kept (the same bytes may check differently tomorrow), and a file is checked again when
 //! the clock is set back before the day it was checked.
 
+mod stored;
+
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
@@ -238,7 +240,8 @@ impl Cache {
         };
         let has_errors = checked.diagnostics.iter().any(|d| d.is_error());
         if self.wants_plans && !has_errors {
-            checked.plan = Some(decode(&old.file, entry.plan?)?);
+            let plan: stored::StoredPlan = decode(&old.file, entry.plan?)?;
+            checked.plan = Some(Box::new(plan.into()));
         }
         Some((index, checked))
     }
