@@ -3,17 +3,18 @@
 //! Data flows one way: files → [`load`] (read the tree) → [`raw`] (TOML with spans) →
 //! [`check`] (rules, model and diagnostics) → [`query`] (plain rows) → [`render`] (every
 //! output format). [`app`] wires one subcommand through that pipeline; only it prints.
+//! Beside load → check, `cache` gives back what checking an unchanged file gave last time.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
-pub mod atomic;
-pub mod cache;
+pub(crate) mod atomic;
+pub(crate) mod cache;
 pub mod check;
 pub mod cli;
 pub mod deadline;
 pub mod diag;
 pub mod diff;
-pub mod git;
+pub(crate) mod git;
 pub mod load;
 pub mod model;
 pub mod query;
