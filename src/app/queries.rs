@@ -10,7 +10,7 @@ use crate::check::registry_of;
 use crate::cli::{By, Global, QueryArgs, UnitsAction};
 use crate::load::read_tree;
 use crate::query::{self, Listing, Workload};
-use crate::render::{self, Style};
+use crate::render::{self, Caption, Kind, Style};
 
 pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
     query_format(style)?;
@@ -19,7 +19,8 @@ pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::
     let mut rows = super::rows_of(&mut checked.plans);
     rows.sort_by(|a, b| (a.issued, &a.number).cmp(&(b.issued, &b.number)));
     let mut out = super::stdout();
-    render::write_rows(&rows, &[], style, &mut out).context("writing the plans")?;
+    let caption = Caption::new(Kind::Plans);
+    render::write_rows(&rows, &[], style, caption, &mut out).context("writing the plans")?;
     out.flush()?;
     session.report(&checked, style)
 }
@@ -34,14 +35,16 @@ pub(super) fn units(
     let tree = read_tree(&global.plans)?;
     let (registry, problems) = registry_of(&tree);
     let mut out = io::stdout().lock();
+    let caption = Caption::new(Kind::Units);
     let code = match action {
         None => {
-            render::write_rows(&query::unit_rows(registry.units()), &[], style, &mut out)?;
+            let rows = query::unit_rows(registry.units());
+            render::write_rows(&rows, &[], style, caption, &mut out)?;
             exit::OK
         }
         Some(UnitsAction::Resolve { name }) => match registry.resolve(name) {
             Some(unit) => {
-                render::write_rows(&query::unit_rows([unit]), &[], style, &mut out)?;
+                render::write_rows(&query::unit_rows([unit]), &[], style, caption, &mut out)?;
                 exit::OK
             }
             None => {
@@ -53,6 +56,7 @@ pub(super) fn units(
                     &query::unit_rows(registry.nearest(name, 5)),
                     &[],
                     style,
+                    caption,
                     &mut out,
                 )?;
                 exit::PROBLEMS
@@ -96,7 +100,11 @@ pub(super) fn tasks(
     query::sort(&mut rows);
     let mut out = super::stdout();
     write_note(session.note.as_deref(), style, &mut out)?;
-    render::write_rows(&rows, &[], style, &mut out)?;
+    let caption = Caption {
+        kind: Kind::Tasks { listing, today },
+        unit: unit_of(&session),
+    };
+    render::write_rows(&rows, &[], style, caption, &mut out)?;
     out.flush()?;
     let code = session.report(&checked, style);
     super::leave_to_exit((rows, checked, session));
@@ -121,7 +129,11 @@ pub(super) fn workload(
                 query::by_quarter(std::slice::from_ref(&plan), registry, filter, today)
             })?;
             let rows = query::merge_quarters(checked.plans.iter().cloned(), registry);
-            render::write_rows(&rows, &[], style, &mut out)?;
+            let caption = Caption {
+                kind: Kind::Quarters { today },
+                unit: unit_of(&session),
+            };
+            render::write_rows(&rows, &[], style, caption, &mut out)?;
             out.flush()?;
             session.report(&checked, style)
         }
@@ -130,14 +142,24 @@ pub(super) fn workload(
                 query::workload(std::slice::from_ref(&plan), registry, filter, today)
             })?;
             let table = Workload::merge(checked.plans.iter().cloned(), registry);
+            let caption = Caption {
+                kind: Kind::Workload,
+                unit: unit_of(&session),
+            };
             render::write_rows(
                 &table.rows,
                 std::slice::from_ref(&table.total),
                 style,
+                caption,
                 &mut out,
             )?;
             out.flush()?;
             session.report(&checked, style)
         }
     }
+}
+
+/// The code of the unit the query was asked for (its predecessors follow it in the filter).
+fn unit_of(session: &Session) -> Option<&str> {
+    session.filter.units.as_ref()?.first().map(String::as_str)
 }

@@ -1,9 +1,11 @@
 //! Every output format. The only code that writes text for users.
 //!
 //! Queries hand over rows; a row type says how it looks as a table row ([`Tabular`]) and
-//! serialises itself for JSON, so each format is written once for every kind of row.
+//! serialises itself for JSON, so each format is written once for every kind of row. The app
+//! says what a listing answered ([`Caption`]) for the words around a terminal table.
 
 mod appendix;
+mod caption;
 mod deadline;
 mod diagnostics;
 mod diff;
@@ -20,6 +22,7 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 
 pub use appendix::write_appendix;
+pub use caption::{Caption, Kind};
 pub use deadline::write_explanation;
 pub use diagnostics::{
     DiagnosticFormat, GITHUB_LIMIT, write_diagnostics, write_markdown_list, write_summary,

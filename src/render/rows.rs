@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::caption::Caption;
 use super::grid::{self, Grid, Rule};
 use super::{Format, Lang, Style};
 
@@ -47,6 +48,11 @@ pub trait Tabular: Serialize + Sized + Sync {
         let _ = rows;
         Vec::new()
     }
+    /// How many tasks the rows are about, for the count under a table: rows of a listing
+    /// can be several per task (stages, occurrences).
+    fn tasks_in(rows: &[Self]) -> usize {
+        rows.len()
+    }
     /// A column that only some rows fill (a task's stage), which a terminal table shows
     /// labelled at the top of another column's cell rather than as a column of its own:
     /// `(column, host)`. A column of its own would be squeezed to a letter a line.
@@ -63,17 +69,24 @@ pub fn at_least(column: usize, width: u16) -> (usize, Rule) {
     (column, Rule::AtLeast(width))
 }
 
-/// Writes `rows`, then `footer` rows (totals) for people; programs get `rows` only.
+/// Writes `rows`, then `footer` rows (totals) for people; programs get `rows` only. A
+/// terminal table ends with its row count, and an empty answer is the caption's sentence.
 pub fn write_rows<R: Tabular>(
     rows: &[R],
     footer: &[R],
     style: Style,
+    caption: Caption<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let all = || rows.iter().chain(footer);
     match style.format {
         Format::Human | Format::Github | Format::Ics | Format::PhuLuc => {
-            human(rows, all(), style, out)
+            if rows.is_empty() {
+                return writeln!(out, "{}", terminal_safe(&caption.empty(style.lang)));
+            }
+            human(rows, all(), style, out)?;
+            let count = caption.count(rows.len(), R::tasks_in(rows), style.lang);
+            writeln!(out, "{count}")
         }
         Format::Markdown => markdown(rows, all(), style.lang, out),
         Format::Json => json(rows, JSON_ROWS, out),

@@ -1,6 +1,7 @@
 //! How each kind of query row looks as a table row.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -77,6 +78,11 @@ const LEAD: usize = 3;
 const SUPPORT: usize = 4;
 const MILESTONE: usize = 6;
 
+/// How many tasks rows of `(plan, task)` are about.
+fn distinct_tasks<'a>(keys: impl Iterator<Item = (&'a str, &'a str)>) -> usize {
+    keys.collect::<HashSet<_>>().len()
+}
+
 /// The columns of task rows, in tables and in the export.
 const TASK_COLUMNS: [Label; 9] = [
     Label::Plan,
@@ -141,6 +147,10 @@ impl Tabular for TaskRow {
     }
 
     const INSET: Option<(usize, usize)> = Some((MILESTONE, CONTENT));
+
+    fn tasks_in(rows: &[Self]) -> usize {
+        distinct_tasks(rows.iter().map(|r| (r.plan.as_str(), r.task.as_str())))
+    }
 
     fn tone(&self) -> Tone {
         match self.days_overdue {
@@ -339,6 +349,10 @@ impl Tabular for ExportRow {
 
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
         headers(&TASK_COLUMNS, lang)
+    }
+
+    fn tasks_in(rows: &[Self]) -> usize {
+        distinct_tasks(rows.iter().map(|r| (r.plan.as_str(), r.task.as_str())))
     }
 
     fn cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
