@@ -1,5 +1,5 @@
 //! The words around a terminal table: what a listing answered, so that an empty answer is a
-//! sentence and a table ends with its row count.
+//! sentence, a table ends with its row count, and left-out columns are named.
 
 use chrono::NaiveDate;
 
@@ -102,6 +102,15 @@ impl Caption<'_> {
     }
 }
 
+/// The note under a table that had to leave columns out to fit the terminal.
+pub fn left_out(columns: &[String], lang: Lang) -> String {
+    let list = columns.join(", ");
+    lang.pick(
+        format!("Bỏ bớt cột: {list} (màn hình hẹp)."),
+        format!("Columns left out: {list} (narrow terminal)."),
+    )
+}
+
 /// A day as people in Vietnam write it: 31/12/2024.
 fn day(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
@@ -181,5 +190,14 @@ mod tests {
         assert_eq!(plans.count(5, 5, Lang::En), "5 plans");
         let units = Caption::new(Kind::Workload);
         assert_eq!(units.count(26, 26, Lang::Vi), "26 đơn vị");
+    }
+
+    #[test]
+    fn left_out_columns_are_named() {
+        let columns = ["Phối hợp".to_string(), "Thời gian hoàn thành".to_string()];
+        assert_eq!(
+            left_out(&columns, Lang::Vi),
+            "Bỏ bớt cột: Phối hợp, Thời gian hoàn thành (màn hình hẹp)."
+        );
     }
 }

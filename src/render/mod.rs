@@ -9,12 +9,12 @@ mod caption;
 mod deadline;
 mod diagnostics;
 mod diff;
-mod grid;
 mod ics;
 mod labels;
 mod rows;
 mod summary;
 mod tables;
+mod terminal;
 
 use std::io::{self, Write};
 
@@ -32,9 +32,10 @@ pub use ics::write_ics;
 pub use labels::{Label, predecessors_note};
 pub use rows::{Tabular, Tone, markdown_cell, write_rows};
 pub use summary::{mermaid_text, write_report};
+pub use terminal::Fit;
 
 /// Writes `items` laid out `chunk` at a time on every core, in order. Laying out long
-/// reports (tables, snippets) is most of their cost; a window of a few chunks per core is
+/// reports (JSON arrays, snippets) is most of their cost; a window of a few chunks per core is
 /// laid out at once, so the text held stays bounded.
 fn write_laid_out<T: Sync>(
     items: &[T],
