@@ -677,6 +677,8 @@ fn a_long_report_prints_as_one_table_in_order() {
     let expected: Vec<String> = (1..=1200).map(|i| i.to_string()).collect();
     assert_eq!(tasks, expected);
     // Task 1's column is as wide as task 1200's: the report is laid out as a whole.
-    let widths: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
+    let (table, count) = text.trim_end().rsplit_once('\n').unwrap();
+    let widths: Vec<usize> = table.lines().map(|l| l.chars().count()).collect();
     assert!(widths.iter().all(|&w| w == widths[0]), "{widths:?}");
+    assert_eq!(count, "1200 tasks");
 }

@@ -10,13 +10,14 @@ use crate::check::registry_of;
 use crate::cli::{By, Global, QueryArgs, UnitsAction};
 use crate::load::read_tree;
 use crate::query::{self, Listing};
-use crate::render::{self, Style};
+use crate::render::{self, Caption, Kind, Style};
 
 pub(super) fn plans(global: &Global, style: Style) -> anyhow::Result<u8> {
     let session = Session::open(global, &QueryArgs::default(), style)?;
     let rows = query::plan_rows(session.plans());
     let mut out = super::stdout();
-    render::write_rows(&rows, &[], style, &mut out).context("writing the plans")?;
+    let caption = Caption::new(Kind::Plans);
+    render::write_rows(&rows, &[], style, caption, &mut out).context("writing the plans")?;
     out.flush()?;
     session.report(style)
 }
@@ -30,14 +31,16 @@ pub(super) fn units(
     let tree = read_tree(&global.plans)?;
     let (registry, problems) = registry_of(&tree);
     let mut out = io::stdout().lock();
+    let caption = Caption::new(Kind::Units);
     let code = match action {
         None => {
-            render::write_rows(&query::unit_rows(registry.units()), &[], style, &mut out)?;
+            let rows = query::unit_rows(registry.units());
+            render::write_rows(&rows, &[], style, caption, &mut out)?;
             exit::OK
         }
         Some(UnitsAction::Resolve { name }) => match registry.resolve(name) {
             Some(unit) => {
-                render::write_rows(&query::unit_rows([unit]), &[], style, &mut out)?;
+                render::write_rows(&query::unit_rows([unit]), &[], style, caption, &mut out)?;
                 exit::OK
             }
             None => {
@@ -49,6 +52,7 @@ pub(super) fn units(
                     &query::unit_rows(registry.nearest(name, 5)),
                     &[],
                     style,
+                    caption,
                     &mut out,
                 )?;
                 exit::PROBLEMS
@@ -86,7 +90,11 @@ pub(super) fn tasks(
     let rows = query::rows(session.plans(), &session.filter, today, listing);
     let mut out = super::stdout();
     write_note(session.note.as_deref(), style, &mut out)?;
-    render::write_rows(&rows, &[], style, &mut out)?;
+    let caption = Caption {
+        kind: Kind::Tasks { listing, today },
+        unit: unit_of(&session),
+    };
+    render::write_rows(&rows, &[], style, caption, &mut out)?;
     out.flush()?;
     session.report(style)
 }
@@ -105,18 +113,32 @@ pub(super) fn workload(
     match by {
         Some(By::Quarter) => {
             let rows = query::by_quarter(plans, registry, filter, today);
-            render::write_rows(&rows, &[], style, &mut out)?;
+            let caption = Caption {
+                kind: Kind::Quarters { today },
+                unit: unit_of(&session),
+            };
+            render::write_rows(&rows, &[], style, caption, &mut out)?;
         }
         None => {
             let table = query::workload(plans, registry, filter, today);
+            let caption = Caption {
+                kind: Kind::Workload,
+                unit: unit_of(&session),
+            };
             render::write_rows(
                 &table.rows,
                 std::slice::from_ref(&table.total),
                 style,
+                caption,
                 &mut out,
             )?;
         }
     }
     out.flush()?;
     session.report(style)
+}
+
+/// The code of the unit the query was asked for (its predecessors follow it in the filter).
+fn unit_of(session: &Session) -> Option<&str> {
+    session.filter.units.as_ref()?.first().map(String::as_str)
 }

@@ -14,7 +14,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::git::Repo;
 use crate::load::{read_tree, tree_from_files};
 use crate::query;
-use crate::render::{self, DiagnosticFormat, Format, Lang, Style};
+use crate::render::{self, Caption, DiagnosticFormat, Format, Kind, Lang, Style};
 use crate::source::{SourceFile, Sources};
 
 pub(super) fn summary(
@@ -64,7 +64,12 @@ pub(super) fn export(
     let rows = query::export(session.plans(), filter);
     match style.format {
         Format::Ics => render::write_ics(&rows, &full_name, today, &mut out)?,
-        _ => render::write_rows(&rows, &[], style, &mut out)?,
+        _ => {
+            // JSON or CSV: the caption words only a terminal table.
+            let listing = query::Listing::All;
+            let caption = Caption::new(Kind::Tasks { listing, today });
+            render::write_rows(&rows, &[], style, caption, &mut out)?
+        }
     }
     out.flush()?;
     session.report(style)

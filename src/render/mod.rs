@@ -1,18 +1,20 @@
 //! Every output format. The only code that writes text for users.
 //!
 //! Queries hand over rows; a row type says how it looks as a table row ([`Tabular`]) and
-//! serialises itself for JSON, so each format is written once for every kind of row.
+//! serialises itself for JSON, so each format is written once for every kind of row. The app
+//! says what a listing answered ([`Caption`]) for the words around a terminal table.
 
 mod appendix;
+mod caption;
 mod deadline;
 mod diagnostics;
 mod diff;
-mod grid;
 mod ics;
 mod labels;
 mod rows;
 mod summary;
 mod tables;
+mod terminal;
 
 use std::io::{self, Write};
 
@@ -20,6 +22,7 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 
 pub use appendix::write_appendix;
+pub use caption::{Caption, Kind};
 pub use deadline::write_explanation;
 pub use diagnostics::{
     DiagnosticFormat, GITHUB_LIMIT, write_diagnostics, write_markdown_list, write_summary,
@@ -29,9 +32,10 @@ pub use ics::write_ics;
 pub use labels::{Label, predecessors_note};
 pub use rows::{Tabular, Tone, markdown_cell, write_rows};
 pub use summary::{mermaid_text, write_report};
+pub use terminal::Fit;
 
 /// Writes `items` laid out `chunk` at a time on every core, in order. Laying out long
-/// reports (tables, snippets) is most of their cost; a window of a few chunks per core is
+/// reports (JSON arrays, snippets) is most of their cost; a window of a few chunks per core is
 /// laid out at once, so the text held stays bounded.
 fn write_laid_out<T: Sync>(
     items: &[T],

@@ -4,13 +4,13 @@
 //! JSON and CSV are for programs: field names and raw values, the same in every language.
 
 use std::borrow::Cow;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
-use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::grid::{self, Grid, Rule};
+use super::caption::Caption;
+use super::terminal::{self, Fit};
 use super::{Format, Lang, Style};
 
 /// How a row should stand out in a terminal.
@@ -29,6 +29,10 @@ pub enum Tone {
 pub trait Tabular: Serialize + Sized + Sync {
     /// Column labels for these rows.
     fn headers(rows: &[Self], lang: Lang) -> Vec<String>;
+    /// Column labels for a terminal table, where a header may break across lines.
+    fn terminal_headers(rows: &[Self], lang: Lang) -> Vec<String> {
+        Self::headers(rows, lang)
+    }
     /// Cell texts, in the order of the headers; borrowed from the row where they can be.
     fn cells(&self, lang: Lang) -> Vec<Cow<'_, str>>;
     /// Cell texts for a terminal table, where a narrow column wraps: lists one item a line.
@@ -41,11 +45,16 @@ pub trait Tabular: Serialize + Sized + Sync {
     fn tone(&self) -> Tone {
         Tone::Plain
     }
-    /// Width rules for some columns: codes and dates that must not wrap, names that need
-    /// room; the other columns share what is left.
-    fn widths(rows: &[Self]) -> Vec<(usize, Rule)> {
-        let _ = rows;
-        Vec::new()
+    /// How a terminal table of these rows shares the terminal's width: which column takes
+    /// the room, and which to leave out first when the table cannot fit.
+    fn fit(rows: &[Self], caption: &Caption<'_>) -> Fit {
+        let _ = (rows, caption);
+        Fit::default()
+    }
+    /// How many tasks the rows are about, for the count under a table: rows of a listing
+    /// can be several per task (stages, occurrences).
+    fn tasks_in(rows: &[Self]) -> usize {
+        rows.len()
     }
     /// A column that only some rows fill (a task's stage), which a terminal table shows
     /// labelled at the top of another column's cell rather than as a column of its own:
@@ -53,109 +62,26 @@ pub trait Tabular: Serialize + Sized + Sync {
     const INSET: Option<(usize, usize)> = None;
 }
 
-/// The column never wraps.
-pub fn unwrapped(columns: &[usize]) -> Vec<(usize, Rule)> {
-    columns.iter().map(|&c| (c, Rule::Fit)).collect()
-}
-
-/// The column is at least `width` characters wide.
-pub fn at_least(column: usize, width: u16) -> (usize, Rule) {
-    (column, Rule::AtLeast(width))
-}
-
-/// Writes `rows`, then `footer` rows (totals) for people; programs get `rows` only.
+/// Writes `rows`, then `footer` rows (totals) for people; programs get `rows` only. A
+/// terminal table fits the terminal ([`terminal::terminal_width`]), ends with its row
+/// count, and an empty answer is the caption's sentence.
 pub fn write_rows<R: Tabular>(
     rows: &[R],
     footer: &[R],
     style: Style,
+    caption: Caption<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let all = || rows.iter().chain(footer);
     match style.format {
         Format::Human | Format::Github | Format::Ics | Format::PhuLuc => {
-            human(rows, all(), style, out)
+            let width = terminal::terminal_width();
+            terminal::write_table(rows, footer, style, caption, width, out)
         }
         Format::Markdown => markdown(rows, all(), style.lang, out),
         Format::Json => json(rows, JSON_ROWS, out),
         Format::Csv => csv(rows, R::FIELDS, out),
     }
-}
-
-/// Rows of a terminal table laid out as one piece on a core.
-const TABLE_ROWS: usize = 500;
-
-fn human<'a, R: Tabular + 'a>(
-    rows: &[R],
-    all: impl Iterator<Item = &'a R>,
-    style: Style,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let headers = R::headers(rows, style.lang);
-    let inset = R::INSET.filter(|&(column, host)| column.max(host) < headers.len());
-    let all: Vec<&R> = all.collect();
-    let texts: Vec<Vec<Cow<str>>> = all
-        .par_iter()
-        .map(|row| {
-            let mut cells = row.terminal_cells(style.lang);
-            if let Some((column, host)) = inset
-                && let Some(text) = cells.get(column).filter(|text| !text.is_empty())
-            {
-                cells[host] = format!("{}: {text}\n{}", headers[column], cells[host]).into();
-            }
-            cells
-        })
-        .collect();
-    // A terminal is narrow: columns empty in every row (no support) are left out, and so is
-    // the inset column, whose text went into its host's cells.
-    let used = |i: usize| {
-        let filled = |cells: &Vec<Cow<str>>| cells.get(i).is_some_and(|c| !c.is_empty());
-        texts.is_empty() || texts.par_iter().any(filled)
-    };
-    let kept: Vec<bool> = (0..headers.len())
-        .map(|i| inset.is_none_or(|(column, _)| column != i) && used(i))
-        .collect();
-    let pick = |mut cells: Vec<Cow<'a, str>>| {
-        cells.resize(kept.len(), Cow::Borrowed(""));
-        let mut column = 0;
-        cells.retain(|_| {
-            column += 1;
-            kept[column - 1]
-        });
-        cells
-    };
-    let paint = |tone: Tone| match (style.color, tone) {
-        (true, Tone::Late) => Some(grid::RED),
-        (true, Tone::Soon) => Some(grid::YELLOW),
-        (true, Tone::Total) => Some(grid::BOLD),
-        _ => None,
-    };
-    let table: Vec<grid::Row> = texts
-        .into_par_iter()
-        .zip(&all)
-        .map(|(cells, row)| grid::Row::cleaned(pick(cells), paint(row.tone()), terminal_safe))
-        .collect();
-    let headers = grid::Row::new(pick(headers.into_iter().map(Cow::Owned).collect()), None);
-    let shown: Vec<usize> = (0..kept.len()).filter(|&i| kept[i]).collect();
-    let rules: Vec<(usize, grid::Rule)> = R::widths(rows)
-        .into_iter()
-        .filter_map(|(index, rule)| Some((shown.iter().position(|&k| k == index)?, rule)))
-        .collect();
-    let layout = Grid::arrange(&headers, &table, &rules, table_width());
-    let written = grid::write_table(&layout, &headers, &table, TABLE_ROWS, out);
-    // Tens of thousands of rows, each a few allocations made on other cores: freed there.
-    table.into_par_iter().for_each(drop);
-    written
-}
-
-/// The width a table may take: the terminal's, or for a pipe `COLUMNS` or 120 as a
-/// common terminal would have.
-fn table_width() -> Option<u16> {
-    if io::stdout().is_terminal() {
-        // comfy-table asks the terminal; unknown, the table takes its natural width.
-        return comfy_table::Table::new().width();
-    }
-    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    Some(columns.unwrap_or(120))
 }
 
 /// Rows per piece of a JSON array serialised on one core.

@@ -1,14 +1,12 @@
 //! How each kind of query row looks as a table row.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
-use rayon::prelude::*;
 
-use super::grid::Rule;
 use super::labels::{self, Label, headers};
-use super::rows::{at_least, unwrapped};
-use super::{Lang, Tabular, Tone};
+use super::{Caption, Fit, Kind, Lang, Tabular, Tone};
 use crate::query::{ExportRow, PlanRow, QuarterRow, TaskRow, UnitRow, WorkloadRow};
 
 impl Tabular for PlanRow {
@@ -29,8 +27,13 @@ impl Tabular for PlanRow {
         )
     }
 
-    fn widths(_: &[Self]) -> Vec<(usize, Rule)> {
-        unwrapped(&[0, 2, 4])
+    /// The title takes the room; the file, then the issue date, make way for it.
+    fn fit(_: &[Self], _: &Caption<'_>) -> Fit {
+        Fit {
+            content: Some(1),
+            capped: Vec::new(),
+            drop: vec![3, 2],
+        }
     }
 
     fn cells(&self, _lang: Lang) -> Vec<Cow<'_, str>> {
@@ -60,6 +63,16 @@ impl Tabular for UnitRow {
         )
     }
 
+    /// The name takes the room; aliases wrap beside it. The kind, then the aliases, make
+    /// way for it; a successor is kept longest, as it says where a unit's work went.
+    fn fit(_: &[Self], _: &Caption<'_>) -> Fit {
+        Fit {
+            content: Some(1),
+            capped: vec![(3, 16)],
+            drop: vec![2, 3, 4],
+        }
+    }
+
     fn cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
         vec![
             self.code.as_str().into(),
@@ -71,11 +84,29 @@ impl Tabular for UnitRow {
     }
 }
 
-/// Where a task row's content, units and stage are among [`TASK_COLUMNS`].
+/// Where a task row's columns are among [`TASK_COLUMNS`].
 const CONTENT: usize = 2;
 const LEAD: usize = 3;
 const SUPPORT: usize = 4;
+const DEADLINE: usize = 5;
 const MILESTONE: usize = 6;
+const STATUS: usize = 8;
+
+/// Task rows in a terminal: the content takes the room, the deadline's words wrap beside
+/// it. Too narrow, the support units make way first, then the deadline's words (the due
+/// date stays), the status, and the lead units.
+fn task_fit() -> Fit {
+    Fit {
+        content: Some(CONTENT),
+        capped: vec![(DEADLINE, 16)],
+        drop: vec![SUPPORT, DEADLINE, STATUS, LEAD],
+    }
+}
+
+/// How many tasks rows of `(plan, task)` are about.
+fn distinct_tasks<'a>(keys: impl Iterator<Item = (&'a str, &'a str)>) -> usize {
+    keys.collect::<HashSet<_>>().len()
+}
 
 /// The columns of task rows, in tables and in the export.
 const TASK_COLUMNS: [Label; 9] = [
@@ -118,26 +149,12 @@ impl Tabular for TaskRow {
         self.cells_listing(lang, "\n")
     }
 
-    fn widths(rows: &[Self]) -> Vec<(usize, Rule)> {
-        // Room for the longest code and a space of padding on either side.
-        let room = |codes: fn(&Self) -> &[String], least: u16| {
-            let longest = rows
-                .par_iter()
-                .flat_map_iter(codes)
-                .map(|c| c.chars().count())
-                .max();
-            u16::try_from(longest.unwrap_or(0) + 2)
-                .unwrap_or(u16::MAX)
-                .max(least)
-        };
-        let mut widths = unwrapped(&[0, 1, 7, 8]);
-        widths.extend([
-            at_least(CONTENT, 20),
-            at_least(LEAD, room(|row| &row.lead, 8)),
-            at_least(SUPPORT, room(|row| &row.support, 11)),
-            at_least(5, 13),
-        ]);
-        widths
+    fn fit(_: &[Self], _: &Caption<'_>) -> Fit {
+        task_fit()
+    }
+
+    fn tasks_in(rows: &[Self]) -> usize {
+        distinct_tasks(rows.iter().map(|r| (r.plan.as_str(), r.task.as_str())))
     }
 
     const INSET: Option<(usize, usize)> = Some((MILESTONE, CONTENT));
@@ -231,10 +248,14 @@ impl Tabular for WorkloadRow {
             .collect()
     }
 
-    fn widths(_: &[Self]) -> Vec<(usize, Rule)> {
-        let mut widths = unwrapped(&[0]);
-        widths.push(at_least(1, 24));
-        widths
+    /// The name takes the room. Too narrow, it makes way first (the code names the unit),
+    /// then the counts of tasks done late, supported, and in progress.
+    fn fit(_: &[Self], _: &Caption<'_>) -> Fit {
+        Fit {
+            content: Some(1),
+            capped: Vec::new(),
+            drop: vec![1, 9, 3, 5],
+        }
     }
 
     fn tone(&self) -> Tone {
@@ -256,9 +277,44 @@ impl Tabular for QuarterRow {
         columns
     }
 
-    fn widths(rows: &[Self]) -> Vec<(usize, Rule)> {
-        let columns: Vec<usize> = (0..rows.first().map_or(0, |r| r.quarters.len() + 2)).collect();
-        unwrapped(&columns)
+    /// A quarter on two lines, its year above: "2024-Q1" is one word a column must hold.
+    fn terminal_headers(rows: &[Self], lang: Lang) -> Vec<String> {
+        let mut columns = Self::headers(rows, lang);
+        for header in &mut columns {
+            if let Some((year, quarter)) = header.rsplit_once("-Q") {
+                *header = format!("{year}\nQ{quarter}");
+            }
+        }
+        columns
+    }
+
+    /// Too narrow, the quarters furthest from today's make way, the earlier of two as far.
+    fn fit(rows: &[Self], caption: &Caption<'_>) -> Fit {
+        let place = |key: &str| {
+            let (year, quarter) = key.rsplit_once("-Q")?;
+            Some(year.parse::<i64>().ok()? * 4 + quarter.parse::<i64>().ok()?)
+        };
+        let now = match caption.kind {
+            Kind::Quarters { today } => {
+                Some(i64::from(today.year()) * 4 + i64::from(today.month0() / 3 + 1))
+            }
+            _ => None,
+        };
+        let mut order: Vec<(usize, i64)> = quarters(rows)
+            .iter()
+            .enumerate()
+            .map(|(i, key)| {
+                let distance = now.zip(place(key)).map_or(0, |(now, at)| (now - at).abs());
+                (i + 1, distance)
+            })
+            .collect();
+        // Stable: of quarters as far from today, the earlier goes first.
+        order.sort_by_key(|&(_, distance)| std::cmp::Reverse(distance));
+        Fit {
+            content: None,
+            capped: Vec::new(),
+            drop: order.into_iter().map(|(column, _)| column).collect(),
+        }
     }
 
     fn cells(&self, _lang: Lang) -> Vec<Cow<'_, str>> {
@@ -270,7 +326,6 @@ impl Tabular for QuarterRow {
     }
 }
 
-/// Codes joined by `separator`; one code is shown as it is, uncopied.
 /// `date` as chrono shows it (2024-03-31), written without the formatting machinery: a
 /// national report has a due date on each of tens of thousands of rows.
 fn push_iso_date(out: &mut String, date: NaiveDate) {
@@ -296,6 +351,7 @@ fn push_iso_date(out: &mut String, date: NaiveDate) {
     ]);
 }
 
+/// Codes joined by `separator`; one code is shown as it is, uncopied.
 fn listed<'a>(codes: &'a [String], separator: &str) -> Cow<'a, str> {
     match codes {
         [one] => one.as_str().into(),
@@ -339,6 +395,14 @@ impl Tabular for ExportRow {
 
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
         headers(&TASK_COLUMNS, lang)
+    }
+
+    fn fit(_: &[Self], _: &Caption<'_>) -> Fit {
+        task_fit()
+    }
+
+    fn tasks_in(rows: &[Self]) -> usize {
+        distinct_tasks(rows.iter().map(|r| (r.plan.as_str(), r.task.as_str())))
     }
 
     fn cells(&self, lang: Lang) -> Vec<Cow<'_, str>> {
