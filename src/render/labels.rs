@@ -100,26 +100,17 @@ pub fn unit_kind(kind: UnitKind, lang: Lang) -> &'static str {
 
 /// Days late (positive) or left (negative) in words.
 pub fn days(days: Option<i64>, lang: Lang) -> String {
-    let mut words = String::new();
-    push_days(&mut words, days, lang);
-    words
-}
-
-/// [`days`], written at the end of `out`.
-pub fn push_days(out: &mut String, days: Option<i64>, lang: Lang) {
-    use std::fmt::Write;
-    // Writing to a String cannot fail.
-    let _ = match (days, lang) {
-        (None, _) => out.write_str("—"),
-        (Some(0), Lang::Vi) => out.write_str("đến hạn hôm nay"),
-        (Some(0), Lang::En) => out.write_str("due today"),
-        (Some(n), Lang::Vi) if n > 0 => write!(out, "trễ {n} ngày"),
-        (Some(1), Lang::En) => out.write_str("1 day late"),
-        (Some(-1), Lang::En) => out.write_str("1 day left"),
-        (Some(n), Lang::En) if n > 0 => write!(out, "{n} days late"),
-        (Some(n), Lang::Vi) => write!(out, "còn {} ngày", -n),
-        (Some(n), Lang::En) => write!(out, "{} days left", -n),
-    };
+    match (days, lang) {
+        (None, _) => "—".into(),
+        (Some(0), Lang::Vi) => "đến hạn hôm nay".into(),
+        (Some(0), Lang::En) => "due today".into(),
+        (Some(n), Lang::Vi) if n > 0 => format!("trễ {n} ngày"),
+        (Some(1), Lang::En) => "1 day late".into(),
+        (Some(-1), Lang::En) => "1 day left".into(),
+        (Some(n), Lang::En) if n > 0 => format!("{n} days late"),
+        (Some(n), Lang::Vi) => format!("còn {} ngày", -n),
+        (Some(n), Lang::En) => format!("{} days left", -n),
+    }
 }
 
 /// The note that a unit's predecessors are included in a query.

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use super::labels::{self, Label, headers};
 use super::{Caption, Fit, Kind, Lang, Tabular, Tone};
@@ -173,13 +173,7 @@ impl TaskRow {
     /// Cell texts, with unit codes joined by `separator`.
     fn cells_listing(&self, lang: Lang, separator: &str) -> Vec<Cow<'_, str>> {
         let due = match self.due {
-            Some(due) => {
-                let mut cell = String::with_capacity(32);
-                push_iso_date(&mut cell, due);
-                cell.push('\n');
-                labels::push_days(&mut cell, self.days_overdue, lang);
-                cell.into()
-            }
+            Some(due) => format!("{due}\n{}", labels::days(self.days_overdue, lang)).into(),
             None => "—".into(),
         };
         vec![
@@ -326,31 +320,6 @@ impl Tabular for QuarterRow {
     }
 }
 
-/// `date` as chrono shows it (2024-03-31), written without the formatting machinery: a
-/// national report has a due date on each of tens of thousands of rows.
-fn push_iso_date(out: &mut String, date: NaiveDate) {
-    let year = date.year();
-    if !(0..=9999).contains(&year) {
-        // chrono signs years outside four digits (+10000-01-01).
-        out.push_str(&date.to_string());
-        return;
-    }
-    let digit = |n: i32| char::from(b'0' + (n % 10) as u8);
-    let (month, day) = (date.month() as i32, date.day() as i32);
-    out.extend([
-        digit(year / 1000),
-        digit(year / 100),
-        digit(year / 10),
-        digit(year),
-        '-',
-        digit(month / 10),
-        digit(month),
-        '-',
-        digit(day / 10),
-        digit(day),
-    ]);
-}
-
 /// Codes joined by `separator`; one code is shown as it is, uncopied.
 fn listed<'a>(codes: &'a [String], separator: &str) -> Cow<'a, str> {
     match codes {
@@ -424,27 +393,6 @@ impl Tabular for ExportRow {
 mod tests {
     use super::*;
     use serde::Serialize;
-
-    #[test]
-    fn dates_read_as_chrono_shows_them() {
-        let days = [
-            (1, 1, 1),
-            (999, 12, 31),
-            (1900, 1, 1),
-            (2017, 6, 30),
-            (2024, 2, 29),
-            (2199, 10, 5),
-            (9999, 12, 31),
-            (10000, 1, 1),
-            (-1, 3, 4),
-        ];
-        for (year, month, day) in days {
-            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
-            let mut shown = String::new();
-            push_iso_date(&mut shown, date);
-            assert_eq!(shown, date.to_string());
-        }
-    }
 
     fn keys<R: Serialize>(row: &R) -> Vec<String> {
         match serde_json::to_value(row).unwrap() {
