@@ -6,9 +6,22 @@
 //! the model (and named as skipped) so that queries never answer from half-read plans.
 //! Checking depends on the file alone: the one rule that needs a date compares `done` with
 //! the real clock (a typo), never with `--today`.
+//!
+//! One module per rule: `plan` walks a file to its model and holds rule 2's per-file
+//! part (the header), `tasks` rule 3, `unit_refs` rule 4, `deadlines` rule 5,
+//! `done` rule 6, `ditto` rule 7 and `duplicates` rule 2 over the tree; rule 1 is
+//! the reader's ([`crate::raw`]). `fields` reads required and optional fields for all,
+//! and `registry` checks `units.toml`.
 
+mod deadlines;
+mod ditto;
+mod done;
 mod duplicates;
-mod rules;
+mod fields;
+mod plan;
+mod registry;
+mod tasks;
+mod unit_refs;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -23,7 +36,7 @@ use crate::model::Plan;
 use crate::source::{FileId, KeptText};
 use crate::units::Registry;
 
-pub use rules::read_registry;
+pub use registry::read_registry;
 
 /// What checking one plan file gave: everything a run needs of it, so that a cache can
 /// keep it and give it back instead of reading and checking the file again.
@@ -82,7 +95,7 @@ pub fn check_file(
             return CheckedFile::of(&text, None, None, diagnostics, false);
         }
     };
-    let checked = rules::check_plan(file, &text, registry, clock, &mut diagnostics);
+    let checked = plan::check_plan(file, &text, registry, clock, &mut diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     CheckedFile::of(
         &text,

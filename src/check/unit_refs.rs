@@ -1,0 +1,76 @@
+//! Rule 4: every unit a plan names (`lead`, `support`, `monitor`) resolves in the
+//! registry, an unknown one naming the nearest; a lead that is a vague pseudo-unit ("Các
+//! đơn vị liên quan") is a warning.
+
+use crate::diag::{Code, Diagnostic};
+use crate::raw::Sp;
+
+use super::ditto::is_ditto;
+use super::plan::PlanChecker;
+
+impl PlanChecker<'_> {
+    /// Resolves a list of unit references to codes, reporting the unknown ones.
+    pub(super) fn units(&mut self, written: Option<&Vec<Sp<String>>>) -> Vec<String> {
+        let mut codes: Vec<String> = Vec::new();
+        for reference in written.into_iter().flatten() {
+            if let Some(code) = self.unit_ref(reference)
+                && !codes.contains(&code)
+            {
+                codes.push(code);
+            }
+        }
+        codes
+    }
+
+    /// The code of the unit `reference` names. Without a registry every name stands.
+    pub(super) fn unit_ref(&mut self, reference: &Sp<String>) -> Option<String> {
+        let name = reference.get_ref();
+        if self.registry.units().is_empty() {
+            return Some(name.clone());
+        }
+        if is_ditto(name) {
+            self.ditto(reference, "unit");
+            return None;
+        }
+        if let Some(unit) = self.registry.resolve(name) {
+            return Some(unit.code.clone());
+        }
+        let nearest = self.registry.suggestion(name);
+        let mut d = Diagnostic::new(
+            Code::UnknownUnit,
+            self.file,
+            reference.span(),
+            format!("unit `{name}` is not in the registry"),
+        );
+        d = match nearest {
+            Some(unit) => d.with_label(format!("did you mean `{}` ({})?", unit.code, unit.name)),
+            None => d.with_label("unknown unit"),
+        };
+        self.push(d.with_help(
+            "write a code, name or alias from `units.toml`; `bhxh-plan units` lists them",
+        ));
+        None
+    }
+
+    /// Warns of each lead that is a vague pseudo-unit: nobody can answer for the task.
+    pub(super) fn vague_leads(&mut self, leads: &[&Sp<String>]) {
+        for reference in leads {
+            if let Some(unit) = self.registry.resolve(reference.get_ref())
+                && self.registry.is_vague(&unit.code)
+            {
+                self.push(
+                    Diagnostic::new(
+                        Code::VagueLead,
+                        self.file,
+                        reference.span(),
+                        format!(
+                            "lead `{}` is not a unit that can answer for the task",
+                            reference.get_ref()
+                        ),
+                    )
+                    .with_label(format!("`{}` is a vague pseudo-unit", unit.code)),
+                );
+            }
+        }
+    }
+}
