@@ -1,0 +1,64 @@
+//! The reader on small files: every structural problem found in one run, spans on values.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::*;
+
+fn parse(text: &str) -> (Option<RawPlan>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let plan = parse_plan(0, text, &mut diags);
+    (plan, diags)
+}
+
+#[test]
+fn every_structural_problem_of_a_file_is_reported() {
+    let text = "[plan]\nnumbr = \"1\"\nissued = \"2017-02-28\"\n\n[[task]]\nid = 1\nlead = [\"CNTT\", 3]\n";
+    let (plan, diags) = parse(text);
+    let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [
+            Code::UnknownKey,
+            Code::WrongType,
+            Code::WrongType,
+            Code::WrongType
+        ]
+    );
+    assert_eq!(diags[0].label.as_deref(), Some("did you mean `number`?"));
+    assert!(
+        diags[1]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("issued = 2017-02-28")
+    );
+    let plan = plan.unwrap();
+    assert_eq!(plan.tasks[0].lead.as_ref().unwrap().len(), 1);
+}
+
+#[test]
+fn spans_point_at_values() {
+    let text = "[[task]]\nid = \"1\"\ndeadline = \"Quý I/2024\"\n";
+    let (plan, _) = parse(text);
+    let deadline = plan.unwrap().tasks[0].deadline.clone().unwrap();
+    assert_eq!(&text[deadline.span()], "\"Quý I/2024\"");
+}
+
+#[test]
+fn nfd_text_is_read_as_nfc() {
+    let nfd: String = "Thường xuyên".nfd().collect();
+    let text = format!("[[task]]\ndeadline = \"{nfd}\"\n");
+    let (plan, _) = parse(&text);
+    assert_eq!(
+        plan.unwrap().tasks[0].deadline.as_ref().unwrap().get_ref(),
+        "Thường xuyên"
+    );
+}
+
+#[test]
+fn a_syntax_error_is_one_located_diagnostic() {
+    let (plan, diags) = parse("[plan]\nnumber = \"1\nx = 2\n");
+    assert!(plan.is_none());
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0].code, Code::Syntax);
+}
