@@ -20,6 +20,18 @@ use nfc::nfc;
 /// A string with the byte span of its TOML value.
 pub type Sp<T> = Spanned<T>;
 
+/// The keys of one table whose value has the wrong type. The reader reported each; a
+/// rule that finds the field absent must not report it missing too.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WrongTypes(Vec<&'static str>);
+
+impl WrongTypes {
+    /// True when the value of `key` has the wrong type.
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.contains(&key)
+    }
+}
+
 /// `[plan]`.
 #[derive(Debug, Default)]
 pub struct RawHeader {
@@ -34,6 +46,7 @@ pub struct RawHeader {
     pub monitor: Option<Sp<String>>,
     pub source: Option<Sp<String>>,
     pub note: Option<Sp<String>>,
+    pub wrong_type: WrongTypes,
 }
 
 /// `[defaults]`: values a task without the field inherits.
@@ -42,6 +55,7 @@ pub struct RawDefaults {
     pub lead: Option<Vec<Sp<String>>>,
     pub support: Option<Vec<Sp<String>>>,
     pub deadline: Option<Sp<String>>,
+    pub wrong_type: WrongTypes,
 }
 
 /// `[[section]]`.
@@ -50,6 +64,7 @@ pub struct RawSection {
     pub span: Range<usize>,
     pub id: Option<Sp<String>>,
     pub title: Option<Sp<String>>,
+    pub wrong_type: WrongTypes,
 }
 
 /// `[[task.milestone]]`.
@@ -62,6 +77,7 @@ pub struct RawMilestone {
     pub status: Option<Sp<String>>,
     pub done: Option<Sp<NaiveDate>>,
     pub note: Option<Sp<String>>,
+    pub wrong_type: WrongTypes,
 }
 
 /// `[[task]]`.
@@ -80,6 +96,7 @@ pub struct RawTask {
     pub status: Option<Sp<String>>,
     pub done: Option<Sp<NaiveDate>>,
     pub milestones: Vec<RawMilestone>,
+    pub wrong_type: WrongTypes,
 }
 
 /// One plan file as written.
@@ -102,6 +119,7 @@ pub struct RawUnit {
     pub kind: Option<Sp<String>>,
     pub successor: Option<Sp<String>>,
     pub until: Option<Sp<NaiveDate>>,
+    pub wrong_type: WrongTypes,
 }
 
 pub(crate) const PLAN_KEYS: &[&str] = &["plan", "defaults", "section", "task"];
@@ -139,18 +157,19 @@ pub(crate) const UNIT_KEYS: &[&str] = &["code", "name", "aliases", "kind", "succ
 
 /// Reads a plan file. `None` when the text is not TOML at all.
 pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawPlan> {
-    let mut r = Reader { file, text, diags };
+    let mut r = Reader::new(file, text, diags);
     let (doc, _) = r.document(text)?;
     r.keys(&doc, PLAN_KEYS, "a plan file");
     let header = r.table(&doc, "plan").map(|(span, t)| r.header(span, t));
     let defaults = r
         .table(&doc, "defaults")
         .map(|(_, t)| {
-            r.keys(t, DEFAULTS_KEYS, "`[defaults]`");
+            let around = r.begin_table(t, DEFAULTS_KEYS, "`[defaults]`");
             RawDefaults {
                 lead: r.strings(t, "lead"),
                 support: r.strings(t, "support"),
                 deadline: r.string(t, "deadline"),
+                wrong_type: r.end_table(around),
             }
         })
         .unwrap_or_default();
@@ -158,11 +177,12 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
         .tables(&doc, "section")
         .into_iter()
         .map(|(span, t)| {
-            r.keys(t, SECTION_KEYS, "a `[[section]]`");
+            let around = r.begin_table(t, SECTION_KEYS, "a `[[section]]`");
             RawSection {
                 span,
                 id: r.string(t, "id"),
                 title: r.string(t, "title"),
+                wrong_type: r.end_table(around),
             }
         })
         .collect();
@@ -182,14 +202,14 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
 
 /// Reads `units.toml`. `None` when the text is not TOML at all.
 pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<RawUnit>> {
-    let mut r = Reader { file, text, diags };
+    let mut r = Reader::new(file, text, diags);
     let (doc, _) = r.document(text)?;
     r.keys(&doc, UNITS_KEYS, "the units registry");
     let units = r
         .tables(&doc, "unit")
         .into_iter()
         .map(|(span, t)| {
-            r.keys(t, UNIT_KEYS, "a `[[unit]]`");
+            let around = r.begin_table(t, UNIT_KEYS, "a `[[unit]]`");
             RawUnit {
                 span,
                 code: r.string(t, "code"),
@@ -198,6 +218,7 @@ pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
                 kind: r.string(t, "kind"),
                 successor: r.string(t, "successor"),
                 until: r.date(t, "until"),
+                wrong_type: r.end_table(around),
             }
         })
         .collect();
@@ -209,9 +230,34 @@ struct Reader<'d> {
     file: FileId,
     text: &'d str,
     diags: &'d mut Vec<Diagnostic>,
+    /// The keys of the wrong type in the table being read.
+    wrong_type: WrongTypes,
 }
 
-impl Reader<'_> {
+impl<'d> Reader<'d> {
+    fn new(file: FileId, text: &'d str, diags: &'d mut Vec<Diagnostic>) -> Self {
+        let wrong_type = WrongTypes::default();
+        Reader {
+            file,
+            text,
+            diags,
+            wrong_type,
+        }
+    }
+
+    /// Starts reading a table's own fields: reports its unknown keys, and gives back what
+    /// was noted of the table around it, for [`Self::end_table`].
+    fn begin_table(&mut self, t: &DeTable, known: &[&str], context: &str) -> WrongTypes {
+        self.keys(t, known, context);
+        std::mem::take(&mut self.wrong_type)
+    }
+
+    /// The keys of the wrong type met since [`Self::begin_table`]; the table `around`
+    /// is read on.
+    fn end_table(&mut self, around: WrongTypes) -> WrongTypes {
+        std::mem::replace(&mut self.wrong_type, around)
+    }
+
     fn document<'i>(&mut self, text: &'i str) -> Option<(DeTable<'i>, Range<usize>)> {
         match DeTable::parse(text) {
             Ok(doc) => {
@@ -233,7 +279,7 @@ impl Reader<'_> {
     }
 
     fn header(&mut self, span: Range<usize>, t: &DeTable) -> RawHeader {
-        self.keys(t, HEADER_KEYS, "`[plan]`");
+        let around = self.begin_table(t, HEADER_KEYS, "`[plan]`");
         RawHeader {
             span,
             number: self.string(t, "number"),
@@ -246,16 +292,17 @@ impl Reader<'_> {
             monitor: self.string(t, "monitor"),
             source: self.string(t, "source"),
             note: self.string(t, "note"),
+            wrong_type: self.end_table(around),
         }
     }
 
     fn task(&mut self, span: Range<usize>, t: &DeTable) -> RawTask {
-        self.keys(t, TASK_KEYS, "a `[[task]]`");
+        let around = self.begin_table(t, TASK_KEYS, "a `[[task]]`");
         let milestones = self
             .tables(t, "milestone")
             .into_iter()
             .map(|(span, m)| {
-                self.keys(m, MILESTONE_KEYS, "a `[[task.milestone]]`");
+                let around = self.begin_table(m, MILESTONE_KEYS, "a `[[task.milestone]]`");
                 RawMilestone {
                     span,
                     what: self.string(m, "what"),
@@ -264,6 +311,7 @@ impl Reader<'_> {
                     status: self.string(m, "status"),
                     done: self.date(m, "done"),
                     note: self.string(m, "note"),
+                    wrong_type: self.end_table(around),
                 }
             })
             .collect();
@@ -281,6 +329,7 @@ impl Reader<'_> {
             status: self.string(t, "status"),
             done: self.date(t, "done"),
             milestones,
+            wrong_type: self.end_table(around),
         }
     }
 
@@ -328,7 +377,9 @@ impl Reader<'_> {
             .map(|(_, v)| v)
     }
 
-    fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue>, expected: &str) {
+    /// Reports a value of `key` of the wrong type, and notes the key of the table.
+    fn wrong_type(&mut self, key: &'static str, value: &Spanned<DeValue>, expected: &str) {
+        self.note_wrong_type(key);
         let d = Diagnostic::new(
             Code::WrongType,
             self.file,
@@ -342,7 +393,13 @@ impl Reader<'_> {
         self.push(d);
     }
 
-    fn string(&mut self, table: &DeTable, key: &str) -> Option<Sp<String>> {
+    fn note_wrong_type(&mut self, key: &'static str) {
+        if !self.wrong_type.contains(key) {
+            self.wrong_type.0.push(key);
+        }
+    }
+
+    fn string(&mut self, table: &DeTable, key: &'static str) -> Option<Sp<String>> {
         let value = self.get(table, key)?;
         match value.get_ref() {
             DeValue::String(s) => Some(Spanned::new(
@@ -357,7 +414,7 @@ impl Reader<'_> {
     }
 
     /// A list of strings; a single string is accepted as a list of one.
-    fn strings(&mut self, table: &DeTable, key: &str) -> Option<Vec<Sp<String>>> {
+    fn strings(&mut self, table: &DeTable, key: &'static str) -> Option<Vec<Sp<String>>> {
         let value = self.get(table, key)?;
         match value.get_ref() {
             DeValue::String(s) => Some(vec![Spanned::new(
@@ -383,7 +440,7 @@ impl Reader<'_> {
         }
     }
 
-    fn date(&mut self, table: &DeTable, key: &str) -> Option<Sp<NaiveDate>> {
+    fn date(&mut self, table: &DeTable, key: &'static str) -> Option<Sp<NaiveDate>> {
         let value = self.get(table, key)?;
         let date = match value.get_ref() {
             DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
@@ -394,6 +451,7 @@ impl Reader<'_> {
         match parsed {
             Some(d) => Some(Spanned::new(value.span(), d)),
             None => {
+                self.note_wrong_type(key);
                 let hint = match value.get_ref() {
                     DeValue::String(s) if s.parse::<NaiveDate>().is_ok() => {
                         format!("write it without quotes: `{key} = {s}`")
@@ -420,7 +478,7 @@ impl Reader<'_> {
     fn table<'t, 'i>(
         &mut self,
         table: &'t DeTable<'i>,
-        key: &str,
+        key: &'static str,
     ) -> Option<(Range<usize>, &'t DeTable<'i>)> {
         let value = self.get(table, key)?;
         match value.get_ref() {
@@ -435,7 +493,7 @@ impl Reader<'_> {
     fn tables<'t, 'i>(
         &mut self,
         table: &'t DeTable<'i>,
-        key: &str,
+        key: &'static str,
     ) -> Vec<(Range<usize>, &'t DeTable<'i>)> {
         let Some(value) = self.get(table, key) else {
             return Vec::new();

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::diag::{self, Code, Diagnostic};
-use crate::raw::Sp;
+use crate::raw::{Sp, WrongTypes};
 use crate::source::FileId;
 
 use super::plan::PlanChecker;
@@ -54,17 +54,20 @@ pub(super) fn text(field: &Option<Sp<String>>) -> Option<String> {
 }
 
 impl PlanChecker<'_> {
-    /// A required non-empty string; `nt` is refused.
+    /// A required non-empty string; `nt` is refused. An absent one is reported at
+    /// `owner`, unless the reader found it written with the wrong type (`wrong_type` of
+    /// its table) and said so: "missing" too would mislead.
     pub(super) fn required(
         &mut self,
         field: &Option<Sp<String>>,
+        wrong_type: &WrongTypes,
         owner: Range<usize>,
         key: &str,
         context: &str,
     ) -> Option<String> {
         match field {
             Some(v) => self.required_present(v, key, context),
-            None if self.wrong_type_reported(&owner, key) => None,
+            None if wrong_type.contains(key) => None,
             None => {
                 self.push(missing(self.file, owner, key, context));
                 None
@@ -85,17 +88,6 @@ impl PlanChecker<'_> {
         }
         self.ditto(value, key);
         Some(value.get_ref().clone())
-    }
-
-    /// The reader already said the value of `key` inside `owner` has the wrong type;
-    /// saying it is missing too would mislead.
-    pub(super) fn wrong_type_reported(&self, owner: &Range<usize>, key: &str) -> bool {
-        let prefix = format!("`{key}` must be");
-        self.diags.iter().any(|d| {
-            d.code == Code::WrongType
-                && d.message.starts_with(&prefix)
-                && (owner.is_empty() || (owner.start <= d.span.start && d.span.start <= owner.end))
-        })
     }
 
     /// An optional string; `nt` is refused.

@@ -119,10 +119,12 @@ impl PlanChecker<'_> {
         &mut self,
         header: &RawHeader,
     ) -> (Option<String>, Option<String>, Option<NaiveDate>) {
-        let number = self.required(&header.number, header.span.clone(), "number", "`[plan]`");
-        let title = self.required(&header.title, header.span.clone(), "title", "`[plan]`");
+        let wrong_type = &header.wrong_type;
+        let at = || header.span.clone();
+        let number = self.required(&header.number, wrong_type, at(), "number", "`[plan]`");
+        let title = self.required(&header.title, wrong_type, at(), "title", "`[plan]`");
         let issued = header.issued.as_ref().map(|d| *d.get_ref());
-        if header.issued.is_none() && !self.wrong_type_reported(&header.span, "issued") {
+        if header.issued.is_none() && !wrong_type.contains("issued") {
             self.push(missing(
                 self.file,
                 header.span.clone(),

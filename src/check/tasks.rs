@@ -19,8 +19,9 @@ impl PlanChecker<'_> {
     pub(super) fn sections(&mut self, raw: &RawPlan) -> Vec<Section> {
         let mut sections: Vec<Section> = Vec::new();
         for s in &raw.sections {
-            let id = self.required(&s.id, s.span.clone(), "id", "a `[[section]]`");
-            let title = self.required(&s.title, s.span.clone(), "title", "a `[[section]]`");
+            let context = "a `[[section]]`";
+            let id = self.required(&s.id, &s.wrong_type, s.span.clone(), "id", context);
+            let title = self.required(&s.title, &s.wrong_type, s.span.clone(), "title", context);
             let (Some(id), Some(title)) = (id, title) else {
                 continue;
             };
@@ -85,11 +86,23 @@ impl PlanChecker<'_> {
         issued: Option<NaiveDate>,
     ) -> Option<Task> {
         let owner = raw.span.clone();
-        let id = self.required(&raw.id, owner.clone(), "id", "a `[[task]]`");
+        let id = self.required(
+            &raw.id,
+            &raw.wrong_type,
+            owner.clone(),
+            "id",
+            "a `[[task]]`",
+        );
         let at = raw.id.as_ref().map_or(owner.clone(), Sp::span);
         // A national tree holds a million of these: moved, not copied.
         let content = self
-            .required(&raw.content, at.clone(), "content", "a `[[task]]`")
+            .required(
+                &raw.content,
+                &raw.wrong_type,
+                at.clone(),
+                "content",
+                "a `[[task]]`",
+            )
             .and_then(|_| raw.content.as_mut().map(|c| std::mem::take(c.get_mut())));
         let section = raw
             .section
@@ -133,6 +146,7 @@ impl PlanChecker<'_> {
     ) -> Option<Milestone> {
         let what = self.required(
             &raw.what,
+            &raw.wrong_type,
             raw.span.clone(),
             "what",
             "a `[[task.milestone]]`",

@@ -62,3 +62,19 @@ fn a_syntax_error_is_one_located_diagnostic() {
     assert_eq!(diags.len(), 1);
     assert_eq!(diags[0].code, Code::Syntax);
 }
+
+#[test]
+fn keys_of_the_wrong_type_are_noted_on_their_own_table() {
+    let text = "[plan]\nnumber = 1\ntitle = \"T\"\nissued = \"2017-02-28\"\n\n[[task]]\nid = \"1\"\ncontent = 2\nmilestone = [{ what = 3 }, 4, { what = \"x\" }]\n\n[[task]]\nid = 5\n";
+    let (plan, diags) = parse(text);
+    assert_eq!(diags.len(), 6, "{diags:?}");
+    let plan = plan.unwrap();
+    assert_eq!(plan.header.unwrap().wrong_type.0, ["number", "issued"]);
+    let (first, second) = (&plan.tasks[0], &plan.tasks[1]);
+    // The task's fields are read after its milestones.
+    assert_eq!(first.wrong_type.0, ["milestone", "content"]);
+    assert_eq!(first.milestones[0].wrong_type.0, ["what"]);
+    assert_eq!(first.milestones[1].wrong_type, WrongTypes::default());
+    assert_eq!(second.wrong_type.0, ["id"]);
+    assert!(second.wrong_type.contains("id") && !second.wrong_type.contains("content"));
+}
