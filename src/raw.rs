@@ -20,6 +20,9 @@ use nfc::nfc;
 /// A string with the byte span of its TOML value.
 pub type Sp<T> = Spanned<T>;
 
+/// A list of strings with the span of the whole list, such as `lead = ["TST", "CNTT"]`.
+pub type SpList = Sp<Vec<Sp<String>>>;
+
 /// The keys of one table whose value has the wrong type. The reader reported each; a
 /// rule that finds the field absent must not report it missing too.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -52,8 +55,8 @@ pub struct RawHeader {
 /// `[defaults]`: values a task without the field inherits.
 #[derive(Debug, Default)]
 pub struct RawDefaults {
-    pub lead: Option<Vec<Sp<String>>>,
-    pub support: Option<Vec<Sp<String>>>,
+    pub lead: Option<SpList>,
+    pub support: Option<SpList>,
     pub deadline: Option<Sp<String>>,
     pub wrong_type: WrongTypes,
 }
@@ -87,8 +90,8 @@ pub struct RawTask {
     pub id: Option<Sp<String>>,
     pub section: Option<Sp<String>>,
     pub content: Option<Sp<String>>,
-    pub lead: Option<Vec<Sp<String>>>,
-    pub support: Option<Vec<Sp<String>>>,
+    pub lead: Option<SpList>,
+    pub support: Option<SpList>,
     pub deadline: Option<Sp<String>>,
     pub due: Option<Sp<NaiveDate>>,
     pub product: Option<Sp<String>>,
@@ -214,7 +217,9 @@ pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
                 span,
                 code: r.string(t, "code"),
                 name: r.string(t, "name"),
-                aliases: r.strings(t, "aliases").unwrap_or_default(),
+                aliases: r
+                    .strings(t, "aliases")
+                    .map_or_else(Vec::new, Sp::into_inner),
                 kind: r.string(t, "kind"),
                 successor: r.string(t, "successor"),
                 until: r.date(t, "until"),
@@ -288,7 +293,9 @@ impl<'d> Reader<'d> {
             issuer: self.string(t, "issuer"),
             issued: self.date(t, "issued"),
             signer: self.string(t, "signer"),
-            implements: self.strings(t, "implements").unwrap_or_default(),
+            implements: self
+                .strings(t, "implements")
+                .map_or_else(Vec::new, Sp::into_inner),
             monitor: self.string(t, "monitor"),
             source: self.string(t, "source"),
             note: self.string(t, "note"),
@@ -414,13 +421,13 @@ impl<'d> Reader<'d> {
     }
 
     /// A list of strings; a single string is accepted as a list of one.
-    fn strings(&mut self, table: &DeTable, key: &'static str) -> Option<Vec<Sp<String>>> {
+    fn strings(&mut self, table: &DeTable, key: &'static str) -> Option<SpList> {
         let value = self.get(table, key)?;
-        match value.get_ref() {
-            DeValue::String(s) => Some(vec![Spanned::new(
+        let list = match value.get_ref() {
+            DeValue::String(s) => vec![Spanned::new(
                 value.span(),
                 self.string_value(s, value.span()),
-            )]),
+            )],
             DeValue::Array(items) => {
                 let mut out = Vec::new();
                 for item in items.iter() {
@@ -431,13 +438,14 @@ impl<'d> Reader<'d> {
                         _ => self.wrong_type(key, item, "a list of strings"),
                     }
                 }
-                Some(out)
+                out
             }
             _ => {
                 self.wrong_type(key, value, "a list of strings");
-                None
+                return None;
             }
-        }
+        };
+        Some(Spanned::new(value.span(), list))
     }
 
     fn date(&mut self, table: &DeTable, key: &'static str) -> Option<Sp<NaiveDate>> {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::{Milestone, Section, Task};
-use crate::raw::{RawDefaults, RawMilestone, RawPlan, RawTask, Sp};
+use crate::raw::{RawDefaults, RawMilestone, RawPlan, RawTask, Sp, SpList};
 
 use super::plan::PlanChecker;
 
@@ -184,25 +184,24 @@ impl PlanChecker<'_> {
     }
 
     /// Rule 3 for the lead: at least one, the task's own or the plan's default. Each is a
-    /// unit reference (rule 4).
+    /// unit reference (rule 4). Without one, the diagnostic points at the list written
+    /// empty (at its first item, an empty string, if it has one), else at `at`.
     fn lead(
         &mut self,
         raw: &RawTask,
-        default: &Option<Vec<Sp<String>>>,
+        default: &Option<SpList>,
         at: Range<usize>,
     ) -> Option<Vec<String>> {
         let written = raw.lead.as_ref().or(default.as_ref());
         let non_empty: Vec<&Sp<String>> = written
             .into_iter()
-            .flatten()
+            .flat_map(|list| list.get_ref())
             .filter(|l| !l.get_ref().trim().is_empty())
             .collect();
         if non_empty.is_empty() {
-            let span = raw
-                .lead
-                .as_ref()
-                .and_then(|l| l.first())
-                .map_or(at, Sp::span);
+            let span = written.map_or(at, |list| {
+                list.get_ref().first().map_or(list.span(), Sp::span)
+            });
             self.push(
                 Diagnostic::new(
                     Code::MissingLead,

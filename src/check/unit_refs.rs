@@ -3,16 +3,16 @@
 //! đơn vị liên quan") is a warning.
 
 use crate::diag::{Code, Diagnostic};
-use crate::raw::Sp;
+use crate::raw::{Sp, SpList};
 
 use super::ditto::is_ditto;
 use super::plan::PlanChecker;
 
 impl PlanChecker<'_> {
     /// Resolves a list of unit references to codes, reporting the unknown ones.
-    pub(super) fn units(&mut self, written: Option<&Vec<Sp<String>>>) -> Vec<String> {
+    pub(super) fn units(&mut self, written: Option<&SpList>) -> Vec<String> {
         let mut codes: Vec<String> = Vec::new();
-        for reference in written.into_iter().flatten() {
+        for reference in written.into_iter().flat_map(|list| list.get_ref()) {
             if let Some(code) = self.unit_ref(reference)
                 && !codes.contains(&code)
             {

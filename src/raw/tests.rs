@@ -33,15 +33,19 @@ fn every_structural_problem_of_a_file_is_reported() {
             .contains("issued = 2017-02-28")
     );
     let plan = plan.unwrap();
-    assert_eq!(plan.tasks[0].lead.as_ref().unwrap().len(), 1);
+    assert_eq!(plan.tasks[0].lead.as_ref().unwrap().get_ref().len(), 1);
 }
 
 #[test]
 fn spans_point_at_values() {
-    let text = "[[task]]\nid = \"1\"\ndeadline = \"Quý I/2024\"\n";
+    let text = "[[task]]\nid = \"1\"\ndeadline = \"Quý I/2024\"\nlead = [ ]\nsupport = \"PC\"\n";
     let (plan, _) = parse(text);
-    let deadline = plan.unwrap().tasks[0].deadline.clone().unwrap();
+    let task = &plan.unwrap().tasks[0];
+    let deadline = task.deadline.as_ref().unwrap();
     assert_eq!(&text[deadline.span()], "\"Quý I/2024\"");
+    // A list's own span, whether written as a list or as one string.
+    assert_eq!(&text[task.lead.as_ref().unwrap().span()], "[ ]");
+    assert_eq!(&text[task.support.as_ref().unwrap().span()], "\"PC\"");
 }
 
 #[test]
