@@ -74,3 +74,58 @@ impl PlanChecker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use insta::assert_snapshot;
+
+    use crate::check::testing::{plan, rendered};
+
+    fn task_due(deadline: &str) -> String {
+        plan(&format!(
+            "\n[[task]]\nid = \"1\"\ncontent = \"Xây dựng kế hoạch\"\nlead = [\"CNTT\"]\ndeadline = {deadline}\n"
+        ))
+    }
+
+    #[test]
+    fn an_unreadable_deadline_is_reported_on_the_words_at_fault() {
+        assert_snapshot!(rendered(&task_due("\"Tháng 13/2024\"")));
+    }
+
+    #[test]
+    fn a_deadline_written_with_escapes_is_reported_whole() {
+        assert_snapshot!(rendered(&task_due("\"Th\\u00e1ng 13/2024\"")));
+    }
+
+    #[test]
+    fn an_unreadable_milestone_or_default_deadline_is_reported_once_on_itself() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[defaults]
+deadline = "Quý V/2017"
+
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+
+[[task]]
+id = "2"
+content = "Triển khai kế hoạch"
+lead = ["CNTT"]
+
+[[task.milestone]]
+what = "Giai đoạn 1"
+deadline = "31/2/2024"
+"#
+        )));
+    }
+
+    #[test]
+    fn an_event_without_due_is_a_warning_that_a_due_silences() {
+        let event = "\"Khi phương án được phê duyệt\"";
+        assert_snapshot!(rendered(&task_due(event)));
+        let with_due = format!("{event}\ndue = 2024-09-01");
+        assert_eq!(rendered(&task_due(&with_due)), "");
+    }
+}

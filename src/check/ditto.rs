@@ -45,7 +45,10 @@ impl PlanChecker<'_> {
 
 #[cfg(test)]
 mod tests {
+    use insta::assert_snapshot;
+
     use super::*;
+    use crate::check::testing::{plan, rendered};
 
     #[test]
     fn ditto_marks_are_recognised_in_their_spellings() {
@@ -53,5 +56,22 @@ mod tests {
             assert!(is_ditto(ditto), "{ditto}");
         }
         assert!(!is_ditto("Năm 2017"));
+    }
+
+    #[test]
+    fn a_value_that_is_only_the_ditto_mark_is_refused_wherever_it_is() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+id = "1"
+content = "Như trên"
+lead = ["nt"]
+deadline = "n.t"
+note = "NT"
+
+[[task.milestone]]
+what = "nt."
+"#
+        )));
     }
 }

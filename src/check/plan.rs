@@ -155,3 +155,62 @@ impl PlanChecker<'_> {
         self.diags.push(diagnostic);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use insta::assert_snapshot;
+
+    use crate::check::testing::rendered;
+
+    #[test]
+    fn a_plan_file_needs_a_plan_table() {
+        assert_snapshot!(rendered(
+            r#"# Kế hoạch chưa có phần đầu
+[[task]]
+id = "1"
+"#
+        ));
+    }
+
+    #[test]
+    fn the_header_needs_a_number_a_title_and_an_issue_date() {
+        assert_snapshot!(rendered(
+            r#"[plan]
+kind = "Kế hoạch"
+"#
+        ));
+    }
+
+    #[test]
+    fn a_header_field_written_empty_is_reported_on_its_value() {
+        assert_snapshot!(rendered(
+            r#"[plan]
+number = ""
+title = "  "
+issued = 2017-02-28
+"#
+        ));
+    }
+
+    #[test]
+    fn a_header_field_of_the_wrong_type_is_not_called_missing_too() {
+        assert_snapshot!(rendered(
+            r#"[plan]
+number = 595
+title = "Kế hoạch thử"
+issued = "2017-02-28"
+"#
+        ));
+    }
+
+    #[test]
+    fn an_issue_date_outside_the_years_of_plans_is_an_error() {
+        assert_snapshot!(rendered(
+            r#"[plan]
+number = "1/KH-BHXH"
+title = "Kế hoạch thử"
+issued = 1017-02-28
+"#
+        ));
+    }
+}

@@ -115,3 +115,67 @@ fn unit(file: FileId, raw: &RawUnit, diags: &mut Vec<Diagnostic>) -> Option<Unit
         until: raw.until.as_ref().map(|d| *d.get_ref()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use insta::assert_snapshot;
+
+    use super::*;
+    use crate::check::testing::render;
+
+    /// Reads `text` as `units.toml` and renders its diagnostics.
+    fn rendered(text: &str) -> String {
+        let mut found = Vec::new();
+        read_registry(0, text, &mut found);
+        render(&[("units.toml", text)], found)
+    }
+
+    #[test]
+    fn a_unit_needs_a_code_and_a_name_absent_at_its_header_empty_on_itself() {
+        assert_snapshot!(rendered(
+            r#"[[unit]]
+name = "Không mã"
+
+[[unit]]
+code = "PC"
+name = " "
+"#
+        ));
+    }
+
+    #[test]
+    fn a_kind_is_a_known_one_and_a_successor_a_code_of_the_registry() {
+        assert_snapshot!(rendered(
+            r#"[[unit]]
+code = "THU"
+name = "Ban Thu"
+kind = "centrl"
+
+[[unit]]
+code = "ST"
+name = "Ban Sổ - Thẻ"
+successor = "TTS"
+
+[[unit]]
+code = "TST"
+name = "Ban Quản lý Thu - Sổ, thẻ"
+"#
+        ));
+    }
+
+    #[test]
+    fn no_spelling_names_two_units() {
+        assert_snapshot!(rendered(
+            r#"[[unit]]
+code = "A"
+name = "Alpha"
+aliases = ["Ban chung"]
+
+[[unit]]
+code = "B"
+name = "Beta"
+aliases = ["Ban Chung"]
+"#
+        ));
+    }
+}

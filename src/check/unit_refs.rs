@@ -74,3 +74,55 @@ impl PlanChecker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use insta::assert_snapshot;
+
+    use crate::check::testing::{plan, rendered};
+
+    #[test]
+    fn every_unit_a_plan_names_resolves_or_the_nearest_is_named() {
+        assert_snapshot!(rendered(&plan(
+            r#"monitor = "Vu Phap chee"
+
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNNT"]
+support = ["Trung tâm CNTT", "Ban Thuu", "Bộ Y tế", ""]
+deadline = "Quý I/2024"
+"#
+        )));
+    }
+
+    #[test]
+    fn names_codes_and_aliases_resolve_in_any_case_and_without_diacritics() {
+        let rendered = rendered(&plan(
+            r#"monitor = "Vụ Pháp chế"
+
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["cntt", "Ban Thu"]
+support = ["trung tam cntt", "pc"]
+deadline = "Quý I/2024"
+"#,
+        ));
+        assert_eq!(rendered, "");
+    }
+
+    #[test]
+    fn a_vague_lead_is_a_warning_and_a_vague_support_is_not() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT", "Các đơn vị liên quan"]
+support = ["LIENQUAN"]
+deadline = "Quý I/2024"
+"#
+        )));
+    }
+}
