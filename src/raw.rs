@@ -5,18 +5,35 @@
 //! in one run; serde stops at the first. Structural problems (syntax, unknown keys, wrong
 //! types) are reported here; the meaning of values is `check`'s business.
 
+mod nfc;
+
 use std::ops::Range;
 
 use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::diag::{self, Code, Diagnostic};
 use crate::source::FileId;
+use nfc::nfc;
 
 /// A string with the byte span of its TOML value.
 pub type Sp<T> = Spanned<T>;
+
+/// A list of strings with the span of the whole list, such as `lead = ["TST", "CNTT"]`.
+pub type SpList = Sp<Vec<Sp<String>>>;
+
+/// The keys of one table whose value has the wrong type. The reader reported each; a
+/// rule that finds the field absent must not report it missing too.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WrongTypes(Vec<&'static str>);
+
+impl WrongTypes {
+    /// True when the value of `key` has the wrong type.
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.contains(&key)
+    }
+}
 
 /// `[plan]`.
 #[derive(Debug, Default)]
@@ -32,14 +49,16 @@ pub struct RawHeader {
     pub monitor: Option<Sp<String>>,
     pub source: Option<Sp<String>>,
     pub note: Option<Sp<String>>,
+    pub wrong_type: WrongTypes,
 }
 
 /// `[defaults]`: values a task without the field inherits.
 #[derive(Debug, Default)]
 pub struct RawDefaults {
-    pub lead: Option<Vec<Sp<String>>>,
-    pub support: Option<Vec<Sp<String>>>,
+    pub lead: Option<SpList>,
+    pub support: Option<SpList>,
     pub deadline: Option<Sp<String>>,
+    pub wrong_type: WrongTypes,
 }
 
 /// `[[section]]`.
@@ -48,6 +67,7 @@ pub struct RawSection {
     pub span: Range<usize>,
     pub id: Option<Sp<String>>,
     pub title: Option<Sp<String>>,
+    pub wrong_type: WrongTypes,
 }
 
 /// `[[task.milestone]]`.
@@ -60,6 +80,7 @@ pub struct RawMilestone {
     pub status: Option<Sp<String>>,
     pub done: Option<Sp<NaiveDate>>,
     pub note: Option<Sp<String>>,
+    pub wrong_type: WrongTypes,
 }
 
 /// `[[task]]`.
@@ -69,8 +90,8 @@ pub struct RawTask {
     pub id: Option<Sp<String>>,
     pub section: Option<Sp<String>>,
     pub content: Option<Sp<String>>,
-    pub lead: Option<Vec<Sp<String>>>,
-    pub support: Option<Vec<Sp<String>>>,
+    pub lead: Option<SpList>,
+    pub support: Option<SpList>,
     pub deadline: Option<Sp<String>>,
     pub due: Option<Sp<NaiveDate>>,
     pub product: Option<Sp<String>>,
@@ -78,6 +99,7 @@ pub struct RawTask {
     pub status: Option<Sp<String>>,
     pub done: Option<Sp<NaiveDate>>,
     pub milestones: Vec<RawMilestone>,
+    pub wrong_type: WrongTypes,
 }
 
 /// One plan file as written.
@@ -100,6 +122,7 @@ pub struct RawUnit {
     pub kind: Option<Sp<String>>,
     pub successor: Option<Sp<String>>,
     pub until: Option<Sp<NaiveDate>>,
+    pub wrong_type: WrongTypes,
 }
 
 pub(crate) const PLAN_KEYS: &[&str] = &["plan", "defaults", "section", "task"];
@@ -137,18 +160,19 @@ pub(crate) const UNIT_KEYS: &[&str] = &["code", "name", "aliases", "kind", "succ
 
 /// Reads a plan file. `None` when the text is not TOML at all.
 pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawPlan> {
-    let mut r = Reader { file, text, diags };
+    let mut r = Reader::new(file, text, diags);
     let (doc, _) = r.document(text)?;
     r.keys(&doc, PLAN_KEYS, "a plan file");
     let header = r.table(&doc, "plan").map(|(span, t)| r.header(span, t));
     let defaults = r
         .table(&doc, "defaults")
         .map(|(_, t)| {
-            r.keys(t, DEFAULTS_KEYS, "`[defaults]`");
+            let around = r.begin_table(t, DEFAULTS_KEYS, "`[defaults]`");
             RawDefaults {
                 lead: r.strings(t, "lead"),
                 support: r.strings(t, "support"),
                 deadline: r.string(t, "deadline"),
+                wrong_type: r.end_table(around),
             }
         })
         .unwrap_or_default();
@@ -156,11 +180,12 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
         .tables(&doc, "section")
         .into_iter()
         .map(|(span, t)| {
-            r.keys(t, SECTION_KEYS, "a `[[section]]`");
+            let around = r.begin_table(t, SECTION_KEYS, "a `[[section]]`");
             RawSection {
                 span,
                 id: r.string(t, "id"),
                 title: r.string(t, "title"),
+                wrong_type: r.end_table(around),
             }
         })
         .collect();
@@ -180,22 +205,25 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
 
 /// Reads `units.toml`. `None` when the text is not TOML at all.
 pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<RawUnit>> {
-    let mut r = Reader { file, text, diags };
+    let mut r = Reader::new(file, text, diags);
     let (doc, _) = r.document(text)?;
     r.keys(&doc, UNITS_KEYS, "the units registry");
     let units = r
         .tables(&doc, "unit")
         .into_iter()
         .map(|(span, t)| {
-            r.keys(t, UNIT_KEYS, "a `[[unit]]`");
+            let around = r.begin_table(t, UNIT_KEYS, "a `[[unit]]`");
             RawUnit {
                 span,
                 code: r.string(t, "code"),
                 name: r.string(t, "name"),
-                aliases: r.strings(t, "aliases").unwrap_or_default(),
+                aliases: r
+                    .strings(t, "aliases")
+                    .map_or_else(Vec::new, Sp::into_inner),
                 kind: r.string(t, "kind"),
                 successor: r.string(t, "successor"),
                 until: r.date(t, "until"),
+                wrong_type: r.end_table(around),
             }
         })
         .collect();
@@ -207,9 +235,34 @@ struct Reader<'d> {
     file: FileId,
     text: &'d str,
     diags: &'d mut Vec<Diagnostic>,
+    /// The keys of the wrong type in the table being read.
+    wrong_type: WrongTypes,
 }
 
-impl Reader<'_> {
+impl<'d> Reader<'d> {
+    fn new(file: FileId, text: &'d str, diags: &'d mut Vec<Diagnostic>) -> Self {
+        let wrong_type = WrongTypes::default();
+        Reader {
+            file,
+            text,
+            diags,
+            wrong_type,
+        }
+    }
+
+    /// Starts reading a table's own fields: reports its unknown keys, and gives back what
+    /// was noted of the table around it, for [`Self::end_table`].
+    fn begin_table(&mut self, t: &DeTable, known: &[&str], context: &str) -> WrongTypes {
+        self.keys(t, known, context);
+        std::mem::take(&mut self.wrong_type)
+    }
+
+    /// The keys of the wrong type met since [`Self::begin_table`]; the table `around`
+    /// is read on.
+    fn end_table(&mut self, around: WrongTypes) -> WrongTypes {
+        std::mem::replace(&mut self.wrong_type, around)
+    }
+
     fn document<'i>(&mut self, text: &'i str) -> Option<(DeTable<'i>, Range<usize>)> {
         match DeTable::parse(text) {
             Ok(doc) => {
@@ -231,7 +284,7 @@ impl Reader<'_> {
     }
 
     fn header(&mut self, span: Range<usize>, t: &DeTable) -> RawHeader {
-        self.keys(t, HEADER_KEYS, "`[plan]`");
+        let around = self.begin_table(t, HEADER_KEYS, "`[plan]`");
         RawHeader {
             span,
             number: self.string(t, "number"),
@@ -240,20 +293,23 @@ impl Reader<'_> {
             issuer: self.string(t, "issuer"),
             issued: self.date(t, "issued"),
             signer: self.string(t, "signer"),
-            implements: self.strings(t, "implements").unwrap_or_default(),
+            implements: self
+                .strings(t, "implements")
+                .map_or_else(Vec::new, Sp::into_inner),
             monitor: self.string(t, "monitor"),
             source: self.string(t, "source"),
             note: self.string(t, "note"),
+            wrong_type: self.end_table(around),
         }
     }
 
     fn task(&mut self, span: Range<usize>, t: &DeTable) -> RawTask {
-        self.keys(t, TASK_KEYS, "a `[[task]]`");
+        let around = self.begin_table(t, TASK_KEYS, "a `[[task]]`");
         let milestones = self
             .tables(t, "milestone")
             .into_iter()
             .map(|(span, m)| {
-                self.keys(m, MILESTONE_KEYS, "a `[[task.milestone]]`");
+                let around = self.begin_table(m, MILESTONE_KEYS, "a `[[task.milestone]]`");
                 RawMilestone {
                     span,
                     what: self.string(m, "what"),
@@ -262,6 +318,7 @@ impl Reader<'_> {
                     status: self.string(m, "status"),
                     done: self.date(m, "done"),
                     note: self.string(m, "note"),
+                    wrong_type: self.end_table(around),
                 }
             })
             .collect();
@@ -279,6 +336,7 @@ impl Reader<'_> {
             status: self.string(t, "status"),
             done: self.date(t, "done"),
             milestones,
+            wrong_type: self.end_table(around),
         }
     }
 
@@ -326,7 +384,9 @@ impl Reader<'_> {
             .map(|(_, v)| v)
     }
 
-    fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue>, expected: &str) {
+    /// Reports a value of `key` of the wrong type, and notes the key of the table.
+    fn wrong_type(&mut self, key: &'static str, value: &Spanned<DeValue>, expected: &str) {
+        self.note_wrong_type(key);
         let d = Diagnostic::new(
             Code::WrongType,
             self.file,
@@ -340,7 +400,13 @@ impl Reader<'_> {
         self.push(d);
     }
 
-    fn string(&mut self, table: &DeTable, key: &str) -> Option<Sp<String>> {
+    fn note_wrong_type(&mut self, key: &'static str) {
+        if !self.wrong_type.contains(key) {
+            self.wrong_type.0.push(key);
+        }
+    }
+
+    fn string(&mut self, table: &DeTable, key: &'static str) -> Option<Sp<String>> {
         let value = self.get(table, key)?;
         match value.get_ref() {
             DeValue::String(s) => Some(Spanned::new(
@@ -355,13 +421,13 @@ impl Reader<'_> {
     }
 
     /// A list of strings; a single string is accepted as a list of one.
-    fn strings(&mut self, table: &DeTable, key: &str) -> Option<Vec<Sp<String>>> {
+    fn strings(&mut self, table: &DeTable, key: &'static str) -> Option<SpList> {
         let value = self.get(table, key)?;
-        match value.get_ref() {
-            DeValue::String(s) => Some(vec![Spanned::new(
+        let list = match value.get_ref() {
+            DeValue::String(s) => vec![Spanned::new(
                 value.span(),
                 self.string_value(s, value.span()),
-            )]),
+            )],
             DeValue::Array(items) => {
                 let mut out = Vec::new();
                 for item in items.iter() {
@@ -372,16 +438,17 @@ impl Reader<'_> {
                         _ => self.wrong_type(key, item, "a list of strings"),
                     }
                 }
-                Some(out)
+                out
             }
             _ => {
                 self.wrong_type(key, value, "a list of strings");
-                None
+                return None;
             }
-        }
+        };
+        Some(Spanned::new(value.span(), list))
     }
 
-    fn date(&mut self, table: &DeTable, key: &str) -> Option<Sp<NaiveDate>> {
+    fn date(&mut self, table: &DeTable, key: &'static str) -> Option<Sp<NaiveDate>> {
         let value = self.get(table, key)?;
         let date = match value.get_ref() {
             DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
@@ -392,6 +459,7 @@ impl Reader<'_> {
         match parsed {
             Some(d) => Some(Spanned::new(value.span(), d)),
             None => {
+                self.note_wrong_type(key);
                 let hint = match value.get_ref() {
                     DeValue::String(s) if s.parse::<NaiveDate>().is_ok() => {
                         format!("write it without quotes: `{key} = {s}`")
@@ -418,7 +486,7 @@ impl Reader<'_> {
     fn table<'t, 'i>(
         &mut self,
         table: &'t DeTable<'i>,
-        key: &str,
+        key: &'static str,
     ) -> Option<(Range<usize>, &'t DeTable<'i>)> {
         let value = self.get(table, key)?;
         match value.get_ref() {
@@ -433,7 +501,7 @@ impl Reader<'_> {
     fn tables<'t, 'i>(
         &mut self,
         table: &'t DeTable<'i>,
-        key: &str,
+        key: &'static str,
     ) -> Vec<(Range<usize>, &'t DeTable<'i>)> {
         let Some(value) = self.get(table, key) else {
             return Vec::new();
@@ -472,38 +540,6 @@ fn deepest_line(text: &str) -> Range<usize> {
     best.1.start..best.1.start
 }
 
-/// Text as NFC. Most text already is: precomposed Vietnamese letters and common
-/// punctuation can be passed without the Unicode tables, the rest is checked properly.
-fn nfc(text: &str) -> String {
-    if plainly_nfc(text.as_bytes()) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        return text.to_string();
-    }
-    text.nfc().collect()
-}
-
-/// True when every character is one NFC cannot change and no combining mark follows:
-/// below U+0300 (ASCII, Latin-1, Latin Extended-A and B: lead bytes up to CB), precomposed
-/// Vietnamese (U+1E00 to U+1EFF: E1 B8 to E1 BB) or punctuation (U+2010 to U+2027:
-/// E2 80 90 to E2 80 A7). Read on bytes: it runs over every string of every file.
-fn plainly_nfc(bytes: &[u8]) -> bool {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        i += match b {
-            0x00..=0x7F => 1,
-            0xC2..=0xCB => 2,
-            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0x90..=0xA7)) =>
-            {
-                3
-            }
-            _ => return false,
-        };
-    }
-    true
-}
-
 fn backticked(names: &[&str]) -> String {
     names
         .iter()
@@ -513,78 +549,4 @@ fn backticked(names: &[&str]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(text: &str) -> (Option<RawPlan>, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let plan = parse_plan(0, text, &mut diags);
-        (plan, diags)
-    }
-
-    #[test]
-    fn every_structural_problem_of_a_file_is_reported() {
-        let text = "[plan]\nnumbr = \"1\"\nissued = \"2017-02-28\"\n\n[[task]]\nid = 1\nlead = [\"CNTT\", 3]\n";
-        let (plan, diags) = parse(text);
-        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
-        assert_eq!(
-            codes,
-            [
-                Code::UnknownKey,
-                Code::WrongType,
-                Code::WrongType,
-                Code::WrongType
-            ]
-        );
-        assert_eq!(diags[0].label.as_deref(), Some("did you mean `number`?"));
-        assert!(
-            diags[1]
-                .help
-                .as_deref()
-                .unwrap()
-                .contains("issued = 2017-02-28")
-        );
-        let plan = plan.unwrap();
-        assert_eq!(plan.tasks[0].lead.as_ref().unwrap().len(), 1);
-    }
-
-    #[test]
-    fn spans_point_at_values() {
-        let text = "[[task]]\nid = \"1\"\ndeadline = \"Quý I/2024\"\n";
-        let (plan, _) = parse(text);
-        let deadline = plan.unwrap().tasks[0].deadline.clone().unwrap();
-        assert_eq!(&text[deadline.span()], "\"Quý I/2024\"");
-    }
-
-    #[test]
-    fn nfd_text_is_read_as_nfc() {
-        let nfd: String = "Thường xuyên".nfd().collect();
-        let text = format!("[[task]]\ndeadline = \"{nfd}\"\n");
-        let (plan, _) = parse(&text);
-        assert_eq!(
-            plan.unwrap().tasks[0].deadline.as_ref().unwrap().get_ref(),
-            "Thường xuyên"
-        );
-    }
-
-    #[test]
-    fn the_bytewise_nfc_shortcut_passes_only_characters_nfc_keeps() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let one = c.to_string();
-            if plainly_nfc(one.as_bytes()) {
-                assert_eq!(one.nfc().collect::<String>(), one, "U+{:04X}", c as u32);
-            }
-            // A combining mark after any character sends the text the slow way.
-            assert!(!plainly_nfc(format!("{one}\u{0301}").as_bytes()));
-        }
-        assert!(plainly_nfc("Quý IV/2017 – Thường xuyên".as_bytes()));
-    }
-
-    #[test]
-    fn a_syntax_error_is_one_located_diagnostic() {
-        let (plan, diags) = parse("[plan]\nnumber = \"1\nx = 2\n");
-        assert!(plan.is_none());
-        assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].code, Code::Syntax);
-    }
-}
+mod tests;

@@ -134,7 +134,11 @@ fn rule_3_task_ids_are_unique() {
 
 #[test]
 fn rule_3_a_task_needs_a_lead() {
+    // Written empty: the caret is on the `[]`.
     let (_, diags) = diagnose(&plan(&GOOD_TASK.replace("lead = [\"CNTT\"]", "lead = []")));
+    assert_eq!(diags, one("E009", 10, 8));
+    // Not written: on the task's `id`.
+    let (_, diags) = diagnose(&plan(&GOOD_TASK.replace("lead = [\"CNTT\"]\n", "")));
     assert_eq!(diags, one("E009", 8, 6));
 }
 

@@ -47,7 +47,11 @@ pub(super) fn duplicate_plans<'t>(
 
 #[cfg(test)]
 mod tests {
+    use insta::assert_snapshot;
+
     use super::*;
+    use crate::check::check_file;
+    use crate::check::testing::{HEADER, clock, render};
 
     #[test]
     fn a_number_is_unique_per_issuer_as_people_read_it() {
@@ -78,5 +82,25 @@ mod tests {
                 (0, message("12/KH-BHXH", "BHXH Việt Nam")),
             ]
         );
+    }
+
+    #[test]
+    fn both_files_of_a_duplicate_are_reported_on_their_number() {
+        let other = HEADER.replace("[plan]\n", "[plan]\nissuer = \"BHXH Việt Nam\"\n");
+        let files = [("a.toml", HEADER), ("sub/b.toml", other.as_str())];
+        let registry = units::Registry::default();
+        let checked: Vec<_> = files
+            .iter()
+            .enumerate()
+            .map(|(id, (_, text))| check_file(id, text.as_bytes(), &registry, clock()))
+            .collect();
+        let keys: Vec<(FileId, &PlanKey)> = checked
+            .iter()
+            .enumerate()
+            .map(|(id, c)| (id, c.key.as_ref().unwrap()))
+            .collect();
+        let paths = files.map(|(path, _)| std::path::PathBuf::from(path));
+        let found = duplicate_plans(&keys, |file| &paths[file]);
+        assert_snapshot!(render(&files, found));
     }
 }

@@ -6,9 +6,22 @@
 //! the model (and named as skipped) so that queries never answer from half-read plans.
 //! Checking depends on the file alone: the one rule that needs a date compares `done` with
 //! the real clock (a typo), never with `--today`.
+//!
+//! One module per rule: `plan` walks a file to its model and holds rule 2's per-file
+//! part (the header), `tasks` rule 3, `unit_refs` rule 4, `deadlines` rule 5,
+//! `done` rule 6, `ditto` rule 7 and `duplicates` rule 2 over the tree; rule 1 is
+//! the reader's ([`crate::raw`]). `fields` reads required and optional fields for all,
+//! and `registry` checks `units.toml`.
 
+mod deadlines;
+mod ditto;
+mod done;
 mod duplicates;
-mod rules;
+mod fields;
+mod plan;
+mod registry;
+mod tasks;
+mod unit_refs;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -23,7 +36,7 @@ use crate::model::Plan;
 use crate::source::{FileId, KeptText};
 use crate::units::Registry;
 
-pub use rules::read_registry;
+pub use registry::read_registry;
 
 /// What checking one plan file gave: everything a run needs of it, so that a cache can
 /// keep it and give it back instead of reading and checking the file again.
@@ -83,7 +96,7 @@ pub fn check_file(
             return CheckedFile::of(&text, None, None, diagnostics, false);
         }
     };
-    let checked = rules::check_plan(file, &text, registry, clock, &mut diagnostics);
+    let checked = plan::check_plan(file, &text, registry, clock, &mut diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     CheckedFile::of(
         &text,
@@ -213,5 +226,79 @@ pub fn registry_of(tree: &Tree) -> (Registry, Vec<Diagnostic>) {
             (registry, found)
         }
         Err(problem) => (Registry::default(), vec![problem]),
+    }
+}
+
+/// What the rules' tests check against and how they show the result: as `check` prints
+/// it, so that a snapshot is what a user sees.
+#[cfg(test)]
+mod testing {
+    use crate::diag::{self, Diagnostic};
+    use crate::render::{DiagnosticFormat, write_diagnostics};
+    use crate::source::{SourceFile, Sources};
+
+    /// A small registry: four central units (`THU` merged into `TST`) and a vague one.
+    pub const UNITS: &str = r#"
+[[unit]]
+code = "CNTT"
+name = "Trung tâm Công nghệ thông tin"
+aliases = ["Trung tâm CNTT"]
+
+[[unit]]
+code = "PC"
+name = "Vụ Pháp chế"
+
+[[unit]]
+code = "TST"
+name = "Ban Quản lý Thu - Sổ, thẻ"
+
+[[unit]]
+code = "THU"
+name = "Ban Thu"
+successor = "TST"
+
+[[unit]]
+code = "LIENQUAN"
+name = "Các đơn vị liên quan"
+kind = "vague"
+"#;
+
+    /// A valid `[plan]`, lines 1 to 4.
+    pub const HEADER: &str =
+        "[plan]\nnumber = \"1/KH-BHXH\"\ntitle = \"Kế hoạch thử\"\nissued = 2017-02-28\n";
+
+    /// A plan file: [`HEADER`], then `rest` from line 5.
+    pub fn plan(rest: &str) -> String {
+        format!("{HEADER}{rest}")
+    }
+
+    /// The real date the tests check with.
+    pub fn clock() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap()
+    }
+
+    /// Checks `text` as the plan file `a.toml` against [`UNITS`] and renders its
+    /// diagnostics.
+    pub fn rendered(text: &str) -> String {
+        let mut found = Vec::new();
+        let registry = super::read_registry(1, UNITS, &mut found);
+        assert_eq!(found, [], "the tests' registry is clean");
+        let checked = super::check_file(0, text.as_bytes(), &registry, clock());
+        render(&[("a.toml", text)], checked.diagnostics)
+    }
+
+    /// Renders diagnostics of `files` (path and text, a file's id its place) as `check`
+    /// prints them without colour: sorted, each once.
+    pub fn render(files: &[(&str, &str)], mut diagnostics: Vec<Diagnostic>) -> String {
+        diag::sort(&mut diagnostics);
+        diagnostics.dedup();
+        let mut sources = Sources::default();
+        for (path, text) in files {
+            sources.add(SourceFile::with_text(path.into(), text.to_string()));
+        }
+        let mut out = Vec::new();
+        let human = DiagnosticFormat::Human { color: false };
+        write_diagnostics(&diagnostics, &sources, human, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
     }
 }

@@ -1,0 +1,131 @@
+//! Rule 5: every deadline reads in the deadline language (DESIGN §3), an error pointing
+//! at the words it cannot read; an event deadline with no `due` is a warning.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::deadline::{self, Context, Kind, Resolution};
+use crate::diag::{Code, Diagnostic};
+use crate::raw::Sp;
+
+use super::ditto::is_ditto;
+use super::plan::PlanChecker;
+
+impl PlanChecker<'_> {
+    /// Rule 5: the deadline reads in the deadline language; an event needs a `due` once
+    /// it has happened. Without an issue date there is no year to read it against.
+    pub(super) fn schedule(
+        &mut self,
+        deadline: &Sp<String>,
+        due: Option<NaiveDate>,
+        issued: Option<NaiveDate>,
+    ) -> Option<Resolution> {
+        let issued = issued?;
+        if is_ditto(deadline.get_ref()) || deadline.get_ref().trim().is_empty() {
+            return None;
+        }
+        match deadline::resolve_cached(deadline.get_ref(), Context::issued(issued)) {
+            Ok(resolution) => {
+                if resolution.kind == Kind::Event && due.is_none() {
+                    self.push(
+                        Diagnostic::new(
+                            Code::EventWithoutDue,
+                            self.file,
+                            deadline.span(),
+                            format!(
+                                "`{}` waits for an event and has no date yet",
+                                deadline.get_ref()
+                            ),
+                        )
+                        .with_label("no due date")
+                        .with_help(
+                            "add `due = YYYY-MM-DD` to the task once the event has happened",
+                        ),
+                    );
+                }
+                Some(match due {
+                    Some(due) => resolution.overridden(due),
+                    None => resolution,
+                })
+            }
+            Err(error) => {
+                let span = self.inner_span(deadline, error.span);
+                self.push(
+                    Diagnostic::new(Code::BadDeadline, self.file, span, error.message)
+                        .with_label("not a deadline the tool can read")
+                        .with_help(format!("write {}", deadline::FORMS)),
+                );
+                None
+            }
+        }
+    }
+
+    /// Maps a range inside a string value to the file, when the value is written without
+    /// escapes; otherwise the whole value is the best we can point at.
+    fn inner_span(&self, value: &Sp<String>, inner: Range<usize>) -> Range<usize> {
+        let outer = value.span();
+        let written = self.text.get(outer.start + 1..outer.end.saturating_sub(1));
+        match written {
+            Some(written) if written == value.get_ref() && inner.end <= written.len() => {
+                outer.start + 1 + inner.start..outer.start + 1 + inner.end
+            }
+            _ => outer,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use insta::assert_snapshot;
+
+    use crate::check::testing::{plan, rendered};
+
+    fn task_due(deadline: &str) -> String {
+        plan(&format!(
+            "\n[[task]]\nid = \"1\"\ncontent = \"Xây dựng kế hoạch\"\nlead = [\"CNTT\"]\ndeadline = {deadline}\n"
+        ))
+    }
+
+    #[test]
+    fn an_unreadable_deadline_is_reported_on_the_words_at_fault() {
+        assert_snapshot!(rendered(&task_due("\"Tháng 13/2024\"")));
+    }
+
+    #[test]
+    fn a_deadline_written_with_escapes_is_reported_whole() {
+        assert_snapshot!(rendered(&task_due("\"Th\\u00e1ng 13/2024\"")));
+    }
+
+    #[test]
+    fn an_unreadable_milestone_or_default_deadline_is_reported_once_on_itself() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[defaults]
+deadline = "Quý V/2017"
+
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+
+[[task]]
+id = "2"
+content = "Triển khai kế hoạch"
+lead = ["CNTT"]
+
+[[task.milestone]]
+what = "Giai đoạn 1"
+deadline = "31/2/2024"
+"#
+        )));
+    }
+
+    #[test]
+    fn an_event_without_due_is_a_warning_that_a_due_silences() {
+        let event = "\"Khi phương án được phê duyệt\"";
+        assert_snapshot!(rendered(&task_due(event)));
+        let with_due = format!("{event}\ndue = 2024-09-01");
+        assert_eq!(rendered(&task_due(&with_due)), "");
+    }
+}

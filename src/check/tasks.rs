@@ -1,0 +1,446 @@
+//! Rule 3: every task has an `id` unique in its plan, a `content`, at least one `lead`
+//! and a deadline (its own, its milestones', or the plan's `[defaults]`). Also the
+//! sections tasks are filed under. Each task and milestone is walked here to the model,
+//! its units, deadline and status handed to the rules for those (4, 5 and 6).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::diag::{self, Code, Diagnostic};
+use crate::model::{Milestone, Section, Task};
+use crate::raw::{RawDefaults, RawMilestone, RawPlan, RawTask, Sp, SpList};
+
+use super::plan::PlanChecker;
+
+impl PlanChecker<'_> {
+    /// The plan's sections: each has an `id` and a `title`, the `id` unique.
+    pub(super) fn sections(&mut self, raw: &RawPlan) -> Vec<Section> {
+        let mut sections: Vec<Section> = Vec::new();
+        for s in &raw.sections {
+            let context = "a `[[section]]`";
+            let id = self.required(&s.id, &s.wrong_type, s.span.clone(), "id", context);
+            let title = self.required(&s.title, &s.wrong_type, s.span.clone(), "title", context);
+            let (Some(id), Some(title)) = (id, title) else {
+                continue;
+            };
+            if sections.iter().any(|other| other.id == id) {
+                let span = s.id.as_ref().map_or(s.span.clone(), Sp::span);
+                self.push(Diagnostic::new(
+                    Code::DuplicateId,
+                    self.file,
+                    span,
+                    format!("section `{id}` is defined twice in this plan"),
+                ));
+                continue;
+            }
+            sections.push(Section { id, title });
+        }
+        sections
+    }
+
+    /// The plan's tasks, each checked; a task with an id met before is left out.
+    pub(super) fn tasks(
+        &mut self,
+        defaults: &RawDefaults,
+        raw_tasks: &mut [RawTask],
+        sections: &[Section],
+        issued: Option<NaiveDate>,
+    ) -> Vec<Task> {
+        let mut tasks: Vec<Task> = Vec::new();
+        let mut ids: HashSet<String> = HashSet::new();
+        for raw_task in raw_tasks {
+            if let Some(task) = self.task(defaults, raw_task, sections, issued)
+                && !self.duplicate_task(&mut ids, &task, raw_task)
+            {
+                tasks.push(task);
+            }
+        }
+        tasks
+    }
+
+    /// Rule 3: a task's `id` is unique in its plan.
+    fn duplicate_task(&mut self, ids: &mut HashSet<String>, task: &Task, raw: &RawTask) -> bool {
+        if ids.insert(task.id.clone()) {
+            return false;
+        }
+        let span = raw.id.as_ref().map_or(raw.span.clone(), Sp::span);
+        self.push(
+            Diagnostic::new(
+                Code::DuplicateId,
+                self.file,
+                span,
+                format!("task `{}` is defined twice in this plan", task.id),
+            )
+            .with_label("ids must be unique within a plan"),
+        );
+        true
+    }
+
+    fn task(
+        &mut self,
+        defaults: &RawDefaults,
+        raw: &mut RawTask,
+        sections: &[Section],
+        issued: Option<NaiveDate>,
+    ) -> Option<Task> {
+        let owner = raw.span.clone();
+        let id = self.required(
+            &raw.id,
+            &raw.wrong_type,
+            owner.clone(),
+            "id",
+            "a `[[task]]`",
+        );
+        let at = raw.id.as_ref().map_or(owner.clone(), Sp::span);
+        // A national tree holds a million of these: moved, not copied.
+        let content = self
+            .required(
+                &raw.content,
+                &raw.wrong_type,
+                at.clone(),
+                "content",
+                "a `[[task]]`",
+            )
+            .and_then(|_| raw.content.as_mut().map(|c| std::mem::take(c.get_mut())));
+        let section = raw
+            .section
+            .as_ref()
+            .and_then(|s| self.section_ref(s, sections));
+        let lead = self.lead(raw, &defaults.lead, at.clone());
+        let support = self.units(raw.support.as_ref().or(defaults.support.as_ref()));
+        let deadline = raw.deadline.as_ref().or(defaults.deadline.as_ref());
+        let milestones: Vec<Milestone> = raw
+            .milestones
+            .iter()
+            .filter_map(|m| self.milestone(m, deadline, issued))
+            .collect();
+        self.deadline_present(raw, deadline, at.clone());
+        let due = raw.due.as_ref().map(|d| *d.get_ref());
+        let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
+        let deadline = deadline.and_then(|d| self.required_present(d, "deadline", "a `[[task]]`"));
+        let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
+        Some(Task {
+            id: id?,
+            section,
+            content: content?,
+            lead: lead?,
+            support,
+            deadline,
+            due,
+            schedule,
+            product: self.optional_moved(&mut raw.product, "product"),
+            note: self.optional_moved(&mut raw.note, "note"),
+            status,
+            done,
+            milestones,
+        })
+    }
+
+    fn milestone(
+        &mut self,
+        raw: &RawMilestone,
+        task_deadline: Option<&Sp<String>>,
+        issued: Option<NaiveDate>,
+    ) -> Option<Milestone> {
+        let what = self.required(
+            &raw.what,
+            &raw.wrong_type,
+            raw.span.clone(),
+            "what",
+            "a `[[task.milestone]]`",
+        );
+        let at = raw.what.as_ref().map_or(raw.span.clone(), Sp::span);
+        let deadline = raw.deadline.as_ref().or(task_deadline);
+        let due = raw.due.as_ref().map(|d| *d.get_ref());
+        let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
+        let deadline =
+            deadline.and_then(|d| self.required_present(d, "deadline", "a `[[task.milestone]]`"));
+        let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
+        self.optional(&raw.note, "note");
+        Some(Milestone {
+            what: what?,
+            deadline,
+            due,
+            schedule,
+            status,
+            done,
+        })
+    }
+
+    /// Rule 3: a task has a deadline: its own, the plan's default, or one on each of its
+    /// milestones.
+    fn deadline_present(&mut self, raw: &RawTask, deadline: Option<&Sp<String>>, at: Range<usize>) {
+        let every_stage_dated =
+            !raw.milestones.is_empty() && raw.milestones.iter().all(|m| m.deadline.is_some());
+        if deadline.is_none() && !every_stage_dated {
+            self.push(
+                Diagnostic::new(Code::MissingDeadline, self.file, at, "task has no deadline")
+                    .with_label("add `deadline = \"…\"` to this task")
+                    .with_help("give the task a `deadline`, give each `[[task.milestone]]` one, or set `[defaults] deadline`"),
+            );
+        }
+    }
+
+    /// Rule 3 for the lead: at least one, the task's own or the plan's default. Each is a
+    /// unit reference (rule 4). Without one, the diagnostic points at the list written
+    /// empty (at its first item, an empty string, if it has one), else at `at`.
+    fn lead(
+        &mut self,
+        raw: &RawTask,
+        default: &Option<SpList>,
+        at: Range<usize>,
+    ) -> Option<Vec<String>> {
+        let written = raw.lead.as_ref().or(default.as_ref());
+        let non_empty: Vec<&Sp<String>> = written
+            .into_iter()
+            .flat_map(|list| list.get_ref())
+            .filter(|l| !l.get_ref().trim().is_empty())
+            .collect();
+        if non_empty.is_empty() {
+            let span = written.map_or(at, |list| {
+                list.get_ref().first().map_or(list.span(), Sp::span)
+            });
+            self.push(
+                Diagnostic::new(
+                    Code::MissingLead,
+                    self.file,
+                    span,
+                    "task has no lead unit (đơn vị chủ trì)",
+                )
+                .with_label("add `lead = [\"CODE\"]`"),
+            );
+            return None;
+        }
+        let codes = self.units(written);
+        self.vague_leads(&non_empty);
+        Some(codes)
+    }
+
+    /// A task's `section` is one the plan defines.
+    fn section_ref(&mut self, section: &Sp<String>, sections: &[Section]) -> Option<String> {
+        let id = section.get_ref();
+        if sections.iter().any(|s| &s.id == id) {
+            return Some(id.clone());
+        }
+        let d = Diagnostic::new(
+            Code::UnknownSection,
+            self.file,
+            section.span(),
+            format!("section `{id}` is not defined in this plan"),
+        );
+        let d = match diag::nearest(id, sections.iter().map(|s| s.id.as_str())) {
+            Some(near) => d.with_label(format!("did you mean `{near}`?")),
+            None => d.with_help("define it with `[[section]]` `id = …`, `title = …`"),
+        };
+        self.push(d);
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use insta::assert_snapshot;
+
+    use crate::check::testing::{plan, rendered};
+
+    #[test]
+    fn a_task_with_nothing_but_a_note_lacks_every_required_field_at_its_header() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+note = "Chưa có gì"
+"#
+        )));
+    }
+
+    #[test]
+    fn with_an_id_a_missing_field_is_reported_at_the_id() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+id = "1"
+note = "Chưa có gì"
+"#
+        )));
+    }
+
+    #[test]
+    fn a_field_written_empty_is_reported_on_its_value() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+id = "1"
+content = ""
+lead = []
+deadline = " "
+"#
+        )));
+    }
+
+    #[test]
+    fn a_lead_of_empty_strings_is_reported_on_the_first() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["", " "]
+deadline = "Quý I/2024"
+"#
+        )));
+    }
+
+    #[test]
+    fn an_empty_default_lead_is_reported_once_on_itself() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[defaults]
+lead = []
+deadline = "Năm 2017"
+
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+
+[[task]]
+id = "2"
+content = "Triển khai kế hoạch"
+"#
+        )));
+    }
+
+    #[test]
+    fn a_deadline_may_come_from_the_defaults_or_from_every_milestone() {
+        let rendered = rendered(&plan(
+            r#"
+[defaults]
+deadline = "Năm 2017"
+
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+
+[[task]]
+id = "2"
+content = "Triển khai kế hoạch"
+lead = ["CNTT"]
+deadline = "Quý I/2024"
+
+[[task.milestone]]
+what = "Giai đoạn 1"
+deadline = "Tháng 2/2024"
+"#,
+        ));
+        assert_eq!(rendered, "");
+    }
+
+    #[test]
+    fn a_milestone_without_a_deadline_leaves_its_task_without_one() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+
+[[task.milestone]]
+what = "Giai đoạn 1"
+deadline = "Tháng 2/2024"
+
+[[task.milestone]]
+what = "Giai đoạn 2"
+"#
+        )));
+    }
+
+    #[test]
+    fn a_milestone_needs_a_what_absent_at_its_header_empty_on_itself() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+deadline = "Quý I/2024"
+
+[[task.milestone]]
+deadline = "Tháng 2/2024"
+
+[[task.milestone]]
+what = ""
+"#
+        )));
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_not_called_missing_too() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+id = 1
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+deadline = "Quý I/2024"
+
+[[task]]
+id = "2"
+content = 2
+lead = ["CNTT"]
+deadline = "Quý I/2024"
+
+[[task.milestone]]
+what = 3
+"#
+        )));
+    }
+
+    #[test]
+    fn a_task_id_is_unique_in_its_plan() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+id = "I.1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+deadline = "Quý I/2024"
+
+[[task]]
+id = "I.1"
+content = "Triển khai kế hoạch"
+lead = ["CNTT"]
+deadline = "Quý II/2024"
+"#
+        )));
+    }
+
+    #[test]
+    fn sections_have_an_id_and_a_title_and_tasks_name_defined_ones() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[section]]
+id = "I"
+title = "Rà soát thủ tục"
+
+[[section]]
+id = "I"
+title = "Phần trùng"
+
+[[section]]
+id = "II"
+
+[[section]]
+title = ""
+
+[[task]]
+id = "1"
+section = "III"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+deadline = "Quý I/2024"
+"#
+        )));
+    }
+}

@@ -1,0 +1,128 @@
+//! Rule 4: every unit a plan names (`lead`, `support`, `monitor`) resolves in the
+//! registry, an unknown one naming the nearest; a lead that is a vague pseudo-unit ("Các
+//! đơn vị liên quan") is a warning.
+
+use crate::diag::{Code, Diagnostic};
+use crate::raw::{Sp, SpList};
+
+use super::ditto::is_ditto;
+use super::plan::PlanChecker;
+
+impl PlanChecker<'_> {
+    /// Resolves a list of unit references to codes, reporting the unknown ones.
+    pub(super) fn units(&mut self, written: Option<&SpList>) -> Vec<String> {
+        let mut codes: Vec<String> = Vec::new();
+        for reference in written.into_iter().flat_map(|list| list.get_ref()) {
+            if let Some(code) = self.unit_ref(reference)
+                && !codes.contains(&code)
+            {
+                codes.push(code);
+            }
+        }
+        codes
+    }
+
+    /// The code of the unit `reference` names. Without a registry every name stands.
+    pub(super) fn unit_ref(&mut self, reference: &Sp<String>) -> Option<String> {
+        let name = reference.get_ref();
+        if self.registry.units().is_empty() {
+            return Some(name.clone());
+        }
+        if is_ditto(name) {
+            self.ditto(reference, "unit");
+            return None;
+        }
+        if let Some(unit) = self.registry.resolve(name) {
+            return Some(unit.code.clone());
+        }
+        let nearest = self.registry.suggestion(name);
+        let mut d = Diagnostic::new(
+            Code::UnknownUnit,
+            self.file,
+            reference.span(),
+            format!("unit `{name}` is not in the registry"),
+        );
+        d = match nearest {
+            Some(unit) => d.with_label(format!("did you mean `{}` ({})?", unit.code, unit.name)),
+            None => d.with_label("unknown unit"),
+        };
+        self.push(d.with_help(
+            "write a code, name or alias from `units.toml`; `bhxh-plan units` lists them",
+        ));
+        None
+    }
+
+    /// Warns of each lead that is a vague pseudo-unit: nobody can answer for the task.
+    pub(super) fn vague_leads(&mut self, leads: &[&Sp<String>]) {
+        for reference in leads {
+            if let Some(unit) = self.registry.resolve(reference.get_ref())
+                && self.registry.is_vague(&unit.code)
+            {
+                self.push(
+                    Diagnostic::new(
+                        Code::VagueLead,
+                        self.file,
+                        reference.span(),
+                        format!(
+                            "lead `{}` is not a unit that can answer for the task",
+                            reference.get_ref()
+                        ),
+                    )
+                    .with_label(format!("`{}` is a vague pseudo-unit", unit.code)),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use insta::assert_snapshot;
+
+    use crate::check::testing::{plan, rendered};
+
+    #[test]
+    fn every_unit_a_plan_names_resolves_or_the_nearest_is_named() {
+        assert_snapshot!(rendered(&plan(
+            r#"monitor = "Vu Phap chee"
+
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNNT"]
+support = ["Trung tâm CNTT", "Ban Thuu", "Bộ Y tế", ""]
+deadline = "Quý I/2024"
+"#
+        )));
+    }
+
+    #[test]
+    fn names_codes_and_aliases_resolve_in_any_case_and_without_diacritics() {
+        let rendered = rendered(&plan(
+            r#"monitor = "Vụ Pháp chế"
+
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["cntt", "Ban Thu"]
+support = ["trung tam cntt", "pc"]
+deadline = "Quý I/2024"
+"#,
+        ));
+        assert_eq!(rendered, "");
+    }
+
+    #[test]
+    fn a_vague_lead_is_a_warning_and_a_vague_support_is_not() {
+        assert_snapshot!(rendered(&plan(
+            r#"
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT", "Các đơn vị liên quan"]
+support = ["LIENQUAN"]
+deadline = "Quý I/2024"
+"#
+        )));
+    }
+}
