@@ -5,12 +5,9 @@
 //! diacritics and `đ`, spaces, hyphens and dots removed) before it is looked up, so the
 //! registry only needs the spellings that differ in their letters.
 
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::thread::LocalKey;
+use std::collections::HashMap;
 
 use serde::Serialize;
-use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -48,14 +45,7 @@ pub struct Registry {
     /// written, and this spares folding them.
     #[serde(skip)]
     exact: HashMap<String, usize>,
-    /// Tells registries apart in the per-thread lookup cache; a registry never changes
-    /// once built, so a clone may share it.
-    #[serde(skip)]
-    id: u64,
 }
-
-/// Spellings and the unit each names (if any), for one registry.
-type Spellings = HashMap<Box<str>, Option<usize>>;
 
 impl Registry {
     /// Builds the index; spellings claimed by two units are reported, first one wins.
@@ -85,14 +75,11 @@ impl Registry {
         }
         // A spelling that clashed must resolve as the folded index says.
         exact.retain(|spelling, unit| index.get(&fold(spelling)) == Some(unit));
-        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         (
             Registry {
                 units,
                 index,
                 exact,
-                id,
             },
             clashes,
         )
@@ -107,56 +94,14 @@ impl Registry {
     pub fn resolve(&self, name: &str) -> Option<&Unit> {
         let found = match self.exact.get(name) {
             Some(&i) => Some(i),
-            None => self.folded(name),
+            None => self.index.get(&fold(name)).copied(),
         };
         found.map(|i| &self.units[i])
     }
 
-    /// Looks a spelling up by its folded form, remembering the answer per thread: a
-    /// national tree writes the same few hundred spellings again and again.
-    fn folded(&self, name: &str) -> Option<usize> {
-        thread_local! {
-            static SEEN: RefCell<HashMap<u64, Spellings>> = RefCell::new(HashMap::new());
-        }
-        self.remembered(&SEEN, name, || self.index.get(&fold(name)).copied())
-    }
-
-    /// The unit closest to a spelling that names none, for "did you mean"; remembered per
-    /// thread, as a tree repeats its misspellings too.
+    /// The unit closest to a spelling that names none, for "did you mean".
     pub fn suggestion(&self, name: &str) -> Option<&Unit> {
-        thread_local! {
-            static SUGGESTED: RefCell<HashMap<u64, Spellings>> = RefCell::new(HashMap::new());
-        }
-        let best = || self.nearest_indices(name).next();
-        self.remembered(&SUGGESTED, name, best)
-            .map(|i| &self.units[i])
-    }
-
-    /// `answer` for `name`, remembered in `cache` by registry id, then spelling; looked up
-    /// by `&str`, so a hit allocates nothing.
-    fn remembered(
-        &self,
-        cache: &'static LocalKey<RefCell<HashMap<u64, Spellings>>>,
-        name: &str,
-        answer: impl FnOnce() -> Option<usize>,
-    ) -> Option<usize> {
-        let known = cache.with_borrow(|seen| {
-            seen.get(&self.id)
-                .and_then(|names| names.get(name).copied())
-        });
-        if let Some(found) = known {
-            return found;
-        }
-        let found = answer();
-        cache.with_borrow_mut(|seen| {
-            let names = seen.entry(self.id).or_default();
-            if names.len() >= 10_000 {
-                // Bounded: a tree of unique misspellings must not grow the cache without end.
-                names.clear();
-            }
-            names.insert(name.into(), found);
-        });
-        found
+        self.nearest_indices(name).next().map(|i| &self.units[i])
     }
 
     /// The unit with exactly this code.

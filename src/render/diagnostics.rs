@@ -289,25 +289,9 @@ fn blank_controls(text: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(blanked)
 }
 
-/// Byte-wise, as this runs over every text a diagnostic shows: the control characters
-/// are C0 and DEL (one byte) and C1 (U+0080 to U+009F, encoded C2 80 to C2 9F).
 fn has_controls(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let precise = || {
-        bytes.iter().enumerate().any(|(i, &b)| {
-            (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t'))
-                || b == 0x7F
-                || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
-        })
-    };
-    // A first pass without early exit or look-ahead, which the compiler turns into vector
-    // code, finds whether any byte could start a control character at all.
-    let suspect =
-        |b: u8| (b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t') | (b == 0x7F) | (b == 0xC2);
-    bytes
-        .chunks(256)
-        .any(|chunk| chunk.iter().fold(false, |seen, &b| seen | suspect(b)))
-        && precise()
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
 impl<'a, 's: 'a> Files<'a> for SourceFiles<'s> {
