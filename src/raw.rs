@@ -5,6 +5,9 @@
 //! in one run; serde stops at the first. Structural problems (syntax, unknown keys, wrong
 //! types) are reported here; the meaning of values is `check`'s business.
 
+mod nfc;
+
+use nfc::nfc;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -543,16 +546,6 @@ fn backticked(names: &[&str]) -> String {
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Text as NFC, so that Vietnamese typed on different systems reads alike; most text
-/// already is, and the quick check says so without normalising it.
-fn nfc(text: &str) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        return text.to_string();
-    }
-    text.nfc().collect()
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! diacritics and `đ`, spaces, hyphens and dots removed) before it is looked up, so the
 //! registry only needs the spellings that differ in their letters.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -50,8 +50,8 @@ pub struct Registry {
 impl Registry {
     /// Builds the index; spellings claimed by two units are reported, first one wins.
     pub fn new(units: Vec<Unit>) -> (Registry, Vec<Clash>) {
-        let mut index = HashMap::new();
-        let mut exact = HashMap::new();
+        let mut index = HashMap::default();
+        let mut exact = HashMap::default();
         let mut clashes = Vec::new();
         for (i, unit) in units.iter().enumerate() {
             for spelling in unit.spellings() {

@@ -253,7 +253,10 @@ impl Cache {
         if checked.dated_after_clock || stamp.size == u64::MAX {
             return;
         }
-        let plan = checked.plan.as_ref().map(postcard::to_allocvec);
+        // A check-only run (CI) stores no plans: the first query stores them.
+        let plan = (checked.plan.as_ref())
+            .filter(|_| self.wants_plans)
+            .map(postcard::to_allocvec);
         let head = postcard::to_allocvec(&HeadRef {
             key: &checked.key,
             diagnostics: &checked.diagnostics,

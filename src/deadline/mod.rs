@@ -12,8 +12,8 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 use lexer::{Token, tokenize};
 
@@ -154,7 +154,7 @@ pub fn resolve_cached(text: &str, context: Context) -> Result<Resolution, Error>
     thread_local! {
         /// Year of the plan → phrase → reading; looked up by `&str`, so a hit allocates
         /// nothing but the clone of its answer.
-        static SEEN: RefCell<HashMap<i32, Readings>> = RefCell::new(HashMap::new());
+        static SEEN: RefCell<HashMap<i32, Readings>> = RefCell::new(HashMap::default());
     }
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
