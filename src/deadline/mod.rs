@@ -272,6 +272,3 @@ fn combine(mut parts: Vec<Resolution>) -> Resolution {
         dates,
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,10 +1,10 @@
-//! The readable specification of the deadline language: phrase, context year → meaning.
-//!
-//! Each expectation reads `kind start..due [dates]`; `-` stands for no date.
+//! The readable specification of the deadline language (DESIGN §3): phrase, context year
+//! → meaning, through the public resolver. Each expectation reads
+//! `kind start..due [dates]`; `-` stands for no date.
 
+use bhxh_plan::deadline::{Context, Resolution, resolve};
+use chrono::NaiveDate;
 use proptest::prelude::*;
-
-use super::*;
 
 mod variants;
 
