@@ -46,7 +46,7 @@ pub struct Global {
     /// Language of report labels (diagnostics are English)
     #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
     pub lang: Lang,
-    /// Do not read or write the on-disk index of unchanged files
+    /// Do not read or write the on-disk cache of checked files
     #[arg(long, global = true, env = "BHXH_PLAN_NO_CACHE")]
     pub no_cache: bool,
     /// Colour terminal output (NO_COLOR is honoured by `auto`)
