@@ -272,6 +272,13 @@ kind = "vague"
         format!("{HEADER}{rest}")
     }
 
+    /// A plan with one task that has an id, a content and a lead, then `fields` (lines).
+    pub fn task(fields: &str) -> String {
+        plan(&format!(
+            "\n[[task]]\nid = \"1\"\ncontent = \"Xây dựng kế hoạch\"\nlead = [\"CNTT\"]\n{fields}"
+        ))
+    }
+
     /// The real date the tests check with.
     pub fn clock() -> chrono::NaiveDate {
         chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap()
@@ -285,6 +292,24 @@ kind = "vague"
         assert_eq!(found, [], "the tests' registry is clean");
         let checked = super::check_file(0, text.as_bytes(), &registry, clock());
         render(&[("a.toml", text)], checked.diagnostics)
+    }
+
+    /// Shows each case of `cases` with `show` under the case's heading, so that one
+    /// snapshot holds every case of a rule. A case starts with a line `=== name`; its text
+    /// runs to the next such line, blank lines at its end dropped. A case that finds
+    /// nothing says so.
+    pub fn cases(cases: &str, show: impl Fn(&str) -> String) -> String {
+        let mut out = String::new();
+        for case in cases.split("\n=== ").skip(1) {
+            let (name, text) = case.split_once('\n').unwrap_or((case, ""));
+            let shown = show(&format!("{}\n", text.trim_end()));
+            let shown = match shown.trim_end() {
+                "" => "no diagnostics",
+                shown => shown,
+            };
+            out.push_str(&format!("=== {name}\n{shown}\n\n"));
+        }
+        out
     }
 
     /// Renders diagnostics of `files` (path and text, a file's id its place) as `check`

@@ -160,57 +160,41 @@ impl PlanChecker<'_> {
 mod tests {
     use insta::assert_snapshot;
 
-    use crate::check::testing::rendered;
+    use crate::check::testing::{cases, rendered};
 
     #[test]
-    fn a_plan_file_needs_a_plan_table() {
-        assert_snapshot!(rendered(
-            r#"# Kế hoạch chưa có phần đầu
+    fn the_plan_header() {
+        let shown = cases(
+            r#"
+=== a plan file needs a `[plan]` table
+# Kế hoạch chưa có phần đầu
 [[task]]
 id = "1"
-"#
-        ));
-    }
 
-    #[test]
-    fn the_header_needs_a_number_a_title_and_an_issue_date() {
-        assert_snapshot!(rendered(
-            r#"[plan]
+=== the header needs a number, a title and an issue date
+[plan]
 kind = "Kế hoạch"
-"#
-        ));
-    }
 
-    #[test]
-    fn a_header_field_written_empty_is_reported_on_its_value() {
-        assert_snapshot!(rendered(
-            r#"[plan]
+=== a header field written empty is reported on its value
+[plan]
 number = ""
 title = "  "
 issued = 2017-02-28
-"#
-        ));
-    }
 
-    #[test]
-    fn a_header_field_of_the_wrong_type_is_not_called_missing_too() {
-        assert_snapshot!(rendered(
-            r#"[plan]
+=== a header field of the wrong type is not called missing too
+[plan]
 number = 595
 title = "Kế hoạch thử"
 issued = "2017-02-28"
-"#
-        ));
-    }
 
-    #[test]
-    fn an_issue_date_outside_the_years_of_plans_is_an_error() {
-        assert_snapshot!(rendered(
-            r#"[plan]
+=== an issue date outside the years of plans is an error
+[plan]
 number = "1/KH-BHXH"
 title = "Kế hoạch thử"
 issued = 1017-02-28
-"#
-        ));
+"#,
+            rendered,
+        );
+        assert_snapshot!(shown);
     }
 }

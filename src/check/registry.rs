@@ -121,7 +121,7 @@ mod tests {
     use insta::assert_snapshot;
 
     use super::*;
-    use crate::check::testing::render;
+    use crate::check::testing::{cases, render};
 
     /// Reads `text` as `units.toml` and renders its diagnostics.
     fn rendered(text: &str) -> String {
@@ -131,22 +131,19 @@ mod tests {
     }
 
     #[test]
-    fn a_unit_needs_a_code_and_a_name_absent_at_its_header_empty_on_itself() {
-        assert_snapshot!(rendered(
-            r#"[[unit]]
+    fn units_of_the_registry() {
+        let shown = cases(
+            r#"
+=== a unit needs a code and a name: absent at its header, empty on itself
+[[unit]]
 name = "Không mã"
 
 [[unit]]
 code = "PC"
 name = " "
-"#
-        ));
-    }
 
-    #[test]
-    fn a_kind_is_a_known_one_and_a_successor_a_code_of_the_registry() {
-        assert_snapshot!(rendered(
-            r#"[[unit]]
+=== a kind is a known one and a successor a code of the registry
+[[unit]]
 code = "THU"
 name = "Ban Thu"
 kind = "centrl"
@@ -159,14 +156,9 @@ successor = "TTS"
 [[unit]]
 code = "TST"
 name = "Ban Quản lý Thu - Sổ, thẻ"
-"#
-        ));
-    }
 
-    #[test]
-    fn no_spelling_names_two_units() {
-        assert_snapshot!(rendered(
-            r#"[[unit]]
+=== no spelling names two units
+[[unit]]
 code = "A"
 name = "Alpha"
 aliases = ["Ban chung"]
@@ -175,7 +167,9 @@ aliases = ["Ban chung"]
 code = "B"
 name = "Beta"
 aliases = ["Ban Chung"]
-"#
-        ));
+"#,
+            rendered,
+        );
+        assert_snapshot!(shown);
     }
 }
