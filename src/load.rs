@@ -187,7 +187,7 @@ impl Tree {
             )
         })?;
         decode(&bytes).map_err(|(text, offset, message)| {
-            self.sources.get(file).keep(text);
+            self.sources.get(file).keep(&text);
             Diagnostic::new(Code::Encoding, file, offset..offset, message)
         })
     }

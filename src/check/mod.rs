@@ -221,7 +221,7 @@ pub fn registry_of(tree: &Tree) -> (Registry, Vec<Diagnostic>) {
             let mut found = Vec::new();
             let registry = read_registry(file, &text, &mut found);
             if !found.is_empty() {
-                tree.sources.get(file).keep(text);
+                tree.sources.get(file).keep(&text);
             }
             (registry, found)
         }
