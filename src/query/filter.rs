@@ -75,23 +75,14 @@ impl Filter {
 
     /// True when the task is held by one of the units in the chosen role.
     pub fn task(&self, task: &Task) -> bool {
-        self.assigned(&task.lead, &task.support)
-    }
-
-    /// True when a task with these lead and support units is held by one of the units in
-    /// the chosen role.
-    pub fn assigned<S: AsRef<str>>(&self, lead: &[S], support: &[S]) -> bool {
         let Some(units) = &self.units else {
             return true;
         };
-        let holds = |list: &[S]| {
-            list.iter()
-                .any(|code| units.iter().any(|u| u == code.as_ref()))
-        };
+        let holds = |list: &[String]| list.iter().any(|code| units.contains(code));
         match self.role {
-            Role::Lead => holds(lead),
-            Role::Support => holds(support),
-            Role::Any => holds(lead) || holds(support),
+            Role::Lead => holds(&task.lead),
+            Role::Support => holds(&task.support),
+            Role::Any => holds(&task.lead) || holds(&task.support),
         }
     }
 

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::filter::{Filter, Role, Within};
-use super::tasks::{self, final_due};
+use super::tasks::{self, Listing, final_due};
 use crate::model::{Plan, Status, Task};
 use crate::units::Registry;
 
@@ -84,23 +84,16 @@ pub fn workload(
     today: NaiveDate,
 ) -> Workload {
     let mut by_unit: BTreeMap<String, WorkloadRow> = BTreeMap::new();
-    let merged_into = filter.units.as_ref().and_then(|u| u.first().cloned());
-    let unit_filter = Filter {
-        units: None,
-        ..filter.clone()
-    };
     for plan in plans.iter().filter(|p| filter.plan(p)) {
         for task in &plan.tasks {
-            if !unit_filter.item(task.status, final_due(task), plan) {
+            if !filter.item(task.status, final_due(task), plan) {
                 continue;
             }
             let standing = standing(task, today);
             let mut held: Vec<(String, bool, bool)> = Vec::new();
             for code in task.lead.iter().chain(&task.support) {
-                let row_code = match (&filter.units, &merged_into) {
-                    (Some(units), Some(first)) if units.contains(code) => first.clone(),
-                    (Some(_), _) => continue,
-                    _ => code.clone(),
+                let Some(row_code) = row_unit(filter, code) else {
+                    continue;
                 };
                 let leads = task.lead.contains(code);
                 let supports = task.support.contains(code);
@@ -143,6 +136,16 @@ pub fn workload(
         total.add(row);
     }
     Workload { rows, total }
+}
+
+/// The row that counts for unit `code`: with units chosen, theirs is one row named after
+/// the first, and other units have none; otherwise the unit's own.
+fn row_unit(filter: &Filter, code: &str) -> Option<String> {
+    match &filter.units {
+        Some(units) if units.iter().any(|u| u == code) => Some(units[0].clone()),
+        Some(_) => None,
+        None => Some(code.to_string()),
+    }
 }
 
 fn registry_order(registry: &Registry, code: &str) -> usize {
@@ -188,7 +191,7 @@ pub fn by_quarter(
         units: None,
         ..filter.clone()
     };
-    for row in tasks::schedule(plans, &everyone, today) {
+    for row in tasks::rows(plans, &everyone, today, Listing::Schedule) {
         let holders = match filter.role {
             Role::Lead => row.lead.clone(),
             Role::Support => row.support.clone(),
@@ -196,12 +199,7 @@ pub fn by_quarter(
         };
         let Some(due) = row.due else { continue };
         let quarter = format!("{}-Q{}", due.year(), (due.month() - 1) / 3 + 1);
-        for code in holders {
-            let code = match &filter.units {
-                Some(units) if units.contains(&code) => units[0].clone(),
-                Some(_) => continue,
-                None => code,
-            };
+        for code in holders.iter().filter_map(|code| row_unit(filter, code)) {
             *matrix
                 .entry(code)
                 .or_default()
