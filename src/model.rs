@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::deadline::Resolution;
@@ -37,11 +38,6 @@ impl UnitKind {
             _ => None,
         }
     }
-
-    /// The spelling used in `units.toml` and JSON.
-    pub fn as_str(self) -> &'static str {
-        UnitKind::NAMES[self as usize]
-    }
 }
 
 /// One entry of the units registry.
@@ -66,10 +62,8 @@ impl Unit {
     }
 }
 
-/// Progress of a task or milestone.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
+/// Progress of a task or stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     #[default]

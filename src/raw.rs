@@ -105,7 +105,6 @@ pub struct RawTask {
 /// One plan file as written.
 #[derive(Debug)]
 pub struct RawPlan {
-    pub file: FileId,
     pub header: Option<RawHeader>,
     pub defaults: RawDefaults,
     pub sections: Vec<RawSection>,
@@ -195,7 +194,6 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
         .map(|(span, t)| r.task(span, t))
         .collect();
     Some(RawPlan {
-        file,
         header,
         defaults,
         sections,
