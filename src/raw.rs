@@ -160,7 +160,7 @@ pub(crate) const UNIT_KEYS: &[&str] = &["code", "name", "aliases", "kind", "succ
 /// Reads a plan file. `None` when the text is not TOML at all.
 pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawPlan> {
     let mut r = Reader::new(file, text, diags);
-    let (doc, _) = r.document(text)?;
+    let doc = r.document(text)?;
     r.keys(&doc, PLAN_KEYS, "a plan file");
     let header = r.table(&doc, "plan").map(|(span, t)| r.header(span, t));
     let defaults = r
@@ -204,7 +204,7 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
 /// Reads `units.toml`. `None` when the text is not TOML at all.
 pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<RawUnit>> {
     let mut r = Reader::new(file, text, diags);
-    let (doc, _) = r.document(text)?;
+    let doc = r.document(text)?;
     r.keys(&doc, UNITS_KEYS, "the units registry");
     let units = r
         .tables(&doc, "unit")
@@ -261,12 +261,9 @@ impl<'d> Reader<'d> {
         std::mem::replace(&mut self.wrong_type, around)
     }
 
-    fn document<'i>(&mut self, text: &'i str) -> Option<(DeTable<'i>, Range<usize>)> {
+    fn document<'i>(&mut self, text: &'i str) -> Option<DeTable<'i>> {
         match DeTable::parse(text) {
-            Ok(doc) => {
-                let span = doc.span();
-                Some((doc.into_inner(), span))
-            }
+            Ok(doc) => Some(doc.into_inner()),
             Err(error) => {
                 let span = error.span().unwrap_or_else(|| deepest_line(text));
                 let message = error.message().trim_end().replace('\n', "; ");
@@ -359,20 +356,21 @@ impl<'d> Reader<'d> {
                 Some(near) => d.with_label(format!("did you mean `{near}`?")),
                 None => d.with_label("unknown key"),
             };
-            self.push(d.with_help(format!("valid keys here: {}", backticked(known))));
+            let valid = diag::backticked(known);
+            self.push(d.with_help(format!("valid keys here: {valid}")));
         }
     }
 
-    /// A string value as NFC. TOML lets a parser normalise the line breaks of a multi-line
-    /// string, so one saved on Windows reads like one saved elsewhere; a `\r\n` written as
-    /// escapes in a one-line string is the author's and stays.
-    fn string_value(&self, value: &str, span: Range<usize>) -> String {
-        let text = nfc(value);
-        let written = self.text.get(span).unwrap_or_default();
+    /// A string value as NFC, with its span. TOML lets a parser normalise the line breaks
+    /// of a multi-line string, so one saved on Windows reads like one saved elsewhere; a
+    /// `\r\n` written as escapes in a one-line string is the author's and stays.
+    fn string_value(&self, value: &str, span: Range<usize>) -> Sp<String> {
+        let mut text = nfc(value);
+        let written = self.text.get(span.clone()).unwrap_or_default();
         if written.starts_with("\"\"\"") || written.starts_with("'''") {
-            return text.replace("\r\n", "\n");
+            text = text.replace("\r\n", "\n");
         }
-        text
+        Spanned::new(span, text)
     }
 
     fn get<'t, 'i>(&self, table: &'t DeTable<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
@@ -407,10 +405,7 @@ impl<'d> Reader<'d> {
     fn string(&mut self, table: &DeTable, key: &'static str) -> Option<Sp<String>> {
         let value = self.get(table, key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Spanned::new(
-                value.span(),
-                self.string_value(s, value.span()),
-            )),
+            DeValue::String(s) => Some(self.string_value(s, value.span())),
             _ => {
                 self.wrong_type(key, value, "a string");
                 None
@@ -422,17 +417,12 @@ impl<'d> Reader<'d> {
     fn strings(&mut self, table: &DeTable, key: &'static str) -> Option<SpList> {
         let value = self.get(table, key)?;
         let list = match value.get_ref() {
-            DeValue::String(s) => vec![Spanned::new(
-                value.span(),
-                self.string_value(s, value.span()),
-            )],
+            DeValue::String(s) => vec![self.string_value(s, value.span())],
             DeValue::Array(items) => {
                 let mut out = Vec::new();
                 for item in items.iter() {
                     match item.get_ref() {
-                        DeValue::String(s) => {
-                            out.push(Spanned::new(item.span(), self.string_value(s, item.span())))
-                        }
+                        DeValue::String(s) => out.push(self.string_value(s, item.span())),
                         _ => self.wrong_type(key, item, "a list of strings"),
                     }
                 }
@@ -536,14 +526,6 @@ fn deepest_line(text: &str) -> Range<usize> {
         start += line.len();
     }
     best.1.start..best.1.start
-}
-
-fn backticked(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]
