@@ -145,8 +145,8 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// Names in backticks, joined by commas: "`open`, `done`".
-pub fn backticked(names: &[&str]) -> String {
-    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+pub fn backticked(names: &[impl AsRef<str>]) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
     names.join(", ")
 }
 

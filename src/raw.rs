@@ -12,6 +12,7 @@ mod nfc;
 
 use nfc::nfc;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -20,7 +21,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::Status;
-use crate::schema::{UnitKind, Units};
+use crate::schema::{self, UnitKind, Units, UnitsFile};
 use crate::source::FileId;
 
 /// A string with the byte span of its TOML value.
@@ -220,49 +221,28 @@ pub struct RawUnit {
     pub wrong_type: WrongTypes,
 }
 
-pub(crate) const PLAN_KEYS: &[&str] = &["plan", "defaults", "section", "task"];
-pub(crate) const HEADER_KEYS: &[&str] = &[
-    "number",
-    "kind",
-    "title",
-    "issuer",
-    "issued",
-    "signer",
-    "implements",
-    "monitor",
-    "source",
-    "note",
-];
-pub(crate) const DEFAULTS_KEYS: &[&str] = &["lead", "support", "deadline"];
-pub(crate) const SECTION_KEYS: &[&str] = &["id", "title"];
-pub(crate) const TASK_KEYS: &[&str] = &[
-    "id",
-    "section",
-    "content",
-    "lead",
-    "support",
-    "deadline",
-    "due",
-    "product",
-    "note",
-    "status",
-    "done",
-    "milestone",
-];
-pub(crate) const MILESTONE_KEYS: &[&str] = &["what", "deadline", "due", "status", "done", "note"];
-pub(crate) const UNITS_KEYS: &[&str] = &["unit"];
-pub(crate) const UNIT_KEYS: &[&str] = &["code", "name", "aliases", "kind", "successor", "until"];
+/// The keys a table may have: the properties of its schema, in their order.
+type Keys = LazyLock<Vec<String>>;
+
+static PLAN_KEYS: Keys = LazyLock::new(schema::keys::<RawPlan>);
+static HEADER_KEYS: Keys = LazyLock::new(schema::keys::<RawHeader>);
+static DEFAULTS_KEYS: Keys = LazyLock::new(schema::keys::<RawDefaults>);
+static SECTION_KEYS: Keys = LazyLock::new(schema::keys::<RawSection>);
+static TASK_KEYS: Keys = LazyLock::new(schema::keys::<RawTask>);
+static MILESTONE_KEYS: Keys = LazyLock::new(schema::keys::<RawMilestone>);
+static UNITS_KEYS: Keys = LazyLock::new(schema::keys::<UnitsFile>);
+static UNIT_KEYS: Keys = LazyLock::new(schema::keys::<RawUnit>);
 
 /// Reads a plan file. `None` when the text is not TOML at all.
 pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawPlan> {
     let mut r = Reader::new(file, text, diags);
     let doc = r.document(text)?;
-    r.keys(&doc, PLAN_KEYS, "a plan file");
+    r.keys(&doc, &PLAN_KEYS, "a plan file");
     let header = r.table(&doc, "plan").map(|(span, t)| r.header(span, t));
     let defaults = r
         .table(&doc, "defaults")
         .map(|(_, t)| {
-            let around = r.begin_table(t, DEFAULTS_KEYS, "`[defaults]`");
+            let around = r.begin_table(t, &DEFAULTS_KEYS, "`[defaults]`");
             RawDefaults {
                 lead: r.strings(t, "lead"),
                 support: r.strings(t, "support"),
@@ -275,7 +255,7 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
         .tables(&doc, "section")
         .into_iter()
         .map(|(span, t)| {
-            let around = r.begin_table(t, SECTION_KEYS, "a `[[section]]`");
+            let around = r.begin_table(t, &SECTION_KEYS, "a `[[section]]`");
             RawSection {
                 span,
                 id: r.string(t, "id"),
@@ -301,12 +281,12 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
 pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<RawUnit>> {
     let mut r = Reader::new(file, text, diags);
     let doc = r.document(text)?;
-    r.keys(&doc, UNITS_KEYS, "the units registry");
+    r.keys(&doc, &UNITS_KEYS, "the units registry");
     let units = r
         .tables(&doc, "unit")
         .into_iter()
         .map(|(span, t)| {
-            let around = r.begin_table(t, UNIT_KEYS, "a `[[unit]]`");
+            let around = r.begin_table(t, &UNIT_KEYS, "a `[[unit]]`");
             RawUnit {
                 span,
                 code: r.string(t, "code"),
@@ -346,7 +326,7 @@ impl<'d> Reader<'d> {
 
     /// Starts reading a table's own fields: reports its unknown keys, and gives back what
     /// was noted of the table around it, for [`Self::end_table`].
-    fn begin_table(&mut self, t: &DeTable, known: &[&str], context: &str) -> WrongTypes {
+    fn begin_table(&mut self, t: &DeTable, known: &[String], context: &str) -> WrongTypes {
         self.keys(t, known, context);
         std::mem::take(&mut self.wrong_type)
     }
@@ -375,7 +355,7 @@ impl<'d> Reader<'d> {
     }
 
     fn header(&mut self, span: Range<usize>, t: &DeTable) -> RawHeader {
-        let around = self.begin_table(t, HEADER_KEYS, "`[plan]`");
+        let around = self.begin_table(t, &HEADER_KEYS, "`[plan]`");
         RawHeader {
             span,
             number: self.string(t, "number"),
@@ -395,12 +375,12 @@ impl<'d> Reader<'d> {
     }
 
     fn task(&mut self, span: Range<usize>, t: &DeTable) -> RawTask {
-        let around = self.begin_table(t, TASK_KEYS, "a `[[task]]`");
+        let around = self.begin_table(t, &TASK_KEYS, "a `[[task]]`");
         let milestones = self
             .tables(t, "milestone")
             .into_iter()
             .map(|(span, m)| {
-                let around = self.begin_table(m, MILESTONE_KEYS, "a `[[task.milestone]]`");
+                let around = self.begin_table(m, &MILESTONE_KEYS, "a `[[task.milestone]]`");
                 RawMilestone {
                     span,
                     what: self.string(m, "what"),
@@ -436,10 +416,10 @@ impl<'d> Reader<'d> {
     }
 
     /// Reports every key of `table` that is not in `known`.
-    fn keys(&mut self, table: &DeTable, known: &[&str], context: &str) {
+    fn keys(&mut self, table: &DeTable, known: &[String], context: &str) {
         for (key, _) in table.iter() {
             let name = key.get_ref().as_ref();
-            if known.contains(&name) {
+            if known.iter().any(|k| k == name) {
                 continue;
             }
             let mut d = Diagnostic::new(
@@ -448,7 +428,7 @@ impl<'d> Reader<'d> {
                 key.span(),
                 format!("unknown key `{name}` in {context}"),
             );
-            d = match diag::nearest(name, known.iter().copied()) {
+            d = match diag::nearest(name, known.iter().map(String::as_str)) {
                 Some(near) => d.with_label(format!("did you mean `{near}`?")),
                 None => d.with_label("unknown key"),
             };
