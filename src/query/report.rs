@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::filter::{Filter, Within};
-use super::tasks::{Listing, TaskRow, final_due, items_of, rows};
+use super::tasks::{Item, Listing, TaskRow, final_due, items_of, rows};
 use super::workload::{DUE_SOON_DAYS, Workload, workload};
 use crate::deadline::Kind;
 use crate::model::{Plan, Status};
@@ -175,12 +175,11 @@ pub fn export(plans: &[Plan], filter: &Filter) -> Vec<ExportRow> {
     let mut rows = Vec::new();
     for plan in plans.iter().filter(|p| filter.plan(p)) {
         for task in plan.tasks.iter().filter(|t| filter.task(t)) {
-            let row = |milestone: Option<String>,
-                       deadline: Option<String>,
-                       status: Status,
-                       dates: Vec<NaiveDate>,
-                       kind,
-                       start| ExportRow {
+            let mut stages = items_of(task);
+            if stages.is_empty() {
+                stages.push(Item::whole(task));
+            }
+            rows.extend(stages.into_iter().map(|stage| ExportRow {
                 plan: plan.number.clone(),
                 issuer: plan.issuer.clone(),
                 task: task.id.clone(),
@@ -188,39 +187,17 @@ pub fn export(plans: &[Plan], filter: &Filter) -> Vec<ExportRow> {
                 content: task.content.clone(),
                 lead: task.lead.clone(),
                 support: task.support.clone(),
-                deadline,
-                kind,
-                milestone,
-                start,
-                due: dates.last().copied(),
-                dates,
-                status,
+                deadline: stage.deadline.map(str::to_string),
+                kind: stage.kind,
+                milestone: stage.milestone,
+                start: stage.start,
+                due: stage.dates.last().copied(),
+                dates: stage.dates,
+                status: stage.status,
                 done: task.done,
                 product: task.product.clone(),
                 note: task.note.clone(),
-            };
-            let stages = items_of(task);
-            if stages.is_empty() {
-                let schedule = task.schedule.as_ref();
-                rows.push(row(
-                    None,
-                    task.deadline.clone(),
-                    task.status,
-                    Vec::new(),
-                    schedule.map(|s| s.kind),
-                    schedule.and_then(|s| s.start),
-                ));
-            }
-            for stage in stages {
-                rows.push(row(
-                    stage.milestone,
-                    stage.deadline.map(str::to_string),
-                    stage.status,
-                    stage.dates,
-                    Some(stage.kind),
-                    stage.start,
-                ));
-            }
+            }));
         }
     }
     rows

@@ -37,12 +37,28 @@ pub(super) struct Item<'p> {
     /// Every date the item must be met on: one, or a recurring series.
     pub(super) dates: Vec<NaiveDate>,
     recurring: bool,
-    pub(super) kind: Kind,
+    /// The kind of the deadline, where it reads.
+    pub(super) kind: Option<Kind>,
     /// The start of the window the stage belongs to, where it has one.
     pub(super) start: Option<NaiveDate>,
 }
 
-impl Item<'_> {
+impl<'p> Item<'p> {
+    /// A task as one item with no date of its own: for listing every task once, and for
+    /// a task without stages.
+    pub(super) fn whole(task: &'p Task) -> Self {
+        let schedule = task.schedule.as_ref();
+        Item {
+            milestone: None,
+            deadline: task.deadline.as_deref(),
+            status: task.status,
+            dates: Vec::new(),
+            recurring: false,
+            kind: schedule.map(|s| s.kind),
+            start: schedule.and_then(|s| s.start),
+        }
+    }
+
     /// The due date, when this item is late on `today`. Recurring series are never late:
     /// their next occurrence is what matters.
     pub(super) fn late_on(&self, today: NaiveDate) -> Option<NaiveDate> {
@@ -95,16 +111,7 @@ pub fn rows(plans: &[Plan], filter: &Filter, today: NaiveDate, listing: Listing)
             if listing == Listing::All {
                 let due = final_due(task);
                 if filter.item(task.status, due, plan) {
-                    let whole = Item {
-                        milestone: None,
-                        deadline: task.deadline.as_deref(),
-                        status: task.status,
-                        dates: Vec::new(),
-                        recurring: false,
-                        kind: task.schedule.as_ref().map_or(Kind::Several, |s| s.kind),
-                        start: None,
-                    };
-                    rows.push(whole.row(plan, task, due, today));
+                    rows.push(Item::whole(task).row(plan, task, due, today));
                 }
                 continue;
             }
@@ -180,7 +187,7 @@ fn stages<'p>(
         status,
         dates,
         recurring,
-        kind: schedule.kind,
+        kind: Some(schedule.kind),
         start,
     };
     match schedule.kind {
