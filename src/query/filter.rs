@@ -151,18 +151,14 @@ mod tests {
     #[test]
     fn within_reads_days_weeks_and_months() {
         let today = day(2024, 1, 31);
-        assert_eq!(
-            "14d".parse::<Within>().unwrap().horizon(today),
-            day(2024, 2, 14)
-        );
-        assert_eq!(
-            "6w".parse::<Within>().unwrap().horizon(today),
-            day(2024, 3, 13)
-        );
-        assert_eq!(
-            "1m".parse::<Within>().unwrap().horizon(today),
-            day(2024, 2, 29)
-        );
+        let horizons = [
+            ("14d", day(2024, 2, 14)),
+            ("6w", day(2024, 3, 13)),
+            ("1m", day(2024, 2, 29)),
+        ];
+        for (within, horizon) in horizons {
+            assert_eq!(within.parse::<Within>().unwrap().horizon(today), horizon);
+        }
         assert!("3y".parse::<Within>().is_err());
         assert!("d".parse::<Within>().is_err());
     }
