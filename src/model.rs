@@ -30,13 +30,9 @@ impl UnitKind {
 
     /// Parses a `kind` value of `units.toml`.
     pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "central" => Some(UnitKind::Central),
-            "province" => Some(UnitKind::Province),
-            "external" => Some(UnitKind::External),
-            "vague" => Some(UnitKind::Vague),
-            _ => None,
-        }
+        let all = [Self::Central, Self::Province, Self::External, Self::Vague];
+        all.into_iter()
+            .find(|kind| Self::NAMES[*kind as usize] == text)
     }
 }
 
@@ -79,13 +75,8 @@ impl Status {
 
     /// Parses a `status` value.
     pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "open" => Some(Status::Open),
-            "in-progress" => Some(Status::InProgress),
-            "done" => Some(Status::Done),
-            "cancelled" => Some(Status::Cancelled),
-            _ => None,
-        }
+        let all = [Self::Open, Self::InProgress, Self::Done, Self::Cancelled];
+        all.into_iter().find(|status| status.as_str() == text)
     }
 
     /// The spelling used in plan files and JSON.
