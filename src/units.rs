@@ -15,12 +15,15 @@ use crate::model::{Unit, UnitKind};
 
 /// Folds a unit name for matching: "Trung tâm Công-nghệ  thông tin." → "trungtamcongnghethongtin".
 pub fn fold(name: &str) -> String {
-    name.nfd()
+    unaccented(name).filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The characters of `text` in lower case, without diacritics, `đ` as `d`: "ĐẦU" → "dau".
+pub(crate) fn unaccented(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'đ' { 'd' } else { c })
-        .filter(|c| c.is_alphanumeric())
-        .collect()
 }
 
 /// Two registry entries that claim the same folded spelling.
