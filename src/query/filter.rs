@@ -29,16 +29,12 @@ pub struct PlanKey {
 impl PlanKey {
     /// Parses `NUMBER` or `ISSUER:NUMBER`.
     pub fn parse(text: &str) -> Self {
-        match text.split_once(':') {
-            Some((issuer, number)) => PlanKey {
-                issuer: Some(issuer.trim().to_string()),
-                number: number.trim().to_string(),
-            },
-            None => PlanKey {
-                issuer: None,
-                number: text.trim().to_string(),
-            },
-        }
+        let (issuer, number) = match text.split_once(':') {
+            Some((issuer, number)) => (Some(issuer.trim().to_string()), number),
+            None => (None, text),
+        };
+        let number = number.trim().to_string();
+        PlanKey { issuer, number }
     }
 
     /// True when `plan` is the plan this key names.
