@@ -125,12 +125,7 @@ impl PlanChecker<'_> {
         let title = self.required(&header.title, wrong_type, at(), "title", "`[plan]`");
         let issued = header.issued.as_ref().map(|d| *d.get_ref());
         if header.issued.is_none() && !wrong_type.contains("issued") {
-            self.push(missing(
-                self.file,
-                header.span.clone(),
-                "issued",
-                "`[plan]`",
-            ));
+            self.push(missing(self.file, at(), "issued", "`[plan]`"));
         }
         let issued = issued.filter(|date| {
             let plausible = deadline::YEARS.contains(&date.year());

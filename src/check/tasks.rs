@@ -14,6 +14,10 @@ use crate::raw::{RawDefaults, RawMilestone, RawPlan, RawTask, Sp, SpList};
 
 use super::plan::PlanChecker;
 
+/// How messages name a task and a milestone.
+const TASK: &str = "a `[[task]]`";
+const MILESTONE: &str = "a `[[task.milestone]]`";
+
 impl PlanChecker<'_> {
     /// The plan's sections: each has an `id` and a `title`, the `id` unique.
     pub(super) fn sections(&mut self, raw: &RawPlan) -> Vec<Section> {
@@ -85,24 +89,11 @@ impl PlanChecker<'_> {
         sections: &[Section],
         issued: Option<NaiveDate>,
     ) -> Option<Task> {
-        let owner = raw.span.clone();
-        let id = self.required(
-            &raw.id,
-            &raw.wrong_type,
-            owner.clone(),
-            "id",
-            "a `[[task]]`",
-        );
-        let at = raw.id.as_ref().map_or(owner.clone(), Sp::span);
+        let id = self.required(&raw.id, &raw.wrong_type, raw.span.clone(), "id", TASK);
+        let at = raw.id.as_ref().map_or(raw.span.clone(), Sp::span);
         // A national tree holds a million of these: moved, not copied.
         let content = self
-            .required(
-                &raw.content,
-                &raw.wrong_type,
-                at.clone(),
-                "content",
-                "a `[[task]]`",
-            )
+            .required(&raw.content, &raw.wrong_type, at.clone(), "content", TASK)
             .and_then(|_| raw.content.as_mut().map(|c| std::mem::take(c.get_mut())));
         let section = raw
             .section
@@ -119,7 +110,7 @@ impl PlanChecker<'_> {
         self.deadline_present(raw, deadline, at.clone());
         let due = raw.due.as_ref().map(|d| *d.get_ref());
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
-        let deadline = deadline.and_then(|d| self.required_present(d, "deadline", "a `[[task]]`"));
+        let deadline = deadline.and_then(|d| self.required_present(d, "deadline", TASK));
         let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
         Some(Task {
             id: id?,
@@ -149,14 +140,13 @@ impl PlanChecker<'_> {
             &raw.wrong_type,
             raw.span.clone(),
             "what",
-            "a `[[task.milestone]]`",
+            MILESTONE,
         );
         let at = raw.what.as_ref().map_or(raw.span.clone(), Sp::span);
         let deadline = raw.deadline.as_ref().or(task_deadline);
         let due = raw.due.as_ref().map(|d| *d.get_ref());
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
-        let deadline =
-            deadline.and_then(|d| self.required_present(d, "deadline", "a `[[task.milestone]]`"));
+        let deadline = deadline.and_then(|d| self.required_present(d, "deadline", MILESTONE));
         let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
         self.optional(&raw.note, "note");
         Some(Milestone {
