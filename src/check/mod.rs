@@ -35,6 +35,7 @@ use crate::load::{self, Tree};
 use crate::model::Plan;
 use crate::source::{FileId, KeptText};
 use crate::units::Registry;
+use plan::PlanOutcome;
 
 pub use registry::read_registry;
 
@@ -83,48 +84,33 @@ pub fn check_file(
     registry: &Registry,
     clock: NaiveDate,
 ) -> CheckedFile {
-    let mut diagnostics = Vec::new();
     let text = match load::decode(bytes) {
         Ok(text) => text,
         Err((text, offset, message)) => {
-            diagnostics.push(Diagnostic::new(
-                Code::Encoding,
-                file,
-                offset..offset,
-                message,
-            ));
-            return CheckedFile::of(&text, None, None, diagnostics, false);
+            let encoding = Diagnostic::new(Code::Encoding, file, offset..offset, message);
+            return CheckedFile::of(&text, PlanOutcome::default(), vec![encoding]);
         }
     };
-    let checked = plan::check_plan(file, &text, registry, clock, &mut diagnostics);
-    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-    CheckedFile::of(
-        &text,
-        checked.plan.filter(|_| !has_errors).map(Box::new),
-        checked.key,
-        diagnostics,
-        checked.dated_after_clock,
-    )
+    let mut diagnostics = Vec::new();
+    let mut checked = plan::check_plan(file, &text, registry, clock, &mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        checked.plan = None;
+    }
+    CheckedFile::of(&text, checked, diagnostics)
 }
 
 impl CheckedFile {
-    fn of(
-        text: &str,
-        plan: Option<Box<Plan>>,
-        key: Option<PlanKey>,
-        diagnostics: Vec<Diagnostic>,
-        dated_after_clock: bool,
-    ) -> CheckedFile {
+    fn of(text: &str, checked: PlanOutcome, diagnostics: Vec<Diagnostic>) -> CheckedFile {
         let spans = diagnostics
             .iter()
             .map(|d| d.span.clone())
-            .chain(key.as_ref().map(|k| k.span.clone()));
+            .chain(checked.key.as_ref().map(|k| k.span.clone()));
         CheckedFile {
             lines: KeptText::of(text, spans),
-            plan,
-            key,
+            plan: checked.plan.map(Box::new),
+            key: checked.key,
             diagnostics,
-            dated_after_clock,
+            dated_after_clock: checked.dated_after_clock,
         }
     }
 
@@ -132,7 +118,7 @@ impl CheckedFile {
     pub fn unreadable(file: FileId, error: &std::io::Error) -> CheckedFile {
         let message = format!("cannot read: {}", error.kind());
         let diagnostic = Diagnostic::new(Code::Unreadable, file, 0..0, message);
-        CheckedFile::of("", None, None, vec![diagnostic], false)
+        CheckedFile::of("", PlanOutcome::default(), vec![diagnostic])
     }
 }
 

@@ -27,6 +27,7 @@ pub(super) struct PlanChecker<'a> {
 }
 
 /// What [`check_plan`] made of a plan file.
+#[derive(Default)]
 pub(super) struct PlanOutcome {
     pub plan: Option<Plan>,
     pub key: Option<PlanKey>,
@@ -42,11 +43,7 @@ pub(super) fn check_plan(
     diags: &mut Vec<Diagnostic>,
 ) -> PlanOutcome {
     let Some(mut raw) = raw::parse_plan(file, text, diags) else {
-        return PlanOutcome {
-            plan: None,
-            key: None,
-            dated_after_clock: false,
-        };
+        return PlanOutcome::default();
     };
     let mut checker = PlanChecker {
         file,
