@@ -124,16 +124,10 @@ fn task_ref(task: &Task) -> TaskRef {
 
 /// Compares two versions; renamed or moved files are the same plan.
 pub fn diff(old: &[Plan], new: &[Plan]) -> PlansDiff {
-    let added_plans = new
-        .iter()
-        .filter(|n| !old.iter().any(|o| same_plan(o, n)))
-        .map(plan_ref)
-        .collect();
-    let removed_plans = old
-        .iter()
-        .filter(|o| !new.iter().any(|n| same_plan(o, n)))
-        .map(plan_ref)
-        .collect();
+    let only_in = |plans: &[Plan], others: &[Plan]| {
+        let is_new = |plan: &&Plan| !others.iter().any(|other| same_plan(other, plan));
+        plans.iter().filter(is_new).map(plan_ref).collect()
+    };
     let changed_plans = new
         .iter()
         .filter_map(|n| {
@@ -144,8 +138,8 @@ pub fn diff(old: &[Plan], new: &[Plan]) -> PlansDiff {
         .filter(|c| !c.is_empty())
         .collect();
     PlansDiff {
-        added_plans,
-        removed_plans,
+        added_plans: only_in(new, old),
+        removed_plans: only_in(old, new),
         changed_plans,
     }
 }
@@ -156,21 +150,15 @@ fn find<'p>(plan: &'p Plan, id: &str) -> Option<&'p Task> {
 }
 
 fn plan_changes(old: &Plan, new: &Plan) -> PlanChanges {
+    let only_in = |plan: &Plan, other: &Plan| {
+        let is_new = |task: &&Task| find(other, &task.id).is_none();
+        plan.tasks.iter().filter(is_new).map(task_ref).collect()
+    };
     let mut changes = PlanChanges {
         number: new.number.clone(),
         issuer: new.issuer.clone(),
-        added_tasks: new
-            .tasks
-            .iter()
-            .filter(|t| find(old, &t.id).is_none())
-            .map(task_ref)
-            .collect(),
-        removed_tasks: old
-            .tasks
-            .iter()
-            .filter(|t| find(new, &t.id).is_none())
-            .map(task_ref)
-            .collect(),
+        added_tasks: only_in(new, old),
+        removed_tasks: only_in(old, new),
         deadlines: Vec::new(),
         lead: Vec::new(),
         support: Vec::new(),
