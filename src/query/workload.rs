@@ -51,15 +51,8 @@ pub struct Workload {
     pub total: WorkloadRow,
 }
 
-/// How one task stands today.
-struct Standing {
-    status: Status,
-    overdue: bool,
-    due_soon: bool,
-    done_late: bool,
-}
-
-fn standing(task: &Task, today: NaiveDate) -> Standing {
+/// What one task adds today to the row of a unit that holds it in the chosen role.
+fn standing(task: &Task, today: NaiveDate) -> WorkloadRow {
     let soon = Within::Days(DUE_SOON_DAYS).horizon(today);
     let items = tasks::items_of(task);
     let done_late = task.status == Status::Done
@@ -67,11 +60,14 @@ fn standing(task: &Task, today: NaiveDate) -> Standing {
             .done
             .zip(final_due(task))
             .is_some_and(|(done, due)| done > due);
-    Standing {
-        status: task.status,
-        overdue: items.iter().any(|i| i.late_on(today).is_some()),
-        due_soon: items.iter().any(|i| i.next_within(today, soon).is_some()),
-        done_late,
+    WorkloadRow {
+        open: usize::from(task.status == Status::Open),
+        in_progress: usize::from(task.status == Status::InProgress),
+        done: usize::from(task.status == Status::Done),
+        overdue: usize::from(items.iter().any(|i| i.late_on(today).is_some())),
+        due_soon: usize::from(items.iter().any(|i| i.next_within(today, soon).is_some())),
+        done_late: usize::from(done_late),
+        ..WorkloadRow::default()
     }
 }
 
@@ -115,7 +111,7 @@ pub fn workload(
                     Role::Any => true,
                 };
                 if in_role {
-                    count(row, &standing);
+                    row.add(&standing);
                 }
             }
         }
@@ -154,18 +150,6 @@ fn registry_order(registry: &Registry, code: &str) -> usize {
         .iter()
         .position(|u| u.code == code)
         .unwrap_or(usize::MAX)
-}
-
-fn count(row: &mut WorkloadRow, standing: &Standing) {
-    match standing.status {
-        Status::Open => row.open += 1,
-        Status::InProgress => row.in_progress += 1,
-        Status::Done => row.done += 1,
-        Status::Cancelled => {}
-    }
-    row.overdue += usize::from(standing.overdue);
-    row.due_soon += usize::from(standing.due_soon);
-    row.done_late += usize::from(standing.done_late);
 }
 
 /// One unit's stages by the quarter they fall due in.
