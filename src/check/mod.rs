@@ -116,8 +116,7 @@ impl CheckedFile {
 
     /// A file that could not be read.
     pub fn unreadable(file: FileId, error: &std::io::Error) -> CheckedFile {
-        let message = format!("cannot read: {}", error.kind());
-        let diagnostic = Diagnostic::new(Code::Unreadable, file, 0..0, message);
+        let diagnostic = load::unreadable(file, error);
         CheckedFile::of("", PlanOutcome::default(), vec![diagnostic])
     }
 }
