@@ -438,15 +438,11 @@ impl Parser<'_> {
         } else {
             self.context.year
         };
-        let (from, to) = if first {
-            ((1, 1), (6, 30))
-        } else {
-            ((7, 1), (12, 31))
-        };
+        let (start, due) = if first { (1, 6) } else { (7, 12) };
         Ok(Resolution::window(
             Kind::Half,
-            ymd(year, from.0, from.1),
-            ymd(year, to.0, to.1),
+            ymd(year, start, 1),
+            last_of_month(year, due),
         ))
     }
 
