@@ -21,7 +21,7 @@ macro_rules! codes {
     ($($variant:ident = $code:literal, $name:literal, $what:literal;)*) => {
         /// A stable identifier per rule. The README lists them; never renumber one.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum Code { $($variant),* }
+        pub enum Code { $(#[doc = $what] $variant),* }
 
         impl Code {
             /// Every code, in order, for documentation and tests.
@@ -35,11 +35,6 @@ macro_rules! codes {
             /// A short kebab-case name, such as `unknown-key`.
             pub fn name(self) -> &'static str {
                 match self { $(Code::$variant => $name),* }
-            }
-
-            /// One line on what the rule checks.
-            pub fn description(self) -> &'static str {
-                match self { $(Code::$variant => $what),* }
             }
         }
     };
@@ -147,6 +142,12 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|(score, _)| *score >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// Names in backticks, joined by commas: "`open`, `done`".
+pub fn backticked(names: &[impl AsRef<str>]) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    names.join(", ")
 }
 
 #[cfg(test)]

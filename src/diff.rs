@@ -124,16 +124,10 @@ fn task_ref(task: &Task) -> TaskRef {
 
 /// Compares two versions; renamed or moved files are the same plan.
 pub fn diff(old: &[Plan], new: &[Plan]) -> PlansDiff {
-    let added_plans = new
-        .iter()
-        .filter(|n| !old.iter().any(|o| same_plan(o, n)))
-        .map(plan_ref)
-        .collect();
-    let removed_plans = old
-        .iter()
-        .filter(|o| !new.iter().any(|n| same_plan(o, n)))
-        .map(plan_ref)
-        .collect();
+    let only_in = |plans: &[Plan], others: &[Plan]| {
+        let is_new = |plan: &&Plan| !others.iter().any(|other| same_plan(other, plan));
+        plans.iter().filter(is_new).map(plan_ref).collect()
+    };
     let changed_plans = new
         .iter()
         .filter_map(|n| {
@@ -144,86 +138,65 @@ pub fn diff(old: &[Plan], new: &[Plan]) -> PlansDiff {
         .filter(|c| !c.is_empty())
         .collect();
     PlansDiff {
-        added_plans,
-        removed_plans,
+        added_plans: only_in(new, old),
+        removed_plans: only_in(old, new),
         changed_plans,
     }
 }
 
+/// The task of `plan` with this id.
+fn find<'p>(plan: &'p Plan, id: &str) -> Option<&'p Task> {
+    plan.tasks.iter().find(|t| t.id == id)
+}
+
 fn plan_changes(old: &Plan, new: &Plan) -> PlanChanges {
-    let find = |plan: &'_ Plan, id: &str| plan.tasks.iter().find(|t| t.id == id).cloned();
+    let only_in = |plan: &Plan, other: &Plan| {
+        let is_new = |task: &&Task| find(other, &task.id).is_none();
+        plan.tasks.iter().filter(is_new).map(task_ref).collect()
+    };
     let mut changes = PlanChanges {
         number: new.number.clone(),
         issuer: new.issuer.clone(),
-        added_tasks: new
-            .tasks
-            .iter()
-            .filter(|t| find(old, &t.id).is_none())
-            .map(task_ref)
-            .collect(),
-        removed_tasks: old
-            .tasks
-            .iter()
-            .filter(|t| find(new, &t.id).is_none())
-            .map(task_ref)
-            .collect(),
+        added_tasks: only_in(new, old),
+        removed_tasks: only_in(old, new),
         deadlines: Vec::new(),
         lead: Vec::new(),
         support: Vec::new(),
         status: Vec::new(),
     };
     for after in &new.tasks {
-        let Some(before) = find(old, &after.id) else {
-            continue;
-        };
-        task_changes(&before, after, &mut changes);
+        if let Some(before) = find(old, &after.id) {
+            task_changes(before, after, &mut changes);
+        }
     }
     changes
 }
 
 fn task_changes(before: &Task, after: &Task, changes: &mut PlanChanges) {
     let id = &after.id;
-    let (old_due, new_due) = (final_due(before), final_due(after));
-    if before.deadline != after.deadline || old_due != new_due {
-        changes.deadlines.push(DeadlineChange {
-            task: id.clone(),
-            old: before.deadline.clone(),
-            new: after.deadline.clone(),
-            old_due,
-            new_due,
-            days: old_due.zip(new_due).map(|(o, n)| (n - o).num_days()),
-        });
-    }
+    let task_dates = [before, after].map(|t| (&t.deadline, final_due(t)));
+    changes.deadlines.extend(moved(id.clone(), task_dates));
     for stage in &after.milestones {
         let Some(was) = before.milestones.iter().find(|m| m.what == stage.what) else {
             continue;
         };
-        let due = |m: &crate::model::Milestone| m.schedule.as_ref().and_then(|s| s.due);
-        if was.deadline != stage.deadline || due(was) != due(stage) {
-            changes.deadlines.push(DeadlineChange {
-                task: format!("{id} · {}", stage.what),
-                old: was.deadline.clone(),
-                new: stage.deadline.clone(),
-                old_due: due(was),
-                new_due: due(stage),
-                days: due(was).zip(due(stage)).map(|(o, n)| (n - o).num_days()),
-            });
-        }
+        let stage_dates =
+            [was, stage].map(|m| (&m.deadline, m.schedule.as_ref().and_then(|s| s.due)));
+        changes
+            .deadlines
+            .extend(moved(format!("{id} · {}", stage.what), stage_dates));
     }
-    if before.lead != after.lead {
-        changes.lead.push(UnitsChange {
+    let units = |old: &[String], new: &[String]| {
+        (old != new).then(|| UnitsChange {
             task: id.clone(),
-            old: before.lead.clone(),
-            new: after.lead.clone(),
-        });
-    }
-    if before.support != after.support {
-        changes.support.push(UnitsChange {
-            task: id.clone(),
-            old: before.support.clone(),
-            new: after.support.clone(),
-        });
-    }
+            old: old.to_vec(),
+            new: new.to_vec(),
+        })
+    };
+    changes.lead.extend(units(&before.lead, &after.lead));
+    changes
+        .support
+        .extend(units(&before.support, &after.support));
     if before.status != after.status {
         changes.status.push(StatusChange {
             task: id.clone(),
@@ -231,4 +204,19 @@ fn task_changes(before: &Task, after: &Task, changes: &mut PlanChanges) {
             new: after.status,
         });
     }
+}
+
+/// The change of a deadline, given (text, due date) before and after, if either moved.
+fn moved(
+    task: String,
+    [(old, old_due), (new, new_due)]: [(&Option<String>, Option<NaiveDate>); 2],
+) -> Option<DeadlineChange> {
+    (old != new || old_due != new_due).then(|| DeadlineChange {
+        task,
+        old: old.clone(),
+        new: new.clone(),
+        old_due,
+        new_due,
+        days: old_due.zip(new_due).map(|(o, n)| (n - o).num_days()),
+    })
 }

@@ -178,16 +178,9 @@ impl Tree {
     /// The text of a file: BOM removed; a diagnostic for bytes that are not UTF-8 or a
     /// file that cannot be read. The text is kept for diagnostics only when there is one.
     pub fn text(&self, file: FileId) -> Result<String, Diagnostic> {
-        let bytes = self.bytes(file).map_err(|error| {
-            Diagnostic::new(
-                Code::Unreadable,
-                file,
-                0..0,
-                format!("cannot read: {}", error.kind()),
-            )
-        })?;
+        let bytes = self.bytes(file).map_err(|error| unreadable(file, &error))?;
         decode(&bytes).map_err(|(text, offset, message)| {
-            self.sources.get(file).keep(text);
+            self.sources.get(file).keep(&text);
             Diagnostic::new(Code::Encoding, file, offset..offset, message)
         })
     }
@@ -218,6 +211,12 @@ impl Tree {
         }
         Ok(chosen)
     }
+}
+
+/// A file of the tree that cannot be read.
+pub fn unreadable(file: FileId, error: &io::Error) -> Diagnostic {
+    let message = format!("cannot read: {}", error.kind());
+    Diagnostic::new(Code::Unreadable, file, 0..0, message)
 }
 
 /// Bytes → text: strips a byte-order mark; invalid UTF-8 is reported at its first byte,

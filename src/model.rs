@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::deadline::Resolution;
@@ -29,18 +30,9 @@ impl UnitKind {
 
     /// Parses a `kind` value of `units.toml`.
     pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "central" => Some(UnitKind::Central),
-            "province" => Some(UnitKind::Province),
-            "external" => Some(UnitKind::External),
-            "vague" => Some(UnitKind::Vague),
-            _ => None,
-        }
-    }
-
-    /// The spelling used in `units.toml` and JSON.
-    pub fn as_str(self) -> &'static str {
-        UnitKind::NAMES[self as usize]
+        let all = [Self::Central, Self::Province, Self::External, Self::Vague];
+        all.into_iter()
+            .find(|kind| Self::NAMES[*kind as usize] == text)
     }
 }
 
@@ -66,10 +58,8 @@ impl Unit {
     }
 }
 
-/// Progress of a task or milestone.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
+/// Progress of a task or stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     #[default]
@@ -85,13 +75,8 @@ impl Status {
 
     /// Parses a `status` value.
     pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "open" => Some(Status::Open),
-            "in-progress" => Some(Status::InProgress),
-            "done" => Some(Status::Done),
-            "cancelled" => Some(Status::Cancelled),
-            _ => None,
-        }
+        let all = [Self::Open, Self::InProgress, Self::Done, Self::Cancelled];
+        all.into_iter().find(|status| status.as_str() == text)
     }
 
     /// The spelling used in plan files and JSON.

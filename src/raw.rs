@@ -4,17 +4,24 @@
 //! file with an unknown key, a wrong type and a missing field yields all three problems
 //! in one run; serde stops at the first. Structural problems (syntax, unknown keys, wrong
 //! types) are reported here; the meaning of values is `check`'s business.
+//!
+//! The raw structs are also the format's JSON Schema ([`crate::schema`]): their doc
+//! comments and `schemars` attributes describe the file as written, spans aside.
 
 mod nfc;
 
 use nfc::nfc;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{self, Code, Diagnostic};
+use crate::model::Status;
+use crate::schema::{self, UnitKind, Units, UnitsFile};
 use crate::source::FileId;
 
 /// A string with the byte span of its TOML value.
@@ -35,139 +42,207 @@ impl WrongTypes {
     }
 }
 
-/// `[plan]`.
-#[derive(Debug, Default)]
+/// The plan: its number, title and issue date.
+#[derive(Debug, Default, JsonSchema)]
+#[schemars(rename = "PlanHeader", deny_unknown_fields)]
 pub struct RawHeader {
+    #[schemars(skip)]
     pub span: Range<usize>,
+    /// Số hiệu, such as "595/KH-BHXH"; unique per issuer.
+    #[schemars(with = "String", length(min = 1))]
     pub number: Option<Sp<String>>,
+    /// Kế hoạch, Quyết định, Chương trình hành động, …
+    #[schemars(with = "Option<String>")]
     pub kind: Option<Sp<String>>,
+    /// Trích yếu, verbatim.
+    #[schemars(with = "String", length(min = 1))]
     pub title: Option<Sp<String>>,
+    /// Default "BHXH Việt Nam"; provinces: "BHXH tỉnh Quảng Ngãi".
+    #[schemars(with = "Option<String>")]
     pub issuer: Option<Sp<String>>,
+    /// Ngày ban hành, a TOML date.
+    #[schemars(with = "NaiveDate")]
     pub issued: Option<Sp<NaiveDate>>,
+    #[schemars(with = "Option<String>")]
     pub signer: Option<Sp<String>>,
+    /// Higher-level documents the plan implements, by number.
+    #[schemars(with = "Option<Vec<String>>")]
     pub implements: Vec<Sp<String>>,
+    /// The unit that follows the plan up (theo dõi, đôn đốc).
+    #[schemars(with = "Option<String>")]
     pub monitor: Option<Sp<String>>,
+    /// Where the published text is.
+    #[schemars(with = "Option<String>")]
     pub source: Option<Sp<String>>,
+    /// Transcription remarks.
+    #[schemars(with = "Option<String>")]
     pub note: Option<Sp<String>>,
+    #[schemars(skip)]
     pub wrong_type: WrongTypes,
 }
 
-/// `[defaults]`: values a task without the field inherits.
-#[derive(Debug, Default)]
+/// Values a task without the field inherits.
+#[derive(Debug, Default, JsonSchema)]
+#[schemars(rename = "Defaults", deny_unknown_fields)]
 pub struct RawDefaults {
+    #[schemars(with = "Option<Units>")]
     pub lead: Option<SpList>,
+    #[schemars(with = "Option<Units>")]
     pub support: Option<SpList>,
+    /// Thời gian hoàn thành, in the document's words.
+    #[schemars(with = "Option<String>")]
     pub deadline: Option<Sp<String>>,
+    #[schemars(skip)]
     pub wrong_type: WrongTypes,
 }
 
-/// `[[section]]`.
-#[derive(Debug)]
+/// A heading of the appendix.
+#[derive(Debug, JsonSchema)]
+#[schemars(rename = "Section", deny_unknown_fields)]
 pub struct RawSection {
+    #[schemars(skip)]
     pub span: Range<usize>,
+    /// "I", "II.a", …
+    #[schemars(with = "String")]
     pub id: Option<Sp<String>>,
+    #[schemars(with = "String")]
     pub title: Option<Sp<String>>,
+    #[schemars(skip)]
     pub wrong_type: WrongTypes,
 }
 
-/// `[[task.milestone]]`.
-#[derive(Debug)]
+/// A stage of a task with its own deadline and status.
+#[derive(Debug, JsonSchema)]
+#[schemars(rename = "Milestone", deny_unknown_fields)]
 pub struct RawMilestone {
+    #[schemars(skip)]
     pub span: Range<usize>,
+    #[schemars(with = "String")]
     pub what: Option<Sp<String>>,
+    #[schemars(with = "Option<String>")]
     pub deadline: Option<Sp<String>>,
+    #[schemars(with = "Option<NaiveDate>")]
     pub due: Option<Sp<NaiveDate>>,
+    #[schemars(with = "Option<Status>")]
     pub status: Option<Sp<String>>,
+    #[schemars(with = "Option<NaiveDate>")]
     pub done: Option<Sp<NaiveDate>>,
+    #[schemars(with = "Option<String>")]
     pub note: Option<Sp<String>>,
+    #[schemars(skip)]
     pub wrong_type: WrongTypes,
 }
 
-/// `[[task]]`.
-#[derive(Debug)]
+/// One row of the appendix.
+#[derive(Debug, JsonSchema)]
+#[schemars(rename = "Task", deny_unknown_fields)]
 pub struct RawTask {
+    #[schemars(skip)]
     pub span: Range<usize>,
+    /// The STT path, unique in the plan: "I.1", "1.a".
+    #[schemars(with = "String")]
     pub id: Option<Sp<String>>,
+    /// The id of a [[section]].
+    #[schemars(with = "Option<String>")]
     pub section: Option<Sp<String>>,
+    /// Nội dung công việc, verbatim.
+    #[schemars(with = "String")]
     pub content: Option<Sp<String>>,
+    /// Đơn vị chủ trì.
+    #[schemars(with = "Option<Units>")]
     pub lead: Option<SpList>,
+    /// Đơn vị phối hợp.
+    #[schemars(with = "Option<Units>")]
     pub support: Option<SpList>,
+    /// Thời gian hoàn thành, in the document's words ("Quý I/2024", "Thường xuyên").
+    #[schemars(with = "Option<String>")]
     pub deadline: Option<Sp<String>>,
+    /// Overrides what the deadline resolves to (set it when an event deadline happens).
+    #[schemars(with = "Option<NaiveDate>")]
     pub due: Option<Sp<NaiveDate>>,
+    /// Sản phẩm.
+    #[schemars(with = "Option<String>")]
     pub product: Option<Sp<String>>,
+    /// Ghi chú, footnotes, transcription remarks.
+    #[schemars(with = "Option<String>")]
     pub note: Option<Sp<String>>,
+    /// Default "open".
+    #[schemars(with = "Option<Status>")]
     pub status: Option<Sp<String>>,
+    /// Completion date; required when status is "done".
+    #[schemars(with = "Option<NaiveDate>")]
     pub done: Option<Sp<NaiveDate>>,
+    #[schemars(rename = "milestone", with = "Option<Vec<RawMilestone>>")]
     pub milestones: Vec<RawMilestone>,
+    #[schemars(skip)]
     pub wrong_type: WrongTypes,
 }
 
-/// One plan file as written.
-#[derive(Debug)]
+/// A bhxh-plan plan file: one plan (Kế hoạch, Quyết định, Chương trình hành động) and the
+/// rows of its appendix.
+#[derive(Debug, JsonSchema)]
+#[schemars(title = "bhxh-plan plan file", deny_unknown_fields)]
 pub struct RawPlan {
-    pub file: FileId,
+    #[schemars(rename = "plan", with = "RawHeader")]
     pub header: Option<RawHeader>,
+    #[schemars(with = "Option<RawDefaults>")]
     pub defaults: RawDefaults,
+    #[schemars(rename = "section", with = "Option<Vec<RawSection>>")]
     pub sections: Vec<RawSection>,
+    #[schemars(rename = "task", with = "Option<Vec<RawTask>>")]
     pub tasks: Vec<RawTask>,
 }
 
-/// One `[[unit]]` of `units.toml`.
-#[derive(Debug)]
+/// One unit.
+#[derive(Debug, JsonSchema)]
+#[schemars(rename = "Unit", deny_unknown_fields)]
 pub struct RawUnit {
+    #[schemars(skip)]
     pub span: Range<usize>,
+    /// Short code used in plan files: "CNTT".
+    #[schemars(with = "String")]
     pub code: Option<Sp<String>>,
+    /// Full name: "Trung tâm Công nghệ thông tin".
+    #[schemars(with = "String")]
     pub name: Option<Sp<String>>,
+    /// Other spellings met in documents.
+    #[schemars(with = "Option<Vec<String>>")]
     pub aliases: Vec<Sp<String>>,
+    /// Default "central".
+    #[schemars(with = "Option<UnitKind>")]
     pub kind: Option<Sp<String>>,
+    /// The unit this one was merged or renamed into.
+    #[schemars(with = "Option<String>")]
     pub successor: Option<Sp<String>>,
+    /// When the unit ceased.
+    #[schemars(with = "Option<NaiveDate>")]
     pub until: Option<Sp<NaiveDate>>,
+    #[schemars(skip)]
     pub wrong_type: WrongTypes,
 }
 
-pub(crate) const PLAN_KEYS: &[&str] = &["plan", "defaults", "section", "task"];
-pub(crate) const HEADER_KEYS: &[&str] = &[
-    "number",
-    "kind",
-    "title",
-    "issuer",
-    "issued",
-    "signer",
-    "implements",
-    "monitor",
-    "source",
-    "note",
-];
-pub(crate) const DEFAULTS_KEYS: &[&str] = &["lead", "support", "deadline"];
-pub(crate) const SECTION_KEYS: &[&str] = &["id", "title"];
-pub(crate) const TASK_KEYS: &[&str] = &[
-    "id",
-    "section",
-    "content",
-    "lead",
-    "support",
-    "deadline",
-    "due",
-    "product",
-    "note",
-    "status",
-    "done",
-    "milestone",
-];
-pub(crate) const MILESTONE_KEYS: &[&str] = &["what", "deadline", "due", "status", "done", "note"];
-pub(crate) const UNITS_KEYS: &[&str] = &["unit"];
-pub(crate) const UNIT_KEYS: &[&str] = &["code", "name", "aliases", "kind", "successor", "until"];
+/// The keys a table may have: the properties of its schema, in their order.
+type Keys = LazyLock<Vec<String>>;
+
+static PLAN_KEYS: Keys = LazyLock::new(schema::keys::<RawPlan>);
+static HEADER_KEYS: Keys = LazyLock::new(schema::keys::<RawHeader>);
+static DEFAULTS_KEYS: Keys = LazyLock::new(schema::keys::<RawDefaults>);
+static SECTION_KEYS: Keys = LazyLock::new(schema::keys::<RawSection>);
+static TASK_KEYS: Keys = LazyLock::new(schema::keys::<RawTask>);
+static MILESTONE_KEYS: Keys = LazyLock::new(schema::keys::<RawMilestone>);
+static UNITS_KEYS: Keys = LazyLock::new(schema::keys::<UnitsFile>);
+static UNIT_KEYS: Keys = LazyLock::new(schema::keys::<RawUnit>);
 
 /// Reads a plan file. `None` when the text is not TOML at all.
 pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawPlan> {
     let mut r = Reader::new(file, text, diags);
-    let (doc, _) = r.document(text)?;
-    r.keys(&doc, PLAN_KEYS, "a plan file");
+    let doc = r.document(text)?;
+    r.keys(&doc, &PLAN_KEYS, "a plan file");
     let header = r.table(&doc, "plan").map(|(span, t)| r.header(span, t));
     let defaults = r
         .table(&doc, "defaults")
         .map(|(_, t)| {
-            let around = r.begin_table(t, DEFAULTS_KEYS, "`[defaults]`");
+            let around = r.begin_table(t, &DEFAULTS_KEYS, "`[defaults]`");
             RawDefaults {
                 lead: r.strings(t, "lead"),
                 support: r.strings(t, "support"),
@@ -180,7 +255,7 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
         .tables(&doc, "section")
         .into_iter()
         .map(|(span, t)| {
-            let around = r.begin_table(t, SECTION_KEYS, "a `[[section]]`");
+            let around = r.begin_table(t, &SECTION_KEYS, "a `[[section]]`");
             RawSection {
                 span,
                 id: r.string(t, "id"),
@@ -195,7 +270,6 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
         .map(|(span, t)| r.task(span, t))
         .collect();
     Some(RawPlan {
-        file,
         header,
         defaults,
         sections,
@@ -206,13 +280,13 @@ pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
 /// Reads `units.toml`. `None` when the text is not TOML at all.
 pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<RawUnit>> {
     let mut r = Reader::new(file, text, diags);
-    let (doc, _) = r.document(text)?;
-    r.keys(&doc, UNITS_KEYS, "the units registry");
+    let doc = r.document(text)?;
+    r.keys(&doc, &UNITS_KEYS, "the units registry");
     let units = r
         .tables(&doc, "unit")
         .into_iter()
         .map(|(span, t)| {
-            let around = r.begin_table(t, UNIT_KEYS, "a `[[unit]]`");
+            let around = r.begin_table(t, &UNIT_KEYS, "a `[[unit]]`");
             RawUnit {
                 span,
                 code: r.string(t, "code"),
@@ -252,7 +326,7 @@ impl<'d> Reader<'d> {
 
     /// Starts reading a table's own fields: reports its unknown keys, and gives back what
     /// was noted of the table around it, for [`Self::end_table`].
-    fn begin_table(&mut self, t: &DeTable, known: &[&str], context: &str) -> WrongTypes {
+    fn begin_table(&mut self, t: &DeTable, known: &[String], context: &str) -> WrongTypes {
         self.keys(t, known, context);
         std::mem::take(&mut self.wrong_type)
     }
@@ -263,12 +337,9 @@ impl<'d> Reader<'d> {
         std::mem::replace(&mut self.wrong_type, around)
     }
 
-    fn document<'i>(&mut self, text: &'i str) -> Option<(DeTable<'i>, Range<usize>)> {
+    fn document<'i>(&mut self, text: &'i str) -> Option<DeTable<'i>> {
         match DeTable::parse(text) {
-            Ok(doc) => {
-                let span = doc.span();
-                Some((doc.into_inner(), span))
-            }
+            Ok(doc) => Some(doc.into_inner()),
             Err(error) => {
                 let span = error.span().unwrap_or_else(|| deepest_line(text));
                 let message = error.message().trim_end().replace('\n', "; ");
@@ -284,7 +355,7 @@ impl<'d> Reader<'d> {
     }
 
     fn header(&mut self, span: Range<usize>, t: &DeTable) -> RawHeader {
-        let around = self.begin_table(t, HEADER_KEYS, "`[plan]`");
+        let around = self.begin_table(t, &HEADER_KEYS, "`[plan]`");
         RawHeader {
             span,
             number: self.string(t, "number"),
@@ -304,12 +375,12 @@ impl<'d> Reader<'d> {
     }
 
     fn task(&mut self, span: Range<usize>, t: &DeTable) -> RawTask {
-        let around = self.begin_table(t, TASK_KEYS, "a `[[task]]`");
+        let around = self.begin_table(t, &TASK_KEYS, "a `[[task]]`");
         let milestones = self
             .tables(t, "milestone")
             .into_iter()
             .map(|(span, m)| {
-                let around = self.begin_table(m, MILESTONE_KEYS, "a `[[task.milestone]]`");
+                let around = self.begin_table(m, &MILESTONE_KEYS, "a `[[task.milestone]]`");
                 RawMilestone {
                     span,
                     what: self.string(m, "what"),
@@ -345,10 +416,10 @@ impl<'d> Reader<'d> {
     }
 
     /// Reports every key of `table` that is not in `known`.
-    fn keys(&mut self, table: &DeTable, known: &[&str], context: &str) {
+    fn keys(&mut self, table: &DeTable, known: &[String], context: &str) {
         for (key, _) in table.iter() {
             let name = key.get_ref().as_ref();
-            if known.contains(&name) {
+            if known.iter().any(|k| k == name) {
                 continue;
             }
             let mut d = Diagnostic::new(
@@ -357,24 +428,25 @@ impl<'d> Reader<'d> {
                 key.span(),
                 format!("unknown key `{name}` in {context}"),
             );
-            d = match diag::nearest(name, known.iter().copied()) {
+            d = match diag::nearest(name, known.iter().map(String::as_str)) {
                 Some(near) => d.with_label(format!("did you mean `{near}`?")),
                 None => d.with_label("unknown key"),
             };
-            self.push(d.with_help(format!("valid keys here: {}", backticked(known))));
+            let valid = diag::backticked(known);
+            self.push(d.with_help(format!("valid keys here: {valid}")));
         }
     }
 
-    /// A string value as NFC. TOML lets a parser normalise the line breaks of a multi-line
-    /// string, so one saved on Windows reads like one saved elsewhere; a `\r\n` written as
-    /// escapes in a one-line string is the author's and stays.
-    fn string_value(&self, value: &str, span: Range<usize>) -> String {
-        let text = nfc(value);
-        let written = self.text.get(span).unwrap_or_default();
+    /// A string value as NFC, with its span. TOML lets a parser normalise the line breaks
+    /// of a multi-line string, so one saved on Windows reads like one saved elsewhere; a
+    /// `\r\n` written as escapes in a one-line string is the author's and stays.
+    fn string_value(&self, value: &str, span: Range<usize>) -> Sp<String> {
+        let mut text = nfc(value);
+        let written = self.text.get(span.clone()).unwrap_or_default();
         if written.starts_with("\"\"\"") || written.starts_with("'''") {
-            return text.replace("\r\n", "\n");
+            text = text.replace("\r\n", "\n");
         }
-        text
+        Spanned::new(span, text)
     }
 
     fn get<'t, 'i>(&self, table: &'t DeTable<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
@@ -409,10 +481,7 @@ impl<'d> Reader<'d> {
     fn string(&mut self, table: &DeTable, key: &'static str) -> Option<Sp<String>> {
         let value = self.get(table, key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Spanned::new(
-                value.span(),
-                self.string_value(s, value.span()),
-            )),
+            DeValue::String(s) => Some(self.string_value(s, value.span())),
             _ => {
                 self.wrong_type(key, value, "a string");
                 None
@@ -424,17 +493,12 @@ impl<'d> Reader<'d> {
     fn strings(&mut self, table: &DeTable, key: &'static str) -> Option<SpList> {
         let value = self.get(table, key)?;
         let list = match value.get_ref() {
-            DeValue::String(s) => vec![Spanned::new(
-                value.span(),
-                self.string_value(s, value.span()),
-            )],
+            DeValue::String(s) => vec![self.string_value(s, value.span())],
             DeValue::Array(items) => {
                 let mut out = Vec::new();
                 for item in items.iter() {
                     match item.get_ref() {
-                        DeValue::String(s) => {
-                            out.push(Spanned::new(item.span(), self.string_value(s, item.span())))
-                        }
+                        DeValue::String(s) => out.push(self.string_value(s, item.span())),
                         _ => self.wrong_type(key, item, "a list of strings"),
                     }
                 }
@@ -538,14 +602,6 @@ fn deepest_line(text: &str) -> Range<usize> {
         start += line.len();
     }
     best.1.start..best.1.start
-}
-
-fn backticked(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

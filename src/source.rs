@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -15,19 +15,9 @@ use serde::{Deserialize, Serialize};
 /// Index of a file in [`Sources`].
 pub type FileId = usize;
 
-/// A file's text: whole, or only the lines that diagnostics point at.
-#[derive(Debug)]
-enum Text {
-    Whole {
-        text: String,
-        line_starts: Vec<usize>,
-    },
-    /// The lines diagnostics need, so a national tree's diagnostics hold a few lines per
-    /// file instead of whole files.
-    Lines(KeptText),
-}
-
-/// Some lines of a text, and the whole text's length in bytes.
+/// The lines of a text that diagnostics need (all of them, for a text kept whole), and
+/// the whole text's length in bytes: a national tree's diagnostics hold a few lines per
+/// file instead of whole files.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeptText {
     pub len: usize,
@@ -82,7 +72,7 @@ pub struct KeptLine {
 pub struct SourceFile {
     /// Path as the user should see it (relative to where the tool was run when possible).
     pub path: PathBuf,
-    content: OnceLock<Text>,
+    content: OnceLock<KeptText>,
 }
 
 impl SourceFile {
@@ -97,142 +87,96 @@ impl SourceFile {
     /// A file with its text.
     pub fn with_text(path: PathBuf, text: String) -> Self {
         let file = SourceFile::new(path);
-        file.keep(text);
+        file.keep(&text);
         file
     }
 
-    /// Keeps the whole text (BOM removed, valid UTF-8) for locating diagnostics. The
-    /// first text kept wins: a file is read once per run.
-    pub fn keep(&self, text: String) {
-        let line_starts = line_starts(&text);
-        let _ = self.content.set(Text::Whole { text, line_starts });
-    }
-
-    /// Keeps only the lines the spans touch.
-    pub fn keep_lines(&self, text: &str, spans: impl IntoIterator<Item = Range<usize>>) {
-        self.keep_kept(KeptText::of(text, spans));
+    /// Keeps the whole text (BOM removed, valid UTF-8), every line of it, for locating
+    /// diagnostics. The first text kept wins: a file is read once per run.
+    pub fn keep(&self, text: &str) {
+        self.keep_kept(KeptText::of(text, std::iter::once(0..text.len())));
     }
 
     /// Keeps lines kept before (by checking).
     pub fn keep_kept(&self, kept: KeptText) {
-        let _ = self.content.set(Text::Lines(kept));
+        let _ = self.content.set(kept);
     }
 
-    /// True once a text (whole or in part) is kept.
-    pub fn has_text(&self) -> bool {
-        self.content.get().is_some()
-    }
-
-    /// The text, with blanks where lines were not kept; "" when nothing was kept.
+    /// The text, with blanks where lines were not kept (and for line breaks); "" when
+    /// nothing was kept.
     pub fn text(&self) -> Cow<'_, str> {
-        match self.content.get() {
-            None => Cow::Borrowed(""),
-            Some(Text::Whole { text, .. }) => Cow::Borrowed(text),
-            Some(Text::Lines(KeptText { len, lines })) => {
-                let mut text = Vec::with_capacity(*len);
-                for line in lines {
-                    text.resize(line.start, b' ');
-                    text.extend_from_slice(line.text.as_bytes());
-                }
-                text.resize(*len, b' ');
-                // Whole lines joined by ASCII spaces are UTF-8; should overlapping lines
-                // ever cut a character, blank bytes rather than shift every offset.
-                let text = String::from_utf8(text).unwrap_or_else(|e| {
-                    let bytes = e.into_bytes();
-                    bytes
-                        .iter()
-                        .map(|&b| if b.is_ascii() { b as char } else { '?' })
-                        .collect()
-                });
-                Cow::Owned(text)
-            }
+        let Some(KeptText { len, lines }) = self.content.get() else {
+            return Cow::Borrowed("");
+        };
+        let mut text = Vec::with_capacity(*len);
+        for line in lines {
+            text.resize(line.start, b' ');
+            text.extend_from_slice(line.text.as_bytes());
         }
+        text.resize(*len, b' ');
+        // Whole lines joined by ASCII spaces are UTF-8; should overlapping lines ever cut
+        // a character, blank bytes rather than shift every offset.
+        let text = String::from_utf8(text).unwrap_or_else(|e| {
+            let bytes = e.into_bytes();
+            bytes
+                .iter()
+                .map(|&b| if b.is_ascii() { b as char } else { '?' })
+                .collect()
+        });
+        Cow::Owned(text)
     }
 
-    /// The kept line holding `offset`, for sparse texts.
+    /// The kept line holding `offset` (its line break included).
     fn kept_line(&self, offset: usize) -> Option<&KeptLine> {
-        let Some(Text::Lines(KeptText { lines, .. })) = self.content.get() else {
-            return None;
-        };
-        lines
-            .iter()
-            .rev()
-            .find(|l| l.start <= offset)
-            .filter(|l| offset <= l.start + l.text.len() + 1)
+        let lines = &self.content.get()?.lines;
+        let after = lines.partition_point(|l| l.start <= offset);
+        let line = &lines[after.checked_sub(1)?];
+        (offset <= line.start + line.text.len() + 1).then_some(line)
     }
 
     /// Zero-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.content.get() {
-            None => 0,
-            Some(Text::Whole { line_starts, .. }) => match line_starts.binary_search(&offset) {
-                Ok(line) => line,
-                Err(next) => next - 1,
-            },
-            Some(Text::Lines(_)) => self.kept_line(offset).map_or(0, |l| l.number),
-        }
+        self.kept_line(offset).map_or(0, |l| l.number)
     }
 
     /// Byte range of a zero-based line, without its line ending.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        match self.content.get() {
-            None => 0..0,
-            Some(Text::Whole { text, line_starts }) => {
-                let start = line_starts[line.min(line_starts.len() - 1)];
-                let end = line_starts.get(line + 1).copied().unwrap_or(text.len());
-                let trimmed = text[start..end].trim_end_matches(['\n', '\r']);
-                start..start + trimmed.len()
-            }
-            Some(Text::Lines(KeptText { len, lines })) => {
-                match lines.iter().find(|l| l.number == line) {
-                    Some(l) => l.start..l.start + l.text.trim_end_matches('\r').len(),
-                    None => *len..*len,
-                }
-            }
+        let Some(KeptText { len, lines }) = self.content.get() else {
+            return 0..0;
+        };
+        match lines.iter().find(|l| l.number == line) {
+            Some(l) => l.start..l.start + l.text.trim_end_matches('\r').len(),
+            None => *len..*len,
         }
     }
 
     /// One-based (line, column) of a byte offset; the column counts characters.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
-        let (line, before) = match self.content.get() {
-            None => return (1, 1),
-            Some(Text::Whole { text, line_starts }) => {
-                let line = self.line_index(offset);
-                (line, &text[line_starts[line]..offset])
+        match self.kept_line(offset) {
+            Some(l) => {
+                let before = &l.text[..(offset - l.start).min(l.text.len())];
+                (l.number + 1, before.chars().count() + 1)
             }
-            Some(Text::Lines(_)) => match self.kept_line(offset) {
-                Some(l) => (l.number, &l.text[..(offset - l.start).min(l.text.len())]),
-                None => return (1, 1),
-            },
-        };
-        (line + 1, before.chars().count() + 1)
+            None => (1, 1),
+        }
     }
 
     /// Moves an offset back onto a character boundary inside the text.
     pub fn clamp(&self, offset: usize) -> usize {
-        match self.content.get() {
-            None => 0,
-            Some(Text::Whole { text, .. }) => {
-                let mut offset = offset.min(text.len());
-                while !text.is_char_boundary(offset) {
-                    offset -= 1;
+        let Some(KeptText { len, .. }) = self.content.get() else {
+            return 0;
+        };
+        let offset = offset.min(*len);
+        match self.kept_line(offset) {
+            Some(l) => {
+                let mut inside = (offset - l.start).min(l.text.len());
+                while !l.text.is_char_boundary(inside) {
+                    inside -= 1;
                 }
-                offset
+                l.start + inside
             }
-            Some(Text::Lines(KeptText { len, .. })) => {
-                let offset = offset.min(*len);
-                match self.kept_line(offset) {
-                    Some(l) => {
-                        let mut inside = (offset - l.start).min(l.text.len());
-                        while !l.text.is_char_boundary(inside) {
-                            inside -= 1;
-                        }
-                        l.start + inside
-                    }
-                    None => offset,
-                }
-            }
+            None => offset,
         }
     }
 }
@@ -261,24 +205,9 @@ impl Sources {
         &self.files[id]
     }
 
-    /// Finds a file by the path it was read from.
-    pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.files.iter().position(|f| f.path == path)
-    }
-
     /// All files, in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files.iter().enumerate()
-    }
-
-    /// How many files there are.
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    /// True when there is no file.
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
     }
 }
 
@@ -310,7 +239,7 @@ mod tests {
         let whole = SourceFile::with_text("a.toml".into(), text.into());
         let sparse = SourceFile::new("a.toml".into());
         let at = text.find("Quý").unwrap();
-        sparse.keep_lines(text, std::iter::once(at..at + 3));
+        sparse.keep_kept(KeptText::of(text, std::iter::once(at..at + 3)));
         assert_eq!(sparse.text().len(), text.len());
         assert_eq!(&sparse.text()[at..at + 4], "Quý");
         assert_eq!(sparse.line_col(at), whole.line_col(at));

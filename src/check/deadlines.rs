@@ -79,22 +79,28 @@ impl PlanChecker<'_> {
 mod tests {
     use insta::assert_snapshot;
 
-    use crate::check::testing::{plan, rendered};
-
-    fn task_due(deadline: &str) -> String {
-        plan(&format!(
-            "\n[[task]]\nid = \"1\"\ncontent = \"Xây dựng kế hoạch\"\nlead = [\"CNTT\"]\ndeadline = {deadline}\n"
-        ))
-    }
+    use crate::check::testing::{cases, plan, rendered, task};
 
     #[test]
-    fn an_unreadable_deadline_is_reported_on_the_words_at_fault() {
-        assert_snapshot!(rendered(&task_due("\"Tháng 13/2024\"")));
-    }
+    fn task_deadlines() {
+        let shown = cases(
+            r#"
+=== an unreadable deadline is reported on the words at fault
+deadline = "Tháng 13/2024"
 
-    #[test]
-    fn a_deadline_written_with_escapes_is_reported_whole() {
-        assert_snapshot!(rendered(&task_due("\"Th\\u00e1ng 13/2024\"")));
+=== a deadline written with escapes is reported whole
+deadline = "Th\u00e1ng 13/2024"
+
+=== an event without due is a warning
+deadline = "Khi phương án được phê duyệt"
+
+=== a due silences the warning of an event
+deadline = "Khi phương án được phê duyệt"
+due = 2024-09-01
+"#,
+            |fields| rendered(&task(fields)),
+        );
+        assert_snapshot!(shown);
     }
 
     #[test]
@@ -119,13 +125,5 @@ what = "Giai đoạn 1"
 deadline = "31/2/2024"
 "#
         )));
-    }
-
-    #[test]
-    fn an_event_without_due_is_a_warning_that_a_due_silences() {
-        let event = "\"Khi phương án được phê duyệt\"";
-        assert_snapshot!(rendered(&task_due(event)));
-        let with_due = format!("{event}\ndue = 2024-09-01");
-        assert_eq!(rendered(&task_due(&with_due)), "");
     }
 }

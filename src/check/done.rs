@@ -86,35 +86,20 @@ impl PlanChecker<'_> {
 mod tests {
     use insta::assert_snapshot;
 
-    use crate::check::testing::{plan, rendered};
-
-    fn task_with(progress: &str) -> String {
-        plan(&format!(
-            "\n[[task]]\nid = \"1\"\ncontent = \"Xây dựng kế hoạch\"\nlead = [\"CNTT\"]\ndeadline = \"Quý I/2024\"\n{progress}\n"
-        ))
-    }
+    use crate::check::testing::{cases, rendered, task};
 
     #[test]
-    fn status_done_needs_a_done_date() {
-        assert_snapshot!(rendered(&task_with("status = \"done\"")));
-    }
-
-    #[test]
-    fn a_done_date_needs_status_done() {
-        assert_snapshot!(rendered(&task_with(
-            "status = \"in-progress\"\ndone = 2024-03-01"
-        )));
-    }
-
-    #[test]
-    fn a_done_date_lies_between_the_issue_date_and_the_real_date() {
-        assert_snapshot!(rendered(&plan(
+    fn status_and_done_dates() {
+        let shown = cases(
             r#"
-[[task]]
-id = "1"
-content = "Xây dựng kế hoạch"
-lead = ["CNTT"]
-deadline = "Quý I/2024"
+=== status done needs a done date
+status = "done"
+
+=== a done date needs status done
+status = "in-progress"
+done = 2024-03-01
+
+=== a done date lies between the issue date and the real date
 status = "done"
 done = 2016-12-31
 
@@ -122,15 +107,16 @@ done = 2016-12-31
 what = "Giai đoạn 1"
 status = "done"
 done = 2024-07-01
-"#
-        )));
-        // The real date itself is no typo.
-        let today = task_with("status = \"done\"\ndone = 2024-06-30");
-        assert_eq!(rendered(&today), "");
-    }
 
-    #[test]
-    fn an_unknown_status_names_the_nearest_and_lists_the_valid_ones() {
-        assert_snapshot!(rendered(&task_with("status = \"canceled\"")));
+=== the real date itself is no typo
+status = "done"
+done = 2024-06-30
+
+=== an unknown status names the nearest and lists the valid ones
+status = "canceled"
+"#,
+            |progress| rendered(&task(&format!("deadline = \"Quý I/2024\"\n{progress}"))),
+        );
+        assert_snapshot!(shown);
     }
 }

@@ -34,14 +34,7 @@ pub(super) fn not_one_of(
         value.span(),
         format!("`{key}` cannot be `{}`", value.get_ref()),
     )
-    .with_help(format!(
-        "valid values: {}",
-        valid
-            .iter()
-            .map(|v| format!("`{v}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    ));
+    .with_help(format!("valid values: {}", diag::backticked(valid)));
     match diag::nearest(value.get_ref(), valid.iter().copied()) {
         Some(near) => d.with_label(format!("did you mean `{near}`?")),
         None => d,

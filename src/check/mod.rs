@@ -35,6 +35,7 @@ use crate::load::{self, Tree};
 use crate::model::Plan;
 use crate::source::{FileId, KeptText};
 use crate::units::Registry;
+use plan::PlanOutcome;
 
 pub use registry::read_registry;
 
@@ -83,56 +84,40 @@ pub fn check_file(
     registry: &Registry,
     clock: NaiveDate,
 ) -> CheckedFile {
-    let mut diagnostics = Vec::new();
     let text = match load::decode(bytes) {
         Ok(text) => text,
         Err((text, offset, message)) => {
-            diagnostics.push(Diagnostic::new(
-                Code::Encoding,
-                file,
-                offset..offset,
-                message,
-            ));
-            return CheckedFile::of(&text, None, None, diagnostics, false);
+            let encoding = Diagnostic::new(Code::Encoding, file, offset..offset, message);
+            return CheckedFile::of(&text, PlanOutcome::default(), vec![encoding]);
         }
     };
-    let checked = plan::check_plan(file, &text, registry, clock, &mut diagnostics);
-    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-    CheckedFile::of(
-        &text,
-        checked.plan.filter(|_| !has_errors).map(Box::new),
-        checked.key,
-        diagnostics,
-        checked.dated_after_clock,
-    )
+    let mut diagnostics = Vec::new();
+    let mut checked = plan::check_plan(file, &text, registry, clock, &mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        checked.plan = None;
+    }
+    CheckedFile::of(&text, checked, diagnostics)
 }
 
 impl CheckedFile {
-    fn of(
-        text: &str,
-        plan: Option<Box<Plan>>,
-        key: Option<PlanKey>,
-        diagnostics: Vec<Diagnostic>,
-        dated_after_clock: bool,
-    ) -> CheckedFile {
+    fn of(text: &str, checked: PlanOutcome, diagnostics: Vec<Diagnostic>) -> CheckedFile {
         let spans = diagnostics
             .iter()
             .map(|d| d.span.clone())
-            .chain(key.as_ref().map(|k| k.span.clone()));
+            .chain(checked.key.as_ref().map(|k| k.span.clone()));
         CheckedFile {
             lines: KeptText::of(text, spans),
-            plan,
-            key,
+            plan: checked.plan.map(Box::new),
+            key: checked.key,
             diagnostics,
-            dated_after_clock,
+            dated_after_clock: checked.dated_after_clock,
         }
     }
 
     /// A file that could not be read.
     pub fn unreadable(file: FileId, error: &std::io::Error) -> CheckedFile {
-        let message = format!("cannot read: {}", error.kind());
-        let diagnostic = Diagnostic::new(Code::Unreadable, file, 0..0, message);
-        CheckedFile::of("", None, None, vec![diagnostic], false)
+        let diagnostic = load::unreadable(file, error);
+        CheckedFile::of("", PlanOutcome::default(), vec![diagnostic])
     }
 }
 
@@ -221,7 +206,7 @@ pub fn registry_of(tree: &Tree) -> (Registry, Vec<Diagnostic>) {
             let mut found = Vec::new();
             let registry = read_registry(file, &text, &mut found);
             if !found.is_empty() {
-                tree.sources.get(file).keep(text);
+                tree.sources.get(file).keep(&text);
             }
             (registry, found)
         }
@@ -272,6 +257,13 @@ kind = "vague"
         format!("{HEADER}{rest}")
     }
 
+    /// A plan with one task that has an id, a content and a lead, then `fields` (lines).
+    pub fn task(fields: &str) -> String {
+        plan(&format!(
+            "\n[[task]]\nid = \"1\"\ncontent = \"Xây dựng kế hoạch\"\nlead = [\"CNTT\"]\n{fields}"
+        ))
+    }
+
     /// The real date the tests check with.
     pub fn clock() -> chrono::NaiveDate {
         chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap()
@@ -285,6 +277,24 @@ kind = "vague"
         assert_eq!(found, [], "the tests' registry is clean");
         let checked = super::check_file(0, text.as_bytes(), &registry, clock());
         render(&[("a.toml", text)], checked.diagnostics)
+    }
+
+    /// Shows each case of `cases` with `show` under the case's heading, so that one
+    /// snapshot holds every case of a rule. A case starts with a line `=== name`; its text
+    /// runs to the next such line, blank lines at its end dropped. A case that finds
+    /// nothing says so.
+    pub fn cases(cases: &str, show: impl Fn(&str) -> String) -> String {
+        let mut out = String::new();
+        for case in cases.split("\n=== ").skip(1) {
+            let (name, text) = case.split_once('\n').unwrap_or((case, ""));
+            let shown = show(&format!("{}\n", text.trim_end()));
+            let shown = match shown.trim_end() {
+                "" => "no diagnostics",
+                shown => shown,
+            };
+            out.push_str(&format!("=== {name}\n{shown}\n\n"));
+        }
+        out
     }
 
     /// Renders diagnostics of `files` (path and text, a file's id its place) as `check`

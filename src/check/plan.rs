@@ -27,6 +27,7 @@ pub(super) struct PlanChecker<'a> {
 }
 
 /// What [`check_plan`] made of a plan file.
+#[derive(Default)]
 pub(super) struct PlanOutcome {
     pub plan: Option<Plan>,
     pub key: Option<PlanKey>,
@@ -42,11 +43,7 @@ pub(super) fn check_plan(
     diags: &mut Vec<Diagnostic>,
 ) -> PlanOutcome {
     let Some(mut raw) = raw::parse_plan(file, text, diags) else {
-        return PlanOutcome {
-            plan: None,
-            key: None,
-            dated_after_clock: false,
-        };
+        return PlanOutcome::default();
     };
     let mut checker = PlanChecker {
         file,
@@ -125,12 +122,7 @@ impl PlanChecker<'_> {
         let title = self.required(&header.title, wrong_type, at(), "title", "`[plan]`");
         let issued = header.issued.as_ref().map(|d| *d.get_ref());
         if header.issued.is_none() && !wrong_type.contains("issued") {
-            self.push(missing(
-                self.file,
-                header.span.clone(),
-                "issued",
-                "`[plan]`",
-            ));
+            self.push(missing(self.file, at(), "issued", "`[plan]`"));
         }
         let issued = issued.filter(|date| {
             let plausible = deadline::YEARS.contains(&date.year());
@@ -160,57 +152,41 @@ impl PlanChecker<'_> {
 mod tests {
     use insta::assert_snapshot;
 
-    use crate::check::testing::rendered;
+    use crate::check::testing::{cases, rendered};
 
     #[test]
-    fn a_plan_file_needs_a_plan_table() {
-        assert_snapshot!(rendered(
-            r#"# Kế hoạch chưa có phần đầu
+    fn the_plan_header() {
+        let shown = cases(
+            r#"
+=== a plan file needs a `[plan]` table
+# Kế hoạch chưa có phần đầu
 [[task]]
 id = "1"
-"#
-        ));
-    }
 
-    #[test]
-    fn the_header_needs_a_number_a_title_and_an_issue_date() {
-        assert_snapshot!(rendered(
-            r#"[plan]
+=== the header needs a number, a title and an issue date
+[plan]
 kind = "Kế hoạch"
-"#
-        ));
-    }
 
-    #[test]
-    fn a_header_field_written_empty_is_reported_on_its_value() {
-        assert_snapshot!(rendered(
-            r#"[plan]
+=== a header field written empty is reported on its value
+[plan]
 number = ""
 title = "  "
 issued = 2017-02-28
-"#
-        ));
-    }
 
-    #[test]
-    fn a_header_field_of_the_wrong_type_is_not_called_missing_too() {
-        assert_snapshot!(rendered(
-            r#"[plan]
+=== a header field of the wrong type is not called missing too
+[plan]
 number = 595
 title = "Kế hoạch thử"
 issued = "2017-02-28"
-"#
-        ));
-    }
 
-    #[test]
-    fn an_issue_date_outside_the_years_of_plans_is_an_error() {
-        assert_snapshot!(rendered(
-            r#"[plan]
+=== an issue date outside the years of plans is an error
+[plan]
 number = "1/KH-BHXH"
 title = "Kế hoạch thử"
 issued = 1017-02-28
-"#
-        ));
+"#,
+            rendered,
+        );
+        assert_snapshot!(shown);
     }
 }

@@ -1,8 +1,6 @@
 //! The units registry, `units.toml`: each unit has a `code` and a `name` and a known
 //! `kind`; a `successor` is a code of the registry; no spelling names two units.
 
-use std::ops::Range;
-
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::{Unit, UnitKind};
 use crate::raw::{self, RawUnit, Sp};
@@ -24,18 +22,18 @@ pub fn read_registry(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> R
             units.push(unit);
         }
     }
-    let codes: Vec<String> = units.iter().map(|u| u.code.clone()).collect();
+    // A successor is a code of the registry; the nearest is named.
+    let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
     for (unit, raw) in units.iter().zip(&spans) {
         if let (Some(successor), Some(span)) = (&unit.successor, &raw.successor)
-            && !codes.contains(successor)
+            && !codes.contains(&successor.as_str())
         {
-            diags.push(unknown_code(
-                file,
-                span.span(),
-                successor,
-                &codes,
-                "successor",
-            ));
+            let message = format!("successor `{successor}` is not a unit code of the registry");
+            let d = Diagnostic::new(Code::Registry, file, span.span(), message);
+            diags.push(match diag::nearest(successor, codes.iter().copied()) {
+                Some(near) => d.with_label(format!("did you mean `{near}`?")),
+                None => d,
+            });
         }
     }
     let (registry, clashes) = Registry::new(units);
@@ -58,26 +56,6 @@ pub fn read_registry(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> R
         ));
     }
     registry
-}
-
-/// `code`, written as the `what` of a unit, is no unit's code; names the nearest.
-fn unknown_code(
-    file: FileId,
-    span: Range<usize>,
-    code: &str,
-    codes: &[String],
-    what: &str,
-) -> Diagnostic {
-    let d = Diagnostic::new(
-        Code::Registry,
-        file,
-        span,
-        format!("{what} `{code}` is not a unit code of the registry"),
-    );
-    match diag::nearest(code, codes.iter().map(String::as_str)) {
-        Some(near) => d.with_label(format!("did you mean `{near}`?")),
-        None => d,
-    }
 }
 
 /// One `[[unit]]`: its `code` and `name` are written, its `kind` is a known one.
@@ -121,7 +99,7 @@ mod tests {
     use insta::assert_snapshot;
 
     use super::*;
-    use crate::check::testing::render;
+    use crate::check::testing::{cases, render};
 
     /// Reads `text` as `units.toml` and renders its diagnostics.
     fn rendered(text: &str) -> String {
@@ -131,22 +109,19 @@ mod tests {
     }
 
     #[test]
-    fn a_unit_needs_a_code_and_a_name_absent_at_its_header_empty_on_itself() {
-        assert_snapshot!(rendered(
-            r#"[[unit]]
+    fn units_of_the_registry() {
+        let shown = cases(
+            r#"
+=== a unit needs a code and a name: absent at its header, empty on itself
+[[unit]]
 name = "Không mã"
 
 [[unit]]
 code = "PC"
 name = " "
-"#
-        ));
-    }
 
-    #[test]
-    fn a_kind_is_a_known_one_and_a_successor_a_code_of_the_registry() {
-        assert_snapshot!(rendered(
-            r#"[[unit]]
+=== a kind is a known one and a successor a code of the registry
+[[unit]]
 code = "THU"
 name = "Ban Thu"
 kind = "centrl"
@@ -159,14 +134,9 @@ successor = "TTS"
 [[unit]]
 code = "TST"
 name = "Ban Quản lý Thu - Sổ, thẻ"
-"#
-        ));
-    }
 
-    #[test]
-    fn no_spelling_names_two_units() {
-        assert_snapshot!(rendered(
-            r#"[[unit]]
+=== no spelling names two units
+[[unit]]
 code = "A"
 name = "Alpha"
 aliases = ["Ban chung"]
@@ -175,7 +145,9 @@ aliases = ["Ban chung"]
 code = "B"
 name = "Beta"
 aliases = ["Ban Chung"]
-"#
-        ));
+"#,
+            rendered,
+        );
+        assert_snapshot!(shown);
     }
 }

@@ -14,6 +14,10 @@ use crate::raw::{RawDefaults, RawMilestone, RawPlan, RawTask, Sp, SpList};
 
 use super::plan::PlanChecker;
 
+/// How messages name a task and a milestone.
+const TASK: &str = "a `[[task]]`";
+const MILESTONE: &str = "a `[[task.milestone]]`";
+
 impl PlanChecker<'_> {
     /// The plan's sections: each has an `id` and a `title`, the `id` unique.
     pub(super) fn sections(&mut self, raw: &RawPlan) -> Vec<Section> {
@@ -85,24 +89,11 @@ impl PlanChecker<'_> {
         sections: &[Section],
         issued: Option<NaiveDate>,
     ) -> Option<Task> {
-        let owner = raw.span.clone();
-        let id = self.required(
-            &raw.id,
-            &raw.wrong_type,
-            owner.clone(),
-            "id",
-            "a `[[task]]`",
-        );
-        let at = raw.id.as_ref().map_or(owner.clone(), Sp::span);
+        let id = self.required(&raw.id, &raw.wrong_type, raw.span.clone(), "id", TASK);
+        let at = raw.id.as_ref().map_or(raw.span.clone(), Sp::span);
         // A national tree holds a million of these: moved, not copied.
         let content = self
-            .required(
-                &raw.content,
-                &raw.wrong_type,
-                at.clone(),
-                "content",
-                "a `[[task]]`",
-            )
+            .required(&raw.content, &raw.wrong_type, at.clone(), "content", TASK)
             .and_then(|_| raw.content.as_mut().map(|c| std::mem::take(c.get_mut())));
         let section = raw
             .section
@@ -119,7 +110,7 @@ impl PlanChecker<'_> {
         self.deadline_present(raw, deadline, at.clone());
         let due = raw.due.as_ref().map(|d| *d.get_ref());
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
-        let deadline = deadline.and_then(|d| self.required_present(d, "deadline", "a `[[task]]`"));
+        let deadline = deadline.and_then(|d| self.required_present(d, "deadline", TASK));
         let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
         Some(Task {
             id: id?,
@@ -149,14 +140,13 @@ impl PlanChecker<'_> {
             &raw.wrong_type,
             raw.span.clone(),
             "what",
-            "a `[[task.milestone]]`",
+            MILESTONE,
         );
         let at = raw.what.as_ref().map_or(raw.span.clone(), Sp::span);
         let deadline = raw.deadline.as_ref().or(task_deadline);
         let due = raw.due.as_ref().map(|d| *d.get_ref());
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
-        let deadline =
-            deadline.and_then(|d| self.required_present(d, "deadline", "a `[[task.milestone]]`"));
+        let deadline = deadline.and_then(|d| self.required_present(d, "deadline", MILESTONE));
         let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
         self.optional(&raw.note, "note");
         Some(Milestone {
@@ -243,59 +233,41 @@ impl PlanChecker<'_> {
 mod tests {
     use insta::assert_snapshot;
 
-    use crate::check::testing::{plan, rendered};
+    use crate::check::testing::{cases, plan, rendered};
 
     #[test]
-    fn a_task_with_nothing_but_a_note_lacks_every_required_field_at_its_header() {
-        assert_snapshot!(rendered(&plan(
+    fn tasks_and_sections() {
+        let shown = cases(
             r#"
+=== a task with nothing but a note lacks every required field at its header
+
 [[task]]
 note = "Chưa có gì"
-"#
-        )));
-    }
 
-    #[test]
-    fn with_an_id_a_missing_field_is_reported_at_the_id() {
-        assert_snapshot!(rendered(&plan(
-            r#"
+=== with an id a missing field is reported at the id
+
 [[task]]
 id = "1"
 note = "Chưa có gì"
-"#
-        )));
-    }
 
-    #[test]
-    fn a_field_written_empty_is_reported_on_its_value() {
-        assert_snapshot!(rendered(&plan(
-            r#"
+=== a field written empty is reported on its value
+
 [[task]]
 id = "1"
 content = ""
 lead = []
 deadline = " "
-"#
-        )));
-    }
 
-    #[test]
-    fn a_lead_of_empty_strings_is_reported_on_the_first() {
-        assert_snapshot!(rendered(&plan(
-            r#"
+=== a lead of empty strings is reported on the first
+
 [[task]]
 id = "1"
 content = "Xây dựng kế hoạch"
 lead = ["", " "]
 deadline = "Quý I/2024"
-"#
-        )));
-    }
 
-    #[test]
-    fn an_empty_default_lead_is_reported_once_on_itself() {
-        assert_snapshot!(rendered(&plan(
-            r#"
+=== an empty default lead is reported once on itself
+
 [defaults]
 lead = []
 deadline = "Năm 2017"
@@ -307,14 +279,9 @@ content = "Xây dựng kế hoạch"
 [[task]]
 id = "2"
 content = "Triển khai kế hoạch"
-"#
-        )));
-    }
 
-    #[test]
-    fn a_deadline_may_come_from_the_defaults_or_from_every_milestone() {
-        let rendered = rendered(&plan(
-            r#"
+=== a deadline may come from the defaults or from every milestone
+
 [defaults]
 deadline = "Năm 2017"
 
@@ -332,15 +299,9 @@ deadline = "Quý I/2024"
 [[task.milestone]]
 what = "Giai đoạn 1"
 deadline = "Tháng 2/2024"
-"#,
-        ));
-        assert_eq!(rendered, "");
-    }
 
-    #[test]
-    fn a_milestone_without_a_deadline_leaves_its_task_without_one() {
-        assert_snapshot!(rendered(&plan(
-            r#"
+=== a milestone without a deadline leaves its task without one
+
 [[task]]
 id = "1"
 content = "Xây dựng kế hoạch"
@@ -352,14 +313,9 @@ deadline = "Tháng 2/2024"
 
 [[task.milestone]]
 what = "Giai đoạn 2"
-"#
-        )));
-    }
 
-    #[test]
-    fn a_milestone_needs_a_what_absent_at_its_header_empty_on_itself() {
-        assert_snapshot!(rendered(&plan(
-            r#"
+=== a milestone needs a `what`: absent at its header, empty on itself
+
 [[task]]
 id = "1"
 content = "Xây dựng kế hoạch"
@@ -371,14 +327,9 @@ deadline = "Tháng 2/2024"
 
 [[task.milestone]]
 what = ""
-"#
-        )));
-    }
 
-    #[test]
-    fn a_field_of_the_wrong_type_is_not_called_missing_too() {
-        assert_snapshot!(rendered(&plan(
-            r#"
+=== a field of the wrong type is not called missing too
+
 [[task]]
 id = 1
 content = "Xây dựng kế hoạch"
@@ -393,14 +344,9 @@ deadline = "Quý I/2024"
 
 [[task.milestone]]
 what = 3
-"#
-        )));
-    }
 
-    #[test]
-    fn a_task_id_is_unique_in_its_plan() {
-        assert_snapshot!(rendered(&plan(
-            r#"
+=== a task id is unique in its plan
+
 [[task]]
 id = "I.1"
 content = "Xây dựng kế hoạch"
@@ -412,14 +358,9 @@ id = "I.1"
 content = "Triển khai kế hoạch"
 lead = ["CNTT"]
 deadline = "Quý II/2024"
-"#
-        )));
-    }
 
-    #[test]
-    fn sections_have_an_id_and_a_title_and_tasks_name_defined_ones() {
-        assert_snapshot!(rendered(&plan(
-            r#"
+=== sections have an id and a title, and tasks name defined ones
+
 [[section]]
 id = "I"
 title = "Rà soát thủ tục"
@@ -440,7 +381,9 @@ section = "III"
 content = "Xây dựng kế hoạch"
 lead = ["CNTT"]
 deadline = "Quý I/2024"
-"#
-        )));
+"#,
+            |text| rendered(&plan(text)),
+        );
+        assert_snapshot!(shown);
     }
 }

@@ -79,12 +79,15 @@ impl PlanChecker<'_> {
 mod tests {
     use insta::assert_snapshot;
 
-    use crate::check::testing::{plan, rendered};
+    use crate::check::testing::{cases, plan, rendered};
 
     #[test]
-    fn every_unit_a_plan_names_resolves_or_the_nearest_is_named() {
-        assert_snapshot!(rendered(&plan(
-            r#"monitor = "Vu Phap chee"
+    fn unit_references() {
+        // A case's text follows the `[plan]` header: `monitor` is the plan's.
+        let shown = cases(
+            r#"
+=== every unit a plan names resolves or the nearest is named
+monitor = "Vu Phap chee"
 
 [[task]]
 id = "1"
@@ -92,14 +95,9 @@ content = "Xây dựng kế hoạch"
 lead = ["CNNT"]
 support = ["Trung tâm CNTT", "Ban Thuu", "Bộ Y tế", ""]
 deadline = "Quý I/2024"
-"#
-        )));
-    }
 
-    #[test]
-    fn names_codes_and_aliases_resolve_in_any_case_and_without_diacritics() {
-        let rendered = rendered(&plan(
-            r#"monitor = "Vụ Pháp chế"
+=== names, codes and aliases resolve in any case and without diacritics
+monitor = "Vụ Pháp chế"
 
 [[task]]
 id = "1"
@@ -107,22 +105,18 @@ content = "Xây dựng kế hoạch"
 lead = ["cntt", "Ban Thu"]
 support = ["trung tam cntt", "pc"]
 deadline = "Quý I/2024"
-"#,
-        ));
-        assert_eq!(rendered, "");
-    }
 
-    #[test]
-    fn a_vague_lead_is_a_warning_and_a_vague_support_is_not() {
-        assert_snapshot!(rendered(&plan(
-            r#"
+=== a vague lead is a warning and a vague support is not
+
 [[task]]
 id = "1"
 content = "Xây dựng kế hoạch"
 lead = ["CNTT", "Các đơn vị liên quan"]
 support = ["LIENQUAN"]
 deadline = "Quý I/2024"
-"#
-        )));
+"#,
+            |text| rendered(&plan(text)),
+        );
+        assert_snapshot!(shown);
     }
 }

@@ -5,8 +5,9 @@
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+
+use crate::units::unaccented;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +60,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let raw = &text[start..end];
         let (kind, folded) = match kind {
             Class::Digit => (Kind::Number, raw.to_string()),
-            Class::Letter => (Kind::Word, fold(raw)),
+            Class::Letter => (Kind::Word, unaccented(raw).collect()),
             Class::Punct => {
                 let c = if is_dash(c) { '-' } else { c };
                 (Kind::Punct(c), c.to_string())
@@ -93,15 +94,6 @@ fn class(c: char) -> Class {
 
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '−')
-}
-
-/// "Quý" → "quy", "ĐẦU" → "dau".
-pub fn fold(word: &str) -> String {
-    word.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
 }
 
 #[cfg(test)]

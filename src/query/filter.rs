@@ -29,16 +29,12 @@ pub struct PlanKey {
 impl PlanKey {
     /// Parses `NUMBER` or `ISSUER:NUMBER`.
     pub fn parse(text: &str) -> Self {
-        match text.split_once(':') {
-            Some((issuer, number)) => PlanKey {
-                issuer: Some(issuer.trim().to_string()),
-                number: number.trim().to_string(),
-            },
-            None => PlanKey {
-                issuer: None,
-                number: text.trim().to_string(),
-            },
-        }
+        let (issuer, number) = match text.split_once(':') {
+            Some((issuer, number)) => (Some(issuer.trim().to_string()), number),
+            None => (None, text),
+        };
+        let number = number.trim().to_string();
+        PlanKey { issuer, number }
     }
 
     /// True when `plan` is the plan this key names.
@@ -75,23 +71,14 @@ impl Filter {
 
     /// True when the task is held by one of the units in the chosen role.
     pub fn task(&self, task: &Task) -> bool {
-        self.assigned(&task.lead, &task.support)
-    }
-
-    /// True when a task with these lead and support units is held by one of the units in
-    /// the chosen role.
-    pub fn assigned<S: AsRef<str>>(&self, lead: &[S], support: &[S]) -> bool {
         let Some(units) = &self.units else {
             return true;
         };
-        let holds = |list: &[S]| {
-            list.iter()
-                .any(|code| units.iter().any(|u| u == code.as_ref()))
-        };
+        let holds = |list: &[String]| list.iter().any(|code| units.contains(code));
         match self.role {
-            Role::Lead => holds(lead),
-            Role::Support => holds(support),
-            Role::Any => holds(lead) || holds(support),
+            Role::Lead => holds(&task.lead),
+            Role::Support => holds(&task.support),
+            Role::Any => holds(&task.lead) || holds(&task.support),
         }
     }
 
@@ -160,18 +147,14 @@ mod tests {
     #[test]
     fn within_reads_days_weeks_and_months() {
         let today = day(2024, 1, 31);
-        assert_eq!(
-            "14d".parse::<Within>().unwrap().horizon(today),
-            day(2024, 2, 14)
-        );
-        assert_eq!(
-            "6w".parse::<Within>().unwrap().horizon(today),
-            day(2024, 3, 13)
-        );
-        assert_eq!(
-            "1m".parse::<Within>().unwrap().horizon(today),
-            day(2024, 2, 29)
-        );
+        let horizons = [
+            ("14d", day(2024, 2, 14)),
+            ("6w", day(2024, 3, 13)),
+            ("1m", day(2024, 2, 29)),
+        ];
+        for (within, horizon) in horizons {
+            assert_eq!(within.parse::<Within>().unwrap().horizon(today), horizon);
+        }
         assert!("3y".parse::<Within>().is_err());
         assert!("d".parse::<Within>().is_err());
     }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::filter::{Filter, Within};
-use super::tasks::{self, TaskRow, final_due, items_of};
+use super::tasks::{Item, Listing, TaskRow, final_due, items_of, rows};
 use super::workload::{DUE_SOON_DAYS, Workload, workload};
 use crate::deadline::Kind;
 use crate::model::{Plan, Status};
@@ -62,45 +62,34 @@ pub struct Summary {
     pub unit_names: Vec<(String, String)>,
 }
 
-/// Summarises the plans on `today`.
+/// Summarises the plans that pass the filter on `today`.
 pub fn summary(plans: &[Plan], registry: &Registry, filter: &Filter, today: NaiveDate) -> Summary {
-    let summaries = plans
-        .iter()
-        .filter_map(|plan| plan_summary(plan, registry, filter, today))
-        .collect();
-    Summary::new(today, summaries, registry)
-}
-
-impl Summary {
-    /// The summary of plans summarised one by one.
-    pub fn new(today: NaiveDate, plans: Vec<PlanSummary>, registry: &Registry) -> Summary {
-        let unit_names = registry
+    Summary {
+        today,
+        plans: plans
+            .iter()
+            .filter(|plan| filter.plan(plan))
+            .map(|plan| plan_summary(plan, registry, filter, today))
+            .collect(),
+        unit_names: registry
             .units()
             .iter()
             .map(|u| (u.code.clone(), u.name.clone()))
-            .collect();
-        Summary {
-            today,
-            plans,
-            unit_names,
-        }
+            .collect(),
     }
 }
 
-/// One plan summarised on `today`, if it passes the filter.
-pub fn plan_summary(
+/// One plan summarised on `today`.
+fn plan_summary(
     plan: &Plan,
     registry: &Registry,
     filter: &Filter,
     today: NaiveDate,
-) -> Option<PlanSummary> {
-    if !filter.plan(plan) {
-        return None;
-    }
+) -> PlanSummary {
     let one = std::slice::from_ref(plan);
     let tasks: Vec<_> = plan.tasks.iter().filter(|t| filter.task(t)).collect();
     let late = |t: &&&crate::model::Task| items_of(t).iter().any(|i| i.late_on(today).is_some());
-    Some(PlanSummary {
+    PlanSummary {
         number: plan.number.clone(),
         issuer: plan.issuer.clone(),
         title: plan.title.clone(),
@@ -113,11 +102,16 @@ pub fn plan_summary(
             .count(),
         open: tasks.iter().filter(|t| !t.status.is_closed()).count(),
         overdue: tasks.iter().filter(late).count(),
-        overdue_rows: tasks::overdue(one, filter, today),
-        due_soon: tasks::upcoming(one, filter, today, Within::Days(DUE_SOON_DAYS)),
+        overdue_rows: rows(one, filter, today, Listing::Overdue),
+        due_soon: rows(
+            one,
+            filter,
+            today,
+            Listing::Upcoming(Within::Days(DUE_SOON_DAYS)),
+        ),
         workload: workload(one, registry, filter, today),
         timeline: timeline(plan, filter, today),
-    })
+    }
 }
 
 fn timeline(plan: &Plan, filter: &Filter, today: NaiveDate) -> Vec<Bar> {
@@ -181,12 +175,11 @@ pub fn export(plans: &[Plan], filter: &Filter) -> Vec<ExportRow> {
     let mut rows = Vec::new();
     for plan in plans.iter().filter(|p| filter.plan(p)) {
         for task in plan.tasks.iter().filter(|t| filter.task(t)) {
-            let row = |milestone: Option<String>,
-                       deadline: Option<String>,
-                       status: Status,
-                       dates: Vec<NaiveDate>,
-                       kind,
-                       start| ExportRow {
+            let mut stages = items_of(task);
+            if stages.is_empty() {
+                stages.push(Item::whole(task));
+            }
+            rows.extend(stages.into_iter().map(|stage| ExportRow {
                 plan: plan.number.clone(),
                 issuer: plan.issuer.clone(),
                 task: task.id.clone(),
@@ -194,39 +187,17 @@ pub fn export(plans: &[Plan], filter: &Filter) -> Vec<ExportRow> {
                 content: task.content.clone(),
                 lead: task.lead.clone(),
                 support: task.support.clone(),
-                deadline,
-                kind,
-                milestone,
-                start,
-                due: dates.last().copied(),
-                dates,
-                status,
+                deadline: stage.deadline.map(str::to_string),
+                kind: stage.kind,
+                milestone: stage.milestone,
+                start: stage.start,
+                due: stage.dates.last().copied(),
+                dates: stage.dates,
+                status: stage.status,
                 done: task.done,
                 product: task.product.clone(),
                 note: task.note.clone(),
-            };
-            let stages = items_of(task);
-            if stages.is_empty() {
-                let schedule = task.schedule.as_ref();
-                rows.push(row(
-                    None,
-                    task.deadline.clone(),
-                    task.status,
-                    Vec::new(),
-                    schedule.map(|s| s.kind),
-                    schedule.and_then(|s| s.start),
-                ));
-            }
-            for stage in stages {
-                rows.push(row(
-                    stage.milestone().map(str::to_string),
-                    stage.deadline().map(str::to_string),
-                    stage.status(),
-                    stage.dates().to_vec(),
-                    Some(stage.kind()),
-                    stage.start(),
-                ));
-            }
+            }));
         }
     }
     rows

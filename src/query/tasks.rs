@@ -31,17 +31,34 @@ pub struct TaskRow {
 
 /// Something with (at most) one date to meet: a task, a stage, or a recurring series.
 pub(super) struct Item<'p> {
-    milestone: Option<String>,
-    deadline: Option<&'p str>,
-    status: Status,
+    pub(super) milestone: Option<String>,
+    pub(super) deadline: Option<&'p str>,
+    pub(super) status: Status,
     /// Every date the item must be met on: one, or a recurring series.
-    dates: Vec<NaiveDate>,
+    pub(super) dates: Vec<NaiveDate>,
     recurring: bool,
-    kind: Kind,
-    start: Option<NaiveDate>,
+    /// The kind of the deadline, where it reads.
+    pub(super) kind: Option<Kind>,
+    /// The start of the window the stage belongs to, where it has one.
+    pub(super) start: Option<NaiveDate>,
 }
 
-impl Item<'_> {
+impl<'p> Item<'p> {
+    /// A task as one item with no date of its own: for listing every task once, and for
+    /// a task without stages.
+    pub(super) fn whole(task: &'p Task) -> Self {
+        let schedule = task.schedule.as_ref();
+        Item {
+            milestone: None,
+            deadline: task.deadline.as_deref(),
+            status: task.status,
+            dates: Vec::new(),
+            recurring: false,
+            kind: schedule.map(|s| s.kind),
+            start: schedule.and_then(|s| s.start),
+        }
+    }
+
     /// The due date, when this item is late on `today`. Recurring series are never late:
     /// their next occurrence is what matters.
     pub(super) fn late_on(&self, today: NaiveDate) -> Option<NaiveDate> {
@@ -55,41 +72,14 @@ impl Item<'_> {
         (!self.status.is_closed() && next <= horizon).then_some(next)
     }
 
-    /// Every date of the item, for schedules.
-    pub(super) fn dates(&self) -> &[NaiveDate] {
-        &self.dates
-    }
-
-    pub(super) fn milestone(&self) -> Option<&str> {
-        self.milestone.as_deref()
-    }
-
-    pub(super) fn deadline(&self) -> Option<&str> {
-        self.deadline
-    }
-
-    pub(super) fn status(&self) -> Status {
-        self.status
-    }
-
-    pub(super) fn kind(&self) -> Kind {
-        self.kind
-    }
-
-    /// The start of the window the stage belongs to, where it has one.
-    pub(super) fn start(&self) -> Option<NaiveDate> {
-        self.start
-    }
-
-    /// The row of this item due on `due`, without the texts it takes from its plan and
-    /// task (see [`with_texts`]).
-    fn bare_row(&self, due: Option<NaiveDate>, today: NaiveDate) -> TaskRow {
+    /// The row of this item of `task` in `plan`, due on `due`.
+    fn row(&self, plan: &Plan, task: &Task, due: Option<NaiveDate>, today: NaiveDate) -> TaskRow {
         TaskRow {
-            plan: String::new(),
-            task: String::new(),
-            content: String::new(),
-            lead: Vec::new(),
-            support: Vec::new(),
+            plan: plan.number.clone(),
+            task: task.id.clone(),
+            content: task.content.clone(),
+            lead: task.lead.clone(),
+            support: task.support.clone(),
             deadline: self.deadline.map(str::to_string),
             due,
             status: self.status,
@@ -112,75 +102,41 @@ pub enum Listing {
     Schedule,
 }
 
-/// The rows `listing` makes of one plan, unsorted.
-fn rows_of_plan(
-    plan: &Plan,
-    filter: &Filter,
-    today: NaiveDate,
-    listing: Listing,
-    rows: &mut Vec<TaskRow>,
-) {
-    if !filter.plan(plan) {
-        return;
-    }
-    let mut items = Vec::new();
-    for task in &plan.tasks {
-        if !filter.task(task) {
-            continue;
-        }
-        if listing == Listing::All {
-            let due = final_due(task);
-            if filter.item(task.status, due, plan) {
-                let row = Item {
-                    milestone: None,
-                    deadline: task.deadline.as_deref(),
-                    status: task.status,
-                    dates: Vec::new(),
-                    recurring: false,
-                    kind: task.schedule.as_ref().map_or(Kind::Several, |s| s.kind),
-                    start: None,
-                }
-                .bare_row(due, today);
-                rows.push(with_texts(row, plan, task));
-            }
-            continue;
-        }
-        items.clear();
-        expand(task, &mut items);
-        for item in &items {
-            if !filter.item(item.status, item.dates.last().copied(), plan) {
-                continue;
-            }
-            let due = match listing {
-                Listing::Overdue => item.late_on(today),
-                Listing::Upcoming(within) => item.next_within(today, within.horizon(today)),
-                Listing::Schedule | Listing::All => None,
-            };
-            let dates = match listing {
-                Listing::Schedule => item.dates(),
-                _ => due.as_slice(),
-            };
-            let row = |&due: &NaiveDate| with_texts(item.bare_row(Some(due), today), plan, task);
-            rows.extend(dates.iter().map(row));
-        }
-    }
-}
-
-/// A bare row with the texts it shows of its plan and task, copied.
-fn with_texts(mut row: TaskRow, plan: &Plan, task: &Task) -> TaskRow {
-    row.plan = plan.number.clone();
-    row.task = task.id.clone();
-    row.content = task.content.clone();
-    row.lead = task.lead.clone();
-    row.support = task.support.clone();
-    row
-}
-
 /// The rows `listing` makes of `plans`, sorted.
 pub fn rows(plans: &[Plan], filter: &Filter, today: NaiveDate, listing: Listing) -> Vec<TaskRow> {
     let mut rows = Vec::new();
-    for plan in plans {
-        rows_of_plan(plan, filter, today, listing, &mut rows);
+    let mut items = Vec::new();
+    for plan in plans.iter().filter(|p| filter.plan(p)) {
+        for task in plan.tasks.iter().filter(|t| filter.task(t)) {
+            if listing == Listing::All {
+                let due = final_due(task);
+                if filter.item(task.status, due, plan) {
+                    rows.push(Item::whole(task).row(plan, task, due, today));
+                }
+                continue;
+            }
+            items.clear();
+            expand(task, &mut items);
+            for item in &items {
+                if !filter.item(item.status, item.dates.last().copied(), plan) {
+                    continue;
+                }
+                let due = match listing {
+                    Listing::Overdue => item.late_on(today),
+                    Listing::Upcoming(within) => item.next_within(today, within.horizon(today)),
+                    Listing::Schedule | Listing::All => None,
+                };
+                let dates = match listing {
+                    Listing::Schedule => &item.dates[..],
+                    _ => due.as_slice(),
+                };
+                rows.extend(
+                    dates
+                        .iter()
+                        .map(|&due| item.row(plan, task, Some(due), today)),
+                );
+            }
+        }
     }
     sort(&mut rows);
     rows
@@ -231,7 +187,7 @@ fn stages<'p>(
         status,
         dates,
         recurring,
-        kind: schedule.kind,
+        kind: Some(schedule.kind),
         start,
     };
     match schedule.kind {
@@ -265,7 +221,7 @@ fn stages<'p>(
 
 /// Sorts rows by due date (undated last), then plan, then task, then stage; rows alike
 /// keep their order.
-pub fn sort(rows: &mut [TaskRow]) {
+fn sort(rows: &mut [TaskRow]) {
     rows.sort_by(|a, b| {
         (a.due.is_none(), a.due, &a.plan)
             .cmp(&(b.due.is_none(), b.due, &b.plan))
@@ -292,26 +248,6 @@ fn natural(id: &str) -> impl Iterator<Item = (&str, u64)> {
         rest = Some(after).filter(|after| !after.is_empty());
         Some((text, digits.parse().unwrap_or(0)))
     })
-}
-
-/// Stages with a due date strictly before today that are not done or cancelled.
-pub fn overdue(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<TaskRow> {
-    rows(plans, filter, today, Listing::Overdue)
-}
-
-/// Stages due from today to the horizon, and the next occurrence of recurring series.
-pub fn upcoming(plans: &[Plan], filter: &Filter, today: NaiveDate, within: Within) -> Vec<TaskRow> {
-    rows(plans, filter, today, Listing::Upcoming(within))
-}
-
-/// Every date of every stage, recurring occurrences included: the rows of a timeline.
-pub fn schedule(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<TaskRow> {
-    rows(plans, filter, today, Listing::Schedule)
-}
-
-/// One row per task: its final due date, and its status.
-pub fn tasks(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<TaskRow> {
-    rows(plans, filter, today, Listing::All)
 }
 
 /// The last date a task must be met on: its own, or its last stage's.

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::filter::{Filter, Role, Within};
-use super::tasks::{self, final_due};
+use super::tasks::{self, Listing, final_due};
 use crate::model::{Plan, Status, Task};
 use crate::units::Registry;
 
@@ -51,15 +51,8 @@ pub struct Workload {
     pub total: WorkloadRow,
 }
 
-/// How one task stands today.
-struct Standing {
-    status: Status,
-    overdue: bool,
-    due_soon: bool,
-    done_late: bool,
-}
-
-fn standing(task: &Task, today: NaiveDate) -> Standing {
+/// What one task adds today to the row of a unit that holds it in the chosen role.
+fn standing(task: &Task, today: NaiveDate) -> WorkloadRow {
     let soon = Within::Days(DUE_SOON_DAYS).horizon(today);
     let items = tasks::items_of(task);
     let done_late = task.status == Status::Done
@@ -67,11 +60,14 @@ fn standing(task: &Task, today: NaiveDate) -> Standing {
             .done
             .zip(final_due(task))
             .is_some_and(|(done, due)| done > due);
-    Standing {
-        status: task.status,
-        overdue: items.iter().any(|i| i.late_on(today).is_some()),
-        due_soon: items.iter().any(|i| i.next_within(today, soon).is_some()),
-        done_late,
+    WorkloadRow {
+        open: usize::from(task.status == Status::Open),
+        in_progress: usize::from(task.status == Status::InProgress),
+        done: usize::from(task.status == Status::Done),
+        overdue: usize::from(items.iter().any(|i| i.late_on(today).is_some())),
+        due_soon: usize::from(items.iter().any(|i| i.next_within(today, soon).is_some())),
+        done_late: usize::from(done_late),
+        ..WorkloadRow::default()
     }
 }
 
@@ -84,23 +80,16 @@ pub fn workload(
     today: NaiveDate,
 ) -> Workload {
     let mut by_unit: BTreeMap<String, WorkloadRow> = BTreeMap::new();
-    let merged_into = filter.units.as_ref().and_then(|u| u.first().cloned());
-    let unit_filter = Filter {
-        units: None,
-        ..filter.clone()
-    };
     for plan in plans.iter().filter(|p| filter.plan(p)) {
         for task in &plan.tasks {
-            if !unit_filter.item(task.status, final_due(task), plan) {
+            if !filter.item(task.status, final_due(task), plan) {
                 continue;
             }
             let standing = standing(task, today);
             let mut held: Vec<(String, bool, bool)> = Vec::new();
             for code in task.lead.iter().chain(&task.support) {
-                let row_code = match (&filter.units, &merged_into) {
-                    (Some(units), Some(first)) if units.contains(code) => first.clone(),
-                    (Some(_), _) => continue,
-                    _ => code.clone(),
+                let Some(row_code) = row_unit(filter, code) else {
+                    continue;
                 };
                 let leads = task.lead.contains(code);
                 let supports = task.support.contains(code);
@@ -122,7 +111,7 @@ pub fn workload(
                     Role::Any => true,
                 };
                 if in_role {
-                    count(row, &standing);
+                    row.add(&standing);
                 }
             }
         }
@@ -145,24 +134,22 @@ pub fn workload(
     Workload { rows, total }
 }
 
+/// The row that counts for unit `code`: with units chosen, theirs is one row named after
+/// the first, and other units have none; otherwise the unit's own.
+fn row_unit(filter: &Filter, code: &str) -> Option<String> {
+    match &filter.units {
+        Some(units) if units.iter().any(|u| u == code) => Some(units[0].clone()),
+        Some(_) => None,
+        None => Some(code.to_string()),
+    }
+}
+
 fn registry_order(registry: &Registry, code: &str) -> usize {
     registry
         .units()
         .iter()
         .position(|u| u.code == code)
         .unwrap_or(usize::MAX)
-}
-
-fn count(row: &mut WorkloadRow, standing: &Standing) {
-    match standing.status {
-        Status::Open => row.open += 1,
-        Status::InProgress => row.in_progress += 1,
-        Status::Done => row.done += 1,
-        Status::Cancelled => {}
-    }
-    row.overdue += usize::from(standing.overdue);
-    row.due_soon += usize::from(standing.due_soon);
-    row.done_late += usize::from(standing.done_late);
 }
 
 /// One unit's stages by the quarter they fall due in.
@@ -188,7 +175,7 @@ pub fn by_quarter(
         units: None,
         ..filter.clone()
     };
-    for row in tasks::schedule(plans, &everyone, today) {
+    for row in tasks::rows(plans, &everyone, today, Listing::Schedule) {
         let holders = match filter.role {
             Role::Lead => row.lead.clone(),
             Role::Support => row.support.clone(),
@@ -196,12 +183,7 @@ pub fn by_quarter(
         };
         let Some(due) = row.due else { continue };
         let quarter = format!("{}-Q{}", due.year(), (due.month() - 1) / 3 + 1);
-        for code in holders {
-            let code = match &filter.units {
-                Some(units) if units.contains(&code) => units[0].clone(),
-                Some(_) => continue,
-                None => code,
-            };
+        for code in holders.iter().filter_map(|code| row_unit(filter, code)) {
             *matrix
                 .entry(code)
                 .or_default()

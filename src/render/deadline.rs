@@ -12,10 +12,8 @@ use crate::deadline::{Kind, Resolution};
 #[derive(Serialize)]
 struct Explanation<'a> {
     text: &'a str,
-    kind: Kind,
-    start: Option<NaiveDate>,
-    due: Option<NaiveDate>,
-    dates: &'a [NaiveDate],
+    #[serde(flatten)]
+    resolution: &'a Resolution,
 }
 
 /// Writes what `text` resolves to.
@@ -28,10 +26,7 @@ pub fn write_explanation(
     if style.format == Format::Json {
         let explanation = Explanation {
             text,
-            kind: r.kind,
-            start: r.start,
-            due: r.due,
-            dates: &r.dates,
+            resolution: r,
         };
         serde_json::to_writer_pretty(&mut *out, &explanation)?;
         return writeln!(out);

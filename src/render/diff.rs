@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::labels::status;
 use super::rows::markdown_cell;
+use super::summary::table;
 use super::{Format, Lang, Style};
 use crate::diff::{DeadlineChange, PlanChanges, PlanRef, PlansDiff, UnitsChange};
 
@@ -94,19 +95,17 @@ fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()
     )?;
     if !plan.deadlines.is_empty() {
         writeln!(out, "#### {}\n", lang.pick("Thời hạn", "Deadlines"))?;
-        writeln!(
-            out,
-            "| {} | {} | {} | {} |",
+        let labels = [
             lang.pick("STT", "Task"),
             lang.pick("Trước", "Before"),
             lang.pick("Sau", "After"),
-            lang.pick("Dời hạn", "Moved")
-        )?;
-        writeln!(out, "|---|---|---|---|")?;
-        for change in &plan.deadlines {
-            deadline_row(change, lang, out)?;
-        }
-        writeln!(out)?;
+            lang.pick("Dời hạn", "Moved"),
+        ];
+        let rows = plan
+            .deadlines
+            .iter()
+            .map(|change| deadline_row(change, lang));
+        table(out, &labels, 0, rows)?;
     }
     let tasks = |list: &[crate::diff::TaskRef]| -> Vec<String> {
         list.iter()
@@ -164,7 +163,7 @@ fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()
     Ok(())
 }
 
-fn deadline_row(change: &DeadlineChange, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+fn deadline_row(change: &DeadlineChange, lang: Lang) -> Vec<String> {
     let side = |text: &Option<String>, due: Option<NaiveDate>| {
         let text = text
             .as_deref()
@@ -184,13 +183,12 @@ fn deadline_row(change: &DeadlineChange, lang: Lang, out: &mut dyn Write) -> io:
         Some(0) | None => "—".to_string(),
         Some(days) => format!("{days} {}", lang.pick("ngày", "days")),
     };
-    writeln!(
-        out,
-        "| {} | {} | {} | {moved} |",
+    vec![
         markdown_cell(&change.task),
         side(&change.old, change.old_due),
-        side(&change.new, change.new_due)
-    )
+        side(&change.new, change.new_due),
+        moved,
+    ]
 }
 
 /// A "task | before | after" table under a heading; nothing when there are no rows.
@@ -204,22 +202,13 @@ fn before_after(
         return Ok(());
     }
     writeln!(out, "#### {heading}\n")?;
-    writeln!(
-        out,
-        "| {} | {} | {} |",
+    let labels = [
         lang.pick("STT", "Task"),
         lang.pick("Trước", "Before"),
-        lang.pick("Sau", "After")
-    )?;
-    writeln!(out, "|---|---|---|")?;
-    for [task, before, after] in rows {
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            markdown_cell(task),
-            markdown_cell(before),
-            markdown_cell(after)
-        )?;
-    }
-    writeln!(out)
+        lang.pick("Sau", "After"),
+    ];
+    let rows = rows
+        .iter()
+        .map(|row| row.iter().map(|c| markdown_cell(c)).collect());
+    table(out, &labels, 0, rows)
 }

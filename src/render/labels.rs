@@ -3,72 +3,50 @@
 use super::Lang;
 use crate::model::{Status, UnitKind};
 
-/// A label of a report; `text` picks the language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Label {
-    Number,
-    Title,
-    Issued,
-    File,
-    Tasks,
-    Code,
-    Name,
-    UnitKind,
-    Aliases,
-    Successor,
-    Plan,
-    Task,
-    Content,
-    Lead,
-    Support,
-    Deadline,
-    Due,
-    Status,
-    Milestone,
-    Unit,
-    Open,
-    InProgress,
-    Overdue,
-    DueSoon,
-    Done,
-    DoneLate,
-    Total,
+macro_rules! labels {
+    ($($label:ident = $vi:literal, $en:literal;)*) => {
+        /// A label of a report; `text` picks the language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Label { $($label),* }
+
+        impl Label {
+            /// The label in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match self { $(Label::$label => lang.pick($vi, $en)),* }
+            }
+        }
+    };
 }
 
-impl Label {
-    /// The label in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
-        let (vi, en) = match self {
-            Label::Number => ("Số hiệu", "Number"),
-            Label::Title => ("Trích yếu", "Title"),
-            Label::Issued => ("Ngày ban hành", "Issued"),
-            Label::File => ("Tệp", "File"),
-            Label::Tasks => ("Số nhiệm vụ", "Tasks"),
-            Label::Code => ("Mã", "Code"),
-            Label::Name => ("Tên đơn vị", "Name"),
-            Label::UnitKind => ("Loại đơn vị", "Kind"),
-            Label::Aliases => ("Tên gọi khác", "Aliases"),
-            Label::Successor => ("Đơn vị kế thừa", "Successor"),
-            Label::Plan => ("Kế hoạch", "Plan"),
-            Label::Task => ("STT", "Task"),
-            Label::Content => ("Nội dung công việc", "Content"),
-            Label::Lead => ("Chủ trì", "Lead"),
-            Label::Support => ("Phối hợp", "Support"),
-            Label::Deadline => ("Thời gian hoàn thành", "Deadline"),
-            Label::Due => ("Hạn", "Due"),
-            Label::Status => ("Trạng thái", "Status"),
-            Label::Milestone => ("Mốc", "Stage"),
-            Label::Unit => ("Đơn vị", "Unit"),
-            Label::Open => ("Chưa xong", "Open"),
-            Label::InProgress => ("Đang làm", "In progress"),
-            Label::Overdue => ("Quá hạn", "Overdue"),
-            Label::DueSoon => ("Sắp đến hạn", "Due ≤ 30 days"),
-            Label::Done => ("Hoàn thành", "Done"),
-            Label::DoneLate => ("Xong trễ hạn", "Done late"),
-            Label::Total => ("Tổng", "Total"),
-        };
-        lang.pick(vi, en)
-    }
+// Each label: its name, then its text in Vietnamese and in English.
+labels! {
+    Number = "Số hiệu", "Number";
+    Title = "Trích yếu", "Title";
+    Issued = "Ngày ban hành", "Issued";
+    File = "Tệp", "File";
+    Tasks = "Số nhiệm vụ", "Tasks";
+    Code = "Mã", "Code";
+    Name = "Tên đơn vị", "Name";
+    UnitKind = "Loại đơn vị", "Kind";
+    Aliases = "Tên gọi khác", "Aliases";
+    Successor = "Đơn vị kế thừa", "Successor";
+    Plan = "Kế hoạch", "Plan";
+    Task = "STT", "Task";
+    Content = "Nội dung công việc", "Content";
+    Lead = "Chủ trì", "Lead";
+    Support = "Phối hợp", "Support";
+    Deadline = "Thời gian hoàn thành", "Deadline";
+    Due = "Hạn", "Due";
+    Status = "Trạng thái", "Status";
+    Milestone = "Mốc", "Stage";
+    Unit = "Đơn vị", "Unit";
+    Open = "Chưa xong", "Open";
+    InProgress = "Đang làm", "In progress";
+    Overdue = "Quá hạn", "Overdue";
+    DueSoon = "Sắp đến hạn", "Due ≤ 30 days";
+    Done = "Hoàn thành", "Done";
+    DoneLate = "Xong trễ hạn", "Done late";
+    Total = "Tổng", "Total";
 }
 
 /// Labels as owned header strings.

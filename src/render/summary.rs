@@ -37,33 +37,41 @@ pub fn write_report(summary: &Summary, lang: Lang, out: &mut dyn Write) -> io::R
     Ok(())
 }
 
+/// Writes a markdown table and the blank line after it: the header, a rule that aligns
+/// the last `numbers` columns right, and the rows, whose cells are escaped already.
+pub(super) fn table(
+    out: &mut dyn Write,
+    labels: &[&str],
+    numbers: usize,
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> io::Result<()> {
+    writeln!(out, "| {} |", labels.join(" | "))?;
+    let rule = "---|".repeat(labels.len() - numbers) + &"---:|".repeat(numbers);
+    writeln!(out, "|{rule}")?;
+    for row in rows {
+        writeln!(out, "| {} |", row.join(" | "))?;
+    }
+    writeln!(out)
+}
+
 fn overview(summary: &Summary, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} | {} |",
+    let labels = [
         lang.pick("Kế hoạch", "Plan"),
         lang.pick("Trích yếu", "Title"),
         lang.pick("Số nhiệm vụ", "Tasks"),
         lang.pick("Đã xong", "Done"),
         lang.pick("Chưa xong", "Open"),
         lang.pick("Quá hạn", "Overdue"),
-        lang.pick("Tỷ lệ hoàn thành", "Done %")
-    )?;
-    writeln!(out, "|---|---|---:|---:|---:|---:|---:|")?;
-    for plan in &summary.plans {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            markdown_cell(&plan.number),
-            markdown_cell(&plan.title),
-            plan.tasks,
-            plan.done,
-            plan.open,
-            plan.overdue,
-            percent(plan.done, plan.tasks)
-        )?;
-    }
-    writeln!(out)
+        lang.pick("Tỷ lệ hoàn thành", "Done %"),
+    ];
+    let rows = summary.plans.iter().map(|plan| {
+        let counts = [plan.tasks, plan.done, plan.open, plan.overdue];
+        let mut cells = vec![markdown_cell(&plan.number), markdown_cell(&plan.title)];
+        cells.extend(counts.map(|n| n.to_string()));
+        cells.push(percent(plan.done, plan.tasks));
+        cells
+    });
+    table(out, &labels, 5, rows)
 }
 
 fn plan_section(
@@ -88,26 +96,17 @@ fn plan_section(
     )?;
 
     writeln!(out, "### {}\n", lang.pick("Tiến độ", "Progress"))?;
-    writeln!(
-        out,
-        "| {} | {} | {} | {} | {} |",
+    let labels = [
         lang.pick("Số nhiệm vụ", "Tasks"),
         lang.pick("Đã xong", "Done"),
         lang.pick("Chưa xong", "Open"),
         lang.pick("Quá hạn", "Overdue"),
-        lang.pick("Đã hủy", "Cancelled")
-    )?;
-    writeln!(out, "|---:|---:|---:|---:|---:|")?;
+        lang.pick("Đã hủy", "Cancelled"),
+    ];
     let share = |n: usize| format!("{n} ({})", percent(n, plan.tasks));
-    writeln!(
-        out,
-        "| {} | {} | {} | {} | {} |\n",
-        plan.tasks,
-        share(plan.done),
-        share(plan.open),
-        share(plan.overdue),
-        share(plan.cancelled)
-    )?;
+    let mut cells = vec![plan.tasks.to_string()];
+    cells.extend([plan.done, plan.open, plan.overdue, plan.cancelled].map(share));
+    table(out, &labels, 5, [cells])?;
 
     overdue_by_lead(plan, summary, lang, out)?;
     due_soon(&plan.due_soon, lang, out)?;
@@ -120,13 +119,11 @@ fn plan_section(
     let mut rows: Vec<WorkloadRow> = plan.workload.rows.clone();
     rows.push(plan.workload.total.clone());
     let headers = WorkloadRow::headers(&rows, lang);
-    writeln!(out, "| {} |", headers.join(" | "))?;
-    writeln!(out, "|---|---|{}", "---:|".repeat(headers.len() - 2))?;
-    for row in &rows {
-        let cells: Vec<String> = row.cells(lang).iter().map(|c| markdown_cell(c)).collect();
-        writeln!(out, "| {} |", cells.join(" | "))?;
-    }
-    writeln!(out)?;
+    let labels: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let cells = rows
+        .iter()
+        .map(|row| row.cells(lang).iter().map(|c| markdown_cell(c)).collect());
+    table(out, &labels, labels.len() - 2, cells)?;
 
     writeln!(
         out,
@@ -183,32 +180,27 @@ fn overdue_by_lead(
             markdown_cell(lead),
             markdown_cell(name)
         )?;
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
+        let labels = [
             Label::Task.text(lang),
             Label::Content.text(lang),
             Label::Milestone.text(lang),
             Label::Due.text(lang),
-            lang.pick("Số ngày trễ", "Days late")
-        )?;
-        writeln!(out, "|---|---|---|---|---:|")?;
-        for row in plan
+            lang.pick("Số ngày trễ", "Days late"),
+        ];
+        let led = plan
             .overdue_rows
             .iter()
-            .filter(|r| r.lead.iter().any(|l| l == lead))
-        {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
+            .filter(|r| r.lead.iter().any(|l| l == lead));
+        let rows = led.map(|row| {
+            vec![
                 markdown_cell(&row.task),
                 markdown_cell(&row.content),
                 markdown_cell(row.milestone.as_deref().unwrap_or("")),
                 row.due.map(|d| d.to_string()).unwrap_or_default(),
-                row.days_overdue.unwrap_or_default()
-            )?;
-        }
-        writeln!(out)?;
+                row.days_overdue.unwrap_or_default().to_string(),
+            ]
+        });
+        table(out, &labels, 1, rows)?;
     }
     Ok(())
 }
@@ -226,30 +218,25 @@ fn due_soon(rows: &[TaskRow], lang: Lang, out: &mut dyn Write) -> io::Result<()>
             lang.pick("Không có nhiệm vụ nào đến hạn.", "Nothing falls due.")
         );
     }
-    writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} |",
+    let labels = [
         Label::Task.text(lang),
         Label::Content.text(lang),
         Label::Lead.text(lang),
         Label::Due.text(lang),
         Label::Status.text(lang),
-        lang.pick("Còn lại", "Left")
-    )?;
-    writeln!(out, "|---|---|---|---|---|---|")?;
-    for row in rows {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
+        lang.pick("Còn lại", "Left"),
+    ];
+    let rows = rows.iter().map(|row| {
+        vec![
             markdown_cell(&row.task),
             markdown_cell(&row.content),
             markdown_cell(&row.lead.join(", ")),
             row.due.map(|d| d.to_string()).unwrap_or_default(),
-            status(row.status, lang),
-            days(row.days_overdue, lang)
-        )?;
-    }
-    writeln!(out)
+            status(row.status, lang).to_string(),
+            days(row.days_overdue, lang),
+        ]
+    });
+    table(out, &labels, 0, rows)
 }
 
 /// A mermaid `gantt` block: sections as in the document, overdue bars `crit`, done ones

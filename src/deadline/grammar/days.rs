@@ -38,7 +38,7 @@ impl Parser<'_> {
                 && p.peek_at(ahead + 1)
                     .is_some_and(|t| matches!(t.kind, Tok::Punct('/' | '.')))
         };
-        if self.range_to(&["ngay"], is_date) {
+        if self.range_to("ngay", is_date) {
             let last = self.dotted_date()?;
             let (Some(start), Some(due)) = (first.start, last.due) else {
                 return Ok(first);
@@ -106,7 +106,8 @@ impl Parser<'_> {
         self.words(&["cua"]);
         if self.words(&["hang", "thang"]) {
             let year = self.period_year()?;
-            return self.monthly_on(day, day_span, year);
+            let months: Vec<u32> = (1..=12).collect();
+            return self.days_of(day, day_span, year, &months);
         }
         if self.words(&["thang", "cuoi", "quy"]) {
             let quarters = if self.is_quarter_numeral(0) {
@@ -137,10 +138,6 @@ impl Parser<'_> {
             return self.year_number();
         }
         Ok(self.context.year)
-    }
-
-    fn monthly_on(&self, day: u64, span: Range<usize>, year: i32) -> Result<Resolution, Error> {
-        self.days_of(day, span, year, &(1..=12).collect::<Vec<_>>())
     }
 
     /// Day `day` of each of `months` in `year`; "ngày 31" means the month's last day.
@@ -191,7 +188,8 @@ impl Parser<'_> {
         Ok(series(first, dates))
     }
 
-    fn is_six_months_word(&mut self) -> bool {
+    /// "6 tháng", consumed when it stands here.
+    pub(super) fn is_six_months_word(&mut self) -> bool {
         let six = self
             .peek()
             .is_some_and(|t| t.kind == Tok::Number && t.text.trim_start_matches('0') == "6");

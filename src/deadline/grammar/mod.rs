@@ -333,35 +333,51 @@ impl Parser<'_> {
     }
 
     fn quarter(&mut self) -> Result<Resolution, Error> {
+        let is_quarter = |p: &Self, ahead: usize| p.is_quarter_numeral(ahead);
+        self.windows(
+            Kind::Quarter,
+            "quy",
+            Self::quarter_numeral,
+            is_quarter,
+            quarter_window,
+        )
+    }
+
+    /// After "quý" or "tháng" (the word `repeated`): a list of quarters or months, each its
+    /// own window ("Quý II, III/2024"), or a range of them as one window ("Quý I-II/2021",
+    /// "Tháng 3 đến tháng 6/2021"); then the year.
+    fn windows(
+        &mut self,
+        kind: Kind,
+        repeated: &str,
+        mut item: impl FnMut(&mut Self) -> Result<u32, Error>,
+        is_item: impl Fn(&Self, usize) -> bool + Copy,
+        window: fn(i32, u32) -> (NaiveDate, NaiveDate),
+    ) -> Result<Resolution, Error> {
         self.pos += 1;
-        let quarters = self.list(Self::quarter_numeral, Self::is_quarter_numeral)?;
-        // "Quý I-II/2021", "Quý I đến quý III": one window over several quarters.
-        let last = match quarters[..] {
-            [first] if self.range_to(&["quy"], |p, ahead| p.is_quarter_numeral(ahead)) => {
-                Some((first, self.quarter_numeral()?))
-            }
+        let items = self.list(&mut item, is_item)?;
+        let last = match items[..] {
+            [first] if self.range_to(repeated, is_item) => Some((first, item(self)?)),
             _ => None,
         };
         let year = self.year_suffix()?;
         if let Some((first, last)) = last {
-            return self.window_range(
-                Kind::Quarter,
-                quarter_window(year, first),
-                quarter_window(year, last),
-            );
+            return self.window_range(kind, window(year, first), window(year, last));
         }
-        let windows = quarters.iter().map(|&q| quarter_window(year, q)).collect();
-        Ok(several(Kind::Quarter, windows))
+        Ok(several(
+            kind,
+            items.iter().map(|&i| window(year, i)).collect(),
+        ))
     }
 
     /// Consumes "-" or "đến"/"tới" (and an optional repeated word such as "tháng") when a
     /// range's second end follows.
-    fn range_to(&mut self, repeated: &[&str], is_end: impl Fn(&Self, usize) -> bool) -> bool {
+    fn range_to(&mut self, repeated: &str, is_end: impl Fn(&Self, usize) -> bool) -> bool {
         let joined = self.at_punct(0, '-') || self.at_word(0, "den") || self.at_word(0, "toi");
         if !joined {
             return false;
         }
-        let skip = usize::from(self.at_word(1, repeated.first().copied().unwrap_or("")));
+        let skip = usize::from(self.at_word(1, repeated));
         if is_end(self, 1 + skip) {
             self.pos += 1 + skip;
             return true;
@@ -395,27 +411,17 @@ impl Parser<'_> {
     }
 
     fn month(&mut self) -> Result<Resolution, Error> {
-        self.pos += 1;
         let is_month = |p: &Self, ahead: usize| {
             p.peek_at(ahead)
                 .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
         };
-        let months = self.list(Self::month_number, is_month)?;
-        // "Tháng 3-4/2021", "Tháng 3 đến tháng 6/2021": one window over several months.
-        let last = match months[..] {
-            [first] if self.range_to(&["thang"], is_month) => Some((first, self.month_number()?)),
-            _ => None,
-        };
-        let year = self.year_suffix()?;
-        if let Some((first, last)) = last {
-            return self.window_range(
-                Kind::Month,
-                month_window(year, first),
-                month_window(year, last),
-            );
-        }
-        let windows = months.iter().map(|&m| month_window(year, m)).collect();
-        Ok(several(Kind::Month, windows))
+        self.windows(
+            Kind::Month,
+            "thang",
+            Self::month_number,
+            is_month,
+            month_window,
+        )
     }
 
     /// "6 tháng đầu năm 2024", "6 tháng cuối năm", "nửa đầu năm 2024".
@@ -432,27 +438,17 @@ impl Parser<'_> {
         } else {
             self.context.year
         };
-        let (from, to) = if first {
-            ((1, 1), (6, 30))
-        } else {
-            ((7, 1), (12, 31))
-        };
+        let (start, due) = if first { (1, 6) } else { (7, 12) };
         Ok(Resolution::window(
             Kind::Half,
-            ymd(year, from.0, from.1),
-            ymd(year, to.0, to.1),
+            ymd(year, start, 1),
+            last_of_month(year, due),
         ))
     }
 
+    /// "6 tháng" and then `which` ("đầu", "cuối"), consumed when they stand here.
     fn is_six_months(&mut self, which: &str) -> bool {
-        let six = self
-            .peek()
-            .is_some_and(|t| t.kind == Tok::Number && t.text.trim_start_matches('0') == "6");
-        if six && self.at_word(1, "thang") && self.at_word(2, which) {
-            self.pos += 3;
-            return true;
-        }
-        false
+        self.at_word(2, which) && self.is_six_months_word() && self.words(&[which])
     }
 
     /// After "năm" or "giai đoạn": a year, or a span of years.
