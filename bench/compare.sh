@@ -141,8 +141,11 @@ add "bhxh-plan overdue --unit $UNIT --no-cache" "" "$BIN" overdue --unit "$UNIT"
 add "bhxh-plan check --format json (warm cache)" "" "$BIN" check --format json --plans "$CORPUS" --today "$TODAY"
 add "bhxh-plan overdue --unit $UNIT --format json (warm cache)" "" "$BIN" overdue --unit "$UNIT" --format json --plans "$CORPUS" --today "$TODAY"
 if [[ -n ${CACHE_CLEAR:-} ]]; then
-  # A check stores every file's result and plan, so the warm runs after it stay warm.
+  # A check stores no plans (CI never needs them); the first query does. So that the warm
+  # runs after it in a round stay warm, a query runs (untimed) after it.
+  QUERY=$(printf '%q ' "$BIN" overdue --unit "$UNIT" --format json --plans "$CORPUS" --today "$TODAY")
   add "bhxh-plan check (cold cache)" "$CACHE_CLEAR" "$BIN" check --plans "$CORPUS" --today "$TODAY"
+  AFTER[-1]="$QUERY"
 else
   INDEX_COLD="pending (set CACHE_CLEAR to the command that deletes the cache)"
 fi
