@@ -27,7 +27,16 @@ pub struct KeptText {
 impl KeptText {
     /// The lines of `text` that the spans touch.
     pub fn of(text: &str, spans: impl IntoIterator<Item = Range<usize>>) -> KeptText {
-        let starts = line_starts(text);
+        let spans: Vec<Range<usize>> = spans.into_iter().collect();
+        // Line starts up to the line after the last span only: a file without problems
+        // keeps just its plan number's line, near the top.
+        let last = spans.iter().map(|s| s.end.max(s.start)).max().unwrap_or(0);
+        let last = last.min(text.len());
+        let scanned = text.as_bytes()[last..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |at| last + at + 1);
+        let starts = line_starts(&text[..scanned]);
         let line_of = |offset: usize| match starts.binary_search(&offset.min(text.len())) {
             Ok(line) => line,
             Err(next) => next - 1,
@@ -231,6 +240,30 @@ mod tests {
         let file = SourceFile::with_text("a.toml".into(), "a = 1\r\nb = 2\r\n".into());
         assert_eq!(&file.text()[file.line_range(1)], "b = 2");
         assert_eq!(file.line_col(file.text().find('b').unwrap()), (2, 1));
+    }
+
+    #[test]
+    fn kept_lines_are_the_lines_the_spans_touch_first_and_last_alike() {
+        let text = "a = 1\nb = \"Quý\"\nc = 3";
+        let kept = |spans: &[(usize, usize)]| {
+            let kept = KeptText::of(text, spans.iter().map(|&(start, end)| start..end));
+            assert_eq!(kept.len, text.len());
+            kept.lines
+                .into_iter()
+                .map(|l| (l.number, l.start, l.text))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kept(&[(0, 1)]), [(0, 0, "a = 1".to_string())]);
+        let c = text.find('c').unwrap();
+        assert_eq!(kept(&[(c, text.len())]), [(2, c, "c = 3".to_string())]);
+        let b = text.find("Quý").unwrap();
+        assert_eq!(
+            kept(&[(b, b + 4), (0, 0)]),
+            [
+                (0, 0, "a = 1".to_string()),
+                (1, 6, "b = \"Quý\"".to_string())
+            ]
+        );
     }
 
     #[test]
