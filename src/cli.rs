@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::model::Status;
 use crate::query::{Role, Within};
@@ -67,7 +67,8 @@ impl Cli {
         I: IntoIterator<Item = T>,
         T: Into<std::ffi::OsString> + Clone,
     {
-        let cli = Cli::try_parse_from(args)?;
+        let matches = Cli::command().try_get_matches_from(args)?;
+        let cli = Cli::from_arg_matches(&matches)?;
         let formats = cli.command.formats();
         match cli.global.format {
             Some(format) if !formats.contains(&format) => {
@@ -75,7 +76,7 @@ impl Cli {
                 let valid: Vec<String> = formats.iter().filter_map(name).collect();
                 let message = format!(
                     "`{}` does not print `--format {}`; it prints {}",
-                    cli.command.name(),
+                    matches.subcommand_name().unwrap_or_default(),
                     name(&format).unwrap_or_default(),
                     valid.join(", ")
                 );
@@ -170,24 +171,6 @@ impl Command {
             Command::Export(_) => &[Json, Csv, Ics, PhuLuc],
             Command::Diff { .. } => &[Markdown, Json],
             Command::Schema { .. } => &[Json],
-        }
-    }
-
-    /// The subcommand's name as typed.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Command::Check(_) => "check",
-            Command::Plans => "plans",
-            Command::Tasks(_) => "tasks",
-            Command::Overdue(_) => "overdue",
-            Command::Upcoming { .. } => "upcoming",
-            Command::Workload { .. } => "workload",
-            Command::Deadline(_) => "deadline",
-            Command::Summary { .. } => "summary",
-            Command::Export(_) => "export",
-            Command::Diff { .. } => "diff",
-            Command::Schema { .. } => "schema",
-            Command::Units { .. } => "units",
         }
     }
 }
