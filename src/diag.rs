@@ -54,12 +54,17 @@ codes! {
     UnknownUnit = "E011", "unknown-unit", "a unit that the registry does not know";
     BadDeadline = "E012", "bad-deadline", "a deadline the deadline language cannot read";
     DoneWithoutDate = "E013", "done-without-date", "status is done but no `done` date is given, or a `done` date with another status";
-    DoneOutOfRange = "E014", "done-out-of-range", "a `done` date before the plan was issued or in the future";
+    DoneOutOfRange = "E014", "date-out-of-range", "a date of what happened (`done`, a progress entry, an extension, `closed`) before the plan was issued or after the real date";
     Ditto = "E015", "ditto-mark", "a value that is only the ditto mark `nt` (như trên)";
     UnknownSection = "E016", "unknown-section", "a task names a section the plan does not define";
     Registry = "E017", "bad-registry", "the units registry is missing or inconsistent";
+    OutOfOrder = "E018", "out-of-order", "progress entries or extensions not in the order they happened";
+    StatusDisagrees = "E019", "status-disagrees", "`status` or `done` disagrees with the last progress entry";
+    ExtensionChain = "E020", "extension-chain", "an extension's `from` is not the previous `to`, or the deadline is not the last `to`";
+    UnknownOccurrence = "E021", "unknown-occurrence", "a progress entry names an occurrence the task's deadline does not have";
     VagueLead = "W001", "vague-lead", "a lead that is a vague pseudo-unit (\"Các đơn vị liên quan\")";
     EventWithoutDue = "W002", "event-without-due", "an event deadline with no `due` date yet";
+    NextYear = "W003", "next-year", "a deadline with no year read in the year after the plan's, since the plan's had passed when it was issued";
 }
 
 impl Code {

@@ -90,6 +90,34 @@ impl Status {
     }
 }
 
+/// What a unit reported of a task or stage on a day (DESIGN §6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub on: NaiveDate,
+    pub status: Status,
+    /// Kết quả thực hiện, khó khăn, vướng mắc.
+    pub note: Option<String>,
+    /// Of a recurring task: the due day of the occurrence reported.
+    pub occurrence: Option<NaiveDate>,
+}
+
+/// A deadline moved by an official document (gia hạn).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    /// When it was granted.
+    pub on: NaiveDate,
+    /// The deadline before, verbatim.
+    pub from: String,
+    /// The new deadline, verbatim.
+    pub to: String,
+    /// The document that granted it.
+    pub by: String,
+    /// What `from` means in days.
+    pub from_schedule: Option<Resolution>,
+    /// What `to` means in days.
+    pub to_schedule: Option<Resolution>,
+}
+
 /// A heading of the plan's appendix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
@@ -109,6 +137,8 @@ pub struct Milestone {
     pub schedule: Option<Resolution>,
     pub status: Status,
     pub done: Option<NaiveDate>,
+    pub progress: Vec<Progress>,
+    pub extensions: Vec<Extension>,
 }
 
 /// One row of a plan's appendix.
@@ -132,6 +162,8 @@ pub struct Task {
     pub note: Option<String>,
     pub status: Status,
     pub done: Option<NaiveDate>,
+    pub progress: Vec<Progress>,
+    pub extensions: Vec<Extension>,
     pub milestones: Vec<Milestone>,
 }
 
@@ -148,6 +180,11 @@ pub struct Plan {
     pub monitor: Option<String>,
     pub source: Option<String>,
     pub note: Option<String>,
+    /// The day tracking ended (the final report): unfinished tasks are then no longer
+    /// overdue but "chưa hoàn thành khi kết thúc kế hoạch".
+    pub closed: Option<NaiveDate>,
+    /// The document that closed it: "Báo cáo số …".
+    pub closed_by: Option<String>,
     /// The file the plan was read from, as shown to users.
     pub file: PathBuf,
     pub sections: Vec<Section>,

@@ -33,6 +33,8 @@ static DEFAULTS_KEYS: Keys = LazyLock::new(schema::keys::<RawDefaults>);
 static SECTION_KEYS: Keys = LazyLock::new(schema::keys::<RawSection>);
 static TASK_KEYS: Keys = LazyLock::new(schema::keys::<RawTask>);
 static MILESTONE_KEYS: Keys = LazyLock::new(schema::keys::<RawMilestone>);
+static PROGRESS_KEYS: Keys = LazyLock::new(schema::keys::<RawProgress>);
+static EXTENSION_KEYS: Keys = LazyLock::new(schema::keys::<RawExtension>);
 static UNITS_KEYS: Keys = LazyLock::new(schema::keys::<UnitsFile>);
 static UNIT_KEYS: Keys = LazyLock::new(schema::keys::<RawUnit>);
 
@@ -173,8 +175,46 @@ impl<'d> Reader<'d> {
             monitor: self.string(t, "monitor"),
             source: self.string(t, "source"),
             note: self.string(t, "note"),
+            closed: self.date(t, "closed"),
+            closed_by: self.string(t, "closed_by"),
             wrong_type: self.end_table(around),
         }
+    }
+
+    /// The `[[….progress]]` entries of a task or milestone.
+    fn progress(&mut self, t: &DeTable, context: &str) -> Vec<RawProgress> {
+        self.tables(t, "progress")
+            .into_iter()
+            .map(|(span, p)| {
+                let around = self.begin_table(p, &PROGRESS_KEYS, context);
+                RawProgress {
+                    span,
+                    on: self.date(p, "on"),
+                    status: self.string(p, "status"),
+                    note: self.string(p, "note"),
+                    occurrence: self.date(p, "occurrence"),
+                    wrong_type: self.end_table(around),
+                }
+            })
+            .collect()
+    }
+
+    /// The `[[….extension]]` entries of a task or milestone.
+    fn extensions(&mut self, t: &DeTable, context: &str) -> Vec<RawExtension> {
+        self.tables(t, "extension")
+            .into_iter()
+            .map(|(span, e)| {
+                let around = self.begin_table(e, &EXTENSION_KEYS, context);
+                RawExtension {
+                    span,
+                    on: self.date(e, "on"),
+                    from: self.string(e, "from"),
+                    to: self.string(e, "to"),
+                    by: self.string(e, "by"),
+                    wrong_type: self.end_table(around),
+                }
+            })
+            .collect()
     }
 
     fn task(&mut self, span: Range<usize>, t: &DeTable) -> RawTask {
@@ -192,6 +232,8 @@ impl<'d> Reader<'d> {
                     status: self.string(m, "status"),
                     done: self.date(m, "done"),
                     note: self.string(m, "note"),
+                    progress: self.progress(m, "a `[[task.milestone.progress]]`"),
+                    extensions: self.extensions(m, "a `[[task.milestone.extension]]`"),
                     wrong_type: self.end_table(around),
                 }
             })
@@ -209,6 +251,8 @@ impl<'d> Reader<'d> {
             note: self.string(t, "note"),
             status: self.string(t, "status"),
             done: self.date(t, "done"),
+            progress: self.progress(t, "a `[[task.progress]]`"),
+            extensions: self.extensions(t, "a `[[task.extension]]`"),
             milestones,
             wrong_type: self.end_table(around),
         }

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
 use crate::deadline::{Kind, Resolution};
-use crate::model::{Milestone, Plan, Section, Status, Task};
+use crate::model::{Extension, Milestone, Plan, Progress, Section, Status, Task};
 
 /// Text, stored as postcard stores a string: its length, then its bytes.
 struct Text(String);
@@ -84,6 +84,8 @@ pub(super) struct StoredPlan {
     monitor: Option<Text>,
     source: Option<Text>,
     note: Option<Text>,
+    closed: Option<Day>,
+    closed_by: Option<Text>,
     file: PathBuf,
     sections: Vec<StoredSection>,
     tasks: Vec<StoredTask>,
@@ -103,6 +105,26 @@ struct StoredMilestone {
     schedule: Option<StoredResolution>,
     status: Status,
     done: Option<Day>,
+    progress: Vec<StoredProgress>,
+    extensions: Vec<StoredExtension>,
+}
+
+#[derive(Deserialize)]
+struct StoredProgress {
+    on: Day,
+    status: Status,
+    note: Option<Text>,
+    occurrence: Option<Day>,
+}
+
+#[derive(Deserialize)]
+struct StoredExtension {
+    on: Day,
+    from: Text,
+    to: Text,
+    by: Text,
+    from_schedule: Option<StoredResolution>,
+    to_schedule: Option<StoredResolution>,
 }
 
 #[derive(Deserialize)]
@@ -119,6 +141,8 @@ struct StoredTask {
     note: Option<Text>,
     status: Status,
     done: Option<Day>,
+    progress: Vec<StoredProgress>,
+    extensions: Vec<StoredExtension>,
     milestones: Vec<StoredMilestone>,
 }
 
@@ -143,6 +167,8 @@ impl From<StoredPlan> for Plan {
             monitor: p.monitor.map(text),
             source: p.source.map(text),
             note: p.note.map(text),
+            closed: day(p.closed),
+            closed_by: p.closed_by.map(text),
             file: p.file,
             sections: p.sections.into_iter().map(Section::from).collect(),
             tasks: p.tasks.into_iter().map(Task::from).collect(),
@@ -174,6 +200,8 @@ impl From<StoredTask> for Task {
             note: t.note.map(text),
             status: t.status,
             done: day(t.done),
+            progress: t.progress.into_iter().map(Progress::from).collect(),
+            extensions: t.extensions.into_iter().map(Extension::from).collect(),
             milestones: t.milestones.into_iter().map(Milestone::from).collect(),
         }
     }
@@ -188,6 +216,32 @@ impl From<StoredMilestone> for Milestone {
             schedule: m.schedule.map(Resolution::from),
             status: m.status,
             done: day(m.done),
+            progress: m.progress.into_iter().map(Progress::from).collect(),
+            extensions: m.extensions.into_iter().map(Extension::from).collect(),
+        }
+    }
+}
+
+impl From<StoredProgress> for Progress {
+    fn from(p: StoredProgress) -> Progress {
+        Progress {
+            on: p.on.0,
+            status: p.status,
+            note: p.note.map(text),
+            occurrence: day(p.occurrence),
+        }
+    }
+}
+
+impl From<StoredExtension> for Extension {
+    fn from(e: StoredExtension) -> Extension {
+        Extension {
+            on: e.on.0,
+            from: text(e.from),
+            to: text(e.to),
+            by: text(e.by),
+            from_schedule: e.from_schedule.map(Resolution::from),
+            to_schedule: e.to_schedule.map(Resolution::from),
         }
     }
 }
@@ -226,6 +280,20 @@ mod tests {
             note: Some("Ghi chú".into()),
             status: Status::Done,
             done: Some(date(2024, 9, 1)),
+            progress: vec![Progress {
+                on: date(2024, 9, 1),
+                status: Status::Done,
+                note: Some("Đã hoàn thành".into()),
+                occurrence: None,
+            }],
+            extensions: vec![Extension {
+                on: date(2024, 6, 20),
+                from: "Quý II/2024".into(),
+                to: "Quý II, III/2024".into(),
+                by: "Công văn số 1234/BHXH-VP".into(),
+                from_schedule: schedule("Quý II/2024"),
+                to_schedule: None,
+            }],
             milestones: vec![Milestone {
                 what: "Giai đoạn 1".into(),
                 deadline: Some("Hàng quý".into()),
@@ -233,6 +301,13 @@ mod tests {
                 schedule: schedule("Hàng quý"),
                 status: Status::InProgress,
                 done: None,
+                progress: vec![Progress {
+                    on: date(2024, 3, 1),
+                    status: Status::InProgress,
+                    note: None,
+                    occurrence: Some(date(2024, 3, 31)),
+                }],
+                extensions: Vec::new(),
             }],
         };
         let bare = Task {
@@ -248,6 +323,8 @@ mod tests {
             note: None,
             status: Status::Open,
             done: Some(date(12345, 12, 31)),
+            progress: Vec::new(),
+            extensions: Vec::new(),
             milestones: Vec::new(),
         };
         let plan = Plan {
@@ -261,6 +338,8 @@ mod tests {
             monitor: Some("VP".into()),
             source: None,
             note: Some("".into()),
+            closed: Some(date(2025, 1, 15)),
+            closed_by: Some("Báo cáo số 120/BC-BHXH".into()),
             file: "plans/2024/24-QD-BHXH.toml".into(),
             sections: vec![Section {
                 id: "II".into(),

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::deadline::{self, Context, Kind, Resolution};
 use crate::diag::{Code, Diagnostic};
@@ -27,6 +27,7 @@ impl PlanChecker<'_> {
         }
         match deadline::resolve_cached(deadline.get_ref(), Context::issued(issued)) {
             Ok(resolution) => {
+                let resolution = self.next_year_if_passed(deadline, resolution, issued);
                 if resolution.kind == Kind::Event && due.is_none() {
                     self.push(
                         Diagnostic::new(
@@ -59,6 +60,45 @@ impl PlanChecker<'_> {
                 None
             }
         }
+    }
+
+    /// DESIGN §6's year rule: a deadline that names no year reads the plan's year, unless
+    /// all of it had passed when the plan was issued ("Quý I" in a plan of 20/12/2024):
+    /// then the next year, with a warning. A deadline that names its year reads the same
+    /// in any context, so it is never moved.
+    fn next_year_if_passed(
+        &mut self,
+        deadline: &Sp<String>,
+        resolution: Resolution,
+        issued: NaiveDate,
+    ) -> Resolution {
+        if resolution.due.is_none_or(|due| due >= issued) {
+            return resolution;
+        }
+        let next = Context {
+            year: issued.year() + 1,
+        };
+        let Ok(moved) = deadline::resolve_cached(deadline.get_ref(), next) else {
+            return resolution;
+        };
+        if moved == resolution {
+            return resolution;
+        }
+        self.push(
+            Diagnostic::new(
+                Code::NextYear,
+                self.file,
+                deadline.span(),
+                format!(
+                    "`{}` names no year and had passed when the plan was issued ({issued}): read as {}",
+                    deadline.get_ref(),
+                    next.year
+                ),
+            )
+            .with_label(format!("read in {}", next.year))
+            .with_help("write the year if another is meant"),
+        );
+        moved
     }
 
     /// Maps a range inside a string value to the file, when the value is written without
@@ -97,6 +137,15 @@ deadline = "Khi phương án được phê duyệt"
 === a due silences the warning of an event
 deadline = "Khi phương án được phê duyệt"
 due = 2024-09-01
+
+=== a deadline with no year that had passed when the plan was issued reads the next year
+deadline = "Tháng 1"
+
+=== one that had not passed reads the plan's year
+deadline = "Tháng 3"
+
+=== one that names its year is never moved
+deadline = "Tháng 1/2017"
 "#,
             |fields| rendered(&task(fields)),
         );

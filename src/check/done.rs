@@ -14,7 +14,7 @@ use super::plan::PlanChecker;
 
 impl PlanChecker<'_> {
     /// The status (open when none is written) and `done` date of a task or milestone.
-    pub(super) fn progress(
+    pub(super) fn status_and_done(
         &mut self,
         status: &Option<Sp<String>>,
         done: &Option<Sp<NaiveDate>>,
@@ -48,24 +48,31 @@ impl PlanChecker<'_> {
                 )
                 .with_label("set `status = \"done\"` or remove this date"),
             ),
-            (_, Some(d)) => self.done_in_range(d, issued),
+            (_, Some(d)) => self.date_in_range("done", d, issued),
             _ => {}
         }
         (parsed, done.as_ref().map(|d| *d.get_ref()))
     }
 
-    /// `done` is not before the plan was issued, nor after the real date (a typo).
-    fn done_in_range(&mut self, done: &Sp<NaiveDate>, issued: Option<NaiveDate>) {
-        let date = *done.get_ref();
+    /// A date of what happened (`done`, a progress entry's or an extension's `on`,
+    /// `closed`) is not before the plan was issued, nor after the real date (a typo).
+    /// A date after `--today` is no error: on that day it is simply not known yet.
+    pub(super) fn date_in_range(
+        &mut self,
+        key: &str,
+        written: &Sp<NaiveDate>,
+        issued: Option<NaiveDate>,
+    ) {
+        let date = *written.get_ref();
         let problem = if issued.is_some_and(|issued| date < issued) {
             Some(format!(
-                "`done` date {date} is before the plan was issued ({})",
+                "`{key}` date {date} is before the plan was issued ({})",
                 issued.unwrap_or(date)
             ))
         } else if date > self.clock {
             self.dated_after_clock = true;
             Some(format!(
-                "`done` date {date} is in the future (today is {})",
+                "`{key}` date {date} is in the future (today is {})",
                 self.clock
             ))
         } else {
@@ -75,7 +82,7 @@ impl PlanChecker<'_> {
             self.push(Diagnostic::new(
                 Code::DoneOutOfRange,
                 self.file,
-                done.span(),
+                written.span(),
                 message,
             ));
         }

@@ -18,6 +18,7 @@ mod ditto;
 mod done;
 mod duplicates;
 mod fields;
+mod history;
 mod plan;
 mod registry;
 mod tasks;

@@ -104,6 +104,11 @@ impl PlanChecker<'_> {
             monitor,
             source: text(&header.source),
             note: text(&header.note),
+            closed: header.closed.as_ref().map(|closed| {
+                self.date_in_range("closed", closed, issued);
+                *closed.get_ref()
+            }),
+            closed_by: text(&header.closed_by),
             file: Default::default(),
             sections,
             tasks,

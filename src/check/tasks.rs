@@ -8,11 +8,25 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use crate::deadline::Resolution;
 use crate::diag::{self, Code, Diagnostic};
-use crate::model::{Milestone, Section, Task};
+use crate::model::{Extension, Milestone, Section, Task};
 use crate::raw::{RawDefaults, RawMilestone, RawPlan, RawTask, Sp, SpList};
 
+use super::history::{Written, occurrences};
 use super::plan::PlanChecker;
+
+/// Every schedule a task or stage has had: the one in force and those of its extensions.
+fn schedules<'a>(
+    schedule: &'a Option<Resolution>,
+    extensions: &'a [Extension],
+) -> impl Iterator<Item = &'a Resolution> {
+    schedule.iter().chain(
+        extensions
+            .iter()
+            .flat_map(|e| e.from_schedule.iter().chain(&e.to_schedule)),
+    )
+}
 
 /// How messages name a task and a milestone.
 const TASK: &str = "a `[[task]]`";
@@ -111,7 +125,20 @@ impl PlanChecker<'_> {
         let due = raw.due.as_ref().map(|d| *d.get_ref());
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
         let deadline = deadline.and_then(|d| self.required_present(d, "deadline", TASK));
-        let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
+        let (status, done) = self.status_and_done(&raw.status, &raw.done, at.clone(), issued);
+        let written = Written {
+            status: &raw.status,
+            done: &raw.done,
+            deadline: raw.deadline.as_ref().or(defaults.deadline.as_ref()),
+            progress: &raw.progress,
+            extensions: &raw.extensions,
+            at,
+            progress_table: "a `[[task.progress]]`",
+            extension_table: "a `[[task.extension]]`",
+        };
+        let extensions = self.extensions(&written, issued);
+        let occurrences = occurrences(schedules(&schedule, &extensions));
+        let progress = self.progress_entries(&written, (status, done), &occurrences, issued);
         Some(Task {
             id: id?,
             section,
@@ -125,6 +152,8 @@ impl PlanChecker<'_> {
             note: self.optional_moved(&mut raw.note, "note"),
             status,
             done,
+            progress,
+            extensions,
             milestones,
         })
     }
@@ -147,8 +176,21 @@ impl PlanChecker<'_> {
         let due = raw.due.as_ref().map(|d| *d.get_ref());
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
         let deadline = deadline.and_then(|d| self.required_present(d, "deadline", MILESTONE));
-        let (status, done) = self.progress(&raw.status, &raw.done, at, issued);
+        let (status, done) = self.status_and_done(&raw.status, &raw.done, at.clone(), issued);
         self.optional(&raw.note, "note");
+        let written = Written {
+            status: &raw.status,
+            done: &raw.done,
+            deadline: raw.deadline.as_ref().or(task_deadline),
+            progress: &raw.progress,
+            extensions: &raw.extensions,
+            at,
+            progress_table: "a `[[task.milestone.progress]]`",
+            extension_table: "a `[[task.milestone.extension]]`",
+        };
+        let extensions = self.extensions(&written, issued);
+        let occurrences = occurrences(schedules(&schedule, &extensions));
+        let progress = self.progress_entries(&written, (status, done), &occurrences, issued);
         Some(Milestone {
             what: what?,
             deadline,
@@ -156,6 +198,8 @@ impl PlanChecker<'_> {
             schedule,
             status,
             done,
+            progress,
+            extensions,
         })
     }
 

@@ -63,6 +63,12 @@ pub struct RawHeader {
     /// Transcription remarks.
     #[schemars(with = "Option<String>")]
     pub note: Option<Sp<String>>,
+    /// Tracking ended on this day (the final report).
+    #[schemars(with = "Option<NaiveDate>")]
+    pub closed: Option<Sp<NaiveDate>>,
+    /// The document that closed it: "Báo cáo số …".
+    #[schemars(with = "Option<String>")]
+    pub closed_by: Option<Sp<String>>,
     #[schemars(skip)]
     pub wrong_type: WrongTypes,
 }
@@ -97,6 +103,50 @@ pub struct RawSection {
     pub wrong_type: WrongTypes,
 }
 
+/// What the lead unit reported on a day.
+#[derive(Debug, JsonSchema)]
+#[schemars(rename = "Progress", deny_unknown_fields)]
+pub struct RawProgress {
+    #[schemars(skip)]
+    pub span: Range<usize>,
+    /// The day of the report.
+    #[schemars(with = "NaiveDate")]
+    pub on: Option<Sp<NaiveDate>>,
+    /// The status reported.
+    #[schemars(with = "Status")]
+    pub status: Option<Sp<String>>,
+    /// Kết quả thực hiện, khó khăn, vướng mắc.
+    #[schemars(with = "Option<String>")]
+    pub note: Option<Sp<String>>,
+    /// Recurring tasks only: the due day of the occurrence reported.
+    #[schemars(with = "Option<NaiveDate>")]
+    pub occurrence: Option<Sp<NaiveDate>>,
+    #[schemars(skip)]
+    pub wrong_type: WrongTypes,
+}
+
+/// Gia hạn: the deadline moved by an official document.
+#[derive(Debug, JsonSchema)]
+#[schemars(rename = "Extension", deny_unknown_fields)]
+pub struct RawExtension {
+    #[schemars(skip)]
+    pub span: Range<usize>,
+    /// When it was granted.
+    #[schemars(with = "NaiveDate")]
+    pub on: Option<Sp<NaiveDate>>,
+    /// The deadline before, verbatim.
+    #[schemars(with = "String")]
+    pub from: Option<Sp<String>>,
+    /// The new deadline, verbatim; the task's `deadline` equals the last `to`.
+    #[schemars(with = "String")]
+    pub to: Option<Sp<String>>,
+    /// The document that granted it: "Công văn số …".
+    #[schemars(with = "String")]
+    pub by: Option<Sp<String>>,
+    #[schemars(skip)]
+    pub wrong_type: WrongTypes,
+}
+
 /// A stage of a task with its own deadline and status.
 #[derive(Debug, JsonSchema)]
 #[schemars(rename = "Milestone", deny_unknown_fields)]
@@ -115,6 +165,10 @@ pub struct RawMilestone {
     pub done: Option<Sp<NaiveDate>>,
     #[schemars(with = "Option<String>")]
     pub note: Option<Sp<String>>,
+    #[schemars(rename = "progress", with = "Option<Vec<RawProgress>>")]
+    pub progress: Vec<RawProgress>,
+    #[schemars(rename = "extension", with = "Option<Vec<RawExtension>>")]
+    pub extensions: Vec<RawExtension>,
     #[schemars(skip)]
     pub wrong_type: WrongTypes,
 }
@@ -158,6 +212,10 @@ pub struct RawTask {
     /// Completion date; required when status is "done".
     #[schemars(with = "Option<NaiveDate>")]
     pub done: Option<Sp<NaiveDate>>,
+    #[schemars(rename = "progress", with = "Option<Vec<RawProgress>>")]
+    pub progress: Vec<RawProgress>,
+    #[schemars(rename = "extension", with = "Option<Vec<RawExtension>>")]
+    pub extensions: Vec<RawExtension>,
     #[schemars(rename = "milestone", with = "Option<Vec<RawMilestone>>")]
     pub milestones: Vec<RawMilestone>,
     #[schemars(skip)]
