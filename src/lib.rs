@@ -17,6 +17,7 @@ pub mod diff;
 pub(crate) mod git;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod query;
 pub mod raw;
 pub mod render;
