@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{Plan, Status, Task};
-use crate::query::final_due;
 use crate::units;
 
 /// A plan named in a diff.
@@ -170,6 +169,16 @@ fn plan_changes(old: &Plan, new: &Plan) -> PlanChanges {
         }
     }
     changes
+}
+
+/// The last date a task must be met on: its own, or its last stage's.
+fn final_due(task: &Task) -> Option<NaiveDate> {
+    let own = task.schedule.as_ref().and_then(|s| s.due);
+    let stages = task
+        .milestones
+        .iter()
+        .filter_map(|m| m.schedule.as_ref()?.due);
+    own.max(stages.max())
 }
 
 fn task_changes(before: &Task, after: &Task, changes: &mut PlanChanges) {

@@ -155,6 +155,19 @@ impl Registry {
         found
     }
 
+    /// The unit `code` became: its successor's successor and so on (itself when it has
+    /// none). A chain that loops stops where it would.
+    pub fn current<'a>(&'a self, code: &'a str) -> &'a str {
+        let mut current = code;
+        for _ in 0..self.units.len() {
+            match self.get(current).and_then(|u| u.successor.as_deref()) {
+                Some(next) if next != code => current = next,
+                _ => break,
+            }
+        }
+        current
+    }
+
     /// True when the code names a vague pseudo-unit ("Các đơn vị liên quan").
     pub fn is_vague(&self, code: &str) -> bool {
         self.get(code).is_some_and(|u| u.kind == UnitKind::Vague)
@@ -234,6 +247,8 @@ mod tests {
             .collect();
         assert_eq!(codes, ["THU"]);
         assert!(r.predecessors("CNTT").is_empty());
+        assert_eq!(r.current("THU"), "TST");
+        assert_eq!(r.current("TST"), "TST");
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub(super) fn export(
         out.flush()?;
         return session.report(style);
     }
-    let rows = query::export(session.plans(), filter);
+    let rows = query::export(session.plans(), filter, today);
     match style.format {
         Format::Ics => render::write_ics(&rows, &full_name, today, &mut out)?,
         _ => {

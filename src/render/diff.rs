@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use super::labels::status;
+use super::labels::status_word as status;
 use super::rows::markdown_cell;
 use super::summary::table;
 use super::{Format, Lang, Style};

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::labels::{days, status};
+use super::labels::{days, status_word as status};
 use super::rows::markdown_cell;
 use super::{Label, Lang, Tabular};
 use crate::query::{Bar, BarState, PlanSummary, Summary, TaskRow, WorkloadRow};
