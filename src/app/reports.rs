@@ -56,7 +56,7 @@ pub(super) fn export(
     };
     let mut out = super::stdout();
     if style.format == Format::PhuLuc {
-        let plans: Vec<_> = session.plans().iter().filter(|p| filter.plan(p)).collect();
+        let plans: Vec<_> = query::plans_on(session.plans(), filter, today).collect();
         render::write_appendix(&plans, &full_name, &mut out)?;
         out.flush()?;
         return session.report(style);

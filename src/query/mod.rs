@@ -30,10 +30,11 @@ pub struct PlanRow {
     pub tasks: usize,
 }
 
-/// Every plan with its task count, by issue date then number.
-pub fn plan_rows(plans: &[Plan]) -> Vec<PlanRow> {
+/// Every plan known on `today` with its task count, by issue date then number.
+pub fn plan_rows(plans: &[Plan], today: NaiveDate) -> Vec<PlanRow> {
     let mut rows: Vec<PlanRow> = plans
         .iter()
+        .filter(|p| crate::progress::known_on(p, today))
         .map(|p| PlanRow {
             number: p.number.clone(),
             issuer: p.issuer.clone(),
