@@ -142,6 +142,18 @@ pub fn days(days: Option<i64>, lang: Lang) -> String {
     }
 }
 
+/// How far from its due date work was done: early, on the day, or late.
+pub fn days_done(days: Option<i64>, lang: Lang) -> String {
+    match (days, lang) {
+        (Some(n), Lang::Vi) if n < 0 => format!("sớm {} ngày", -n),
+        (Some(-1), Lang::En) => "1 day early".into(),
+        (Some(n), Lang::En) if n < 0 => format!("{} days early", -n),
+        (Some(0), Lang::Vi) => "đúng hạn".into(),
+        (Some(0), Lang::En) => "on the day".into(),
+        _ => self::days(days, lang),
+    }
+}
+
 /// The note that a unit's predecessors are included in a query.
 pub fn predecessors_note(unit: &str, predecessors: &[String], lang: Lang) -> String {
     let list = predecessors.join(", ");

@@ -178,8 +178,12 @@ impl Tabular for TaskRow {
 impl TaskRow {
     /// Cell texts, with unit codes joined by `separator`.
     fn cells_listing(&self, lang: Lang, separator: &str) -> Vec<Cow<'_, str>> {
+        let days = match self.category {
+            Category::DoneOnTime | Category::DoneLate => labels::days_done,
+            _ => labels::days,
+        };
         let due = match self.due {
-            Some(due) => format!("{due}\n{}", labels::days(self.days_overdue, lang)).into(),
+            Some(due) => format!("{due}\n{}", days(self.days_overdue, lang)).into(),
             None => "—".into(),
         };
         vec![
