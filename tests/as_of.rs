@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{bin, repo_plans};
+use common::{bin, json_rows, repo_plans};
 use serde_json::Value;
 
 fn example() -> PathBuf {
@@ -15,23 +15,12 @@ fn example() -> PathBuf {
 
 /// The JSON rows of a query over `plans` on `today`.
 fn rows(plans: &Path, today: &str, args: &[&str]) -> Vec<Value> {
-    let output = bin()
-        .args(args)
-        .args(["--plans", plans.to_str().unwrap(), "--today", today])
-        .args(["--format", "json", "--no-cache"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice::<Value>(&output.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    json_rows(
+        bin()
+            .args(args)
+            .args(["--plans", plans.to_str().unwrap(), "--today", today])
+            .args(["--format", "json", "--no-cache"]),
+    )
 }
 
 /// (task, due, days_overdue, category) of each row.

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Tree, bin, repo_plans};
+use common::{Tree, bin, json_rows, repo_plans};
 use serde_json::Value;
 
 const PLAN: &str = r#"[plan]
@@ -89,18 +89,7 @@ fn tree() -> Tree {
 
 /// Runs a query with `--format json` and returns its rows.
 fn rows(tree: &Tree, args: &[&str]) -> Vec<Value> {
-    let output = tree.cmd(args).args(["--format", "json"]).output().unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice::<Value>(&output.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    json_rows(tree.cmd(args).args(["--format", "json"]))
 }
 
 /// (task, milestone, due, days_overdue) of each row, compactly.

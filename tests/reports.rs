@@ -6,24 +6,12 @@ mod common;
 use std::collections::HashMap;
 use std::path::Path;
 
-use common::{Tree, bin, repo_plans};
+use common::{Tree, bin, repo_plans, succeeds};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 
 fn repo(args: &[&str]) -> String {
-    let output = bin()
-        .args(args)
-        .arg("--plans")
-        .arg(repo_plans())
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    String::from_utf8(succeeds(bin().args(args).arg("--plans").arg(repo_plans()))).unwrap()
 }
 
 /// A markdown document's tables (rows of cell texts, header first) and code blocks.
