@@ -59,19 +59,11 @@ impl Parser<'_> {
         self.pos += 1;
         let (month, _) = self.number("a month")?;
         let sep = separator.chars().next().unwrap_or('/');
-        let year =
-            if self.at_punct(0, sep) && self.peek_at(1).is_some_and(|t| t.kind == Tok::Number) {
-                self.pos += 1;
-                self.year_number()?
-            } else {
-                self.context.year
-            };
+        let stated =
+            self.at_punct(0, sep) && self.peek_at(1).is_some_and(|t| t.kind == Tok::Number);
+        self.pos += usize::from(stated);
+        let year = self.year_if(stated)?;
         self.date(year, month, day, start)
-    }
-
-    fn unreadable_from(&mut self, start: usize) -> Error {
-        self.pos = start;
-        self.unreadable()
     }
 
     fn date(&self, year: i32, month: u64, day: u64, start: usize) -> Result<Resolution, Error> {
@@ -121,11 +113,8 @@ impl Parser<'_> {
         }
         if self.words(&["thang"]) {
             let month = self.month_number()?;
-            let year = if self.words(&["nam"]) {
-                self.year_number()?
-            } else {
-                self.context.year
-            };
+            let stated = self.words(&["nam"]);
+            let year = self.year_if(stated)?;
             return self.date(year, month.into(), day, start);
         }
         Err(self.unreadable_from(start))
@@ -134,10 +123,8 @@ impl Parser<'_> {
     /// The stated year of a recurring deadline ("năm 2024"), or the context's.
     fn period_year(&mut self) -> Result<i32, Error> {
         self.punct(',');
-        if self.words(&["nam"]) || self.punct('/') {
-            return self.year_number();
-        }
-        Ok(self.context.year)
+        let stated = self.words(&["nam"]) || self.punct('/');
+        self.year_if(stated)
     }
 
     /// Day `day` of each of `months` in `year`; "ngày 31" means the month's last day.

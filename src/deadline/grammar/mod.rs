@@ -213,6 +213,11 @@ impl Parser<'_> {
         }
     }
 
+    fn unreadable_from(&mut self, start: usize) -> Error {
+        self.pos = start;
+        self.unreadable()
+    }
+
     fn unreadable(&self) -> Error {
         let span = self.span_of(self.pos, self.tokens.len());
         self.error(
@@ -268,6 +273,15 @@ impl Parser<'_> {
                 span,
                 format!("year {written} is out of range: write a year from 1900 to 2199 in full"),
             )),
+        }
+    }
+
+    /// The year written next when `stated`, else the context's.
+    fn year_if(&mut self, stated: bool) -> Result<i32, Error> {
+        if stated {
+            self.year_number()
+        } else {
+            Ok(self.context.year)
         }
     }
 
@@ -430,14 +444,9 @@ impl Parser<'_> {
         let first = self.words(&["nua", "dau"]) || self.is_six_months("dau");
         let second = !first && (self.words(&["nua", "cuoi"]) || self.is_six_months("cuoi"));
         if !(first || second) || !self.words(&["nam"]) {
-            self.pos = start;
-            return Err(self.unreadable());
+            return Err(self.unreadable_from(start));
         }
-        let year = if self.peek().is_some_and(|t| t.kind == Tok::Number) {
-            self.year_number()?
-        } else {
-            self.context.year
-        };
+        let year = self.year_if(self.peek().is_some_and(|t| t.kind == Tok::Number))?;
         let (start, due) = if first { (1, 6) } else { (7, 12) };
         Ok(Resolution::window(
             Kind::Half,
