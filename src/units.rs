@@ -63,16 +63,13 @@ impl Registry {
                 if key.is_empty() {
                     continue;
                 }
-                match index.get(&key) {
-                    Some(&holder) if holder != i => clashes.push(Clash {
+                let holder = *index.entry(key).or_insert(i);
+                if holder != i {
+                    clashes.push(Clash {
                         unit: i,
                         spelling: spelling.to_string(),
                         holder,
-                    }),
-                    Some(_) => {}
-                    None => {
-                        index.insert(key, i);
-                    }
+                    });
                 }
             }
         }
@@ -104,7 +101,7 @@ impl Registry {
 
     /// The unit closest to a spelling that names none, for "did you mean".
     pub fn suggestion(&self, name: &str) -> Option<&Unit> {
-        self.nearest_indices(name).next().map(|i| &self.units[i])
+        self.nearest(name, 1).pop()
     }
 
     /// The unit with exactly this code.
@@ -112,16 +109,8 @@ impl Registry {
         self.units.iter().find(|u| u.code == code)
     }
 
-    /// Up to `limit` units whose spellings are closest to `name`, best first.
+    /// Up to `limit` units whose spellings are close to `name`, best first, each once.
     pub fn nearest(&self, name: &str, limit: usize) -> Vec<&Unit> {
-        self.nearest_indices(name)
-            .take(limit)
-            .map(|i| &self.units[i])
-            .collect()
-    }
-
-    /// Units whose spellings are close to `name`, best first, each once.
-    fn nearest_indices(&self, name: &str) -> impl Iterator<Item = usize> {
         let folded = fold(name);
         let mut scored: Vec<(f64, usize)> = self
             .index
@@ -136,7 +125,7 @@ impl Registry {
                 best.push(i);
             }
         }
-        best.into_iter()
+        best.iter().take(limit).map(|&i| &self.units[i]).collect()
     }
 
     /// The units that were merged or renamed into `code`, directly or through others.
