@@ -15,9 +15,7 @@ impl Parser<'_> {
         let digits = self.peek().map_or(0, |t| t.text.len());
         let iso = digits == 4
             && self.at_punct(1, '-')
-            && self
-                .peek_at(2)
-                .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+            && self.is_month_number(2)
             && self.at_punct(3, '-');
         if iso {
             let start = self.pos;
@@ -98,8 +96,7 @@ impl Parser<'_> {
         self.words(&["cua"]);
         if self.words(&["hang", "thang"]) {
             let year = self.period_year()?;
-            let months: Vec<u32> = (1..=12).collect();
-            return self.days_of(day, day_span, year, &months);
+            return self.days_of(day, day_span, year, &MONTHS);
         }
         if self.words(&["thang", "cuoi", "quy"]) {
             let quarters = if self.is_quarter_numeral(0) {
@@ -156,22 +153,22 @@ impl Parser<'_> {
         let start = self.pos;
         self.words(&["dinh", "ky"]);
         self.words(&["hang"]);
-        let every = if self.words(&["nam"]) {
-            Every::Year
+        // The months whose ends are due.
+        let months: &[u32] = if self.words(&["nam"]) {
+            &[12]
         } else if self.words(&["quy"]) {
-            Every::Quarter
+            &[3, 6, 9, 12]
         } else if self.is_six_months_word() {
-            Every::Half
+            &[6, 12]
         } else if self.words(&["thang"]) {
-            Every::Month
+            &MONTHS
         } else {
             return Err(self.unreadable_from(start));
         };
         let (first, last) = self.recurring_period()?;
-        let mut dates = Vec::new();
-        for year in first..=last {
-            dates.extend(every.ends(year));
-        }
+        let dates = (first..=last)
+            .flat_map(|year| months.iter().map(move |&m| last_of_month(year, m)))
+            .collect();
         Ok(series(first, dates))
     }
 
@@ -204,22 +201,4 @@ impl Parser<'_> {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Every {
-    Year,
-    Half,
-    Quarter,
-    Month,
-}
-
-impl Every {
-    fn ends(self, year: i32) -> Vec<NaiveDate> {
-        let months: &[u32] = match self {
-            Every::Year => &[12],
-            Every::Half => &[6, 12],
-            Every::Quarter => &[3, 6, 9, 12],
-            Every::Month => &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-        };
-        months.iter().map(|&m| last_of_month(year, m)).collect()
-    }
-}
+const MONTHS: [u32; 12] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];

@@ -203,8 +203,20 @@ impl Parser<'_> {
             "ngay" => self.day(),
             "giai" if self.words(&["giai", "doan"]) => self.years(),
             "nua" => self.half(),
-            "quy" => self.quarter(),
-            "thang" => self.month(),
+            "quy" => self.windows(
+                Kind::Quarter,
+                "quy",
+                Self::quarter_numeral,
+                Self::is_quarter_numeral,
+                quarter_window,
+            ),
+            "thang" => self.windows(
+                Kind::Month,
+                "thang",
+                Self::month_number,
+                Self::is_month_number,
+                month_window,
+            ),
             "nam" => {
                 self.pos += 1;
                 self.years()
@@ -346,17 +358,6 @@ impl Parser<'_> {
         })
     }
 
-    fn quarter(&mut self) -> Result<Resolution, Error> {
-        let is_quarter = |p: &Self, ahead: usize| p.is_quarter_numeral(ahead);
-        self.windows(
-            Kind::Quarter,
-            "quy",
-            Self::quarter_numeral,
-            is_quarter,
-            quarter_window,
-        )
-    }
-
     /// After "quý" or "tháng" (the word `repeated`): a list of quarters or months, each its
     /// own window ("Quý II, III/2024"), or a range of them as one window ("Quý I-II/2021",
     /// "Tháng 3 đến tháng 6/2021"); then the year.
@@ -424,18 +425,9 @@ impl Parser<'_> {
         Ok(month as u32)
     }
 
-    fn month(&mut self) -> Result<Resolution, Error> {
-        let is_month = |p: &Self, ahead: usize| {
-            p.peek_at(ahead)
-                .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
-        };
-        self.windows(
-            Kind::Month,
-            "thang",
-            Self::month_number,
-            is_month,
-            month_window,
-        )
+    fn is_month_number(&self, ahead: usize) -> bool {
+        self.peek_at(ahead)
+            .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
     }
 
     /// "6 tháng đầu năm 2024", "6 tháng cuối năm", "nửa đầu năm 2024".
