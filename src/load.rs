@@ -43,13 +43,11 @@ pub struct Tree {
 
 /// Lists every `*.toml` file under `root`.
 pub fn read_tree(root: &Path) -> anyhow::Result<Tree> {
-    let meta = fs::metadata(root)
-        .with_context(|| format!("cannot read the plans folder `{}`", root.display()))?;
-    if !meta.is_dir() {
+    let cannot = || format!("cannot read the plans folder `{}`", root.display());
+    if !fs::metadata(root).with_context(cannot)?.is_dir() {
         bail!("the plans folder `{}` is not a folder", root.display());
     }
-    fs::read_dir(root)
-        .with_context(|| format!("cannot read the plans folder `{}`", root.display()))?;
+    fs::read_dir(root).with_context(cannot)?;
 
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -73,7 +71,10 @@ pub fn read_tree(root: &Path) -> anyhow::Result<Tree> {
                     Some(ancestor) => {
                         format!("symbolic link loop back to `{}`", ancestor.display())
                     }
-                    None => format!("cannot read: {}", io_reason(&error)),
+                    None => match error.io_error() {
+                        Some(io) => format!("cannot read: {}", io.kind()),
+                        None => format!("cannot read: {error}"),
+                    },
                 };
                 let file = tree.add_unlisted(shown(path), Origin::Missing);
                 tree.diagnostics
@@ -105,13 +106,6 @@ pub fn tree_from_files(root: &Path, mut files: Vec<(PathBuf, Vec<u8>)>) -> Tree 
 /// The path as users should see it: `--plans .` would show every file as `./x.toml`.
 fn shown(path: &Path) -> PathBuf {
     path.strip_prefix(".").unwrap_or(path).to_path_buf()
-}
-
-fn io_reason(error: &walkdir::Error) -> String {
-    error
-        .io_error()
-        .map(|e| e.kind().to_string())
-        .unwrap_or_else(|| error.to_string())
 }
 
 impl Tree {
