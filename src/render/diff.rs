@@ -69,11 +69,7 @@ fn plan_list(plans: &[PlanRef], heading: &str, lang: Lang, out: &mut dyn Write) 
     }
     writeln!(out, "### {heading}\n")?;
     for plan in plans {
-        let tasks = if plan.tasks == 1 {
-            lang.pick("nhiệm vụ", "task")
-        } else {
-            lang.pick("nhiệm vụ", "tasks")
-        };
+        let tasks = lang.pick("nhiệm vụ", if plan.tasks == 1 { "task" } else { "tasks" });
         writeln!(
             out,
             "- **{}** ({}): {} — {} {tasks}",
@@ -107,26 +103,17 @@ fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()
             .map(|change| deadline_row(change, lang));
         table(out, &labels, 0, rows)?;
     }
-    let tasks = |list: &[crate::diff::TaskRef]| -> Vec<String> {
-        list.iter()
-            .map(|t| {
-                format!(
-                    "**{}**: {}",
-                    markdown_cell(&t.task),
-                    markdown_cell(&t.content)
-                )
-            })
-            .collect()
-    };
-    let added = tasks(&plan.added_tasks);
-    let removed = tasks(&plan.removed_tasks);
-    if !added.is_empty() || !removed.is_empty() {
+    let tasks = [
+        (lang.pick("thêm", "added"), &plan.added_tasks),
+        (lang.pick("bớt", "removed"), &plan.removed_tasks),
+    ];
+    if tasks.iter().any(|(_, list)| !list.is_empty()) {
         writeln!(out, "#### {}\n", lang.pick("Nhiệm vụ", "Tasks"))?;
-        for line in &added {
-            writeln!(out, "- {} {line}", lang.pick("thêm", "added"))?;
-        }
-        for line in &removed {
-            writeln!(out, "- {} {line}", lang.pick("bớt", "removed"))?;
+        for (change, list) in tasks {
+            for t in list {
+                let (task, content) = (markdown_cell(&t.task), markdown_cell(&t.content));
+                writeln!(out, "- {change} **{task}**: {content}")?;
+            }
         }
         writeln!(out)?;
     }
@@ -147,19 +134,17 @@ fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()
             ]
         })
         .collect();
-    before_after(
-        &units(&plan.lead),
-        lang.pick("Đơn vị chủ trì", "Lead units"),
-        lang,
-        out,
-    )?;
-    before_after(
-        &units(&plan.support),
-        lang.pick("Đơn vị phối hợp", "Supporting units"),
-        lang,
-        out,
-    )?;
-    before_after(&statuses, lang.pick("Trạng thái", "Status"), lang, out)?;
+    let tables = [
+        (lang.pick("Đơn vị chủ trì", "Lead units"), units(&plan.lead)),
+        (
+            lang.pick("Đơn vị phối hợp", "Supporting units"),
+            units(&plan.support),
+        ),
+        (lang.pick("Trạng thái", "Status"), statuses),
+    ];
+    for (heading, rows) in tables {
+        before_after(&rows, heading, lang, out)?;
+    }
     Ok(())
 }
 

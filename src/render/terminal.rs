@@ -117,10 +117,9 @@ pub fn write_table<R: Tabular>(
         .collect();
     let layout = arrange(&measures, shown, &R::fit(rows, &caption), width);
 
-    let picked = |cells: &[String]| -> Vec<String> {
-        layout.shown.iter().map(|&c| cells[c].clone()).collect()
-    };
-    let header: Vec<String> = headers.iter().map(|h| terminal_safe(h).into()).collect();
+    let header: Vec<String> = (layout.shown.iter())
+        .map(|&c| terminal_safe(&headers[c]).into())
+        .collect();
     let body: Vec<(usize, Tone, Vec<String>)> = all
         .iter()
         .zip(texts)
@@ -143,7 +142,7 @@ pub fn write_table<R: Tabular>(
             table.enforce_styling();
         }
         if first {
-            table.set_header(picked(&header));
+            table.set_header(header.clone());
         } else {
             table.style_mut().top_border = LineStyle::none();
         }
