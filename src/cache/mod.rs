@@ -380,30 +380,25 @@ fn finish(mut writer: BufWriter<File>, index: &Index) -> std::io::Result<()> {
 /// The cache at `path`, if it is whole and was written for this tree and tool.
 fn read(path: &Path, version: &Version) -> Option<Old> {
     let file = File::open(path).ok()?;
-    let len = file.metadata().ok()?.len();
+    let size = file.metadata().ok()?.len();
     let tail_len = 24;
-    if len < (MAGIC.len() + tail_len) as u64 {
+    if size < (MAGIC.len() + tail_len) as u64 {
         return None;
     }
     let mut start = [0; 8];
     let mut tail = [0; 24];
     file.read_exact_at(&mut start, 0).ok()?;
-    file.read_exact_at(&mut tail, len - tail_len as u64).ok()?;
+    file.read_exact_at(&mut tail, size - tail_len as u64).ok()?;
     let word = |at: usize| u64::from_le_bytes(tail[at..at + 8].try_into().unwrap_or_default());
     if &start != MAGIC || &tail[16..] != MAGIC {
         return None;
     }
-    let (index_len, checksum) = (word(0), word(8));
-    let index_at = (len - tail_len as u64).checked_sub(index_len)?;
-    if index_at < MAGIC.len() as u64 {
+    let (len, checksum) = (word(0), word(8));
+    let at = (size - tail_len as u64).checked_sub(len)?;
+    if at < MAGIC.len() as u64 {
         return None;
     }
-    let mut bytes = vec![0; usize::try_from(index_len).ok()?];
-    file.read_exact_at(&mut bytes, index_at).ok()?;
-    if hash(&bytes) != checksum {
-        return None;
-    }
-    let index: Index = postcard::from_bytes(&bytes).ok()?;
+    let index: Index = decode(&file, Stored { at, len, checksum })?;
     if index.version != *version {
         return None;
     }
