@@ -37,10 +37,7 @@ impl KeptText {
             .position(|&b| b == b'\n')
             .map_or(text.len(), |at| last + at + 1);
         let starts = line_starts(&text[..scanned]);
-        let line_of = |offset: usize| match starts.binary_search(&offset.min(text.len())) {
-            Ok(line) => line,
-            Err(next) => next - 1,
-        };
+        let line_of = |offset: usize| starts.partition_point(|&s| s <= offset.min(text.len())) - 1;
         let mut numbers: Vec<usize> = Vec::new();
         for span in spans {
             numbers.extend(line_of(span.start)..=line_of(span.end.max(span.start)));
