@@ -28,7 +28,7 @@ enum Origin {
 }
 
 /// Every file of the tree, not yet read.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Tree {
     pub root: PathBuf,
     pub sources: Sources,
@@ -112,11 +112,7 @@ impl Tree {
     fn empty(root: &Path) -> Self {
         Tree {
             root: root.to_path_buf(),
-            sources: Sources::default(),
-            origins: Vec::new(),
-            units_file: None,
-            plan_files: Vec::new(),
-            diagnostics: Vec::new(),
+            ..Tree::default()
         }
     }
 
