@@ -8,7 +8,7 @@ use super::labels::status;
 use super::rows::markdown_cell;
 use super::summary::table;
 use super::{Format, Lang, Style};
-use crate::diff::{DeadlineChange, PlanChanges, PlanRef, PlansDiff, UnitsChange};
+use crate::diff::{DeadlineChange, PlanChanges, PlansDiff, UnitsChange};
 
 /// Writes the diff between the versions named `from` and `to`.
 pub fn write_diff(
@@ -40,18 +40,28 @@ pub fn write_diff(
             )
         );
     }
-    plan_list(
-        &diff.added_plans,
-        lang.pick("Kế hoạch mới", "Plans added"),
-        lang,
-        out,
-    )?;
-    plan_list(
-        &diff.removed_plans,
-        lang.pick("Kế hoạch bị xóa", "Plans removed"),
-        lang,
-        out,
-    )?;
+    let lists = [
+        (lang.pick("Kế hoạch mới", "Plans added"), &diff.added_plans),
+        (
+            lang.pick("Kế hoạch bị xóa", "Plans removed"),
+            &diff.removed_plans,
+        ),
+    ];
+    for (heading, plans) in lists.iter().filter(|(_, plans)| !plans.is_empty()) {
+        writeln!(out, "### {heading}\n")?;
+        for plan in plans.iter() {
+            let tasks = lang.pick("nhiệm vụ", if plan.tasks == 1 { "task" } else { "tasks" });
+            writeln!(
+                out,
+                "- **{}** ({}): {} — {} {tasks}",
+                markdown_cell(&plan.number),
+                markdown_cell(&plan.issuer),
+                markdown_cell(&plan.title),
+                plan.tasks,
+            )?;
+        }
+        writeln!(out)?;
+    }
     for plan in &diff.changed_plans {
         changes(plan, lang, out)?;
     }
@@ -61,25 +71,6 @@ pub fn write_diff(
 /// Text inside backticks cannot contain a backtick.
 fn code(text: &str) -> String {
     text.replace('`', "'")
-}
-
-fn plan_list(plans: &[PlanRef], heading: &str, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    if plans.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "### {heading}\n")?;
-    for plan in plans {
-        let tasks = lang.pick("nhiệm vụ", if plan.tasks == 1 { "task" } else { "tasks" });
-        writeln!(
-            out,
-            "- **{}** ({}): {} — {} {tasks}",
-            markdown_cell(&plan.number),
-            markdown_cell(&plan.issuer),
-            markdown_cell(&plan.title),
-            plan.tasks,
-        )?;
-    }
-    writeln!(out)
 }
 
 fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
