@@ -120,19 +120,16 @@ pub fn write_table<R: Tabular>(
     let header: Vec<String> = (layout.shown.iter())
         .map(|&c| terminal_safe(&headers[c]).into())
         .collect();
-    let body: Vec<(usize, Tone, Vec<String>)> = all
-        .iter()
-        .zip(texts)
-        .enumerate()
-        .map(|(i, (row, mut cells))| {
+    let body: Vec<(Tone, Vec<String>)> = (all.iter().zip(texts))
+        .map(|(row, mut cells)| {
             let tone = if style.color { row.tone() } else { Tone::Plain };
             let shown = layout.shown.iter().map(|&c| std::mem::take(&mut cells[c]));
-            (i, tone, shown.collect())
+            (tone, shown.collect())
         })
         .collect();
-    let piece = |part: &[(usize, Tone, Vec<String>)]| {
-        let first = part.first().is_some_and(|(i, ..)| *i == 0);
-        let last = part.last().is_some_and(|(i, ..)| *i + 1 == body.len());
+    let piece = |part: &[(Tone, Vec<String>)]| {
+        let first = std::ptr::eq(part.as_ptr(), body.as_ptr());
+        let last = std::ptr::eq(part.as_ptr_range().end, body.as_ptr_range().end);
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL_CONDENSED)
@@ -149,7 +146,7 @@ pub fn write_table<R: Tabular>(
         if !last {
             table.style_mut().bottom_border = LineStyle::none();
         }
-        for (_, tone, cells) in part {
+        for (tone, cells) in part {
             table.add_row(cells.iter().map(|text| painted(text, *tone)));
         }
         if let Some(widths) = &layout.widths {
