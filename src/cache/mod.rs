@@ -249,15 +249,11 @@ impl Cache {
             return;
         };
         let mut new = self.lock();
-        let Some(head) = new.write(&self.dir, &self.path, &head) else {
+        let mut write = |bytes: &[u8]| new.write(&self.dir, &self.path, bytes);
+        let head = write(&head);
+        let plan = plan.and_then(Result::ok).map(|plan| write(&plan));
+        let (Some(head), None | Some(Some(_))) = (head, &plan) else {
             return;
-        };
-        let plan = match plan {
-            Some(Ok(plan)) => match new.write(&self.dir, &self.path, &plan) {
-                Some(stored) => Some(stored),
-                None => return,
-            },
-            _ => None,
         };
         new.fresh.push(Entry {
             path: stamp.path,
@@ -266,7 +262,7 @@ impl Cache {
             hash: hash(bytes),
             clock: self.clock,
             checked: head,
-            plan,
+            plan: plan.flatten(),
         });
     }
 
