@@ -68,15 +68,11 @@ impl From<io::Error> for ReplaceError {
 /// The temporary beside `path`: a dot file (the tree's walk skips those), named after the
 /// process so that two runs never share one.
 fn temporary(path: &Path) -> PathBuf {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
 /// Failures the tests inject between writing the temporary and renaming it: a root user

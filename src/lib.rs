@@ -18,6 +18,7 @@ pub mod edit;
 pub(crate) mod git;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod query;
 pub mod raw;
 pub mod render;

@@ -2,23 +2,12 @@
 
 mod common;
 
-use common::bin;
+use common::{bin, succeeds};
 use serde_json::{Value, json};
 
 fn explain(args: &[&str]) -> Value {
-    let output = bin()
-        .arg("deadline")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    let stdout = succeeds(bin().arg("deadline").args(args).args(["--format", "json"]));
+    serde_json::from_slice(&stdout).unwrap()
 }
 
 #[test]

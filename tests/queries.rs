@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Tree, bin, repo_plans};
+use common::{Tree, bin, json_rows, repo_plans};
 use serde_json::Value;
 
 const PLAN: &str = r#"[plan]
@@ -89,18 +89,7 @@ fn tree() -> Tree {
 
 /// Runs a query with `--format json` and returns its rows.
 fn rows(tree: &Tree, args: &[&str]) -> Vec<Value> {
-    let output = tree.cmd(args).args(["--format", "json"]).output().unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice::<Value>(&output.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    json_rows(tree.cmd(args).args(["--format", "json"]))
 }
 
 /// (task, milestone, due, days_overdue) of each row, compactly.
@@ -146,7 +135,11 @@ fn a_task_due_today_is_upcoming_and_the_day_after_it_is_overdue() {
         &tree,
         &["overdue", "--unit", "CNTT", "--today", "2024-04-01"],
     );
-    assert_eq!(brief(&next_day), ["6 2024-02-15 46", "1 2024-03-31 1"]);
+    // The quarterly report of task 3 was due on 31/3 too, and is late on its own.
+    assert_eq!(
+        brief(&next_day),
+        ["6 2024-02-15 46", "1 2024-03-31 1", "3 2024-03-31 1"]
+    );
 }
 
 #[test]
@@ -180,14 +173,30 @@ fn milestones_are_late_one_by_one_and_done_ones_never() {
 }
 
 #[test]
-fn recurring_ongoing_and_undated_events_are_never_overdue() {
+fn each_occurrence_of_a_recurring_task_is_late_on_its_own_and_ongoing_and_undated_never() {
     let tree = tree();
     let overdue = rows(
         &tree,
         &["overdue", "--unit", "CNTT", "--today", "2024-12-30"],
     );
-    assert_eq!(brief(&overdue), ["6 2024-02-15 319", "1 2024-03-31 274"]);
-    // The recurring report shows its next occurrence only.
+    // Task 3's reports of 31/3, 30/6 and 30/9 were never reported done; 4 (ongoing) and
+    // 5 (an event without a date) are never overdue.
+    assert_eq!(
+        brief(&overdue),
+        [
+            "6 2024-02-15 319",
+            "1 2024-03-31 274",
+            "3 2024-03-31 274",
+            "3 2024-06-30 183",
+            "3 2024-09-30 91"
+        ]
+    );
+    let occurrences: Vec<&str> = overdue[2..]
+        .iter()
+        .map(|r| r["occurrence"].as_str().unwrap())
+        .collect();
+    assert_eq!(occurrences, ["2024-03-31", "2024-06-30", "2024-09-30"]);
+    // Three months ahead hold one occurrence of the quarterly report.
     let upcoming = rows(
         &tree,
         &[
@@ -357,12 +366,15 @@ fn workload_counts_by_hand() {
         .iter()
         .find(|r| r["unit"] == "CNTT")
         .unwrap();
-    // CNTT leads 1, 3, 4, 5, 6, 8 and supports 2. On 2024-04-20: 1 (Q1) and 6 (due 15/2)
-    // are overdue; 3's next report is 30/6, more than 30 days away; 8 was done late.
+    // CNTT leads 1, 3, 4, 5, 6, 8 and supports 2. On 2024-04-20: 1 (Q1), 6 (due 15/2)
+    // and 3 (its report of 31/3 never came) are overdue; 3's next report is 30/6, more
+    // than 30 days away; 4 is ongoing, 5 has no date; 8 was done late.
     assert_eq!(
         cntt,
         &serde_json::json!({"unit": "CNTT", "name": "Trung tâm Công nghệ thông tin", "lead": 6, "support": 1,
-            "open": 5, "in_progress": 0, "overdue": 2, "due_soon": 0, "done": 1, "done_late": 1})
+            "open": 5, "in_progress": 0, "overdue": 3, "due_soon": 0, "done": 1, "done_late": 1,
+            "done_on_time": 0, "open_in_time": 0, "ongoing": 1, "no_date": 1, "unfinished": 0,
+            "cancelled": 0})
     );
     let tst = rows
         .as_array()
@@ -405,8 +417,8 @@ fn markdown_csv_and_english_labels() {
     ");
     let csv = tree.cmd(&args).args(["--format", "csv"]).output().unwrap();
     insta::assert_snapshot!(String::from_utf8(csv.stdout).unwrap(), @r#"
-    plan,task,content,lead,support,deadline,due,status,days_overdue,milestone
-    7/KH-BHXH,2,Hai đợt,PC,CNTT,"Quý II, III/2024",2024-06-30,open,32,1/2
+    plan,task,content,lead,support,deadline,due,status,days_overdue,milestone,occurrence,done,category,original_deadline
+    7/KH-BHXH,2,Hai đợt,PC,CNTT,"Quý II, III/2024",2024-06-30,open,32,1/2,,,open_overdue,
     "#);
     let english = tree
         .cmd(&args)
@@ -519,8 +531,9 @@ fn the_units_table_names_kinds_in_words() {
     assert!(text(&["units", "--format", "json"]).contains("\"kind\": \"vague\""));
 }
 
-/// `overdue` as JSON over a tree with broken files: it still answers from the others (two
-/// rows), exits 1, and says on stderr what it skipped; the stderr.
+/// `overdue` as JSON over a tree with broken files: it still answers from the others
+/// (three rows: tasks 1 and 6, and task 3's report of 31/3), exits 1, and says on stderr
+/// what it skipped; the stderr.
 fn overdue_past_broken_files(tree: &Tree) -> String {
     let output = tree
         .cmd(&["overdue", "--today", "2024-04-01", "--format", "json"])
@@ -528,7 +541,7 @@ fn overdue_past_broken_files(tree: &Tree) -> String {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 2);
+    assert_eq!(rows.as_array().unwrap().len(), 3);
     String::from_utf8(output.stderr).unwrap()
 }
 

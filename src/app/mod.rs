@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let global = &cli.global;
     let code = match &cli.command {
         Command::Check(args) => checking::check(global, args, style)?,
-        Command::Plans => queries::plans(global, style)?,
+        Command::Plans => queries::plans(global, today, style)?,
         Command::Units { action } => queries::units(global, action.as_ref(), style)?,
         Command::Tasks(args) => queries::tasks(global, args, today, style, Listing::All)?,
         Command::Overdue(args) => queries::tasks(global, args, today, style, Listing::Overdue)?,

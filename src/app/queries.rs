@@ -12,9 +12,9 @@ use crate::load::read_tree;
 use crate::query::{self, Listing};
 use crate::render::{self, Caption, Kind, Style};
 
-pub(super) fn plans(global: &Global, style: Style) -> anyhow::Result<u8> {
+pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
     let session = Session::open(global, &QueryArgs::default(), style)?;
-    let rows = query::plan_rows(session.plans());
+    let rows = query::plan_rows(session.plans(), today);
     let mut out = super::stdout();
     let caption = Caption::new(Kind::Plans);
     render::write_rows(&rows, &[], style, caption, &mut out).context("writing the plans")?;

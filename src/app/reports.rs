@@ -56,12 +56,12 @@ pub(super) fn export(
     };
     let mut out = super::stdout();
     if style.format == Format::PhuLuc {
-        let plans: Vec<_> = session.plans().iter().filter(|p| filter.plan(p)).collect();
+        let plans: Vec<_> = query::plans_on(session.plans(), filter, today).collect();
         render::write_appendix(&plans, &full_name, &mut out)?;
         out.flush()?;
         return session.report(style);
     }
-    let rows = query::export(session.plans(), filter);
+    let rows = query::export(session.plans(), filter, today);
     match style.format {
         Format::Ics => render::write_ics(&rows, &full_name, today, &mut out)?,
         _ => {

@@ -219,7 +219,7 @@ pub fn registry_of(tree: &Tree) -> (Registry, Vec<Diagnostic>) {
 /// What the rules' tests check against and how they show the result: as `check` prints
 /// it, so that a snapshot is what a user sees.
 #[cfg(test)]
-mod testing {
+pub(crate) mod testing {
     use crate::diag::{self, Diagnostic};
     use crate::render::{DiagnosticFormat, write_diagnostics};
     use crate::source::{SourceFile, Sources};
@@ -279,6 +279,20 @@ kind = "vague"
         assert_eq!(found, [], "the tests' registry is clean");
         let checked = super::check_file(0, text.as_bytes(), &registry, clock());
         render(&[("a.toml", text)], checked.diagnostics)
+    }
+
+    /// The plan of `text` checked as [`rendered`] checks it; panics on any error.
+    pub fn checked(text: &str) -> crate::model::Plan {
+        let mut found = Vec::new();
+        let registry = super::read_registry(1, UNITS, &mut found);
+        let checked = super::check_file(0, text.as_bytes(), &registry, clock());
+        let errors: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == diag::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        *checked.plan.expect("a plan")
     }
 
     /// Shows each case of `cases` with `show` under the case's heading, so that one

@@ -8,7 +8,7 @@ mod workload;
 
 pub use filter::{Filter, PlanKey, Role, Within};
 pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary};
-pub use tasks::{Listing, TaskRow, final_due, rows};
+pub use tasks::{Listing, TaskRow, plans_on, rows};
 pub use workload::{DUE_SOON_DAYS, QuarterRow, Workload, WorkloadRow, by_quarter, workload};
 
 use std::path::PathBuf;
@@ -30,10 +30,11 @@ pub struct PlanRow {
     pub tasks: usize,
 }
 
-/// Every plan with its task count, by issue date then number.
-pub fn plan_rows(plans: &[Plan]) -> Vec<PlanRow> {
+/// Every plan known on `today` with its task count, by issue date then number.
+pub fn plan_rows(plans: &[Plan], today: NaiveDate) -> Vec<PlanRow> {
     let mut rows: Vec<PlanRow> = plans
         .iter()
+        .filter(|p| crate::progress::known_on(p, today))
         .map(|p| PlanRow {
             number: p.number.clone(),
             issuer: p.issuer.clone(),

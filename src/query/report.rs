@@ -5,10 +5,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::filter::{Filter, Within};
-use super::tasks::{Item, Listing, TaskRow, final_due, items_of, rows};
+use super::tasks::{Listing, TaskRow, plans_on, rows};
 use super::workload::{DUE_SOON_DAYS, Workload, workload};
 use crate::deadline::Kind;
-use crate::model::{Plan, Status};
+use crate::model::{Plan, Status, Task};
+use crate::progress::{self, Category};
 use crate::units::Registry;
 
 /// How a bar of the timeline stands.
@@ -66,9 +67,7 @@ pub struct Summary {
 pub fn summary(plans: &[Plan], registry: &Registry, filter: &Filter, today: NaiveDate) -> Summary {
     Summary {
         today,
-        plans: plans
-            .iter()
-            .filter(|plan| filter.plan(plan))
+        plans: plans_on(plans, filter, today)
             .map(|plan| plan_summary(plan, registry, filter, today))
             .collect(),
         unit_names: registry
@@ -79,7 +78,8 @@ pub fn summary(plans: &[Plan], registry: &Registry, filter: &Filter, today: Naiv
     }
 }
 
-/// One plan summarised on `today`.
+/// One plan summarised on `today`: the tasks `tasks` lists, counted by where they stand,
+/// and the overdue and due-soon items of those tasks, so that the counts and the lists agree.
 fn plan_summary(
     plan: &Plan,
     registry: &Registry,
@@ -87,28 +87,25 @@ fn plan_summary(
     today: NaiveDate,
 ) -> PlanSummary {
     let one = std::slice::from_ref(plan);
-    let tasks: Vec<_> = plan.tasks.iter().filter(|t| filter.task(t)).collect();
-    let late = |t: &&&crate::model::Task| items_of(t).iter().any(|i| i.late_on(today).is_some());
+    let listed = rows(one, filter, today, Listing::All);
+    let count = |keep: &dyn Fn(&TaskRow) -> bool| listed.iter().filter(|r| keep(r)).count();
+    let of_listed = |listing| {
+        let mut items = rows(one, filter, today, listing);
+        items.retain(|r| listed.iter().any(|t| t.task == r.task));
+        items
+    };
     PlanSummary {
         number: plan.number.clone(),
         issuer: plan.issuer.clone(),
         title: plan.title.clone(),
         issued: plan.issued,
-        tasks: tasks.len(),
-        done: tasks.iter().filter(|t| t.status == Status::Done).count(),
-        cancelled: tasks
-            .iter()
-            .filter(|t| t.status == Status::Cancelled)
-            .count(),
-        open: tasks.iter().filter(|t| !t.status.is_closed()).count(),
-        overdue: tasks.iter().filter(late).count(),
-        overdue_rows: rows(one, filter, today, Listing::Overdue),
-        due_soon: rows(
-            one,
-            filter,
-            today,
-            Listing::Upcoming(Within::Days(DUE_SOON_DAYS)),
-        ),
+        tasks: listed.len(),
+        done: count(&|r| r.status == Status::Done),
+        cancelled: count(&|r| r.status == Status::Cancelled),
+        open: count(&|r| !r.status.is_closed()),
+        overdue: count(&|r| r.category == Category::OpenOverdue),
+        overdue_rows: of_listed(Listing::Overdue),
+        due_soon: of_listed(Listing::Upcoming(Within::Days(DUE_SOON_DAYS))),
         workload: workload(one, registry, filter, today),
         timeline: timeline(plan, filter, today),
     }
@@ -117,19 +114,17 @@ fn plan_summary(
 fn timeline(plan: &Plan, filter: &Filter, today: NaiveDate) -> Vec<Bar> {
     let mut bars = Vec::new();
     for task in plan.tasks.iter().filter(|t| filter.task(t)) {
-        let Some(end) = final_due(task) else { continue };
-        let starts = task
-            .schedule
-            .iter()
-            .chain(task.milestones.iter().filter_map(|m| m.schedule.as_ref()))
-            .filter_map(|s| s.start);
-        let start = starts.min().unwrap_or(plan.issued).min(end);
-        let late = items_of(task).iter().any(|i| i.late_on(today).is_some());
-        let state = match task.status {
-            Status::Done | Status::Cancelled => BarState::Done,
-            _ if late => BarState::Late,
-            Status::InProgress => BarState::InProgress,
-            Status::Open => BarState::Open,
+        let whole = progress::task(plan, task, today);
+        if !filter.item(whole.status, whole.due, plan) {
+            continue;
+        }
+        let Some(end) = whole.due else { continue };
+        let start = whole.start.unwrap_or(plan.issued).min(end);
+        let state = match whole.category {
+            Category::DoneOnTime | Category::DoneLate | Category::Cancelled => BarState::Done,
+            Category::OpenOverdue | Category::Unfinished => BarState::Late,
+            _ if whole.status == Status::InProgress => BarState::InProgress,
+            _ => BarState::Open,
         };
         let section = task.section.as_ref().and_then(|id| {
             let section = plan.sections.iter().find(|s| &s.id == id)?;
@@ -157,48 +152,64 @@ pub struct ExportRow {
     pub content: String,
     pub lead: Vec<String>,
     pub support: Vec<String>,
+    /// The deadline in effect on the day, as written.
     pub deadline: Option<String>,
+    /// The deadline as first written, when an extension has moved it.
+    pub original_deadline: Option<String>,
     pub kind: Option<Kind>,
     pub milestone: Option<String>,
+    /// The due day of a recurring deadline's occurrence.
+    pub occurrence: Option<NaiveDate>,
     pub start: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
-    /// Every date of the stage: one, or the occurrences of a recurring deadline.
-    pub dates: Vec<NaiveDate>,
     pub status: Status,
     pub done: Option<NaiveDate>,
+    pub category: Category,
+    pub days_overdue: Option<i64>,
     pub product: Option<String>,
     pub note: Option<String>,
+    /// The last progress note reported by the day.
+    pub progress_note: Option<String>,
 }
 
-/// Every task, and every stage of tasks that have them, of the plans that pass the filter.
-pub fn export(plans: &[Plan], filter: &Filter) -> Vec<ExportRow> {
+/// Every task, and every stage and occurrence of tasks that have them, of the plans
+/// that pass the filter, as they stand on `today`.
+pub fn export(plans: &[Plan], filter: &Filter, today: NaiveDate) -> Vec<ExportRow> {
     let mut rows = Vec::new();
-    for plan in plans.iter().filter(|p| filter.plan(p)) {
+    for plan in plans_on(plans, filter, today) {
         for task in plan.tasks.iter().filter(|t| filter.task(t)) {
-            let mut stages = items_of(task);
-            if stages.is_empty() {
-                stages.push(Item::whole(task));
+            let mut items = progress::items(plan, task, today);
+            if items.is_empty() {
+                items.push(progress::task(plan, task, today));
             }
-            rows.extend(stages.into_iter().map(|stage| ExportRow {
-                plan: plan.number.clone(),
-                issuer: plan.issuer.clone(),
-                task: task.id.clone(),
-                section: task.section.clone(),
-                content: task.content.clone(),
-                lead: task.lead.clone(),
-                support: task.support.clone(),
-                deadline: stage.deadline.map(str::to_string),
-                kind: stage.kind,
-                milestone: stage.milestone,
-                start: stage.start,
-                due: stage.dates.last().copied(),
-                dates: stage.dates,
-                status: stage.status,
-                done: task.done,
-                product: task.product.clone(),
-                note: task.note.clone(),
-            }));
+            rows.extend(items.into_iter().map(|item| export_row(plan, task, item)));
         }
     }
     rows
+}
+
+fn export_row(plan: &Plan, task: &Task, item: progress::Item) -> ExportRow {
+    ExportRow {
+        plan: plan.number.clone(),
+        issuer: plan.issuer.clone(),
+        task: task.id.clone(),
+        section: task.section.clone(),
+        content: task.content.clone(),
+        lead: task.lead.clone(),
+        support: task.support.clone(),
+        deadline: item.deadline.map(str::to_string),
+        original_deadline: item.original_deadline.map(str::to_string),
+        kind: item.kind,
+        milestone: item.stage,
+        occurrence: item.occurrence,
+        start: item.start,
+        due: item.due,
+        status: item.status,
+        done: item.done,
+        category: item.category,
+        days_overdue: item.days_late,
+        product: task.product.clone(),
+        note: task.note.clone(),
+        progress_note: item.note.map(str::to_string),
+    }
 }

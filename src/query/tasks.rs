@@ -1,15 +1,12 @@
-//! Overdue, upcoming and the task list: tasks and their stages as dated items, then rows.
-//!
-//! A task with milestones is its milestones; a "several" deadline (Quý II, III/2024) is
-//! one stage per date; a recurring one is its occurrences. Ongoing and event deadlines
-//! without a `due` have no date and are never overdue.
+//! Overdue, upcoming and the task list: the items of tasks on a day ([`crate::progress`]),
+//! as rows.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::filter::{Filter, Within};
-use crate::deadline::{Kind, Resolution};
 use crate::model::{Plan, Status, Task};
+use crate::progress::{self, Category, Item};
 
 /// One row of `tasks`, `overdue` and `upcoming`; the JSON field names are stable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,72 +16,41 @@ pub struct TaskRow {
     pub content: String,
     pub lead: Vec<String>,
     pub support: Vec<String>,
-    /// The deadline as written.
+    /// The deadline in effect on the day, as written.
     pub deadline: Option<String>,
     pub due: Option<NaiveDate>,
     pub status: Status,
-    /// today − due: positive when late, 0 on the day, negative = days left.
+    /// today − due: positive when late, 0 on the day, negative = days left; for work
+    /// done, done − due.
     pub days_overdue: Option<i64>,
     /// The stage: a milestone's `what`, or "2/3" for the second date of a several deadline.
     pub milestone: Option<String>,
+    /// The due day of a recurring deadline's occurrence.
+    pub occurrence: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+    pub category: Category,
+    /// The deadline as first written, when an extension has moved it.
+    pub original_deadline: Option<String>,
 }
 
-/// Something with (at most) one date to meet: a task, a stage, or a recurring series.
-pub(super) struct Item<'p> {
-    pub(super) milestone: Option<String>,
-    pub(super) deadline: Option<&'p str>,
-    pub(super) status: Status,
-    /// Every date the item must be met on: one, or a recurring series.
-    pub(super) dates: Vec<NaiveDate>,
-    recurring: bool,
-    /// The kind of the deadline, where it reads.
-    pub(super) kind: Option<Kind>,
-    /// The start of the window the stage belongs to, where it has one.
-    pub(super) start: Option<NaiveDate>,
-}
-
-impl<'p> Item<'p> {
-    /// A task as one item with no date of its own: for listing every task once, and for
-    /// a task without stages.
-    pub(super) fn whole(task: &'p Task) -> Self {
-        let schedule = task.schedule.as_ref();
-        Item {
-            milestone: None,
-            deadline: task.deadline.as_deref(),
-            status: task.status,
-            dates: Vec::new(),
-            recurring: false,
-            kind: schedule.map(|s| s.kind),
-            start: schedule.and_then(|s| s.start),
-        }
-    }
-
-    /// The due date, when this item is late on `today`. Recurring series are never late:
-    /// their next occurrence is what matters.
-    pub(super) fn late_on(&self, today: NaiveDate) -> Option<NaiveDate> {
-        let due = *self.dates.first()?;
-        (!self.recurring && !self.status.is_closed() && due < today).then_some(due)
-    }
-
-    /// The next date from `today` up to `horizon`, for open work.
-    pub(super) fn next_within(&self, today: NaiveDate, horizon: NaiveDate) -> Option<NaiveDate> {
-        let next = self.dates.iter().copied().find(|d| *d >= today)?;
-        (!self.status.is_closed() && next <= horizon).then_some(next)
-    }
-
-    /// The row of this item of `task` in `plan`, due on `due`.
-    fn row(&self, plan: &Plan, task: &Task, due: Option<NaiveDate>, today: NaiveDate) -> TaskRow {
+impl TaskRow {
+    /// The row of `item` of `task` in `plan`.
+    pub fn of(plan: &Plan, task: &Task, item: Item) -> Self {
         TaskRow {
             plan: plan.number.clone(),
             task: task.id.clone(),
             content: task.content.clone(),
             lead: task.lead.clone(),
             support: task.support.clone(),
-            deadline: self.deadline.map(str::to_string),
-            due,
-            status: self.status,
-            days_overdue: due.map(|due| (today - due).num_days()),
-            milestone: self.milestone.clone(),
+            deadline: item.deadline.map(str::to_string),
+            due: item.due,
+            status: item.status,
+            days_overdue: item.days_late,
+            milestone: item.stage,
+            occurrence: item.occurrence,
+            done: item.done,
+            category: item.category,
+            original_deadline: item.original_deadline.map(str::to_string),
         }
     }
 }
@@ -92,49 +58,43 @@ impl<'p> Item<'p> {
 /// What a task query lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Listing {
-    /// Every task, once, with its final due date.
+    /// Every task, once, with its latest due date.
     All,
-    /// Stages with a due date strictly before today that are not done or cancelled.
+    /// Items not done by the day with a due date before it.
     Overdue,
-    /// Stages due from today to the horizon, and the next occurrence of recurring series.
+    /// Items not done with a due date from the day to the horizon.
     Upcoming(Within),
-    /// Every date of every stage, recurring occurrences included.
+    /// Every item with a due date.
     Schedule,
 }
 
-/// The rows `listing` makes of `plans`, sorted.
+/// The plans known on `today` that pass the filter: a plan issued later does not exist yet.
+pub fn plans_on<'p>(
+    plans: &'p [Plan],
+    filter: &'p Filter,
+    today: NaiveDate,
+) -> impl Iterator<Item = &'p Plan> {
+    plans
+        .iter()
+        .filter(move |p| progress::known_on(p, today) && filter.plan(p))
+}
+
+/// The rows `listing` makes of `plans` on `today`, sorted.
 pub fn rows(plans: &[Plan], filter: &Filter, today: NaiveDate, listing: Listing) -> Vec<TaskRow> {
     let mut rows = Vec::new();
-    let mut items = Vec::new();
-    for plan in plans.iter().filter(|p| filter.plan(p)) {
+    for plan in plans_on(plans, filter, today) {
         for task in plan.tasks.iter().filter(|t| filter.task(t)) {
             if listing == Listing::All {
-                let due = final_due(task);
-                if filter.item(task.status, due, plan) {
-                    rows.push(Item::whole(task).row(plan, task, due, today));
+                let item = progress::task(plan, task, today);
+                if filter.item(item.status, item.due, plan) {
+                    rows.push(TaskRow::of(plan, task, item));
                 }
                 continue;
             }
-            items.clear();
-            expand(task, &mut items);
-            for item in &items {
-                if !filter.item(item.status, item.dates.last().copied(), plan) {
-                    continue;
+            for item in progress::items(plan, task, today) {
+                if filter.item(item.status, item.due, plan) && lists(listing, &item, today) {
+                    rows.push(TaskRow::of(plan, task, item));
                 }
-                let due = match listing {
-                    Listing::Overdue => item.late_on(today),
-                    Listing::Upcoming(within) => item.next_within(today, within.horizon(today)),
-                    Listing::Schedule | Listing::All => None,
-                };
-                let dates = match listing {
-                    Listing::Schedule => &item.dates[..],
-                    _ => due.as_slice(),
-                };
-                rows.extend(
-                    dates
-                        .iter()
-                        .map(|&due| item.row(plan, task, Some(due), today)),
-                );
             }
         }
     }
@@ -142,80 +102,16 @@ pub fn rows(plans: &[Plan], filter: &Filter, today: NaiveDate, listing: Listing)
     rows
 }
 
-/// The dated items of one task.
-pub(super) fn items_of(task: &Task) -> Vec<Item<'_>> {
-    let mut items = Vec::new();
-    expand(task, &mut items);
-    items
-}
-
-fn expand<'p>(task: &'p Task, out: &mut Vec<Item<'p>>) {
-    if task.milestones.is_empty() {
-        let Some(schedule) = &task.schedule else {
-            return;
-        };
-        stages(None, task.deadline.as_deref(), task.status, schedule, out);
-        return;
-    }
-    for milestone in &task.milestones {
-        // A closed task closes its stages, whatever they say.
-        let status = if task.status.is_closed() {
-            task.status
-        } else {
-            milestone.status
-        };
-        if let Some(schedule) = &milestone.schedule {
-            let label = Some(milestone.what.clone());
-            stages(label, milestone.deadline.as_deref(), status, schedule, out);
+/// True when `listing` shows `item` on `today`.
+pub(super) fn lists(listing: Listing, item: &Item, today: NaiveDate) -> bool {
+    match listing {
+        Listing::All => true,
+        Listing::Overdue => item.category == Category::OpenOverdue,
+        Listing::Upcoming(within) => {
+            item.category == Category::OpenInTime
+                && item.due.is_some_and(|due| due <= within.horizon(today))
         }
-    }
-}
-
-fn stages<'p>(
-    label: Option<String>,
-    deadline: Option<&'p str>,
-    status: Status,
-    schedule: &Resolution,
-    out: &mut Vec<Item<'p>>,
-) {
-    let item = |milestone: Option<String>,
-                dates: Vec<NaiveDate>,
-                recurring: bool,
-                start: Option<NaiveDate>| Item {
-        milestone,
-        deadline,
-        status,
-        dates,
-        recurring,
-        kind: Some(schedule.kind),
-        start,
-    };
-    match schedule.kind {
-        Kind::Several if label.is_none() => {
-            let total = schedule.dates.len();
-            for (i, date) in schedule.dates.iter().enumerate() {
-                // A stage's window opens the day after the one before it closes.
-                let start = match i {
-                    0 => schedule.start,
-                    _ => schedule.dates[i - 1].succ_opt(),
-                };
-                out.push(item(
-                    Some(format!("{}/{total}", i + 1)),
-                    vec![*date],
-                    false,
-                    start,
-                ));
-            }
-        }
-        Kind::Recurring if schedule.dates.len() > 1 => {
-            out.push(item(label, schedule.dates.clone(), true, schedule.start))
-        }
-        _ => out.push(item(
-            label,
-            schedule.due.into_iter().collect(),
-            false,
-            schedule.start,
-        )),
+        Listing::Schedule => item.due.is_some(),
     }
 }
 
@@ -250,17 +146,6 @@ fn natural(id: &str) -> impl Iterator<Item = (&str, u64)> {
     })
 }
 
-/// The last date a task must be met on: its own, or its last stage's.
-pub fn final_due(task: &Task) -> Option<NaiveDate> {
-    let own = task.schedule.as_ref().and_then(|s| s.due);
-    let stages = task
-        .milestones
-        .iter()
-        .filter_map(|m| m.schedule.as_ref()?.due)
-        .max();
-    own.max(stages)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +164,10 @@ mod tests {
             status: Status::Open,
             days_overdue: None,
             milestone: milestone.map(str::to_string),
+            occurrence: None,
+            done: None,
+            category: Category::OpenInTime,
+            original_deadline: None,
         };
         let expected = vec![
             row("1/KH", "II.9", day(5), None, "a"),

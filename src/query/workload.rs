@@ -1,4 +1,5 @@
-//! Per-unit workload: how many tasks each unit leads and supports, and how they stand.
+//! Per-unit workload: how many tasks each unit leads and supports, and where they stand
+//! on the day in the four categories ([`crate::progress`]).
 
 use std::collections::BTreeMap;
 
@@ -6,8 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::filter::{Filter, Role, Within};
-use super::tasks::{self, Listing, final_due};
+use super::tasks::{self, Listing, lists, plans_on};
 use crate::model::{Plan, Status, Task};
+use crate::progress::{self, Category};
 use crate::units::Registry;
 
 /// How far ahead "due soon" looks.
@@ -22,13 +24,20 @@ pub struct WorkloadRow {
     pub lead: usize,
     /// Tasks the unit supports.
     pub support: usize,
-    // The rest count the tasks the unit holds in the chosen role.
+    // The rest count the tasks the unit holds in the chosen role, by status on the day…
     pub open: usize,
     pub in_progress: usize,
     pub overdue: usize,
     pub due_soon: usize,
     pub done: usize,
+    // …and by category.
     pub done_late: usize,
+    pub done_on_time: usize,
+    pub open_in_time: usize,
+    pub ongoing: usize,
+    pub no_date: usize,
+    pub unfinished: usize,
+    pub cancelled: usize,
 }
 
 impl WorkloadRow {
@@ -41,38 +50,52 @@ impl WorkloadRow {
         self.due_soon += other.due_soon;
         self.done += other.done;
         self.done_late += other.done_late;
+        self.done_on_time += other.done_on_time;
+        self.open_in_time += other.open_in_time;
+        self.ongoing += other.ongoing;
+        self.no_date += other.no_date;
+        self.unfinished += other.unfinished;
+        self.cancelled += other.cancelled;
     }
 }
 
-/// The workload table: a row per unit, and the column sums (a row whose `unit` is empty).
+/// The workload table: a row per unit, and the total (a row whose `unit` is empty) that
+/// counts each task once, however many units hold it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Workload {
     pub rows: Vec<WorkloadRow>,
     pub total: WorkloadRow,
 }
 
-/// What one task adds today to the row of a unit that holds it in the chosen role.
-fn standing(task: &Task, today: NaiveDate) -> WorkloadRow {
-    let soon = Within::Days(DUE_SOON_DAYS).horizon(today);
-    let items = tasks::items_of(task);
-    let done_late = task.status == Status::Done
-        && task
-            .done
-            .zip(final_due(task))
-            .is_some_and(|(done, due)| done > due);
+/// What one task adds on `today` to the row of a unit that holds it in the chosen role.
+fn standing(plan: &Plan, task: &Task, today: NaiveDate) -> WorkloadRow {
+    let soon = Listing::Upcoming(Within::Days(DUE_SOON_DAYS));
+    let whole = progress::task(plan, task, today);
+    let due_soon = progress::items(plan, task, today)
+        .iter()
+        .any(|item| lists(soon, item, today));
+    let is = |category| usize::from(whole.category == category);
     WorkloadRow {
-        open: usize::from(task.status == Status::Open),
-        in_progress: usize::from(task.status == Status::InProgress),
-        done: usize::from(task.status == Status::Done),
-        overdue: usize::from(items.iter().any(|i| i.late_on(today).is_some())),
-        due_soon: usize::from(items.iter().any(|i| i.next_within(today, soon).is_some())),
-        done_late: usize::from(done_late),
+        open: usize::from(whole.status == Status::Open),
+        in_progress: usize::from(whole.status == Status::InProgress),
+        done: usize::from(whole.status == Status::Done),
+        overdue: is(Category::OpenOverdue),
+        due_soon: usize::from(due_soon),
+        done_late: is(Category::DoneLate),
+        done_on_time: is(Category::DoneOnTime),
+        open_in_time: is(Category::OpenInTime),
+        ongoing: is(Category::Ongoing),
+        no_date: is(Category::NoDate),
+        unfinished: is(Category::Unfinished),
+        cancelled: is(Category::Cancelled),
         ..WorkloadRow::default()
     }
 }
 
-/// Counts per unit over the plans and tasks that pass the filter (units: the filter's
-/// units, merged into one row named after the first; otherwise every unit that holds a task).
+/// Counts per unit over the plans and tasks that pass the filter on `today` (units: the
+/// filter's units, merged into one row named after the first; otherwise every unit that
+/// holds a task, a unit merged into another counted as the one it became, as `--unit`
+/// counts it).
 pub fn workload(
     plans: &[Plan],
     registry: &Registry,
@@ -80,15 +103,17 @@ pub fn workload(
     today: NaiveDate,
 ) -> Workload {
     let mut by_unit: BTreeMap<String, WorkloadRow> = BTreeMap::new();
-    for plan in plans.iter().filter(|p| filter.plan(p)) {
+    let mut total = WorkloadRow::default();
+    for plan in plans_on(plans, filter, today) {
         for task in &plan.tasks {
-            if !filter.item(task.status, final_due(task), plan) {
+            let whole = progress::task(plan, task, today);
+            if !filter.item(whole.status, whole.due, plan) {
                 continue;
             }
-            let standing = standing(task, today);
+            let standing = standing(plan, task, today);
             let mut held: Vec<(String, bool, bool)> = Vec::new();
             for code in task.lead.iter().chain(&task.support) {
-                let Some(row_code) = row_unit(filter, code) else {
+                let Some(row_code) = row_unit(registry, filter, code) else {
                     continue;
                 };
                 let leads = task.lead.contains(code);
@@ -101,10 +126,13 @@ pub fn workload(
                     None => held.push((row_code, leads, supports)),
                 }
             }
+            let (mut led, mut supported, mut in_any_role) = (false, false, false);
             for (code, leads, supports) in held {
                 let row = by_unit.entry(code).or_default();
                 row.lead += usize::from(leads);
                 row.support += usize::from(supports);
+                led |= leads;
+                supported |= supports;
                 let in_role = match filter.role {
                     Role::Lead => leads,
                     Role::Support => supports,
@@ -112,7 +140,15 @@ pub fn workload(
                 };
                 if in_role {
                     row.add(&standing);
+                    in_any_role = true;
                 }
+            }
+            // The total counts the task once: as led if any unit leads it, and by its
+            // standing if any unit holds it in the role.
+            total.lead += usize::from(led);
+            total.support += usize::from(supported);
+            if in_any_role {
+                total.add(&standing);
             }
         }
     }
@@ -127,20 +163,16 @@ pub fn workload(
         })
         .collect();
     rows.sort_by_key(|r| (registry_order(registry, &r.unit), r.unit.clone()));
-    let mut total = WorkloadRow::default();
-    for row in &rows {
-        total.add(row);
-    }
     Workload { rows, total }
 }
 
 /// The row that counts for unit `code`: with units chosen, theirs is one row named after
-/// the first, and other units have none; otherwise the unit's own.
-fn row_unit(filter: &Filter, code: &str) -> Option<String> {
+/// the first, and other units have none; otherwise the row of the unit it became.
+fn row_unit(registry: &Registry, filter: &Filter, code: &str) -> Option<String> {
     match &filter.units {
         Some(units) if units.iter().any(|u| u == code) => Some(units[0].clone()),
         Some(_) => None,
-        None => Some(code.to_string()),
+        None => Some(registry.current(code).to_string()),
     }
 }
 
@@ -183,7 +215,10 @@ pub fn by_quarter(
         };
         let Some(due) = row.due else { continue };
         let quarter = format!("{}-Q{}", due.year(), (due.month() - 1) / 3 + 1);
-        for code in holders.iter().filter_map(|code| row_unit(filter, code)) {
+        for code in holders
+            .iter()
+            .filter_map(|code| row_unit(registry, filter, code))
+        {
             *matrix
                 .entry(code)
                 .or_default()

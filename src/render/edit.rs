@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
 use super::Lang;
-use super::labels::status;
+use super::labels::status_word as status;
 use crate::edit::{Edited, Entry, Field};
 
 /// A stage's `what` is a sentence; the heading shows its start.

@@ -24,9 +24,8 @@ pub fn write_ics(
         "X-WR-CALNAME:bhxh-plan".into(),
     ];
     for row in rows {
-        let several = row.dates.len() > 1;
-        for (i, due) in row.dates.iter().enumerate() {
-            lines.extend(todo(row, *due, several.then_some(i + 1), unit_names, stamp));
+        if let Some(due) = row.due {
+            lines.extend(todo(row, due, unit_names, stamp));
         }
     }
     lines.push("END:VCALENDAR".into());
@@ -39,7 +38,6 @@ pub fn write_ics(
 fn todo(
     row: &ExportRow,
     due: NaiveDate,
-    occurrence: Option<usize>,
     unit_names: &dyn Fn(&str) -> String,
     stamp: NaiveDate,
 ) -> Vec<String> {
@@ -49,7 +47,7 @@ fn todo(
         row.plan,
         row.task,
         row.milestone.as_deref().unwrap_or(""),
-        occurrence.unwrap_or(0)
+        row.occurrence.map(|o| o.to_string()).unwrap_or_default()
     );
     let stage = row
         .milestone

@@ -1,7 +1,12 @@
 //! Column labels and words of reports in Vietnamese (default) and English.
 
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
 use super::Lang;
 use crate::model::{Status, UnitKind};
+use crate::progress::Category;
 
 macro_rules! labels {
     ($($label:ident = $vi:literal, $en:literal;)*) => {
@@ -55,7 +60,7 @@ pub fn headers(labels: &[Label], lang: Lang) -> Vec<String> {
 }
 
 /// A status in words.
-pub fn status(status: Status, lang: Lang) -> &'static str {
+pub fn status_word(status: Status, lang: Lang) -> &'static str {
     let (vi, en) = match status {
         Status::Open => ("chưa xong", "open"),
         Status::InProgress => ("đang làm", "in progress"),
@@ -63,6 +68,52 @@ pub fn status(status: Status, lang: Lang) -> &'static str {
         Status::Cancelled => ("đã hủy", "cancelled"),
     };
     lang.pick(vi, en)
+}
+
+/// A category of the Government's task-tracking regime, in words.
+pub fn category(category: Category, lang: Lang) -> &'static str {
+    let (vi, en) = match category {
+        Category::DoneOnTime => ("hoàn thành đúng hạn", "done on time"),
+        Category::DoneLate => ("hoàn thành quá hạn", "done late"),
+        Category::OpenInTime => ("chưa hoàn thành, trong hạn", "open, in time"),
+        Category::OpenOverdue => ("chưa hoàn thành, quá hạn", "open, overdue"),
+        Category::Ongoing => ("thường xuyên", "ongoing"),
+        Category::NoDate => ("chưa có hạn", "no date yet"),
+        Category::Unfinished => (
+            "chưa hoàn thành khi kết thúc kế hoạch",
+            "unfinished when the plan closed",
+        ),
+        Category::Cancelled => ("dừng thực hiện", "cancelled"),
+    };
+    lang.pick(vi, en)
+}
+
+/// Where an item stands: the status while it is open, else the category, with the day
+/// it was done.
+pub fn standing(
+    status: Status,
+    category: Category,
+    done: Option<NaiveDate>,
+    lang: Lang,
+) -> Cow<'static, str> {
+    match (category, done) {
+        (Category::DoneOnTime | Category::DoneLate, Some(done)) => {
+            format!("{}\n{done}", self::category(category, lang)).into()
+        }
+        (Category::Unfinished | Category::Cancelled, _) => self::category(category, lang).into(),
+        _ => status_word(status, lang).into(),
+    }
+}
+
+/// The deadline in effect, with the original below it when an extension moved it.
+pub fn deadline<'a>(deadline: Option<&'a str>, original: Option<&str>, lang: Lang) -> Cow<'a, str> {
+    match original {
+        Some(original) => {
+            let was = lang.pick("gia hạn, ban đầu", "extended, was");
+            format!("{}\n({was}: {original})", deadline.unwrap_or_default()).into()
+        }
+        None => deadline.unwrap_or_default().into(),
+    }
 }
 
 /// What kind of unit a registry entry is, in words.
@@ -88,6 +139,18 @@ pub fn days(days: Option<i64>, lang: Lang) -> String {
         (Some(n), Lang::En) if n > 0 => format!("{n} days late"),
         (Some(n), Lang::Vi) => format!("còn {} ngày", -n),
         (Some(n), Lang::En) => format!("{} days left", -n),
+    }
+}
+
+/// How far from its due date work was done: early, on the day, or late.
+pub fn days_done(days: Option<i64>, lang: Lang) -> String {
+    match (days, lang) {
+        (Some(n), Lang::Vi) if n < 0 => format!("sớm {} ngày", -n),
+        (Some(-1), Lang::En) => "1 day early".into(),
+        (Some(n), Lang::En) if n < 0 => format!("{} days early", -n),
+        (Some(0), Lang::Vi) => "đúng hạn".into(),
+        (Some(0), Lang::En) => "on the day".into(),
+        _ => self::days(days, lang),
     }
 }
 

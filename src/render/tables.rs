@@ -7,6 +7,7 @@ use chrono::Datelike;
 
 use super::labels::{self, Label, headers};
 use super::{Caption, Fit, Kind, Lang, Tabular, Tone};
+use crate::progress::Category;
 use crate::query::{ExportRow, PlanRow, QuarterRow, TaskRow, UnitRow, WorkloadRow};
 
 impl Tabular for PlanRow {
@@ -133,6 +134,10 @@ impl Tabular for TaskRow {
         "status",
         "days_overdue",
         "milestone",
+        "occurrence",
+        "done",
+        "category",
+        "original_deadline",
     ];
 
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
@@ -162,6 +167,7 @@ impl Tabular for TaskRow {
     fn tone(&self) -> Tone {
         match self.days_overdue {
             _ if self.status.is_closed() => Tone::Plain,
+            _ if self.category == Category::Unfinished => Tone::Plain,
             Some(days) if days > 0 => Tone::Late,
             Some(days) if days > -7 => Tone::Soon,
             _ => Tone::Plain,
@@ -172,8 +178,12 @@ impl Tabular for TaskRow {
 impl TaskRow {
     /// Cell texts, with unit codes joined by `separator`.
     fn cells_listing(&self, lang: Lang, separator: &str) -> Vec<Cow<'_, str>> {
+        let days = match self.category {
+            Category::DoneOnTime | Category::DoneLate => labels::days_done,
+            _ => labels::days,
+        };
         let due = match self.due {
-            Some(due) => format!("{due}\n{}", labels::days(self.days_overdue, lang)).into(),
+            Some(due) => format!("{due}\n{}", days(self.days_overdue, lang)).into(),
             None => "—".into(),
         };
         vec![
@@ -182,10 +192,15 @@ impl TaskRow {
             self.content.as_str().into(),
             listed(&self.lead, separator),
             listed(&self.support, separator),
-            self.deadline.as_deref().unwrap_or_default().into(),
+            labels::deadline(
+                self.deadline.as_deref(),
+                self.original_deadline.as_deref(),
+                lang,
+            ),
+            // An occurrence is its due day, shown beside.
             self.milestone.as_deref().unwrap_or_default().into(),
             due,
-            labels::status(self.status, lang).into(),
+            labels::standing(self.status, self.category, self.done, lang),
         ]
     }
 }
@@ -202,6 +217,12 @@ impl Tabular for WorkloadRow {
         "due_soon",
         "done",
         "done_late",
+        "done_on_time",
+        "open_in_time",
+        "ongoing",
+        "no_date",
+        "unfinished",
+        "cancelled",
     ];
 
     fn headers(_: &[Self], lang: Lang) -> Vec<String> {
@@ -349,15 +370,19 @@ impl Tabular for ExportRow {
         "lead",
         "support",
         "deadline",
+        "original_deadline",
         "kind",
         "milestone",
+        "occurrence",
         "start",
         "due",
-        "dates",
         "status",
         "done",
+        "category",
+        "days_overdue",
         "product",
         "note",
+        "progress_note",
     ];
 
     const INSET: Option<(usize, usize)> = Some((MILESTONE, CONTENT));
@@ -381,10 +406,14 @@ impl Tabular for ExportRow {
             self.content.as_str().into(),
             listed(&self.lead, ", "),
             listed(&self.support, ", "),
-            self.deadline.as_deref().unwrap_or_default().into(),
+            labels::deadline(
+                self.deadline.as_deref(),
+                self.original_deadline.as_deref(),
+                lang,
+            ),
             self.milestone.as_deref().unwrap_or_default().into(),
             self.due.map_or_else(String::new, |d| d.to_string()).into(),
-            labels::status(self.status, lang).into(),
+            labels::standing(self.status, self.category, self.done, lang),
         ]
     }
 }
@@ -416,6 +445,10 @@ mod tests {
             status: crate::model::Status::Open,
             days_overdue: None,
             milestone: None,
+            occurrence: None,
+            done: None,
+            category: Category::OpenInTime,
+            original_deadline: None,
         };
         assert_eq!(keys(&task), TaskRow::FIELDS);
         let plan = PlanRow {
@@ -453,15 +486,19 @@ mod tests {
             lead: vec![],
             support: vec![],
             deadline: None,
+            original_deadline: None,
             kind: None,
             milestone: None,
+            occurrence: None,
             start: None,
             due: None,
-            dates: vec![],
             status: crate::model::Status::Open,
             done: None,
+            category: Category::OpenInTime,
+            days_overdue: None,
             product: None,
             note: None,
+            progress_note: None,
         };
         assert_eq!(keys(&export), ExportRow::FIELDS);
     }

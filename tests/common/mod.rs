@@ -125,6 +125,24 @@ pub fn bin() -> Command {
     cmd
 }
 
+/// The stdout of `cmd`, which must exit 0 (else its stderr is shown).
+pub fn succeeds(cmd: &mut Command) -> Vec<u8> {
+    let output = cmd.output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+/// The JSON rows `cmd` prints, which must exit 0.
+pub fn json_rows(cmd: &mut Command) -> Vec<Value> {
+    let rows: Value = serde_json::from_slice(&succeeds(cmd)).expect("a JSON document");
+    rows.as_array().expect("an array of rows").clone()
+}
+
 /// The repository's own plans folder.
 pub fn repo_plans() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("plans")

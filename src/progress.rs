@@ -1,0 +1,628 @@
+//! Where a task stands on a day (DESIGN §6): its status then, the deadline in effect then,
+//! and the Government's four categories. Pure: the day is a parameter, never the clock.
+//!
+//! A task is one or more items, each with at most one due date: a task with milestones is
+//! its milestones; a "several" deadline (Quý II, III/2024) is one stage per date; a
+//! recurring one (Hằng quý) is one item per occurrence, each reported and late on its own.
+//! Every command that lists or counts goes through [`items`] or [`task`].
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::deadline::{Kind, Resolution};
+use crate::model::{Extension, Milestone, Plan, Progress, Status, Task};
+
+/// The categories of the Government's task-tracking regime (QĐ 42/2014/QĐ-TTg), and the
+/// items none of them counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Hoàn thành đúng hạn: done on or before the deadline in effect when it was done.
+    DoneOnTime,
+    /// Hoàn thành quá hạn: done after it.
+    DoneLate,
+    /// Chưa hoàn thành, trong hạn: not done, due on or after the day.
+    OpenInTime,
+    /// Chưa hoàn thành, quá hạn: not done, due before the day.
+    OpenOverdue,
+    /// Thường xuyên: never due, counted apart.
+    Ongoing,
+    /// An event that has not happened (no `due` yet), counted apart.
+    NoDate,
+    /// Chưa hoàn thành khi kết thúc kế hoạch: unfinished when the plan was closed.
+    Unfinished,
+    /// Dừng thực hiện: listed, never counted.
+    Cancelled,
+}
+
+impl Category {
+    /// Every category, in the order reports show them.
+    pub const ALL: [Category; 8] = [
+        Category::DoneOnTime,
+        Category::DoneLate,
+        Category::OpenInTime,
+        Category::OpenOverdue,
+        Category::Ongoing,
+        Category::NoDate,
+        Category::Unfinished,
+        Category::Cancelled,
+    ];
+
+    /// The name in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::DoneOnTime => "done_on_time",
+            Category::DoneLate => "done_late",
+            Category::OpenInTime => "open_in_time",
+            Category::OpenOverdue => "open_overdue",
+            Category::Ongoing => "ongoing",
+            Category::NoDate => "no_date",
+            Category::Unfinished => "unfinished",
+            Category::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn is_done(self) -> bool {
+        matches!(self, Category::DoneOnTime | Category::DoneLate)
+    }
+}
+
+/// A task, a milestone: what has a status, a deadline and a history of its own.
+#[derive(Clone, Copy)]
+struct Record<'p> {
+    status: Status,
+    done: Option<NaiveDate>,
+    progress: &'p [Progress],
+    extensions: &'p [Extension],
+    deadline: Option<&'p str>,
+    schedule: Option<&'p Resolution>,
+}
+
+impl<'p> Record<'p> {
+    fn of_task(task: &'p Task) -> Self {
+        Record {
+            status: task.status,
+            done: task.done,
+            progress: &task.progress,
+            extensions: &task.extensions,
+            deadline: task.deadline.as_deref(),
+            schedule: task.schedule.as_ref(),
+        }
+    }
+
+    fn of_milestone(milestone: &'p Milestone) -> Self {
+        Record {
+            status: milestone.status,
+            done: milestone.done,
+            progress: &milestone.progress,
+            extensions: &milestone.extensions,
+            deadline: milestone.deadline.as_deref(),
+            schedule: milestone.schedule.as_ref(),
+        }
+    }
+
+    /// The status and completion day known on `day`, and the last note reported by then:
+    /// the last progress entry on or before it (none yet: open); without entries,
+    /// `status` and `done`, a `done` after the day meaning not done yet. Entries about
+    /// one occurrence are that occurrence's business.
+    fn state_on(&self, day: NaiveDate) -> State<'p> {
+        let whole = |p: &&Progress| p.occurrence.is_none();
+        if !self.progress.iter().any(|p| whole(&p)) {
+            return match (self.status, self.done) {
+                (Status::Done, Some(done)) if done > day => State::open(),
+                (status, done) => State {
+                    status,
+                    done,
+                    note: None,
+                },
+            };
+        }
+        let known: Vec<&Progress> = self
+            .progress
+            .iter()
+            .filter(|p| p.on <= day)
+            .filter(whole)
+            .collect();
+        State::from_entries(&known)
+    }
+
+    /// The deadline in effect on `day`: the `to` of the last extension granted by then,
+    /// else the first extension's `from` (the original), else the deadline. The text,
+    /// its meaning, and the original deadline when it has been moved.
+    fn deadline_on(&self, day: NaiveDate) -> Deadline<'p> {
+        let granted = self.extensions.iter().rposition(|e| e.on <= day);
+        let last = self.extensions.len().checked_sub(1);
+        match (granted, self.extensions.first()) {
+            // The last extension's `to` is the deadline, with its `due` override.
+            (Some(i), Some(first)) if Some(i) == last => Deadline {
+                text: self.deadline,
+                schedule: self.schedule,
+                original: Some(&first.from),
+            },
+            (Some(i), Some(first)) => Deadline {
+                text: Some(&self.extensions[i].to),
+                schedule: self.extensions[i].to_schedule.as_ref(),
+                original: Some(&first.from),
+            },
+            (None, Some(first)) => Deadline {
+                text: Some(&first.from),
+                schedule: first.from_schedule.as_ref(),
+                original: None,
+            },
+            (_, None) => Deadline {
+                text: self.deadline,
+                schedule: self.schedule,
+                original: None,
+            },
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct State<'p> {
+    status: Status,
+    done: Option<NaiveDate>,
+    note: Option<&'p str>,
+}
+
+impl<'p> State<'p> {
+    fn open() -> Self {
+        State {
+            status: Status::Open,
+            done: None,
+            note: None,
+        }
+    }
+
+    /// What the last of `entries` (known by the day, oldest first) says, with the last
+    /// note any of them gave.
+    fn from_entries(entries: &[&'p Progress]) -> Self {
+        let Some(last) = entries.last() else {
+            return State::open();
+        };
+        State {
+            status: last.status,
+            done: (last.status == Status::Done).then_some(last.on),
+            note: entries.iter().rev().find_map(|p| p.note.as_deref()),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Deadline<'p> {
+    text: Option<&'p str>,
+    schedule: Option<&'p Resolution>,
+    original: Option<&'p str>,
+}
+
+/// One item of a task as it stood on a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item<'p> {
+    /// A milestone's `what`, or "2/3" for the second date of a several deadline.
+    pub stage: Option<String>,
+    /// The due day of a recurring deadline's occurrence.
+    pub occurrence: Option<NaiveDate>,
+    /// The deadline in effect, as written.
+    pub deadline: Option<&'p str>,
+    /// The deadline as first written, when an extension moved it by the day.
+    pub original_deadline: Option<&'p str>,
+    pub kind: Option<Kind>,
+    /// The start of the window the item belongs to, where it has one.
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    pub done: Option<NaiveDate>,
+    /// The last progress note reported by the day.
+    pub note: Option<&'p str>,
+    pub category: Category,
+    /// Days past the due date: today − due while open (negative: days left), done − due
+    /// once done (the deadline then in effect).
+    pub days_late: Option<i64>,
+}
+
+/// The items of `task` of `plan` on `day`, in order of stage and date.
+pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>> {
+    let whole = Record::of_task(task);
+    let mut out = Vec::new();
+    if task.milestones.is_empty() {
+        expand(plan, whole, None, None, day, &mut out);
+        return out;
+    }
+    let task_state = whole.state_on(day);
+    for milestone in &task.milestones {
+        let closing = task_state.status.is_closed().then_some(task_state);
+        let record = Record::of_milestone(milestone);
+        expand(plan, record, Some(&milestone.what), closing, day, &mut out);
+    }
+    out
+}
+
+/// A whole task on `day`, for listing and counting each task once: the latest due date
+/// in effect; done when it is done, else overdue when any of its items is.
+pub fn task<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Item<'p> {
+    let items = items(plan, task, day);
+    let record = Record::of_task(task);
+    let state = record.state_on(day);
+    let deadline = record.deadline_on(day);
+    let mut due = items.iter().filter_map(|i| i.due).max();
+    let kind = deadline.schedule.map(|s| s.kind);
+    let category = match state.status {
+        Status::Cancelled => Category::Cancelled,
+        Status::Done => {
+            due = due_when_done(&record, state.done).or(due);
+            done_category(state.done, due)
+        }
+        _ => match items.iter().map(|i| i.category).max_by_key(|c| rank(*c)) {
+            Some(worst) => worst,
+            None => open_category(plan, kind, due, day),
+        },
+    };
+    Item {
+        stage: None,
+        occurrence: None,
+        deadline: deadline.text,
+        original_deadline: deadline.original,
+        kind,
+        start: items.iter().filter_map(|i| i.start).min(),
+        due,
+        status: state.status,
+        done: state.done,
+        note: state
+            .note
+            .or_else(|| items.iter().rev().find_map(|i| i.note)),
+        days_late: days_late(category, state.done, due, day),
+        category,
+    }
+}
+
+/// Which of a task's items decides an open task's category: overdue first.
+fn rank(category: Category) -> u8 {
+    match category {
+        Category::OpenOverdue => 7,
+        Category::Unfinished => 6,
+        Category::OpenInTime => 5,
+        Category::NoDate => 4,
+        Category::Ongoing => 3,
+        Category::DoneLate => 2,
+        Category::DoneOnTime => 1,
+        Category::Cancelled => 0,
+    }
+}
+
+/// The due date in effect on the day `done`, of a task's own deadline.
+fn due_when_done(record: &Record, done: Option<NaiveDate>) -> Option<NaiveDate> {
+    record.deadline_on(done?).schedule?.due
+}
+
+/// The items of one record: one per stage or occurrence of the deadline in effect.
+fn expand<'p>(
+    plan: &'p Plan,
+    record: Record<'p>,
+    stage: Option<&str>,
+    closing: Option<State<'p>>,
+    day: NaiveDate,
+    out: &mut Vec<Item<'p>>,
+) {
+    let deadline = record.deadline_on(day);
+    let label = stage.map(str::to_string);
+    let Some(schedule) = deadline.schedule else {
+        // No date (an unreadable deadline, which `check` reported).
+        let state = closing.unwrap_or_else(|| record.state_on(day));
+        out.push(item(plan, &record, label, None, deadline, None, state, day));
+        return;
+    };
+    let each_date = match schedule.kind {
+        Kind::Recurring => true,
+        Kind::Several => schedule.dates.len() > 1,
+        _ => false,
+    };
+    if !each_date {
+        let state = closing.unwrap_or_else(|| record.state_on(day));
+        let mut it = item(
+            plan,
+            &record,
+            label,
+            None,
+            deadline,
+            schedule.due,
+            state,
+            day,
+        );
+        it.start = schedule.start;
+        out.push(it);
+        return;
+    }
+    let total = schedule.dates.len();
+    for (i, &date) in schedule.dates.iter().enumerate() {
+        let state = closing.unwrap_or_else(|| occurrence_state(&record, date, day));
+        // A recurring deadline's items are its occurrences; a several one's, its stages.
+        let (label, occurrence) = match schedule.kind {
+            Kind::Recurring => (label.clone(), Some(date)),
+            _ => (label.clone().or(Some(format!("{}/{total}", i + 1))), None),
+        };
+        let mut it = item(
+            plan,
+            &record,
+            label,
+            occurrence,
+            deadline,
+            Some(date),
+            state,
+            day,
+        );
+        // A stage's window opens the day after the one before it closes.
+        it.start = match i {
+            0 => schedule.start,
+            _ => schedule.dates[i - 1].succ_opt(),
+        };
+        out.push(it);
+    }
+}
+
+/// The state of one occurrence (or one stage of a several deadline): what was reported
+/// of it, else what the whole task is when that is closed, else open.
+fn occurrence_state<'p>(record: &Record<'p>, date: NaiveDate, day: NaiveDate) -> State<'p> {
+    let own: Vec<&Progress> = record
+        .progress
+        .iter()
+        .filter(|p| p.on <= day && p.occurrence == Some(date))
+        .collect();
+    if !own.is_empty() {
+        return State::from_entries(&own);
+    }
+    let whole = record.state_on(day);
+    if whole.status.is_closed() {
+        return whole;
+    }
+    State::open()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn item<'p>(
+    plan: &'p Plan,
+    record: &Record<'p>,
+    stage: Option<String>,
+    occurrence: Option<NaiveDate>,
+    deadline: Deadline<'p>,
+    due: Option<NaiveDate>,
+    state: State<'p>,
+    day: NaiveDate,
+) -> Item<'p> {
+    let kind = deadline.schedule.map(|s| s.kind);
+    // Done is judged against the deadline in effect on the day it was done; a stage's
+    // or an occurrence's due day is its own.
+    let one_date = deadline.schedule.is_none_or(|s| s.dates.len() <= 1);
+    let due_then = match one_date {
+        true => due_when_done(record, state.done).or(due),
+        false => due,
+    };
+    let category = match state.status {
+        Status::Cancelled => Category::Cancelled,
+        Status::Done => done_category(state.done, due_then),
+        _ => open_category(plan, kind, due, day),
+    };
+    let late_against = if category.is_done() { due_then } else { due };
+    Item {
+        stage,
+        occurrence,
+        deadline: deadline.text,
+        original_deadline: deadline.original,
+        kind,
+        start: None,
+        due,
+        status: state.status,
+        done: state.done,
+        note: state.note,
+        days_late: days_late(category, state.done, late_against, day),
+        category,
+    }
+}
+
+fn done_category(done: Option<NaiveDate>, due: Option<NaiveDate>) -> Category {
+    match (done, due) {
+        (Some(done), Some(due)) if done > due => Category::DoneLate,
+        _ => Category::DoneOnTime,
+    }
+}
+
+/// An item not done on `day`: unfinished from the day its plan was closed, else by its
+/// due date; ongoing and undated items apart.
+fn open_category(
+    plan: &Plan,
+    kind: Option<Kind>,
+    due: Option<NaiveDate>,
+    day: NaiveDate,
+) -> Category {
+    if plan.closed.is_some_and(|closed| closed <= day) {
+        return Category::Unfinished;
+    }
+    match (due, kind) {
+        (Some(due), _) if due < day => Category::OpenOverdue,
+        (Some(_), _) => Category::OpenInTime,
+        (None, Some(Kind::Ongoing)) => Category::Ongoing,
+        (None, _) => Category::NoDate,
+    }
+}
+
+fn days_late(
+    category: Category,
+    done: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    day: NaiveDate,
+) -> Option<i64> {
+    let due = due?;
+    match category {
+        Category::DoneOnTime | Category::DoneLate => done.map(|d| (d - due).num_days()),
+        Category::Cancelled | Category::Unfinished => None,
+        _ => Some((day - due).num_days()),
+    }
+}
+
+/// True when `plan` existed on `day`: a plan issued later is not known yet.
+pub fn known_on(plan: &Plan, day: NaiveDate) -> bool {
+    plan.issued <= day
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::{checked, plan};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// A plan of one task with `fields`; the header of `check::testing` (issued
+    /// 2017-02-28) plus `header` lines.
+    fn one_task(header: &str, fields: &str) -> Plan {
+        let text = plan(&format!(
+            "\n[[task]]\nid = \"1\"\ncontent = \"Xây dựng kế hoạch\"\nlead = [\"CNTT\"]\n{fields}"
+        ))
+        .replacen(
+            "issued = 2017-02-28\n",
+            &format!("issued = 2017-02-28\n{header}"),
+            1,
+        );
+        checked(&text)
+    }
+
+    /// (category, days late) of every item of the plan's one task on `on`.
+    fn standing(plan: &Plan, on: NaiveDate) -> Vec<(Category, Option<i64>)> {
+        items(plan, &plan.tasks[0], on)
+            .iter()
+            .map(|i| (i.category, i.days_late))
+            .collect()
+    }
+
+    #[test]
+    fn a_task_done_late_is_late_by_done_minus_due_and_open_before_it_was_done() {
+        let plan = one_task(
+            "",
+            "deadline = \"Quý I/2024\"\nstatus = \"done\"\ndone = 2024-04-10\n\n\
+             [[task.progress]]\non = 2024-02-01\nstatus = \"in-progress\"\n\n\
+             [[task.progress]]\non = 2024-04-10\nstatus = \"done\"\n",
+        );
+        use Category::*;
+        assert_eq!(standing(&plan, day(2024, 3, 1)), [(OpenInTime, Some(-30))]);
+        assert_eq!(standing(&plan, day(2024, 4, 5)), [(OpenOverdue, Some(5))]);
+        assert_eq!(standing(&plan, day(2026, 1, 1)), [(DoneLate, Some(10))]);
+        let then = task(&plan, &plan.tasks[0], day(2024, 3, 1));
+        assert_eq!((then.status, then.done), (Status::InProgress, None));
+    }
+
+    #[test]
+    fn without_entries_a_done_date_after_the_day_is_not_known_yet() {
+        let plan = one_task(
+            "",
+            "deadline = \"Quý I/2024\"\nstatus = \"done\"\ndone = 2024-05-01\n",
+        );
+        use Category::*;
+        assert_eq!(standing(&plan, day(2024, 4, 1)), [(OpenOverdue, Some(1))]);
+        assert_eq!(standing(&plan, day(2024, 5, 2)), [(DoneLate, Some(31))]);
+    }
+
+    #[test]
+    fn the_deadline_in_effect_is_the_one_granted_by_the_day() {
+        let plan = one_task(
+            "",
+            "deadline = \"Quý III/2024\"\nstatus = \"done\"\ndone = 2024-06-10\n\n\
+             [[task.extension]]\non = 2024-03-20\nfrom = \"Quý I/2024\"\nto = \"Quý III/2024\"\n\
+             by = \"Công văn số 1234/BHXH-VP\"\n\n\
+             [[task.progress]]\non = 2024-06-10\nstatus = \"done\"\n",
+        );
+        let on = |d| task(&plan, &plan.tasks[0], d);
+        let before = on(day(2024, 3, 10));
+        assert_eq!(before.deadline, Some("Quý I/2024"));
+        assert_eq!(before.original_deadline, None);
+        assert_eq!(before.due, Some(day(2024, 3, 31)));
+        let after = on(day(2024, 4, 2));
+        assert_eq!(after.deadline, Some("Quý III/2024"));
+        assert_eq!(after.original_deadline, Some("Quý I/2024"));
+        assert_eq!(
+            (after.category, after.days_late),
+            (Category::OpenInTime, Some(-181))
+        );
+        // Done on 10/6 against Quý III (30/9) in effect then: on time, 112 days early.
+        let done = on(day(2024, 6, 30));
+        assert_eq!(
+            (done.category, done.days_late),
+            (Category::DoneOnTime, Some(-112))
+        );
+    }
+
+    #[test]
+    fn each_occurrence_of_a_recurring_task_is_reported_and_late_on_its_own() {
+        let plan = one_task(
+            "",
+            "deadline = \"Hằng quý năm 2023\"\n\n\
+             [[task.progress]]\non = 2023-03-30\nstatus = \"done\"\noccurrence = 2023-03-31\n\n\
+             [[task.progress]]\non = 2023-07-05\nstatus = \"done\"\noccurrence = 2023-06-30\n",
+        );
+        use Category::*;
+        let items = items(&plan, &plan.tasks[0], day(2023, 10, 1));
+        let occurrences: Vec<_> = items.iter().map(|i| i.occurrence).collect();
+        assert_eq!(
+            occurrences,
+            [
+                day(2023, 3, 31),
+                day(2023, 6, 30),
+                day(2023, 9, 30),
+                day(2023, 12, 31)
+            ]
+            .map(Some)
+        );
+        assert_eq!(
+            standing(&plan, day(2023, 10, 1)),
+            [
+                (DoneOnTime, Some(-1)),
+                (DoneLate, Some(5)),
+                (OpenOverdue, Some(1)),
+                (OpenInTime, Some(-91))
+            ]
+        );
+        // On 1/7 the second report was not in yet.
+        assert_eq!(standing(&plan, day(2023, 7, 1))[1], (OpenOverdue, Some(1)));
+        assert_eq!(
+            task(&plan, &plan.tasks[0], day(2023, 10, 1)).category,
+            OpenOverdue
+        );
+    }
+
+    #[test]
+    fn from_the_day_a_plan_is_closed_its_unfinished_tasks_are_no_longer_overdue() {
+        let plan = one_task(
+            "closed = 2018-01-15\nclosed_by = \"Báo cáo số 1/BC-BHXH\"\n",
+            "deadline = \"Năm 2017\"\n",
+        );
+        use Category::*;
+        assert_eq!(standing(&plan, day(2018, 1, 10)), [(OpenOverdue, Some(10))]);
+        assert_eq!(standing(&plan, day(2018, 1, 15)), [(Unfinished, None)]);
+    }
+
+    #[test]
+    fn ongoing_and_undated_items_are_counted_apart() {
+        let ongoing = one_task("", "deadline = \"Thường xuyên\"\n");
+        assert_eq!(
+            standing(&ongoing, day(2024, 1, 1)),
+            [(Category::Ongoing, None)]
+        );
+        let event = one_task("", "deadline = \"Khi phương án được phê duyệt\"\n");
+        assert_eq!(
+            standing(&event, day(2024, 1, 1)),
+            [(Category::NoDate, None)]
+        );
+    }
+
+    #[test]
+    fn a_closed_task_closes_its_stages() {
+        let plan = one_task(
+            "",
+            "status = \"cancelled\"\n\n[[task.milestone]]\nwhat = \"Giai đoạn 1\"\n\
+             deadline = \"Quý I/2024\"\n",
+        );
+        assert_eq!(
+            standing(&plan, day(2024, 6, 1)),
+            [(Category::Cancelled, None)]
+        );
+    }
+}
