@@ -210,6 +210,19 @@ fn bad_input_is_refused_with_what_is_valid_and_nothing_written() {
             vec![
                 "progress",
                 "KSTTHC-2024/QĐ-BHXH",
+                "6.3/2",
+                "--status",
+                "done",
+                "--on",
+                "2024-06-20",
+            ],
+            2,
+            "task `6.3` has no milestones, so no milestone 2; to report one of its due days, write `6.3 --occurrence DATE` with one of 2024-06-30, 2024-09-30",
+        ),
+        (
+            vec![
+                "progress",
+                "KSTTHC-2024/QĐ-BHXH",
                 "9",
                 "--status",
                 "done",

@@ -60,6 +60,7 @@ pub(super) fn find<'p>(plan: &'p Plan, target: &str) -> Result<Found<'p>, EditEr
             task: task.id.clone(),
             n,
             count,
+            occurrences: crate::check::occurrences_of(task.schedule.as_ref(), &task.extensions),
         });
     }
     Ok(Found {
