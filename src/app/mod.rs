@@ -257,7 +257,7 @@ fn check_plan_key(key: &PlanKey, written: &str, plans: &[(String, String)]) -> a
         1 => Ok(()),
         0 => {
             let numbers = plans.iter().map(|(_, number)| number.as_str());
-            let hint = crate::diag::nearest(&key.number, numbers)
+            let hint = crate::query::suggest_plan(&key.number, numbers)
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_default();
             bail!("no plan is numbered `{written}`{hint} (`bhxh-plan plans` lists them)")

@@ -6,7 +6,7 @@ mod report;
 mod tasks;
 mod workload;
 
-pub use filter::{Filter, PlanKey, Role, Within};
+pub use filter::{Filter, PlanKey, Role, Within, suggest_plan};
 pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary};
 pub use tasks::{Listing, TaskRow, plans_on, rows};
 pub use workload::{DUE_SOON_DAYS, QuarterRow, Workload, WorkloadRow, by_quarter, workload};
