@@ -19,7 +19,7 @@ pub fn fold(name: &str) -> String {
 }
 
 /// The characters of `text` in lower case, without diacritics, `đ` as `d`: "ĐẦU" → "dau".
-pub(crate) fn unaccented(text: &str) -> impl Iterator<Item = char> + '_ {
+pub fn unaccented(text: &str) -> impl Iterator<Item = char> + '_ {
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -9,7 +9,7 @@ mod reports;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -19,7 +19,7 @@ use crate::cli::{Cli, Command, Global, QueryArgs};
 use crate::diag::Diagnostic;
 use crate::load::{Tree, read_tree};
 use crate::model::Plan;
-use crate::query::{Filter, Listing, PlanKey};
+use crate::query::{Filter, Glossary, Grep, Listing, PlanKey};
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
 use crate::source::FileId;
 use crate::units::Registry;
@@ -100,7 +100,11 @@ impl Session {
             plan: args.plan.as_deref().map(PlanKey::parse),
             year: args.year,
             status: args.status,
+            grep: None,
         };
+        if let Some(text) = &args.grep {
+            filter.grep = Some(Grep::new(text, glossary(&tree)?));
+        }
         let mut note = None;
         if let Some(name) = &args.unit {
             let (units, predecessors_note) = resolve_unit(&checked.registry, name, style)?;
@@ -245,6 +249,22 @@ fn resolve_unit(
     let mut units = vec![unit.code.clone()];
     units.extend(predecessors);
     Ok((units, note))
+}
+
+/// The tree's `glossary.toml`, or none; one that does not read stops the command.
+fn glossary(tree: &Tree) -> anyhow::Result<Glossary> {
+    let Some(file) = tree.glossary_file else {
+        return Ok(Glossary::default());
+    };
+    let path = &tree.sources.get(file).path;
+    let bytes = tree.bytes(file)?;
+    let text = String::from_utf8_lossy(&bytes);
+    Glossary::parse(&text).with_context(|| {
+        format!(
+            "`{}` does not read: it holds `[[term]]` tables with `short = \"DVC\"` and `long = [\"dịch vụ công\"]`",
+            path.display()
+        )
+    })
 }
 
 /// `--plan` must name exactly one plan.

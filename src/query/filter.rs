@@ -4,6 +4,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+use super::grep::Grep;
 use crate::model::{Plan, Status, Task};
 use crate::units;
 
@@ -81,6 +82,7 @@ pub struct Filter {
     pub plan: Option<PlanKey>,
     pub year: Option<i32>,
     pub status: Option<Status>,
+    pub grep: Option<Grep>,
 }
 
 impl Filter {
@@ -89,8 +91,12 @@ impl Filter {
         self.plan.as_ref().is_none_or(|key| key.matches(plan))
     }
 
-    /// True when the task is held by one of the units in the chosen role.
+    /// True when the task is held by one of the units in the chosen role, and holds the
+    /// words of `--grep`.
     pub fn task(&self, task: &Task) -> bool {
+        if !self.words(task) {
+            return false;
+        }
         let Some(units) = &self.units else {
             return true;
         };
@@ -100,6 +106,11 @@ impl Filter {
             Role::Support => holds(&task.support),
             Role::Any => holds(&task.lead) || holds(&task.support),
         }
+    }
+
+    /// True when the task holds the words of `--grep`, if any.
+    pub fn words(&self, task: &Task) -> bool {
+        self.grep.as_ref().is_none_or(|grep| grep.matches(task))
     }
 
     /// True when an item with this status and due date (or plan year) passes.
