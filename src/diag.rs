@@ -136,14 +136,10 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// The known name closest to `word`, if any is close enough to be a plausible typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();
+    let score = |c: &str| strsim::normalized_damerau_levenshtein(&word, &c.to_lowercase());
     candidates
         .into_iter()
-        .map(|c| {
-            (
-                strsim::normalized_damerau_levenshtein(&word, &c.to_lowercase()),
-                c,
-            )
-        })
+        .map(|c| (score(c), c))
         .filter(|(score, _)| *score >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)

@@ -105,26 +105,16 @@ fn same_plan(a: &Plan, b: &Plan) -> bool {
         && a.number.to_lowercase() == b.number.to_lowercase()
 }
 
-fn plan_ref(plan: &Plan) -> PlanRef {
-    PlanRef {
-        number: plan.number.clone(),
-        issuer: plan.issuer.clone(),
-        title: plan.title.clone(),
-        tasks: plan.tasks.len(),
-    }
-}
-
-fn task_ref(task: &Task) -> TaskRef {
-    TaskRef {
-        task: task.id.clone(),
-        content: task.content.clone(),
-    }
-}
-
 /// Compares two versions; renamed or moved files are the same plan.
 pub fn diff(old: &[Plan], new: &[Plan]) -> PlansDiff {
     let only_in = |plans: &[Plan], others: &[Plan]| {
         let is_new = |plan: &&Plan| !others.iter().any(|other| same_plan(other, plan));
+        let plan_ref = |plan: &Plan| PlanRef {
+            number: plan.number.clone(),
+            issuer: plan.issuer.clone(),
+            title: plan.title.clone(),
+            tasks: plan.tasks.len(),
+        };
         plans.iter().filter(is_new).map(plan_ref).collect()
     };
     let changed_plans = new
@@ -151,6 +141,10 @@ fn find<'p>(plan: &'p Plan, id: &str) -> Option<&'p Task> {
 fn plan_changes(old: &Plan, new: &Plan) -> PlanChanges {
     let only_in = |plan: &Plan, other: &Plan| {
         let is_new = |task: &&Task| find(other, &task.id).is_none();
+        let task_ref = |task: &Task| TaskRef {
+            task: task.id.clone(),
+            content: task.content.clone(),
+        };
         plan.tasks.iter().filter(is_new).map(task_ref).collect()
     };
     let mut changes = PlanChanges {

@@ -26,14 +26,15 @@ fn git(dir: &Path) -> Command {
     command
 }
 
-fn run(command: &mut Command) -> anyhow::Result<Vec<u8>> {
+/// git's output; when it fails, the error `failed` says (by default, git's own complaint).
+fn run(command: &mut Command, failed: Option<String>) -> anyhow::Result<Vec<u8>> {
     let output = command
         .stdin(Stdio::null())
         .output()
         .context("cannot run `git`; is it installed?")?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        bail!("git failed: {}", stderr.trim());
+        bail!(failed.unwrap_or_else(|| format!("git failed: {}", stderr.trim())));
     }
     Ok(output.stdout)
 }
@@ -42,43 +43,45 @@ fn text(bytes: Vec<u8>) -> String {
     String::from_utf8_lossy(&bytes).trim().to_string()
 }
 
+/// The paths of a NUL-separated list.
+fn paths(list: &[u8]) -> impl Iterator<Item = &OsStr> {
+    list.split(|b| *b == 0)
+        .filter(|name| !name.is_empty())
+        .map(OsStr::from_bytes)
+}
+
 impl Repo {
     /// The work tree that holds `dir`.
     pub fn discover(dir: &Path) -> anyhow::Result<Repo> {
-        let output = git(dir)
-            .args(["rev-parse", "--show-toplevel"])
-            .stdin(Stdio::null())
-            .output()
-            .context("cannot run `git`; is it installed?")?;
-        if !output.status.success() {
-            bail!("`{}` is not inside a git repository", dir.display());
-        }
-        let top = PathBuf::from(text(output.stdout));
+        let outside = format!("`{}` is not inside a git repository", dir.display());
+        let top = run(
+            git(dir).args(["rev-parse", "--show-toplevel"]),
+            Some(outside),
+        )?;
+        let top = PathBuf::from(text(top));
         let top = top.canonicalize().unwrap_or(top);
         Ok(Repo { top })
     }
 
     /// The commit a revision names, or a usage error naming it.
     pub fn resolve(&self, rev: &str) -> anyhow::Result<String> {
-        let output = git(&self.top)
-            .args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
-            .arg(format!("{rev}^{{commit}}"))
-            .stdin(Stdio::null())
-            .output()
-            .context("cannot run `git`; is it installed?")?;
-        if !output.status.success() {
-            bail!(
-                "unknown revision `{rev}` in the repository at `{}`",
-                self.top.display()
-            );
-        }
-        Ok(text(output.stdout))
+        let unknown = format!(
+            "unknown revision `{rev}` in the repository at `{}`",
+            self.top.display()
+        );
+        let commit = run(
+            git(&self.top)
+                .args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
+                .arg(format!("{rev}^{{commit}}")),
+            Some(unknown),
+        )?;
+        Ok(text(commit))
     }
 
     /// The merge-base of `rev` and HEAD: where a branch left the one it will merge into.
     pub fn merge_base(&self, rev: &str) -> anyhow::Result<String> {
         let commit = self.resolve(rev)?;
-        let base = run(git(&self.top).args(["merge-base", &commit, "HEAD"]))
+        let base = run(git(&self.top).args(["merge-base", &commit, "HEAD"]), None)
             .with_context(|| format!("`{rev}` and HEAD have no common ancestor"))?;
         Ok(text(base))
     }
@@ -86,22 +89,19 @@ impl Repo {
     /// Files added, modified or renamed between `base` and the working tree, untracked new
     /// files included; absolute paths.
     pub fn changed_files(&self, base: &str) -> anyhow::Result<Vec<PathBuf>> {
-        let diff = run(git(&self.top).args([
+        let diff = [
             "diff",
             "--name-only",
             "-z",
             "--no-renames",
             "--diff-filter=AMR",
-            base,
-            "--",
-        ]))?;
-        let untracked =
-            run(git(&self.top).args(["ls-files", "--others", "--exclude-standard", "-z"]))?;
-        let mut files: Vec<PathBuf> = diff
-            .split(|b| *b == 0)
-            .chain(untracked.split(|b| *b == 0))
-            .filter(|name| !name.is_empty())
-            .map(|name| self.top.join(OsStr::from_bytes(name)))
+        ];
+        let diff = run(git(&self.top).args(diff).args([base, "--"]), None)?;
+        let untracked = ["ls-files", "--others", "--exclude-standard", "-z"];
+        let untracked = run(git(&self.top).args(untracked), None)?;
+        let mut files: Vec<PathBuf> = paths(&diff)
+            .chain(paths(&untracked))
+            .map(|name| self.top.join(name))
             .collect();
         files.sort();
         files.dedup();
@@ -121,11 +121,7 @@ impl Repo {
         if !inside.as_os_str().is_empty() {
             list.arg(&inside);
         }
-        let names: Vec<PathBuf> = run(&mut list)?
-            .split(|b| *b == 0)
-            .filter(|name| !name.is_empty())
-            .map(|name| PathBuf::from(OsStr::from_bytes(name)))
-            .collect();
+        let names: Vec<PathBuf> = paths(&run(&mut list, None)?).map(PathBuf::from).collect();
         let blobs = self.blobs(&commit, &names)?;
         let files = names
             .into_iter()

@@ -28,7 +28,7 @@ enum Origin {
 }
 
 /// Every file of the tree, not yet read.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Tree {
     pub root: PathBuf,
     pub sources: Sources,
@@ -43,13 +43,11 @@ pub struct Tree {
 
 /// Lists every `*.toml` file under `root`.
 pub fn read_tree(root: &Path) -> anyhow::Result<Tree> {
-    let meta = fs::metadata(root)
-        .with_context(|| format!("cannot read the plans folder `{}`", root.display()))?;
-    if !meta.is_dir() {
+    let cannot = || format!("cannot read the plans folder `{}`", root.display());
+    if !fs::metadata(root).with_context(cannot)?.is_dir() {
         bail!("the plans folder `{}` is not a folder", root.display());
     }
-    fs::read_dir(root)
-        .with_context(|| format!("cannot read the plans folder `{}`", root.display()))?;
+    fs::read_dir(root).with_context(cannot)?;
 
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -73,7 +71,10 @@ pub fn read_tree(root: &Path) -> anyhow::Result<Tree> {
                     Some(ancestor) => {
                         format!("symbolic link loop back to `{}`", ancestor.display())
                     }
-                    None => format!("cannot read: {}", io_reason(&error)),
+                    None => match error.io_error() {
+                        Some(io) => format!("cannot read: {}", io.kind()),
+                        None => format!("cannot read: {error}"),
+                    },
                 };
                 let file = tree.add_unlisted(shown(path), Origin::Missing);
                 tree.diagnostics
@@ -107,22 +108,11 @@ fn shown(path: &Path) -> PathBuf {
     path.strip_prefix(".").unwrap_or(path).to_path_buf()
 }
 
-fn io_reason(error: &walkdir::Error) -> String {
-    error
-        .io_error()
-        .map(|e| e.kind().to_string())
-        .unwrap_or_else(|| error.to_string())
-}
-
 impl Tree {
     fn empty(root: &Path) -> Self {
         Tree {
             root: root.to_path_buf(),
-            sources: Sources::default(),
-            origins: Vec::new(),
-            units_file: None,
-            plan_files: Vec::new(),
-            diagnostics: Vec::new(),
+            ..Tree::default()
         }
     }
 

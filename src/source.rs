@@ -36,11 +36,9 @@ impl KeptText {
             .iter()
             .position(|&b| b == b'\n')
             .map_or(text.len(), |at| last + at + 1);
-        let starts = line_starts(&text[..scanned]);
-        let line_of = |offset: usize| match starts.binary_search(&offset.min(text.len())) {
-            Ok(line) => line,
-            Err(next) => next - 1,
-        };
+        let breaks = text[..scanned].match_indices('\n').map(|(i, _)| i + 1);
+        let starts: Vec<usize> = std::iter::once(0).chain(breaks).collect();
+        let line_of = |offset: usize| starts.partition_point(|&s| s <= offset.min(text.len())) - 1;
         let mut numbers: Vec<usize> = Vec::new();
         for span in spans {
             numbers.extend(line_of(span.start)..=line_of(span.end.max(span.start)));
@@ -188,12 +186,6 @@ impl SourceFile {
             None => offset,
         }
     }
-}
-
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
 }
 
 /// Every file of a run, addressed by [`FileId`].

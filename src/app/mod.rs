@@ -2,6 +2,7 @@
 //! stdout and stderr.
 
 mod checking;
+mod editing;
 mod period;
 mod queries;
 mod reports;
@@ -60,6 +61,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff { from, to } => reports::diff(global, from, to.as_deref(), style)?,
         Command::Schema { which, write } => reports::schema(*which, write.as_deref())?,
         Command::Deadline(args) => reports::explain_deadline(args, today, style)?,
+        Command::Progress(args) => editing::progress(global, args, today, style)?,
+        Command::Extend(args) => editing::extend(global, args, today, style)?,
     };
     Ok(ExitCode::from(code))
 }
@@ -143,7 +146,19 @@ impl Session {
 /// `--no-cache`. Without `wants_plans` (`check`) the plans are not kept.
 fn check_tree(global: &Global, tree: &Tree, wants_plans: bool) -> Checked {
     let (registry, problems) = check::registry_of(tree);
-    let clock = clock();
+    let files = check_files(global, tree, &registry, clock(), wants_plans);
+    check::finish(tree, (registry, problems), files)
+}
+
+/// Every plan file of the tree checked, in the tree's order, through the cache unless
+/// `--no-cache`.
+fn check_files(
+    global: &Global,
+    tree: &Tree,
+    registry: &Registry,
+    clock: NaiveDate,
+    wants_plans: bool,
+) -> Vec<CheckedFile> {
     let cache = cache::cache_dir().filter(|_| !global.no_cache).map(|dir| {
         let registry = tree.units_file.and_then(|f| tree.bytes(f).ok());
         let registry = registry.unwrap_or_default();
@@ -153,7 +168,7 @@ fn check_tree(global: &Global, tree: &Tree, wants_plans: bool) -> Checked {
         .plan_files
         .par_iter()
         .map(|&file| {
-            let mut checked = check_one(tree, file, &registry, clock, cache.as_ref());
+            let mut checked = check_one(tree, file, registry, clock, cache.as_ref());
             if !wants_plans {
                 checked.plan = None;
             }
@@ -163,7 +178,7 @@ fn check_tree(global: &Global, tree: &Tree, wants_plans: bool) -> Checked {
     if let Some(cache) = cache {
         cache.save();
     }
-    check::finish(tree, (registry, problems), files)
+    files
 }
 
 /// One file, from the cache if it is unchanged, else read and checked (and stored).
@@ -244,7 +259,7 @@ fn check_plan_key(key: &PlanKey, written: &str, plans: &[(String, String)]) -> a
         1 => Ok(()),
         0 => {
             let numbers = plans.iter().map(|(_, number)| number.as_str());
-            let hint = crate::diag::nearest(&key.number, numbers)
+            let hint = crate::query::suggest_plan(&key.number, numbers)
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_default();
             bail!("no plan is numbered `{written}`{hint} (`bhxh-plan plans` lists them)")

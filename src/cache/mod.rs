@@ -99,22 +99,9 @@ struct Stored {
     checksum: u64,
 }
 
-/// A checked file without its plan, as stored (a file with a date after the clock is
-/// not stored).
-#[derive(Deserialize)]
-struct Head {
-    key: Option<PlanKey>,
-    diagnostics: Vec<Diagnostic>,
-    lines: KeptText,
-}
-
-/// [`Head`] to store, borrowed.
-#[derive(Serialize)]
-struct HeadRef<'a> {
-    key: &'a Option<PlanKey>,
-    diagnostics: &'a [Diagnostic],
-    lines: &'a KeptText,
-}
+/// A checked file without its plan, as stored: key, diagnostics, lines (a file with a
+/// date after the clock is not stored).
+type Head = (Option<PlanKey>, Vec<Diagnostic>, KeptText);
 
 /// What must match for a cache to be used.
 #[derive(PartialEq, Serialize, Deserialize)]
@@ -232,12 +219,12 @@ impl Cache {
         if entry.mtime + RACY >= old.started && hash(&fs::read(disk).ok()?) != entry.hash {
             return None;
         }
-        let head: Head = decode(&old.file, entry.checked)?;
+        let (key, diagnostics, lines): Head = decode(&old.file, entry.checked)?;
         let mut checked = CheckedFile {
             plan: None,
-            key: head.key,
-            diagnostics: head.diagnostics,
-            lines: head.lines,
+            key,
+            diagnostics,
+            lines,
             dated_after_clock: false,
         };
         let has_errors = checked.diagnostics.iter().any(|d| d.is_error());
@@ -257,24 +244,16 @@ impl Cache {
         let plan = (checked.plan.as_ref())
             .filter(|_| self.wants_plans)
             .map(postcard::to_allocvec);
-        let head = postcard::to_allocvec(&HeadRef {
-            key: &checked.key,
-            diagnostics: &checked.diagnostics,
-            lines: &checked.lines,
-        });
+        let head = postcard::to_allocvec(&(&checked.key, &checked.diagnostics, &checked.lines));
         let (Ok(head), None | Some(Ok(_))) = (head, &plan) else {
             return;
         };
         let mut new = self.lock();
-        let Some(head) = new.write(&self.dir, &self.path, &head) else {
+        let mut write = |bytes: &[u8]| new.write(&self.dir, &self.path, bytes);
+        let head = write(&head);
+        let plan = plan.and_then(Result::ok).map(|plan| write(&plan));
+        let (Some(head), None | Some(Some(_))) = (head, &plan) else {
             return;
-        };
-        let plan = match plan {
-            Some(Ok(plan)) => match new.write(&self.dir, &self.path, &plan) {
-                Some(stored) => Some(stored),
-                None => return,
-            },
-            _ => None,
         };
         new.fresh.push(Entry {
             path: stamp.path,
@@ -283,7 +262,7 @@ impl Cache {
             hash: hash(bytes),
             clock: self.clock,
             checked: head,
-            plan,
+            plan: plan.flatten(),
         });
     }
 
@@ -350,7 +329,10 @@ impl New {
             return None;
         }
         if self.out.is_none() {
-            let temporary = temporary_path(path);
+            // Beside the cache, named for the run writing it: `<key>.cache.<pid>.tmp`.
+            let mut temporary = path.as_os_str().to_os_string();
+            temporary.push(format!(".{}.tmp", std::process::id()));
+            let temporary = PathBuf::from(temporary);
             let opened = fs::create_dir_all(dir)
                 .and_then(|()| File::create(&temporary))
                 .and_then(|file| {
@@ -358,25 +340,18 @@ impl New {
                     writer.write_all(MAGIC)?;
                     Ok(writer)
                 });
-            match opened {
-                Ok(writer) => {
-                    self.out = Some(Output {
-                        path: temporary,
-                        writer,
-                        at: MAGIC.len() as u64,
-                    })
-                }
-                Err(_) => {
-                    self.failed = true;
-                    return None;
-                }
-            }
+            self.out = opened.ok().map(|writer| Output {
+                path: temporary,
+                writer,
+                at: MAGIC.len() as u64,
+            });
         }
-        let out = self.out.as_mut()?;
-        if out.writer.write_all(bytes).is_err() {
+        let written =
+            (self.out.as_mut()).and_then(|out| out.writer.write_all(bytes).is_ok().then_some(out));
+        let Some(out) = written else {
             self.failed = true;
             return None;
-        }
+        };
         let stored = Stored {
             at: out.at,
             len: bytes.len() as u64,
@@ -401,30 +376,25 @@ fn finish(mut writer: BufWriter<File>, index: &Index) -> std::io::Result<()> {
 /// The cache at `path`, if it is whole and was written for this tree and tool.
 fn read(path: &Path, version: &Version) -> Option<Old> {
     let file = File::open(path).ok()?;
-    let len = file.metadata().ok()?.len();
+    let size = file.metadata().ok()?.len();
     let tail_len = 24;
-    if len < (MAGIC.len() + tail_len) as u64 {
+    if size < (MAGIC.len() + tail_len) as u64 {
         return None;
     }
     let mut start = [0; 8];
     let mut tail = [0; 24];
     file.read_exact_at(&mut start, 0).ok()?;
-    file.read_exact_at(&mut tail, len - tail_len as u64).ok()?;
+    file.read_exact_at(&mut tail, size - tail_len as u64).ok()?;
     let word = |at: usize| u64::from_le_bytes(tail[at..at + 8].try_into().unwrap_or_default());
     if &start != MAGIC || &tail[16..] != MAGIC {
         return None;
     }
-    let (index_len, checksum) = (word(0), word(8));
-    let index_at = (len - tail_len as u64).checked_sub(index_len)?;
-    if index_at < MAGIC.len() as u64 {
+    let (len, checksum) = (word(0), word(8));
+    let at = (size - tail_len as u64).checked_sub(len)?;
+    if at < MAGIC.len() as u64 {
         return None;
     }
-    let mut bytes = vec![0; usize::try_from(index_len).ok()?];
-    file.read_exact_at(&mut bytes, index_at).ok()?;
-    if hash(&bytes) != checksum {
-        return None;
-    }
-    let index: Index = postcard::from_bytes(&bytes).ok()?;
+    let index: Index = decode(&file, Stored { at, len, checksum })?;
     if index.version != *version {
         return None;
     }
@@ -462,13 +432,6 @@ fn stamp(shown: &Path, disk: &Path) -> Option<Stamp> {
         size: meta.len(),
         mtime: mtime.as_nanos() as i128,
     })
-}
-
-/// Beside the cache, named for the run writing it: `<key>.cache.<pid>.tmp`.
-fn temporary_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_os_string();
-    name.push(format!(".{}.tmp", std::process::id()));
-    PathBuf::from(name)
 }
 
 /// Removes temporary files left an hour ago or more by runs that stopped before renaming

@@ -46,25 +46,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_whitespace() {
             continue;
         }
-        let kind = class(c);
+        let kind = kind_of(c);
         let mut end = start + c.len_utf8();
-        if kind != Class::Punct {
-            while let Some(&(i, next)) = chars.peek() {
-                if class(next) != kind {
-                    break;
-                }
-                end = i + next.len_utf8();
-                chars.next();
-            }
+        // A word or a number runs on; punctuation is a character a token.
+        while !matches!(kind, Kind::Punct(_))
+            && let Some(&(i, next)) = chars.peek()
+            && kind_of(next) == kind
+        {
+            end = i + next.len_utf8();
+            chars.next();
         }
         let raw = &text[start..end];
-        let (kind, folded) = match kind {
-            Class::Digit => (Kind::Number, raw.to_string()),
-            Class::Letter => (Kind::Word, unaccented(raw).collect()),
-            Class::Punct => {
-                let c = if is_dash(c) { '-' } else { c };
-                (Kind::Punct(c), c.to_string())
-            }
+        let folded = match kind {
+            Kind::Number => raw.to_string(),
+            Kind::Word => unaccented(raw).collect(),
+            Kind::Punct(c) => c.to_string(),
         };
         tokens.push(Token {
             kind,
@@ -75,25 +71,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Digit,
-    Letter,
-    Punct,
-}
-
-fn class(c: char) -> Class {
+fn kind_of(c: char) -> Kind {
     if c.is_ascii_digit() {
-        Class::Digit
+        Kind::Number
     } else if c.is_alphabetic() || is_combining_mark(c) {
-        Class::Letter
+        Kind::Word
+    } else if matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '−') {
+        Kind::Punct('-')
     } else {
-        Class::Punct
+        Kind::Punct(c)
     }
-}
-
-fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '−')
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ mod report_period;
 mod tasks;
 mod workload;
 
-pub use filter::{Filter, PlanKey, Role, Within};
+pub use filter::{Filter, PlanKey, Role, Within, suggest_plan};
 pub use period::{Cutoff, PERIOD_FORMS, Period, Span, Window};
 pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary};
 pub use report_period::{

@@ -41,15 +41,12 @@ pub fn write_explanation(
     writeln!(out, "  {window:<8} {} → {}", day(r.start), day(r.due))?;
     writeln!(out, "  {due:<8} {}", day(r.due))?;
     let list: Vec<String> = r.dates.iter().map(NaiveDate::to_string).collect();
-    writeln!(
-        out,
-        "  {dates:<8} {}",
-        if list.is_empty() {
-            "—".to_string()
-        } else {
-            list.join(", ")
-        }
-    )
+    let list = if list.is_empty() {
+        "—".into()
+    } else {
+        list.join(", ")
+    };
+    writeln!(out, "  {dates:<8} {list}")
 }
 
 /// The kind in words.

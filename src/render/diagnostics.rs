@@ -59,16 +59,8 @@ pub fn write_diagnostics(
             for d in errors.take(GITHUB_LIMIT).chain(warnings.take(GITHUB_LIMIT)) {
                 writeln!(out, "{}", github(d, sources))?;
             }
-            let shown = diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .count()
-                .min(GITHUB_LIMIT)
-                + diagnostics
-                    .iter()
-                    .filter(|d| !d.is_error())
-                    .count()
-                    .min(GITHUB_LIMIT);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let shown = errors.min(GITHUB_LIMIT) + (diagnostics.len() - errors).min(GITHUB_LIMIT);
             if shown < diagnostics.len() {
                 writeln!(
                     out,
@@ -101,16 +93,15 @@ pub fn write_markdown_list(
     writeln!(out, "| where | code | problem |")?;
     writeln!(out, "|---|---|---|")?;
     for d in diagnostics {
-        let file = sources.get(d.file);
-        let (line, column) = file.line_col(d.span.start);
-        let place = format!("{}:{line}:{column}", file.path.display());
+        let d = JsonDiagnostic::new(d, sources);
+        let place = format!("{}:{}:{}", d.file, d.line, d.column);
         writeln!(
             out,
             "| `{}` | {} {} | {} |",
             place.replace('`', "'"),
-            d.code.as_str(),
-            d.code.name(),
-            markdown_cell(&message_with_label(d))
+            d.code,
+            d.rule,
+            markdown_cell(&d.message)
         )?;
     }
     Ok(())
@@ -218,19 +209,20 @@ fn message_with_label(d: &Diagnostic) -> String {
 /// `::error file=…,line=…,col=…,title=…::message`, escaped so that plan text cannot
 /// end the annotation early or forge another one.
 fn github(d: &Diagnostic, sources: &Sources) -> String {
-    let file = sources.get(d.file);
-    let (line, col) = file.line_col(d.span.start);
-    let (end_line, end_col) = file.line_col(d.span.end);
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let title = format!("{} {}", d.code.as_str(), d.code.name());
+    let d = JsonDiagnostic::new(d, sources);
     format!(
-        "::{level} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-        escape_property(&file.path.display().to_string()),
-        escape_property(&title),
-        escape_data(&message_with_label(d)),
+        "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        escape_property(&d.file),
+        d.line,
+        d.column,
+        d.end_line,
+        d.end_column,
+        escape_property(&format!("{} {}", d.code, d.rule)),
+        escape_data(&d.message),
     )
 }
 
@@ -278,20 +270,20 @@ fn blank_controls(text: Cow<'_, str>) -> Cow<'_, str> {
     if !has_controls(&text) {
         return text;
     }
-    let blanked: String = text
-        .chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => c.to_string(),
-            c if c.is_control() => "?".repeat(c.len_utf8()),
-            c => c.to_string(),
-        })
-        .collect();
-    Cow::Owned(blanked)
+    let blanked = text.chars().map(|c| match c {
+        c if is_blanked(c) => "?".repeat(c.len_utf8()),
+        c => c.to_string(),
+    });
+    Cow::Owned(blanked.collect())
 }
 
 fn has_controls(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    text.chars().any(is_blanked)
+}
+
+/// Control characters but line breaks and tabs.
+fn is_blanked(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
 }
 
 impl<'a, 's: 'a> Files<'a> for SourceFiles<'s> {

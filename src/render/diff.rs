@@ -8,7 +8,7 @@ use super::labels::status_word as status;
 use super::rows::markdown_cell;
 use super::summary::table;
 use super::{Format, Lang, Style};
-use crate::diff::{DeadlineChange, PlanChanges, PlanRef, PlansDiff, UnitsChange};
+use crate::diff::{DeadlineChange, PlanChanges, PlansDiff, UnitsChange};
 
 /// Writes the diff between the versions named `from` and `to`.
 pub fn write_diff(
@@ -40,18 +40,28 @@ pub fn write_diff(
             )
         );
     }
-    plan_list(
-        &diff.added_plans,
-        lang.pick("Kế hoạch mới", "Plans added"),
-        lang,
-        out,
-    )?;
-    plan_list(
-        &diff.removed_plans,
-        lang.pick("Kế hoạch bị xóa", "Plans removed"),
-        lang,
-        out,
-    )?;
+    let lists = [
+        (lang.pick("Kế hoạch mới", "Plans added"), &diff.added_plans),
+        (
+            lang.pick("Kế hoạch bị xóa", "Plans removed"),
+            &diff.removed_plans,
+        ),
+    ];
+    for (heading, plans) in lists.iter().filter(|(_, plans)| !plans.is_empty()) {
+        writeln!(out, "### {heading}\n")?;
+        for plan in plans.iter() {
+            let tasks = lang.pick("nhiệm vụ", if plan.tasks == 1 { "task" } else { "tasks" });
+            writeln!(
+                out,
+                "- **{}** ({}): {} — {} {tasks}",
+                markdown_cell(&plan.number),
+                markdown_cell(&plan.issuer),
+                markdown_cell(&plan.title),
+                plan.tasks,
+            )?;
+        }
+        writeln!(out)?;
+    }
     for plan in &diff.changed_plans {
         changes(plan, lang, out)?;
     }
@@ -61,29 +71,6 @@ pub fn write_diff(
 /// Text inside backticks cannot contain a backtick.
 fn code(text: &str) -> String {
     text.replace('`', "'")
-}
-
-fn plan_list(plans: &[PlanRef], heading: &str, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    if plans.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "### {heading}\n")?;
-    for plan in plans {
-        let tasks = if plan.tasks == 1 {
-            lang.pick("nhiệm vụ", "task")
-        } else {
-            lang.pick("nhiệm vụ", "tasks")
-        };
-        writeln!(
-            out,
-            "- **{}** ({}): {} — {} {tasks}",
-            markdown_cell(&plan.number),
-            markdown_cell(&plan.issuer),
-            markdown_cell(&plan.title),
-            plan.tasks,
-        )?;
-    }
-    writeln!(out)
 }
 
 fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
@@ -107,26 +94,17 @@ fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()
             .map(|change| deadline_row(change, lang));
         table(out, &labels, 0, rows)?;
     }
-    let tasks = |list: &[crate::diff::TaskRef]| -> Vec<String> {
-        list.iter()
-            .map(|t| {
-                format!(
-                    "**{}**: {}",
-                    markdown_cell(&t.task),
-                    markdown_cell(&t.content)
-                )
-            })
-            .collect()
-    };
-    let added = tasks(&plan.added_tasks);
-    let removed = tasks(&plan.removed_tasks);
-    if !added.is_empty() || !removed.is_empty() {
+    let tasks = [
+        (lang.pick("thêm", "added"), &plan.added_tasks),
+        (lang.pick("bớt", "removed"), &plan.removed_tasks),
+    ];
+    if tasks.iter().any(|(_, list)| !list.is_empty()) {
         writeln!(out, "#### {}\n", lang.pick("Nhiệm vụ", "Tasks"))?;
-        for line in &added {
-            writeln!(out, "- {} {line}", lang.pick("thêm", "added"))?;
-        }
-        for line in &removed {
-            writeln!(out, "- {} {line}", lang.pick("bớt", "removed"))?;
+        for (change, list) in tasks {
+            for t in list {
+                let (task, content) = (markdown_cell(&t.task), markdown_cell(&t.content));
+                writeln!(out, "- {change} **{task}**: {content}")?;
+            }
         }
         writeln!(out)?;
     }
@@ -147,19 +125,17 @@ fn changes(plan: &PlanChanges, lang: Lang, out: &mut dyn Write) -> io::Result<()
             ]
         })
         .collect();
-    before_after(
-        &units(&plan.lead),
-        lang.pick("Đơn vị chủ trì", "Lead units"),
-        lang,
-        out,
-    )?;
-    before_after(
-        &units(&plan.support),
-        lang.pick("Đơn vị phối hợp", "Supporting units"),
-        lang,
-        out,
-    )?;
-    before_after(&statuses, lang.pick("Trạng thái", "Status"), lang, out)?;
+    let tables = [
+        (lang.pick("Đơn vị chủ trì", "Lead units"), units(&plan.lead)),
+        (
+            lang.pick("Đơn vị phối hợp", "Supporting units"),
+            units(&plan.support),
+        ),
+        (lang.pick("Trạng thái", "Status"), statuses),
+    ];
+    for (heading, rows) in tables {
+        before_after(&rows, heading, lang, out)?;
+    }
     Ok(())
 }
 

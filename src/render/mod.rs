@@ -9,6 +9,7 @@ mod caption;
 mod deadline;
 mod diagnostics;
 mod diff;
+mod edit;
 mod ics;
 mod labels;
 mod report;
@@ -29,6 +30,7 @@ pub use diagnostics::{
     DiagnosticFormat, GITHUB_LIMIT, write_diagnostics, write_markdown_list, write_summary,
 };
 pub use diff::write_diff;
+pub use edit::write_edit;
 pub use ics::write_ics;
 pub use labels::{Label, predecessors_note};
 pub use report::{Heading, write_docx, write_markdown as write_period_markdown, write_xlsx};

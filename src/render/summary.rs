@@ -159,21 +159,11 @@ fn overdue_by_lead(
         .iter()
         .flat_map(|r| r.lead.iter().map(String::as_str))
         .collect();
-    let order = |code: &str| {
-        summary
-            .unit_names
-            .iter()
-            .position(|(k, _)| k == code)
-            .unwrap_or(usize::MAX)
-    };
-    leads.sort_by_key(|c| (order(c), c.to_string()));
+    let named = |code: &str| summary.unit_names.iter().position(|(k, _)| k == code);
+    leads.sort_by_key(|c| (named(c).unwrap_or(usize::MAX), c.to_string()));
     leads.dedup();
     for lead in leads {
-        let name = summary
-            .unit_names
-            .iter()
-            .find(|(k, _)| k == lead)
-            .map_or(lead, |(_, n)| n.as_str());
+        let name = named(lead).map_or(lead, |i| summary.unit_names[i].1.as_str());
         writeln!(
             out,
             "#### {} — {}\n",

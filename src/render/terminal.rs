@@ -117,23 +117,19 @@ pub fn write_table<R: Tabular>(
         .collect();
     let layout = arrange(&measures, shown, &R::fit(rows, &caption), width);
 
-    let picked = |cells: &[String]| -> Vec<String> {
-        layout.shown.iter().map(|&c| cells[c].clone()).collect()
-    };
-    let header: Vec<String> = headers.iter().map(|h| terminal_safe(h).into()).collect();
-    let body: Vec<(usize, Tone, Vec<String>)> = all
-        .iter()
-        .zip(texts)
-        .enumerate()
-        .map(|(i, (row, mut cells))| {
+    let header: Vec<String> = (layout.shown.iter())
+        .map(|&c| terminal_safe(&headers[c]).into())
+        .collect();
+    let body: Vec<(Tone, Vec<String>)> = (all.iter().zip(texts))
+        .map(|(row, mut cells)| {
             let tone = if style.color { row.tone() } else { Tone::Plain };
             let shown = layout.shown.iter().map(|&c| std::mem::take(&mut cells[c]));
-            (i, tone, shown.collect())
+            (tone, shown.collect())
         })
         .collect();
-    let piece = |part: &[(usize, Tone, Vec<String>)]| {
-        let first = part.first().is_some_and(|(i, ..)| *i == 0);
-        let last = part.last().is_some_and(|(i, ..)| *i + 1 == body.len());
+    let piece = |part: &[(Tone, Vec<String>)]| {
+        let first = std::ptr::eq(part.as_ptr(), body.as_ptr());
+        let last = std::ptr::eq(part.as_ptr_range().end, body.as_ptr_range().end);
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL_CONDENSED)
@@ -143,14 +139,14 @@ pub fn write_table<R: Tabular>(
             table.enforce_styling();
         }
         if first {
-            table.set_header(picked(&header));
+            table.set_header(header.clone());
         } else {
             table.style_mut().top_border = LineStyle::none();
         }
         if !last {
             table.style_mut().bottom_border = LineStyle::none();
         }
-        for (_, tone, cells) in part {
+        for (tone, cells) in part {
             table.add_row(cells.iter().map(|text| painted(text, *tone)));
         }
         if let Some(widths) = &layout.widths {

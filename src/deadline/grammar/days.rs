@@ -15,9 +15,7 @@ impl Parser<'_> {
         let digits = self.peek().map_or(0, |t| t.text.len());
         let iso = digits == 4
             && self.at_punct(1, '-')
-            && self
-                .peek_at(2)
-                .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+            && self.is_month_number(2)
             && self.at_punct(3, '-');
         if iso {
             let start = self.pos;
@@ -59,19 +57,11 @@ impl Parser<'_> {
         self.pos += 1;
         let (month, _) = self.number("a month")?;
         let sep = separator.chars().next().unwrap_or('/');
-        let year =
-            if self.at_punct(0, sep) && self.peek_at(1).is_some_and(|t| t.kind == Tok::Number) {
-                self.pos += 1;
-                self.year_number()?
-            } else {
-                self.context.year
-            };
+        let stated =
+            self.at_punct(0, sep) && self.peek_at(1).is_some_and(|t| t.kind == Tok::Number);
+        self.pos += usize::from(stated);
+        let year = self.year_if(stated)?;
         self.date(year, month, day, start)
-    }
-
-    fn unreadable_from(&mut self, start: usize) -> Error {
-        self.pos = start;
-        self.unreadable()
     }
 
     fn date(&self, year: i32, month: u64, day: u64, start: usize) -> Result<Resolution, Error> {
@@ -106,8 +96,7 @@ impl Parser<'_> {
         self.words(&["cua"]);
         if self.words(&["hang", "thang"]) {
             let year = self.period_year()?;
-            let months: Vec<u32> = (1..=12).collect();
-            return self.days_of(day, day_span, year, &months);
+            return self.days_of(day, day_span, year, &MONTHS);
         }
         if self.words(&["thang", "cuoi", "quy"]) {
             let quarters = if self.is_quarter_numeral(0) {
@@ -121,11 +110,8 @@ impl Parser<'_> {
         }
         if self.words(&["thang"]) {
             let month = self.month_number()?;
-            let year = if self.words(&["nam"]) {
-                self.year_number()?
-            } else {
-                self.context.year
-            };
+            let stated = self.words(&["nam"]);
+            let year = self.year_if(stated)?;
             return self.date(year, month.into(), day, start);
         }
         Err(self.unreadable_from(start))
@@ -134,10 +120,8 @@ impl Parser<'_> {
     /// The stated year of a recurring deadline ("năm 2024"), or the context's.
     fn period_year(&mut self) -> Result<i32, Error> {
         self.punct(',');
-        if self.words(&["nam"]) || self.punct('/') {
-            return self.year_number();
-        }
-        Ok(self.context.year)
+        let stated = self.words(&["nam"]) || self.punct('/');
+        self.year_if(stated)
     }
 
     /// Day `day` of each of `months` in `year`; "ngày 31" means the month's last day.
@@ -169,22 +153,22 @@ impl Parser<'_> {
         let start = self.pos;
         self.words(&["dinh", "ky"]);
         self.words(&["hang"]);
-        let every = if self.words(&["nam"]) {
-            Every::Year
+        // The months whose ends are due.
+        let months: &[u32] = if self.words(&["nam"]) {
+            &[12]
         } else if self.words(&["quy"]) {
-            Every::Quarter
+            &[3, 6, 9, 12]
         } else if self.is_six_months_word() {
-            Every::Half
+            &[6, 12]
         } else if self.words(&["thang"]) {
-            Every::Month
+            &MONTHS
         } else {
             return Err(self.unreadable_from(start));
         };
         let (first, last) = self.recurring_period()?;
-        let mut dates = Vec::new();
-        for year in first..=last {
-            dates.extend(every.ends(year));
-        }
+        let dates = (first..=last)
+            .flat_map(|year| months.iter().map(move |&m| last_of_month(year, m)))
+            .collect();
         Ok(series(first, dates))
     }
 
@@ -217,22 +201,4 @@ impl Parser<'_> {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Every {
-    Year,
-    Half,
-    Quarter,
-    Month,
-}
-
-impl Every {
-    fn ends(self, year: i32) -> Vec<NaiveDate> {
-        let months: &[u32] = match self {
-            Every::Year => &[12],
-            Every::Half => &[6, 12],
-            Every::Quarter => &[3, 6, 9, 12],
-            Every::Month => &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-        };
-        months.iter().map(|&m| last_of_month(year, m)).collect()
-    }
-}
+const MONTHS: [u32; 12] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];

@@ -203,14 +203,31 @@ impl Parser<'_> {
             "ngay" => self.day(),
             "giai" if self.words(&["giai", "doan"]) => self.years(),
             "nua" => self.half(),
-            "quy" => self.quarter(),
-            "thang" => self.month(),
+            "quy" => self.windows(
+                Kind::Quarter,
+                "quy",
+                Self::quarter_numeral,
+                Self::is_quarter_numeral,
+                quarter_window,
+            ),
+            "thang" => self.windows(
+                Kind::Month,
+                "thang",
+                Self::month_number,
+                Self::is_month_number,
+                month_window,
+            ),
             "nam" => {
                 self.pos += 1;
                 self.years()
             }
             _ => Err(self.unreadable()),
         }
+    }
+
+    fn unreadable_from(&mut self, start: usize) -> Error {
+        self.pos = start;
+        self.unreadable()
     }
 
     fn unreadable(&self) -> Error {
@@ -268,6 +285,15 @@ impl Parser<'_> {
                 span,
                 format!("year {written} is out of range: write a year from 1900 to 2199 in full"),
             )),
+        }
+    }
+
+    /// The year written next when `stated`, else the context's.
+    fn year_if(&mut self, stated: bool) -> Result<i32, Error> {
+        if stated {
+            self.year_number()
+        } else {
+            Ok(self.context.year)
         }
     }
 
@@ -330,17 +356,6 @@ impl Parser<'_> {
             Tok::Number => t.text.len() == 1,
             Tok::Punct(_) => false,
         })
-    }
-
-    fn quarter(&mut self) -> Result<Resolution, Error> {
-        let is_quarter = |p: &Self, ahead: usize| p.is_quarter_numeral(ahead);
-        self.windows(
-            Kind::Quarter,
-            "quy",
-            Self::quarter_numeral,
-            is_quarter,
-            quarter_window,
-        )
     }
 
     /// After "quý" or "tháng" (the word `repeated`): a list of quarters or months, each its
@@ -410,18 +425,9 @@ impl Parser<'_> {
         Ok(month as u32)
     }
 
-    fn month(&mut self) -> Result<Resolution, Error> {
-        let is_month = |p: &Self, ahead: usize| {
-            p.peek_at(ahead)
-                .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
-        };
-        self.windows(
-            Kind::Month,
-            "thang",
-            Self::month_number,
-            is_month,
-            month_window,
-        )
+    fn is_month_number(&self, ahead: usize) -> bool {
+        self.peek_at(ahead)
+            .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
     }
 
     /// "6 tháng đầu năm 2024", "6 tháng cuối năm", "nửa đầu năm 2024".
@@ -430,14 +436,9 @@ impl Parser<'_> {
         let first = self.words(&["nua", "dau"]) || self.is_six_months("dau");
         let second = !first && (self.words(&["nua", "cuoi"]) || self.is_six_months("cuoi"));
         if !(first || second) || !self.words(&["nam"]) {
-            self.pos = start;
-            return Err(self.unreadable());
+            return Err(self.unreadable_from(start));
         }
-        let year = if self.peek().is_some_and(|t| t.kind == Tok::Number) {
-            self.year_number()?
-        } else {
-            self.context.year
-        };
+        let year = self.year_if(self.peek().is_some_and(|t| t.kind == Tok::Number))?;
         let (start, due) = if first { (1, 6) } else { (7, 12) };
         Ok(Resolution::window(
             Kind::Half,
