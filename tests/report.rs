@@ -632,3 +632,26 @@ fn the_workbook_reads_back_with_a_sheet_per_table() {
     assert_eq!(overdue.get_value((1, 6)), Some(&Data::Float(87.0)));
     assert_eq!(overdue.get_value((2, 6)), Some(&Data::Float(75.0)));
 }
+
+#[test]
+fn control_characters_in_a_plan_do_not_break_the_word_file() {
+    let tree = common::Tree::new();
+    tree.file(
+        "p.toml",
+        &format!(
+            "{}\n[[task]]\nid = \"1\"\ncontent = \"Xây dựng\\u001b[31m kế hoạch\\u0007\"\nlead = [\"CNTT\"]\ndeadline = \"Quý I/2024\"\n",
+            common::HEADER
+        ),
+    );
+    let output = tree
+        .cmd(&["report", "--period", "2024-Q2", "--format", "docx"])
+        .output()
+        .unwrap();
+    let xml = docx_part(&output.stdout, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let texts = paragraphs(doc.root());
+    assert!(
+        texts.iter().any(|t| t == "Xây dựng [31m kế hoạch "),
+        "{texts:?}"
+    );
+}

@@ -103,7 +103,21 @@ pub fn write_docx(
 /// A run in the report's font and size. Each run names the font, not only the document's
 /// defaults, so that a reader that ignores the defaults still sets Times New Roman.
 fn text(text: impl Into<String>) -> Run {
-    Run::new().add_text(text).size(SIZE).fonts(fonts())
+    Run::new()
+        .add_text(xml_safe(text.into()))
+        .size(SIZE)
+        .fonts(fonts())
+}
+
+/// XML 1.0 cannot hold most control characters, and Word refuses a file that has one:
+/// a plan's text with one (pasted from elsewhere) gets a space in its place.
+fn xml_safe(text: String) -> String {
+    if !text.chars().any(char::is_control) {
+        return text;
+    }
+    text.chars()
+        .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
+        .collect()
 }
 
 fn fonts() -> RunFonts {
