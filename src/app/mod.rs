@@ -3,6 +3,7 @@
 
 mod checking;
 mod editing;
+mod period;
 mod queries;
 mod reports;
 
@@ -56,6 +57,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             reports::summary(global, query, out.as_deref(), today, style)?
         }
         Command::Export(query) => reports::export(global, query, today, style)?,
+        Command::Report(args) => period::report(global, args, today, style)?,
         Command::Diff { from, to } => reports::diff(global, from, to.as_deref(), style)?,
         Command::Schema { which, write } => reports::schema(*which, write.as_deref())?,
         Command::Deadline(args) => reports::explain_deadline(args, today, style)?,
@@ -345,7 +347,7 @@ fn write_note(note: Option<&str>, style: Style, out: &mut dyn Write) -> io::Resu
     let Some(note) = note else { return Ok(()) };
     match style.format {
         Format::Human | Format::Markdown | Format::Github => writeln!(out, "{note}\n"),
-        Format::Json | Format::Csv | Format::Ics | Format::PhuLuc => {
+        Format::Json | Format::Csv | Format::Ics | Format::PhuLuc | Format::Docx | Format::Xlsx => {
             writeln!(io::stderr(), "{note}")
         }
     }
