@@ -7,8 +7,8 @@ mod tasks;
 mod workload;
 
 pub use filter::{Filter, PlanKey, Role, Within};
-pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary};
-pub use tasks::{Listing, TaskRow, plans_on, rows};
+pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary, timeline};
+pub use tasks::{Listing, TaskRow, order, plans_on, rows};
 pub use workload::{DUE_SOON_DAYS, QuarterRow, Workload, WorkloadRow, by_quarter, workload};
 
 use std::path::PathBuf;

@@ -10,7 +10,7 @@ mod deadline;
 mod diagnostics;
 mod diff;
 mod ics;
-mod labels;
+pub(crate) mod labels;
 mod rows;
 mod summary;
 mod tables;
