@@ -131,6 +131,14 @@ pub enum Command {
     },
     /// Every task and stage with its dates resolved: --format json, csv, ics or phu-luc
     Export(QueryArgs),
+    /// Write a static HTML site of the plans and units on the day, for a browser
+    Site {
+        #[command(flatten)]
+        query: QueryArgs,
+        /// The folder to write the site into: new, empty, or a site written before
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// What changed in the plans between two revisions: markdown for a pull request
     Diff {
         /// The revision to compare from, such as `origin/main` or `HEAD~1`
@@ -169,6 +177,7 @@ impl Command {
             Command::Deadline(_) => &[Human, Json],
             Command::Summary { .. } => &[Markdown],
             Command::Export(_) => &[Json, Csv, Ics, PhuLuc],
+            Command::Site { .. } => &[Human],
             Command::Diff { .. } => &[Markdown, Json],
             Command::Schema { .. } => &[Json],
         }

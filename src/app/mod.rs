@@ -4,6 +4,7 @@
 mod checking;
 mod queries;
 mod reports;
+mod site;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -55,6 +56,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             reports::summary(global, query, out.as_deref(), today, style)?
         }
         Command::Export(query) => reports::export(global, query, today, style)?,
+        Command::Site { query, out } => site::site(global, query, out, today, style)?,
         Command::Diff { from, to } => reports::diff(global, from, to.as_deref(), style)?,
         Command::Schema { which, write } => reports::schema(*which, write.as_deref())?,
         Command::Deadline(args) => reports::explain_deadline(args, today, style)?,
