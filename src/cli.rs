@@ -155,6 +155,10 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },
+    /// Record progress on a task or milestone: edits its plan file in place
+    Progress(ProgressArgs),
+    /// Record that a task's or milestone's deadline was extended: edits its plan file in place
+    Extend(ExtendArgs),
     /// List the units registry, or resolve a spelling of a unit
     Units {
         #[command(subcommand)]
@@ -180,6 +184,7 @@ impl Command {
             Command::Site { .. } => &[Human],
             Command::Diff { .. } => &[Markdown, Json],
             Command::Schema { .. } => &[Json],
+            Command::Progress(_) | Command::Extend(_) => &[Human],
         }
     }
 }
@@ -225,6 +230,10 @@ pub struct QueryArgs {
     /// Only tasks with this status: open, in-progress, done, cancelled
     #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
+    /// Only tasks whose content, product or note contain these words (case, diacritics
+    /// and the abbreviations of glossary.toml folded: DVC finds "dịch vụ công")
+    #[arg(long, value_name = "TEXT")]
+    pub grep: Option<String>,
 }
 
 /// How `workload` splits its counts.
@@ -239,6 +248,51 @@ fn parse_within(text: &str) -> Result<Within, String> {
 
 fn parse_status(text: &str) -> Result<Status, String> {
     Status::parse(text).ok_or_else(|| format!("write one of {}", Status::NAMES.join(", ")))
+}
+
+/// Options of `progress`.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// The plan: its number, or ISSUER:NUMBER where two issuers use it
+    pub plan: String,
+    /// The task's id (STT), or TASK/N for its N-th milestone
+    pub task: String,
+    /// open, in-progress, done, cancelled, or chưa thực hiện, đang thực hiện, đã hoàn
+    /// thành, dừng thực hiện
+    #[arg(long, value_parser = parse_status_word)]
+    pub status: Status,
+    /// The day it was reported [default: --today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<NaiveDate>,
+    /// What was done, difficulties (kết quả thực hiện, khó khăn, vướng mắc)
+    #[arg(long, allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// Of a recurring task: the due day of the occurrence reported (then `status` and
+    /// `done` of the task stay as they are)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub occurrence: Option<NaiveDate>,
+}
+
+/// Options of `extend`.
+#[derive(Debug, Args)]
+pub struct ExtendArgs {
+    /// The plan: its number, or ISSUER:NUMBER where two issuers use it
+    pub plan: String,
+    /// The task's id (STT), or TASK/N for its N-th milestone
+    pub task: String,
+    /// The new deadline, in the words of the document that granted it ("30/9/2017")
+    #[arg(long, value_name = "DEADLINE", allow_hyphen_values = true)]
+    pub to: String,
+    /// The document that granted it ("Công văn số 1234/BHXH-VP ngày 20/6/2017")
+    #[arg(long, value_name = "DOCUMENT", allow_hyphen_values = true)]
+    pub by: String,
+    /// The day it was granted [default: --today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<NaiveDate>,
+}
+
+fn parse_status_word(text: &str) -> Result<Status, String> {
+    crate::edit::parse_status(text)
 }
 
 /// Options of `deadline`.

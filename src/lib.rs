@@ -14,6 +14,7 @@ pub mod cli;
 pub mod deadline;
 pub mod diag;
 pub mod diff;
+pub mod edit;
 pub(crate) mod git;
 pub mod load;
 pub mod model;

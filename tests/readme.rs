@@ -8,9 +8,12 @@
 //!
 //! Each example runs the built binary from the repository root, so the default `plans/`
 //! is read, with `COLUMNS=100`, `NO_COLOR=1`, a temporary cache folder and no other
-//! `BHXH_PLAN_*` variable. So that nothing depends on the clock, every example passes
-//! `--today` (a `deadline` example may pass `--year` or `--issued` instead). An example
-//! that exits 2 (bad usage) fails.
+//! `BHXH_PLAN_*` variable. An example that writes (`progress`, `extend`) runs instead in a
+//! temporary folder holding a copy of `plans/`, one copy for all of them in the README's
+//! order, so the repository's plans stay as the sources have them. So that nothing
+//! depends on the clock, every example passes `--today` (a `deadline` example may pass
+//! `--year` or `--issued` instead, one that writes `--on`). An example that exits 2 (bad
+//! usage) fails.
 //!
 //! When the output changes on purpose (the terminal table layout, which the rewrite of
 //! `render` for issue 17 changes, for one), regenerate the blocks and review the difference:
@@ -105,8 +108,34 @@ fn fixes_the_day(args: &[String]) -> bool {
         args.iter()
             .any(|a| a == flag || a.starts_with(&format!("{flag}=")))
     };
+    let command = args.first().map(String::as_str);
     has("--today")
-        || (args.first().is_some_and(|a| a == "deadline") && (has("--year") || has("--issued")))
+        || (command == Some("deadline") && (has("--year") || has("--issued")))
+        || (command.is_some_and(writes) && has("--on"))
+}
+
+/// Whether the command writes to the plans.
+fn writes(command: &str) -> bool {
+    matches!(command, "progress" | "extend")
+}
+
+/// A temporary folder with a copy of the repository's `plans/`.
+fn copy_of_plans(root: &Path) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(&root.join("plans"), &dir.path().join("plans"));
+    dir
 }
 
 /// Runs one example; returns its stdout.
@@ -152,10 +181,14 @@ fn every_readme_example_prints_what_the_readme_shows() {
     let examples = examples(&lines);
     assert!(!examples.is_empty(), "README.md has no `console` examples");
     let cache = tempfile::tempdir().unwrap();
+    let copy = copy_of_plans(root);
 
     let actual: Vec<String> = examples
         .iter()
-        .map(|example| run(example, root, cache.path()))
+        .map(|example| match example.args.first() {
+            Some(command) if writes(command) => run(example, copy.path(), cache.path()),
+            _ => run(example, root, cache.path()),
+        })
         .collect();
 
     if std::env::var_os("UPDATE_README").is_some_and(|v| v == "1") {

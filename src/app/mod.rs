@@ -2,6 +2,7 @@
 //! stdout and stderr.
 
 mod checking;
+mod editing;
 mod queries;
 mod reports;
 mod site;
@@ -9,7 +10,7 @@ mod site;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -19,7 +20,7 @@ use crate::cli::{Cli, Command, Global, QueryArgs};
 use crate::diag::Diagnostic;
 use crate::load::{Tree, read_tree};
 use crate::model::Plan;
-use crate::query::{Filter, Listing, PlanKey};
+use crate::query::{Filter, Glossary, Grep, Listing, PlanKey};
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
 use crate::source::FileId;
 use crate::units::Registry;
@@ -60,6 +61,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff { from, to } => reports::diff(global, from, to.as_deref(), style)?,
         Command::Schema { which, write } => reports::schema(*which, write.as_deref())?,
         Command::Deadline(args) => reports::explain_deadline(args, today, style)?,
+        Command::Progress(args) => editing::progress(global, args, today, style)?,
+        Command::Extend(args) => editing::extend(global, args, today, style)?,
     };
     Ok(ExitCode::from(code))
 }
@@ -99,7 +102,11 @@ impl Session {
             plan: args.plan.as_deref().map(PlanKey::parse),
             year: args.year,
             status: args.status,
+            grep: None,
         };
+        if let Some(text) = &args.grep {
+            filter.grep = Some(Grep::new(text, glossary(&tree)?));
+        }
         let mut note = None;
         if let Some(name) = &args.unit {
             let (units, predecessors_note) = resolve_unit(&checked.registry, name, style)?;
@@ -143,7 +150,19 @@ impl Session {
 /// `--no-cache`. Without `wants_plans` (`check`) the plans are not kept.
 fn check_tree(global: &Global, tree: &Tree, wants_plans: bool) -> Checked {
     let (registry, problems) = check::registry_of(tree);
-    let clock = clock();
+    let files = check_files(global, tree, &registry, clock(), wants_plans);
+    check::finish(tree, (registry, problems), files)
+}
+
+/// Every plan file of the tree checked, in the tree's order, through the cache unless
+/// `--no-cache`.
+fn check_files(
+    global: &Global,
+    tree: &Tree,
+    registry: &Registry,
+    clock: NaiveDate,
+    wants_plans: bool,
+) -> Vec<CheckedFile> {
     let cache = cache::cache_dir().filter(|_| !global.no_cache).map(|dir| {
         let registry = tree.units_file.and_then(|f| tree.bytes(f).ok());
         let registry = registry.unwrap_or_default();
@@ -153,7 +172,7 @@ fn check_tree(global: &Global, tree: &Tree, wants_plans: bool) -> Checked {
         .plan_files
         .par_iter()
         .map(|&file| {
-            let mut checked = check_one(tree, file, &registry, clock, cache.as_ref());
+            let mut checked = check_one(tree, file, registry, clock, cache.as_ref());
             if !wants_plans {
                 checked.plan = None;
             }
@@ -163,7 +182,7 @@ fn check_tree(global: &Global, tree: &Tree, wants_plans: bool) -> Checked {
     if let Some(cache) = cache {
         cache.save();
     }
-    check::finish(tree, (registry, problems), files)
+    files
 }
 
 /// One file, from the cache if it is unchanged, else read and checked (and stored).
@@ -234,6 +253,22 @@ fn resolve_unit(
     Ok((units, note))
 }
 
+/// The tree's `glossary.toml`, or none; one that does not read stops the command.
+fn glossary(tree: &Tree) -> anyhow::Result<Glossary> {
+    let Some(file) = tree.glossary_file else {
+        return Ok(Glossary::default());
+    };
+    let path = &tree.sources.get(file).path;
+    let bytes = tree.bytes(file)?;
+    let text = String::from_utf8_lossy(&bytes);
+    Glossary::parse(&text).with_context(|| {
+        format!(
+            "`{}` does not read: it holds `[[term]]` tables with `short = \"DVC\"` and `long = [\"dịch vụ công\"]`",
+            path.display()
+        )
+    })
+}
+
 /// `--plan` must name exactly one plan.
 fn check_plan_key(key: &PlanKey, written: &str, plans: &[(String, String)]) -> anyhow::Result<()> {
     let matching: Vec<_> = plans
@@ -244,7 +279,7 @@ fn check_plan_key(key: &PlanKey, written: &str, plans: &[(String, String)]) -> a
         1 => Ok(()),
         0 => {
             let numbers = plans.iter().map(|(_, number)| number.as_str());
-            let hint = crate::diag::nearest(&key.number, numbers)
+            let hint = crate::query::suggest_plan(&key.number, numbers)
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_default();
             bail!("no plan is numbered `{written}`{hint} (`bhxh-plan plans` lists them)")

@@ -272,6 +272,15 @@ impl PlanChecker<'_> {
     }
 }
 
+/// The due days an `occurrence` of a checked task or stage may name: those of its
+/// deadline and of every deadline its extensions moved it from or to.
+pub fn occurrences_of(schedule: Option<&Resolution>, extensions: &[Extension]) -> Vec<NaiveDate> {
+    let moved = extensions
+        .iter()
+        .flat_map(|e| e.from_schedule.iter().chain(&e.to_schedule));
+    occurrences(schedule.into_iter().chain(moved))
+}
+
 /// The due days an `occurrence` may name: those of every recurring or several deadline
 /// the task has had.
 pub(super) fn occurrences<'a>(

@@ -38,6 +38,7 @@ use crate::source::{FileId, KeptText};
 use crate::units::Registry;
 use plan::PlanOutcome;
 
+pub use history::occurrences_of;
 pub use registry::read_registry;
 
 /// What checking one plan file gave: everything a run needs of it, so that a cache can

@@ -2,11 +2,13 @@
 //! clock; returns plain sorted rows and formats nothing.
 
 mod filter;
+mod grep;
 mod report;
 mod tasks;
 mod workload;
 
-pub use filter::{Filter, PlanKey, Role, Within};
+pub use filter::{Filter, PlanKey, Role, Within, suggest_plan};
+pub use grep::{Glossary, Grep};
 pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary, timeline};
 pub use tasks::{Listing, TaskRow, order, plans_on, rows};
 pub use workload::{DUE_SOON_DAYS, QuarterRow, Workload, WorkloadRow, by_quarter, workload};

@@ -105,7 +105,7 @@ pub fn workload(
     let mut by_unit: BTreeMap<String, WorkloadRow> = BTreeMap::new();
     let mut total = WorkloadRow::default();
     for plan in plans_on(plans, filter, today) {
-        for task in &plan.tasks {
+        for task in plan.tasks.iter().filter(|t| filter.words(t)) {
             let whole = progress::task(plan, task, today);
             if !filter.item(whole.status, whole.due, plan) {
                 continue;

@@ -9,6 +9,7 @@ mod caption;
 mod deadline;
 mod diagnostics;
 mod diff;
+mod edit;
 mod ics;
 pub(crate) mod labels;
 mod rows;
@@ -28,6 +29,7 @@ pub use diagnostics::{
     DiagnosticFormat, GITHUB_LIMIT, write_diagnostics, write_markdown_list, write_summary,
 };
 pub use diff::write_diff;
+pub use edit::write_edit;
 pub use ics::write_ics;
 pub use labels::{Label, predecessors_note};
 pub use rows::{Tabular, Tone, markdown_cell, write_rows};

@@ -1,0 +1,160 @@
+use super::*;
+use crate::check::testing::{checked, plan};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A plan of one task with `fields`; the header of `check::testing` (issued
+/// 2017-02-28) plus `header` lines.
+fn one_task(header: &str, fields: &str) -> Plan {
+    let text = plan(&format!(
+        "\n[[task]]\nid = \"1\"\ncontent = \"Xây dựng kế hoạch\"\nlead = [\"CNTT\"]\n{fields}"
+    ))
+    .replacen(
+        "issued = 2017-02-28\n",
+        &format!("issued = 2017-02-28\n{header}"),
+        1,
+    );
+    checked(&text)
+}
+
+/// (category, days late) of every item of the plan's one task on `on`.
+fn standing(plan: &Plan, on: NaiveDate) -> Vec<(Category, Option<i64>)> {
+    items(plan, &plan.tasks[0], on)
+        .iter()
+        .map(|i| (i.category, i.days_late))
+        .collect()
+}
+
+#[test]
+fn a_task_done_late_is_late_by_done_minus_due_and_open_before_it_was_done() {
+    let plan = one_task(
+        "",
+        "deadline = \"Quý I/2024\"\nstatus = \"done\"\ndone = 2024-04-10\n\n\
+         [[task.progress]]\non = 2024-02-01\nstatus = \"in-progress\"\n\n\
+         [[task.progress]]\non = 2024-04-10\nstatus = \"done\"\n",
+    );
+    use Category::*;
+    assert_eq!(standing(&plan, day(2024, 3, 1)), [(OpenInTime, Some(-30))]);
+    assert_eq!(standing(&plan, day(2024, 4, 5)), [(OpenOverdue, Some(5))]);
+    assert_eq!(standing(&plan, day(2026, 1, 1)), [(DoneLate, Some(10))]);
+    let then = task(&plan, &plan.tasks[0], day(2024, 3, 1));
+    assert_eq!((then.status, then.done), (Status::InProgress, None));
+}
+
+#[test]
+fn without_entries_a_done_date_after_the_day_is_not_known_yet() {
+    let plan = one_task(
+        "",
+        "deadline = \"Quý I/2024\"\nstatus = \"done\"\ndone = 2024-05-01\n",
+    );
+    use Category::*;
+    assert_eq!(standing(&plan, day(2024, 4, 1)), [(OpenOverdue, Some(1))]);
+    assert_eq!(standing(&plan, day(2024, 5, 2)), [(DoneLate, Some(31))]);
+}
+
+#[test]
+fn the_deadline_in_effect_is_the_one_granted_by_the_day() {
+    let plan = one_task(
+        "",
+        "deadline = \"Quý III/2024\"\nstatus = \"done\"\ndone = 2024-06-10\n\n\
+         [[task.extension]]\non = 2024-03-20\nfrom = \"Quý I/2024\"\nto = \"Quý III/2024\"\n\
+         by = \"Công văn số 1234/BHXH-VP\"\n\n\
+         [[task.progress]]\non = 2024-06-10\nstatus = \"done\"\n",
+    );
+    let on = |d| task(&plan, &plan.tasks[0], d);
+    let before = on(day(2024, 3, 10));
+    assert_eq!(before.deadline, Some("Quý I/2024"));
+    assert_eq!(before.original_deadline, None);
+    assert_eq!(before.due, Some(day(2024, 3, 31)));
+    let after = on(day(2024, 4, 2));
+    assert_eq!(after.deadline, Some("Quý III/2024"));
+    assert_eq!(after.original_deadline, Some("Quý I/2024"));
+    assert_eq!(
+        (after.category, after.days_late),
+        (Category::OpenInTime, Some(-181))
+    );
+    // Done on 10/6 against Quý III (30/9) in effect then: on time, 112 days early.
+    let done = on(day(2024, 6, 30));
+    assert_eq!(
+        (done.category, done.days_late),
+        (Category::DoneOnTime, Some(-112))
+    );
+}
+
+#[test]
+fn each_occurrence_of_a_recurring_task_is_reported_and_late_on_its_own() {
+    let plan = one_task(
+        "",
+        "deadline = \"Hằng quý năm 2023\"\n\n\
+         [[task.progress]]\non = 2023-03-30\nstatus = \"done\"\noccurrence = 2023-03-31\n\n\
+         [[task.progress]]\non = 2023-07-05\nstatus = \"done\"\noccurrence = 2023-06-30\n",
+    );
+    use Category::*;
+    let items = items(&plan, &plan.tasks[0], day(2023, 10, 1));
+    let occurrences: Vec<_> = items.iter().map(|i| i.occurrence).collect();
+    assert_eq!(
+        occurrences,
+        [
+            day(2023, 3, 31),
+            day(2023, 6, 30),
+            day(2023, 9, 30),
+            day(2023, 12, 31)
+        ]
+        .map(Some)
+    );
+    assert_eq!(
+        standing(&plan, day(2023, 10, 1)),
+        [
+            (DoneOnTime, Some(-1)),
+            (DoneLate, Some(5)),
+            (OpenOverdue, Some(1)),
+            (OpenInTime, Some(-91))
+        ]
+    );
+    // On 1/7 the second report was not in yet.
+    assert_eq!(standing(&plan, day(2023, 7, 1))[1], (OpenOverdue, Some(1)));
+    assert_eq!(
+        task(&plan, &plan.tasks[0], day(2023, 10, 1)).category,
+        OpenOverdue
+    );
+}
+
+#[test]
+fn from_the_day_a_plan_is_closed_its_unfinished_tasks_are_no_longer_overdue() {
+    let plan = one_task(
+        "closed = 2018-01-15\nclosed_by = \"Báo cáo số 1/BC-BHXH\"\n",
+        "deadline = \"Năm 2017\"\n",
+    );
+    use Category::*;
+    assert_eq!(standing(&plan, day(2018, 1, 10)), [(OpenOverdue, Some(10))]);
+    assert_eq!(standing(&plan, day(2018, 1, 15)), [(Unfinished, None)]);
+}
+
+#[test]
+fn ongoing_and_undated_items_are_counted_apart() {
+    let ongoing = one_task("", "deadline = \"Thường xuyên\"\n");
+    assert_eq!(
+        standing(&ongoing, day(2024, 1, 1)),
+        [(Category::Ongoing, None)]
+    );
+    let event = one_task("", "deadline = \"Khi phương án được phê duyệt\"\n");
+    assert_eq!(
+        standing(&event, day(2024, 1, 1)),
+        [(Category::NoDate, None)]
+    );
+}
+
+#[test]
+fn a_closed_task_closes_its_stages() {
+    let plan = one_task(
+        "",
+        "status = \"cancelled\"\n\n[[task.milestone]]\nwhat = \"Giai đoạn 1\"\n\
+         deadline = \"Quý I/2024\"\n",
+    );
+    assert_eq!(
+        standing(&plan, day(2024, 6, 1)),
+        [(Category::Cancelled, None)]
+    );
+}

@@ -1,0 +1,381 @@
+//! `progress` and `extend` through the binary, on copies of the repository's `plans/`:
+//! what they write and print, CRLF and byte-order mark kept, and every bad input refused
+//! with the files left byte for byte as they were. A failed rename and a file changed
+//! between reading and writing need a failure staged inside the process: they are unit
+//! tests of `edit` (`src/edit/tests.rs`).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::{Tree, repo_plans};
+
+const PLAN_2449: &str = "2017/2449-KH-BHXH.toml";
+
+/// A temporary copy of the repository's plans.
+fn copy_of_plans() -> Tree {
+    let tree = Tree::bare();
+    for entry in walk(&repo_plans()) {
+        let relative = entry.strip_prefix(repo_plans()).unwrap();
+        tree.bytes(relative.to_str().unwrap(), &std::fs::read(&entry).unwrap());
+    }
+    tree
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// Every file of the tree (the cache aside) and its bytes.
+fn snapshot(tree: &Tree) -> BTreeMap<PathBuf, Vec<u8>> {
+    walk(tree.path())
+        .into_iter()
+        .filter(|p| !p.starts_with(tree.path().join(".cache")))
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect()
+}
+
+fn read(tree: &Tree, file: &str) -> String {
+    std::fs::read_to_string(tree.path().join(file)).unwrap()
+}
+
+fn original(file: &str) -> String {
+    std::fs::read_to_string(repo_plans().join(file)).unwrap()
+}
+
+/// The lines `progress 2449/KH-BHXH 1.3 --status done --on 2017-07-10` adds after the
+/// task's `note`.
+const DONE_1_3: &str = "status = \"done\"\ndone = 2017-07-10\n\n[[task.progress]]\non = 2017-07-10\nstatus = \"done\"\nnote = \"Đã triển khai \\\"công cụ\\\" tại 63 tỉnh\"\n";
+
+/// The text of 2449/KH-BHXH with 1.3 recorded done: the lines go after the task's last
+/// key, before the blank line and the next `[[task]]`.
+fn with_1_3_done(text: &str) -> String {
+    let start = text.find("id = \"1.3\"").unwrap();
+    let next = start + text[start..].find("\n\n[[task]]").unwrap() + 1;
+    format!("{}{DONE_1_3}{}", &text[..next], &text[next..])
+}
+
+#[test]
+fn progress_and_extend_edit_in_place_and_say_what_changed() {
+    let tree = copy_of_plans();
+    let output = tree
+        .cmd(&[
+            "progress",
+            "2449/KH-BHXH",
+            "1.3",
+            "--status",
+            "Đã hoàn thành",
+            "--on",
+            "2017-07-10",
+            "--note",
+            "Đã triển khai \"công cụ\" tại 63 tỉnh",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "2449/KH-BHXH, nhiệm vụ 1.3 (2017/2449-KH-BHXH.toml)\n\
+         \x20 trạng thái       chưa xong → đã xong\n\
+         \x20 ngày hoàn thành  — → 2017-07-10\n\
+         \x20 tiến độ          +1: 2017-07-10, đã xong, “Đã triển khai \"công cụ\" tại 63 tỉnh”\n"
+    );
+    assert_eq!(read(&tree, PLAN_2449), with_1_3_done(&original(PLAN_2449)));
+
+    let output = tree
+        .cmd(&[
+            "extend",
+            "2449/KH-BHXH",
+            "1.4",
+            "--to",
+            "30/9/2017",
+            "--by",
+            "Công văn số 2800/BHXH-CNTT ngày 10/7/2017",
+            "--on",
+            "2017-07-12",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "2449/KH-BHXH, task 1.4 (2017/2449-KH-BHXH.toml)\n\
+         \x20 deadline   15/7/2017 → 30/9/2017\n\
+         \x20 extension  +1: 2017-07-12, 15/7/2017 → 30/9/2017, Công văn số 2800/BHXH-CNTT ngày 10/7/2017\n"
+    );
+    let text = read(&tree, PLAN_2449);
+    assert!(text.contains(
+        "deadline = \"30/9/2017\"\nnote = \"Lead cell reads \\\"Thu; Sổ, thẻ, CNTT,\\\""
+    ));
+    assert!(text.contains("\n\n[[task.extension]]\non = 2017-07-12\nfrom = \"15/7/2017\"\nto = \"30/9/2017\"\nby = \"Công văn số 2800/BHXH-CNTT ngày 10/7/2017\"\n\n[[task]]\nid = \"2.1\""));
+    tree.cmd(&["check"]).assert().code(0);
+    // What was known on a day: 1.3, done on 10 July, is still overdue on 5 July.
+    let overdue = tree
+        .cmd(&[
+            "overdue",
+            "--plan",
+            "2449/KH-BHXH",
+            "--today",
+            "2017-07-05",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(overdue.status.code(), Some(0), "{overdue:?}");
+}
+
+#[test]
+fn crlf_line_endings_and_a_byte_order_mark_are_kept() {
+    let crlf = |text: &str| format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    let tree = copy_of_plans();
+    tree.file(PLAN_2449, &crlf(&original(PLAN_2449)));
+    let output = tree
+        .cmd(&[
+            "progress",
+            "2449/KH-BHXH",
+            "1.3",
+            "--status",
+            "done",
+            "--on",
+            "2017-07-10",
+            "--note",
+            "Đã triển khai \"công cụ\" tại 63 tỉnh",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let edited = std::fs::read(tree.path().join(PLAN_2449)).unwrap();
+    let expected = crlf(&with_1_3_done(&original(PLAN_2449)));
+    assert!(edited.starts_with(b"\xEF\xBB\xBF"));
+    assert_eq!(String::from_utf8(edited).unwrap(), expected);
+}
+
+/// Runs a command that must be refused: the exit code, the message, and every file of
+/// the tree byte-identical after.
+fn refused(tree: &Tree, args: &[&str], code: i32, message: &str) {
+    let before = snapshot(tree);
+    let output = tree.cmd(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(code), "{args:?}: {stderr}");
+    assert!(stderr.contains(message), "{args:?}:\n{stderr}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+    assert!(before == snapshot(tree), "{args:?} changed a file");
+}
+
+#[test]
+fn bad_input_is_refused_with_what_is_valid_and_nothing_written() {
+    let tree = copy_of_plans();
+    let done = ["--status", "done", "--on", "2017-07-10"];
+    let with = |head: &[&'static str], tail: &[&'static str]| -> Vec<&'static str> {
+        head.iter().chain(tail).copied().collect()
+    };
+    let cases: &[(Vec<&str>, i32, &str)] = &[
+        (
+            with(&["progress", "2448/KH-BHXH", "1.3"], &done),
+            2,
+            "no plan is numbered `2448/KH-BHXH`; did you mean `2449/KH-BHXH`?",
+        ),
+        (
+            with(&["progress", "2449/KH-BHXH", "1.9"], &done),
+            2,
+            "plan `2449/KH-BHXH` has no task `1.9`; did you mean `1.4`? (its tasks: 1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3, 2.4)",
+        ),
+        (
+            with(&["progress", "595/KH-BHXH", "I.5/3"], &done),
+            2,
+            "task `I.5` has no milestone 3: it has 2, `I.5/1` to `I.5/2`",
+        ),
+        (
+            with(&["progress", "2449/KH-BHXH", "1.3/1"], &done),
+            2,
+            "task `1.3` has no milestones, so no milestone 1",
+        ),
+        (
+            vec![
+                "progress",
+                "KSTTHC-2024/QĐ-BHXH",
+                "6.3/2",
+                "--status",
+                "done",
+                "--on",
+                "2024-06-20",
+            ],
+            2,
+            "task `6.3` has no milestones, so no milestone 2; to report one of its due days, write `6.3 --occurrence DATE` with one of 2024-06-30, 2024-09-30",
+        ),
+        (
+            vec![
+                "progress",
+                "KSTTHC-2024/QĐ-BHXH",
+                "9",
+                "--status",
+                "done",
+                "--on",
+                "2024-06-20",
+                "--occurrence",
+                "2024-06-20",
+            ],
+            2,
+            "2024-06-20 is not an occurrence of task `9` (deadline `Báo cáo quý: trước ngày 19 của tháng cuối quý I, II, III; - Báo cáo năm: trước ngày 19/12/2024.`); its occurrences are 2024-03-19, 2024-06-19, 2024-09-19, 2024-12-19",
+        ),
+        (
+            vec!["progress", "2449/KH-BHXH", "1.3", "--status", "xong"],
+            2,
+            "`xong` is not a status: write one of open, in-progress, done, cancelled, chưa thực hiện, đang thực hiện, đã hoàn thành, dừng thực hiện",
+        ),
+        (
+            vec![
+                "progress",
+                "2449/KH-BHXH",
+                "1.3",
+                "--status",
+                "done",
+                "--on",
+                "2024-07-01",
+            ],
+            2,
+            "`--on 2024-07-01` is after today, 2024-06-30: record what has happened, on or before 2024-06-30",
+        ),
+        (
+            vec![
+                "extend",
+                "2449/KH-BHXH",
+                "1.3",
+                "--to",
+                "30/9/2017",
+                "--by",
+                "Công văn",
+                "--today",
+                "2024-07-01",
+            ],
+            2,
+            "`--on 2024-07-01` is after today, 2024-06-30",
+        ),
+        (
+            vec![
+                "extend",
+                "595/KH-BHXH",
+                "I.5",
+                "--to",
+                "Năm 2019",
+                "--by",
+                "Công văn",
+                "--on",
+                "2018-01-10",
+            ],
+            2,
+            "task `I.5` has no deadline of its own to extend, only its 2 milestones have: extend one of them, `I.5/1` to `I.5/2`",
+        ),
+        (
+            with(
+                &["progress", "2449/KH-BHXH", "1.3"],
+                &["--status", "done", "--on", "2017-06-01"],
+            ),
+            1,
+            "error[E014]: `done` date 2017-06-01 is before the plan was issued (2017-06-16)",
+        ),
+    ];
+    for (args, code, message) in cases {
+        refused(&tree, args, *code, message);
+    }
+}
+
+#[test]
+fn an_entry_out_of_order_is_refused_with_the_diagnostic() {
+    let tree = copy_of_plans();
+    let progress = |on: &'static str| {
+        [
+            "progress",
+            "2449/KH-BHXH",
+            "1.3",
+            "--status",
+            "in-progress",
+            "--on",
+            on,
+        ]
+    };
+    tree.cmd(&progress("2017-07-10")).assert().code(0);
+    refused(
+        &tree,
+        &progress("2017-07-01"),
+        1,
+        "error[E018]: this progress entry is dated 2017-07-01 but the one before it 2017-07-10",
+    );
+}
+
+#[test]
+fn a_plan_file_with_errors_is_refused() {
+    let tree = copy_of_plans();
+    let text = original(PLAN_2449);
+    tree.file(PLAN_2449, &format!("{text}oops = = 1\n"));
+    refused(
+        &tree,
+        &[
+            "progress",
+            "2449/KH-BHXH",
+            "1.3",
+            "--status",
+            "done",
+            "--on",
+            "2017-07-10",
+        ],
+        1,
+        "error: `2017/2449-KH-BHXH.toml` has 1 error; fix it first (`bhxh-plan check` shows them all). The first:\nerror[E003]: invalid TOML",
+    );
+    tree.file(
+        PLAN_2449,
+        &text.replace("lead = [\"PC\"]", "lead = [\"PCC\"]"),
+    );
+    refused(
+        &tree,
+        &[
+            "progress",
+            "2449/KH-BHXH",
+            "1.3",
+            "--status",
+            "done",
+            "--on",
+            "2017-07-10",
+        ],
+        1,
+        "has 2 errors; fix it first (`bhxh-plan check` shows them all). The first:\nerror[E011]",
+    );
+}
+
+#[test]
+fn a_read_only_plan_file_is_refused_by_name() {
+    use std::os::unix::fs::PermissionsExt;
+    let tree = copy_of_plans();
+    let path = tree.path().join(PLAN_2449);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    refused(
+        &tree,
+        &[
+            "progress",
+            "2449/KH-BHXH",
+            "1.3",
+            "--status",
+            "done",
+            "--on",
+            "2017-07-10",
+        ],
+        2,
+        "`2017/2449-KH-BHXH.toml` is read-only (permission denied); nothing was written",
+    );
+}
