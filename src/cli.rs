@@ -134,6 +134,14 @@ pub enum Command {
     /// The progress report of a period: the four categories per plan and per lead unit,
     /// what is overdue, extensions granted, what falls due next (markdown, json, docx, xlsx)
     Report(ReportArgs),
+    /// Write a static HTML site of the plans and units on the day, for a browser
+    Site {
+        #[command(flatten)]
+        query: QueryArgs,
+        /// The folder to write the site into: new, empty, or a site written before
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// What changed in the plans between two revisions: markdown for a pull request
     Diff {
         /// The revision to compare from, such as `origin/main` or `HEAD~1`
@@ -177,6 +185,7 @@ impl Command {
             Command::Summary { .. } => &[Markdown],
             Command::Export(_) => &[Json, Csv, Ics, PhuLuc],
             Command::Report(_) => &[Markdown, Json, Docx, Xlsx],
+            Command::Site { .. } => &[Human],
             Command::Diff { .. } => &[Markdown, Json],
             Command::Schema { .. } => &[Json],
             Command::Progress(_) | Command::Extend(_) => &[Human],

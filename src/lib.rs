@@ -23,5 +23,6 @@ pub mod query;
 pub mod raw;
 pub mod render;
 pub mod schema;
+pub mod site;
 pub mod source;
 pub mod units;

@@ -6,6 +6,7 @@ mod editing;
 mod period;
 mod queries;
 mod reports;
+mod site;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -58,6 +59,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Export(query) => reports::export(global, query, today, style)?,
         Command::Report(args) => period::report(global, args, today, style)?,
+        Command::Site { query, out } => site::site(global, query, out, today, style)?,
         Command::Diff { from, to } => reports::diff(global, from, to.as_deref(), style)?,
         Command::Schema { which, write } => reports::schema(*which, write.as_deref())?,
         Command::Deadline(args) => reports::explain_deadline(args, today, style)?,

@@ -118,11 +118,11 @@ pub(super) fn lists(listing: Listing, item: &Item, today: NaiveDate) -> bool {
 /// Sorts rows by due date (undated last), then plan, then task, then stage; rows alike
 /// keep their order.
 pub(super) fn sort(rows: &mut [TaskRow]) {
-    rows.sort_by(compare);
+    rows.sort_by(order);
 }
 
-/// The order of [`sort`].
-pub(super) fn compare(a: &TaskRow, b: &TaskRow) -> std::cmp::Ordering {
+/// The order of task rows: by due date (undated last), then plan, then task, then stage.
+pub fn order(a: &TaskRow, b: &TaskRow) -> std::cmp::Ordering {
     (a.due.is_none(), a.due, &a.plan)
         .cmp(&(b.due.is_none(), b.due, &b.plan))
         .then_with(|| natural(&a.task).cmp(natural(&b.task)))

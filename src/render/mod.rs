@@ -11,7 +11,7 @@ mod diagnostics;
 mod diff;
 mod edit;
 mod ics;
-mod labels;
+pub(crate) mod labels;
 mod report;
 mod rows;
 mod summary;
