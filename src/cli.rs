@@ -129,8 +129,18 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Every task and stage with its dates resolved: --format json, csv, ics or phu-luc
-    Export(QueryArgs),
+    /// Every task and stage with its dates resolved (json, csv, ics), or the official
+    /// appendix (phu-luc as markdown, docx, xlsx)
+    Export {
+        #[command(flatten)]
+        query: QueryArgs,
+        /// Write to this file (atomically) instead of stdout; docx and xlsx go to stdout
+        /// only when it is not a terminal
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Turn a plan's appendix (.docx, .xlsx, .csv, .tsv or .txt, .md) into a plan file
+    Import(ImportArgs),
     /// The progress report of a period: the four categories per plan and per lead unit,
     /// what is overdue, extensions granted, what falls due next (markdown, json, docx, xlsx)
     Report(ReportArgs),
@@ -183,7 +193,8 @@ impl Command {
             | Command::Units { .. } => &[Human, Markdown, Json, Csv],
             Command::Deadline(_) => &[Human, Json],
             Command::Summary { .. } => &[Markdown],
-            Command::Export(_) => &[Json, Csv, Ics, PhuLuc],
+            Command::Export { .. } => &[Json, Csv, Ics, PhuLuc, Docx, Xlsx],
+            Command::Import(_) => &[Human],
             Command::Report(_) => &[Markdown, Json, Docx, Xlsx],
             Command::Site { .. } => &[Human],
             Command::Diff { .. } => &[Markdown, Json],
@@ -278,6 +289,39 @@ fn parse_within(text: &str) -> Result<Within, String> {
 
 fn parse_status(text: &str) -> Result<Status, String> {
     Status::parse(text).ok_or_else(|| format!("write one of {}", Status::NAMES.join(", ")))
+}
+
+/// Options of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The appendix: .docx, .xlsx, .csv, .tsv or .txt (tab-separated), .md (`export
+    /// --format phu-luc`)
+    pub source: PathBuf,
+    /// Write the plan file here (atomically) instead of printing it
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The plan's number (số hiệu), over what the source says
+    #[arg(long, value_name = "N")]
+    pub number: Option<String>,
+    /// The day the plan was issued, over what the source says
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub issued: Option<NaiveDate>,
+    /// The plan's title (trích yếu), over what the source says
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Kế hoạch, Quyết định, Chương trình hành động, …, over what the source says
+    #[arg(long, value_name = "K")]
+    pub kind: Option<String>,
+    /// The issuing body [default: BHXH Việt Nam]
+    #[arg(long, value_name = "I")]
+    pub issuer: Option<String>,
+    /// Which table of the source is the appendix (1 = the first) [default: the first whose
+    /// header row is an appendix's]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub table: Option<u16>,
+    /// Overwrite the --out file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `progress`.

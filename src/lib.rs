@@ -16,6 +16,7 @@ pub mod diag;
 pub mod diff;
 pub mod edit;
 pub(crate) mod git;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod progress;

@@ -3,6 +3,7 @@
 
 mod checking;
 mod editing;
+mod importing;
 mod period;
 mod queries;
 mod reports;
@@ -57,7 +58,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Summary { query, out } => {
             reports::summary(global, query, out.as_deref(), today, style)?
         }
-        Command::Export(query) => reports::export(global, query, today, style)?,
+        Command::Export { query, out } => {
+            reports::export(global, query, out.as_deref(), today, style)?
+        }
+        Command::Import(args) => importing::import(global, args, today)?,
         Command::Report(args) => period::report(global, args, today, style)?,
         Command::Site { query, out } => site::site(global, query, out, today, style)?,
         Command::Diff { from, to } => reports::diff(global, from, to.as_deref(), style)?,

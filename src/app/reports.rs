@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use super::{Session, exit, report_problems};
@@ -41,9 +41,18 @@ pub(super) fn summary(
 pub(super) fn export(
     global: &Global,
     args: &QueryArgs,
+    out_file: Option<&Path>,
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
+    let binary = matches!(style.format, Format::Docx | Format::Xlsx);
+    // A Word or Excel file on a terminal is noise: refused before any work is done.
+    if binary && out_file.is_none() && io::stdout().is_terminal() {
+        bail!(
+            "`--format {}` writes a file: add `--out FILE`, or redirect stdout",
+            style.format.name()
+        );
+    }
     let session = Session::open(global, args, style)?;
     if let Some(note) = &session.note {
         writeln!(io::stderr(), "{note}")?;
@@ -54,24 +63,34 @@ pub(super) fn export(
             .get(code)
             .map_or_else(|| code.to_string(), |u| u.name.clone())
     };
-    let mut out = super::stdout();
-    if style.format == Format::PhuLuc {
+    let mut bytes = Vec::new();
+    if matches!(style.format, Format::PhuLuc | Format::Docx | Format::Xlsx) {
         let plans: Vec<_> = query::plans_on(session.plans(), filter, today).collect();
-        render::write_appendix(&plans, &full_name, &mut out)?;
-        out.flush()?;
-        return session.report(style);
-    }
-    let rows = query::export(session.plans(), filter, today);
-    match style.format {
-        Format::Ics => render::write_ics(&rows, &full_name, today, &mut out)?,
-        _ => {
-            // JSON or CSV: the caption words only a terminal table.
-            let listing = query::Listing::All;
-            let caption = Caption::new(Kind::Tasks { listing, today });
-            render::write_rows(&rows, &[], style, caption, &mut out)?
+        match style.format {
+            Format::Docx => render::write_appendix_docx(&plans, &full_name, &mut bytes)?,
+            Format::Xlsx => render::write_appendix_xlsx(&plans, &full_name, &mut bytes)?,
+            _ => render::write_appendix(&plans, &full_name, &mut bytes)?,
+        }
+    } else {
+        let rows = query::export(session.plans(), filter, today);
+        match style.format {
+            Format::Ics => render::write_ics(&rows, &full_name, today, &mut bytes)?,
+            _ => {
+                // JSON or CSV: the caption words only a terminal table.
+                let listing = query::Listing::All;
+                let caption = Caption::new(Kind::Tasks { listing, today });
+                render::write_rows(&rows, &[], style, caption, &mut bytes)?
+            }
         }
     }
-    out.flush()?;
+    match out_file {
+        Some(path) => crate::atomic::write(path, &bytes)?,
+        None => {
+            let mut out = super::stdout();
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
+    }
     session.report(style)
 }
 

@@ -5,6 +5,7 @@
 //! says what a listing answered ([`Caption`]) for the words around a terminal table.
 
 mod appendix;
+mod appendix_office;
 mod caption;
 mod deadline;
 mod diagnostics;
@@ -24,6 +25,7 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 
 pub use appendix::write_appendix;
+pub use appendix_office::{write_appendix_docx, write_appendix_xlsx};
 pub use caption::{Caption, Kind};
 pub use deadline::write_explanation;
 pub use diagnostics::{
@@ -75,10 +77,21 @@ pub enum Format {
     Ics,
     /// The official appendix layout, as markdown (`export` only).
     PhuLuc,
-    /// A Word document in the layout of NĐ 30/2020/NĐ-CP (`report` only).
+    /// A Word document: the report in the layout of NĐ 30/2020/NĐ-CP, or the official
+    /// appendix (`export`).
     Docx,
-    /// An Excel workbook, one sheet per table (`report` only).
+    /// An Excel workbook: the report a sheet per table, or the official appendix a sheet
+    /// per plan (`export`).
     Xlsx,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
 }
 
 /// Language of labels in reports. Diagnostics are always English.

@@ -102,7 +102,7 @@ pub fn write_docx(
 
 /// A run in the report's font and size. Each run names the font, not only the document's
 /// defaults, so that a reader that ignores the defaults still sets Times New Roman.
-fn text(text: impl Into<String>) -> Run {
+pub(crate) fn text(text: impl Into<String>) -> Run {
     Run::new()
         .add_text(xml_safe(text.into()))
         .size(SIZE)
@@ -120,7 +120,7 @@ fn xml_safe(text: String) -> String {
         .collect()
 }
 
-fn fonts() -> RunFonts {
+pub(crate) fn fonts() -> RunFonts {
     RunFonts::new()
         .ascii(FONT)
         .hi_ansi(FONT)
@@ -128,7 +128,7 @@ fn fonts() -> RunFonts {
         .cs(FONT)
 }
 
-fn centred(run: Run) -> Paragraph {
+pub(crate) fn centred(run: Run) -> Paragraph {
     Paragraph::new().align(AlignmentType::Center).add_run(run)
 }
 

@@ -2,7 +2,7 @@
 //! layout of NĐ 30/2020/NĐ-CP) or an Excel workbook. Each format writes the same tables,
 //! laid out once here from the query's [`PeriodReport`].
 
-mod docx;
+pub(crate) mod docx;
 mod markdown;
 mod xlsx;
 
