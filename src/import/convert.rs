@@ -36,6 +36,10 @@ pub struct Converter<'a> {
     last_numbered: Option<String>,
     /// The last numbered task or heading, for lettered items under it ("2.2" → "2.2.a").
     anchor: Option<String>,
+    /// The first number of the last numbered task ("5" of "5.2"), and whether a heading
+    /// came since: numbering that goes back with no heading starts a group.
+    last_first: Option<u64>,
+    heading_since: bool,
 }
 
 /// Whether a cell is only a ditto mark: "nt", "n.t", "như trên".
@@ -51,6 +55,13 @@ fn is_roman(text: &str) -> bool {
         && text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
         && !text.contains("IIII")
         && !text.contains("VV")
+}
+
+/// `n` in Roman numerals, 1 to 39.
+fn roman(n: usize) -> String {
+    let tens = ["", "X", "XX", "XXX"];
+    let units = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    format!("{}{}", tens[(n / 10).min(3)], units[n % 10])
 }
 
 /// A path of numbers: "2", "2.2", "1.3".
@@ -87,6 +98,8 @@ impl<'a> Converter<'a> {
             above: None,
             last_numbered: None,
             anchor: None,
+            last_first: None,
+            heading_since: false,
         }
     }
 
@@ -95,6 +108,7 @@ impl<'a> Converter<'a> {
         for line in lines {
             self.line(line);
         }
+        self.unique_ids();
         // Known only now: whether the stages under a task have deadlines of their own.
         for task in &self.draft.tasks {
             let staged = task.stages.iter().any(|s| s.deadline.is_some());
@@ -106,7 +120,6 @@ impl<'a> Converter<'a> {
                 ));
             }
         }
-        self.unique_ids();
     }
 
     fn line(&mut self, mut line: Line) {
@@ -119,8 +132,13 @@ impl<'a> Converter<'a> {
             line.content = title;
             return self.heading(id, &line);
         }
+        // A heading with no number, its title in the first column: "Rà soát, … | | | |".
+        if line.content.is_empty() && line.has_only_text() && line.stt.contains(' ') {
+            line.content = std::mem::take(&mut line.stt);
+            return self.heading(String::new(), &line);
+        }
         if line.has_only_text() {
-            if is_roman(&stt) || is_number_path(&stt) || !stt.is_empty() {
+            if !stt.is_empty() {
                 return self.heading(stt, &line);
             }
             if let Some(letter) = letter_item(&line.content) {
@@ -150,6 +168,7 @@ impl<'a> Converter<'a> {
     }
 
     fn heading(&mut self, stt: String, line: &Line) {
+        self.heading_since = true;
         let mut title = line.content.clone();
         let (id, level) =
             if is_roman(&stt) || (!stt.is_empty() && stt.chars().all(|c| c.is_ascii_uppercase())) {
@@ -168,13 +187,20 @@ impl<'a> Converter<'a> {
                 };
                 (id, Level::Lettered)
             } else if stt.is_empty() {
-                let n = self.draft.sections.len() + 1;
+                // Groups without numbers are numbered I, II, … in order, as transcribers do.
+                let n = 1 + self
+                    .draft
+                    .sections
+                    .iter()
+                    .filter(|s| is_roman(&s.id))
+                    .count();
+                let id = roman(n);
                 self.problems.push(Problem::new(
                     line.source_row,
-                    Some(Column::Content),
-                    format!("a heading without a number; it is section `S{n}`: give it its id"),
+                    Some(Column::Stt),
+                    format!("a heading without a number: numbered `{id}`"),
                 ));
-                (format!("S{n}"), Level::Top)
+                (id, Level::Top)
             } else {
                 (stt.clone(), Level::Lettered)
             };
@@ -245,8 +271,11 @@ impl<'a> Converter<'a> {
                 true,
             )
         } else {
-            match &self.last_numbered {
-                Some(id) => (id.clone(), false),
+            // Under the last numbered row: a task ("1.1" → "1.1-2"), or a heading whose
+            // first task has no number of its own ("9" → "9", then "9-2").
+            match self.anchor.clone().or_else(|| self.last_numbered.clone()) {
+                Some(id) if !self.draft.tasks.iter().any(|t| t.id == id) => (id, true),
+                Some(id) => (id, false),
                 None => {
                     self.problems.push(Problem::new(
                         line.source_row,
@@ -258,6 +287,7 @@ impl<'a> Converter<'a> {
             }
         };
         if numbered && is_number_path(&base) {
+            self.restart_group(&base, line.source_row);
             self.pop_to(&base, true);
         }
         let mut notes = Vec::new();
@@ -275,16 +305,20 @@ impl<'a> Converter<'a> {
         }
         let id = if numbered {
             self.last_numbered = Some(base.clone());
-            self.anchor = Some(base.clone());
+            // Lettered items stay under the number they follow: "2.2.a", "2.2.b".
+            if is_number_path(&base) {
+                self.anchor = Some(base.clone());
+            }
             base.clone()
         } else {
-            let n = 1 + self
-                .draft
-                .tasks
+            // Counted from the last task numbered `base`: numbering may have restarted.
+            let tasks = &self.draft.tasks;
+            let from = tasks.iter().rposition(|t| t.id == base).unwrap_or(0);
+            let under = tasks[from..]
                 .iter()
-                .filter(|t| t.id == base || t.id.starts_with(&format!("{base}-")))
+                .filter(|t| t.id.starts_with(&format!("{base}-")))
                 .count();
-            format!("{base}-{n}")
+            format!("{base}-{}", under + 2)
         };
         let lead = self.units(&line.lead, line.source_row, Column::Lead);
         let support = self.units(&line.support, line.source_row, Column::Support);
@@ -320,6 +354,35 @@ impl<'a> Converter<'a> {
             source_row: line.source_row,
         });
         self.above = Some(line);
+    }
+
+    /// Numbering that goes back ("1" after "5") with no heading row between starts a
+    /// group of its own, numbered I, II, … as transcribers number lost headings.
+    fn restart_group(&mut self, stt: &str, row: usize) {
+        let first = stt.split('.').next().and_then(|n| n.parse::<u64>().ok());
+        let restarts = matches!((self.last_first, first), (Some(last), Some(now)) if now < last);
+        if restarts && !self.heading_since {
+            let empty = Line {
+                source_row: row,
+                ..Line::default()
+            };
+            self.heading(String::new(), &empty);
+            self.problems.pop();
+            let id = self
+                .draft
+                .sections
+                .last()
+                .map(|s| s.id.clone())
+                .unwrap_or_default();
+            self.problems.pop();
+            self.problems.push(Problem::new(
+                row,
+                Some(Column::Stt),
+                format!("numbering restarts at `{stt}` with no heading row: a group `{id}` begins here; give it its title"),
+            ));
+        }
+        self.last_first = first;
+        self.heading_since = false;
     }
 
     /// Ditto marks take the cell of the row above; the note says so.
@@ -406,7 +469,7 @@ impl<'a> Converter<'a> {
     fn unique_ids(&mut self) {
         let mut seen: rustc_hash::FxHashMap<String, Option<String>> = Default::default();
         let mut restarts = false;
-        for (i, raw) in &self.raw {
+        for (i, raw) in self.raw.iter().filter(|(_, raw)| !raw.is_empty()) {
             let task = &self.draft.tasks[*i];
             let top = self.top_of(task.section.as_deref());
             if let Some(previous) = seen.insert(raw.clone(), top.clone()) {

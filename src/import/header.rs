@@ -113,11 +113,11 @@ fn layout_of(cells: &[String]) -> Option<Layout> {
         .then_some(Layout { columns, rows: 1 })
 }
 
-/// The task table's header: the first row, or pair of rows, among the first rows of the
+/// The task table's header: the first row, or pair of rows, among the first 200 rows of the
 /// table that names the required columns.
 pub fn find(table: &Table) -> Option<(usize, Layout)> {
     let rows = &table.rows;
-    for i in 0..rows.len().min(20) {
+    for i in 0..rows.len().min(200) {
         let one: Vec<String> = rows[i].cells.iter().map(|c| c.text.clone()).collect();
         if let Some(layout) = layout_of(&one) {
             return Some((i, layout));

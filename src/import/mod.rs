@@ -18,6 +18,9 @@ mod unit_cells;
 pub mod xlsx;
 mod zipped;
 
+#[cfg(test)]
+mod tests;
+
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};

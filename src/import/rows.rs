@@ -95,6 +95,11 @@ pub fn lines(table: &Table, start: usize, layout: &Layout) -> Vec<Line> {
         if row.is_blank() {
             continue;
         }
+        // A line of text with no delimiter among the rows of a text file: a footnote at
+        // a page's foot, or the text under the table, not a row.
+        if row.cells.len() == 1 {
+            continue;
+        }
         if is_repeat(row, layout) {
             after_break = true;
             continue;

@@ -5,11 +5,13 @@ use super::ImportError;
 use super::table::{Block, Cell, Document, Row, Table};
 
 /// Reads a delimited file: UTF-8 with or without a byte-order mark, any line ending,
-/// quoted cells over several lines. `tab` says the file is tab-separated; otherwise the
-/// delimiter is the one of `,`, `;` and tab the first line uses most.
+/// quoted cells over several lines. `tab` says the file is text copied from a table
+/// (tab-separated, or `|`); otherwise the delimiter is the one of `,`, `;` and tab the
+/// file uses most.
 pub fn read_delimited(bytes: &[u8], tab: bool) -> Result<Document, ImportError> {
     let text = utf8(bytes)?;
-    let delimiter = if tab { b'\t' } else { guess_delimiter(text) };
+    let candidates: &[u8] = if tab { b"\t|" } else { b",;\t" };
+    let delimiter = guess_delimiter(text, candidates);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -21,7 +23,7 @@ pub fn read_delimited(bytes: &[u8], tab: bool) -> Result<Document, ImportError> 
             record.map_err(|e| ImportError::new(format!("the file does not read as CSV: {e}")))?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         rows.push(Row {
-            cells: record.iter().map(Cell::new).collect(),
+            cells: record.iter().map(|c| Cell::new(without_tags(c))).collect(),
             source_row: line,
             repeated_header: false,
         });
@@ -33,6 +35,18 @@ pub fn read_delimited(bytes: &[u8], tab: bool) -> Result<Document, ImportError> 
         })],
         text_source: true,
     })
+}
+
+/// Text copied out of a web page or a PDF extraction keeps the inline tags of its
+/// emphasis ("<i>(do các đơn vị nghiệp vụ soạn thảo)</i>"): they are not the document's
+/// words.
+fn without_tags(cell: &str) -> String {
+    const TAGS: [&str; 8] = ["<i>", "</i>", "<b>", "</b>", "<u>", "</u>", "<em>", "</em>"];
+    if !cell.contains('<') {
+        return cell.to_string();
+    }
+    TAGS.iter()
+        .fold(cell.to_string(), |text, tag| text.replace(tag, ""))
 }
 
 /// Reads the markdown tables of a file, and its other lines as paragraphs (a heading
@@ -94,22 +108,24 @@ fn utf8(bytes: &[u8]) -> Result<&str, ImportError> {
     })
 }
 
-/// The delimiter the first line uses most, outside quotes.
-fn guess_delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    let mut quoted = false;
-    let mut counts = [0usize; 3];
-    for c in first.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            _ => {}
+/// The candidate the first lines use most, outside quotes (the first on a tie): a table
+/// copied out of Word is tab-separated, some extractions separate cells with `|`.
+fn guess_delimiter(text: &str, candidates: &[u8]) -> u8 {
+    let mut counts = vec![0usize; candidates.len()];
+    for line in text.lines().take(200) {
+        let mut quoted = false;
+        for b in line.bytes() {
+            if b == b'"' {
+                quoted = !quoted;
+            } else if !quoted && let Some(i) = candidates.iter().position(|&c| c == b) {
+                counts[i] += 1;
+            }
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    [b',', b';', b'\t'][best]
+    let best = (0..candidates.len())
+        .max_by_key(|&i| (counts[i], candidates.len() - i))
+        .unwrap_or(0);
+    candidates[best]
 }
 
 /// The cells of a markdown table row: split on `|` not escaped by a backslash.
