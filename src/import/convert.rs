@@ -418,16 +418,17 @@ impl<'a> Converter<'a> {
                 copied.push("other");
             }
         }
-        if !copied.is_empty() {
+        let named: Vec<&str> = copied.into_iter().filter(|c| *c != "other").collect();
+        if !named.is_empty() {
+            let verb = if named.len() == 1 {
+                "cell reads"
+            } else {
+                "cells read"
+            };
+            let space = if line.note.is_empty() { "" } else { " " };
             line.note.push_str(&format!(
-                "{}{} cell reads \"nt\" (như trên); copied from the row above.",
-                if line.note.is_empty() { "" } else { " " },
-                copied
-                    .iter()
-                    .filter(|c| **c != "other")
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "{space}{} {verb} \"nt\" (như trên); copied from the row above.",
+                named.join(", ")
             ));
         }
     }

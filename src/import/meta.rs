@@ -85,7 +85,7 @@ fn take_title(rest: &[&str], meta: &mut Meta) {
     }
     let title = rest
         .iter()
-        .find(|l| !l.starts_with('(') && !folded(l).starts_with("so "));
+        .find(|l| !l.starts_with('(') && !l.to_lowercase().starts_with("số:"));
     meta.title = title.map(|t| t.to_string());
 }
 
