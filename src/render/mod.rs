@@ -10,6 +10,7 @@ mod deadline;
 mod diagnostics;
 mod diff;
 mod edit;
+mod forms;
 mod ics;
 mod labels;
 mod rows;
@@ -30,6 +31,7 @@ pub use diagnostics::{
 };
 pub use diff::write_diff;
 pub use edit::write_edit;
+pub use forms::{write_applied, write_form_written, write_problems};
 pub use ics::write_ics;
 pub use labels::{Label, predecessors_note};
 pub use rows::{Tabular, Tone, markdown_cell, write_rows};
