@@ -11,6 +11,7 @@
 #   FILES=30000  SEED=1      corpus size and seed (bench/gen_corpus.rs)
 #   RUNS=5                   measured rounds; one warm-up round runs first and is discarded
 #   TODAY=2026-11-29 UNIT=CNTT   reference day and the unit of the overdue query
+#   PERIOD=2024-Q2           the period of the `report` rows
 #   CORPUS=DIR               benchmark an existing corpus instead of generating one (kept)
 #   KEEP=1                   keep the generated corpus (its path is printed)
 #   BASELINE=PATH            the Python baseline (default ../shared/bench/baseline_check.py)
@@ -35,6 +36,7 @@ SEED=${SEED:-1}
 RUNS=${RUNS:-5}
 TODAY=${TODAY:-2026-11-29}
 UNIT=${UNIT:-CNTT}
+PERIOD=${PERIOD:-2024-Q2}
 BASELINE=${BASELINE:-$ROOT/../shared/bench/baseline_check.py}
 RESULTS=${RESULTS:-$ROOT/bench/RESULTS.md}
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
@@ -140,6 +142,9 @@ add "bhxh-plan overdue --unit $UNIT --no-cache" "" "$BIN" overdue --unit "$UNIT"
 # The same answers without laying out terminal tables and snippets: what the engine costs.
 add "bhxh-plan check --format json (warm cache)" "" "$BIN" check --format json --plans "$CORPUS" --today "$TODAY"
 add "bhxh-plan overdue --unit $UNIT --format json (warm cache)" "" "$BIN" overdue --unit "$UNIT" --format json --plans "$CORPUS" --today "$TODAY"
+# The progress report of a quarter (issue 19): read cold beside `check --no-cache`, and warm.
+add "bhxh-plan report --period $PERIOD --no-cache" "" "$BIN" report --period "$PERIOD" --no-cache --plans "$CORPUS" --today "$TODAY"
+add "bhxh-plan report --period $PERIOD (warm cache)" "" "$BIN" report --period "$PERIOD" --plans "$CORPUS" --today "$TODAY"
 if [[ -n ${CACHE_CLEAR:-} ]]; then
   # A check stores no plans (CI never needs them); the first query does. So that the warm
   # runs after it in a round stay warm, a query runs (untimed) after it.

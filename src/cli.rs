@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::model::Status;
-use crate::query::{Role, Within};
+use crate::query::{Cutoff, Period, Role, Within};
 use crate::render::{ColorChoice, Format, Lang};
 
 /// Check and query the work plans of Vietnam Social Security (BHXH) kept as TOML files.
@@ -131,6 +131,17 @@ pub enum Command {
     },
     /// Every task and stage with its dates resolved: --format json, csv, ics or phu-luc
     Export(QueryArgs),
+    /// The progress report of a period: the four categories per plan and per lead unit,
+    /// what is overdue, extensions granted, what falls due next (markdown, json, docx, xlsx)
+    Report(ReportArgs),
+    /// Write a static HTML site of the plans and units on the day, for a browser
+    Site {
+        #[command(flatten)]
+        query: QueryArgs,
+        /// The folder to write the site into: new, empty, or a site written before
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// What changed in the plans between two revisions: markdown for a pull request
     Diff {
         /// The revision to compare from, such as `origin/main` or `HEAD~1`
@@ -177,6 +188,8 @@ impl Command {
             Command::Deadline(_) => &[Human, Json],
             Command::Summary { .. } => &[Markdown],
             Command::Export(_) => &[Json, Csv, Ics, PhuLuc],
+            Command::Report(_) => &[Markdown, Json, Docx, Xlsx],
+            Command::Site { .. } => &[Human],
             Command::Diff { .. } => &[Markdown, Json],
             Command::Schema { .. } => &[Json],
             Command::Progress(_) | Command::Extend(_) => &[Human],
@@ -226,6 +239,36 @@ pub struct QueryArgs {
     /// Only tasks with this status: open, in-progress, done, cancelled
     #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
+    /// Only tasks whose content, product or note contain these words (case, diacritics
+    /// and the abbreviations of glossary.toml folded: DVC finds "dịch vụ công")
+    #[arg(long, value_name = "TEXT")]
+    pub grep: Option<String>,
+}
+
+/// Options of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The period: 2024 (a year), 2024-H1 (a half year), 2024-Q2 (a quarter), 2024-06 (a month)
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
+    pub period: Period,
+    /// How the period's days are cut: nd09 (NĐ 09/2019/NĐ-CP Art. 12: a quarter from the
+    /// 15th of the month before it to the 14th of its last month) or calendar
+    #[arg(long, value_enum, default_value_t = Cutoff::Nd09)]
+    pub cutoff: Cutoff,
+    /// Only tasks this unit leads (code, name or alias), its predecessors included
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Only this plan: a number, or ISSUER:NUMBER where numbers clash
+    #[arg(long, value_name = "NUMBER")]
+    pub plan: Option<String>,
+    /// Write the report to this file (atomically) instead of stdout; docx and xlsx go to
+    /// stdout only when it is not a terminal
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+fn parse_period(text: &str) -> Result<Period, String> {
+    text.parse()
 }
 
 /// How `workload` splits its counts.
@@ -292,7 +335,7 @@ pub struct FormArgs {
     /// Tasks due by the end of this calendar period: 2024, 2024-H1, 2024-Q2, 2024-06
     /// [default: the quarter of --today]
     #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
-    pub period: Option<crate::forms::Period>,
+    pub period: Option<Period>,
     /// The file to write (.xlsx, or .csv for offices without Excel) [default:
     /// UNIT-PERIOD.xlsx in the current folder]
     #[arg(long, value_name = "FILE")]
@@ -300,10 +343,6 @@ pub struct FormArgs {
     /// Replace the file if it exists
     #[arg(long)]
     pub force: bool,
-}
-
-fn parse_period(text: &str) -> Result<crate::forms::Period, String> {
-    text.parse()
 }
 
 /// Options of `apply`.

@@ -24,5 +24,6 @@ pub mod query;
 pub mod raw;
 pub mod render;
 pub mod schema;
+pub mod site;
 pub mod source;
 pub mod units;

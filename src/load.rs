@@ -18,6 +18,30 @@ use crate::source::{FileId, SourceFile, Sources};
 /// The registry's file name at the root of the tree.
 pub const UNITS_FILE: &str = "units.toml";
 
+/// The abbreviations `--grep` knows, at the root of the tree beside the registry.
+pub const GLOSSARY_FILE: &str = "glossary.toml";
+
+/// What a `*.toml` file of the tree is, by its name and place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Units,
+    Glossary,
+    Plan,
+}
+
+impl Role {
+    /// `relative` is the path inside the tree.
+    fn of(relative: &Path) -> Role {
+        if relative == Path::new(UNITS_FILE) {
+            Role::Units
+        } else if relative == Path::new(GLOSSARY_FILE) {
+            Role::Glossary
+        } else {
+            Role::Plan
+        }
+    }
+}
+
 /// Where a file's bytes come from.
 #[derive(Debug)]
 enum Origin {
@@ -35,6 +59,8 @@ pub struct Tree {
     origins: Vec<Origin>,
     /// `units.toml` at the root, if present.
     pub units_file: Option<FileId>,
+    /// `glossary.toml` at the root, if present.
+    pub glossary_file: Option<FileId>,
     /// Every other `*.toml`, in sorted path order.
     pub plan_files: Vec<FileId>,
     /// Folders that could not be walked, a missing registry.
@@ -60,9 +86,12 @@ pub fn read_tree(root: &Path) -> anyhow::Result<Tree> {
             Ok(entry) => {
                 let is_toml = entry.path().extension().is_some_and(|e| e == "toml");
                 if entry.file_type().is_file() && is_toml {
-                    let is_units = entry.depth() == 1 && entry.file_name() == UNITS_FILE;
+                    let role = match entry.depth() {
+                        1 => Role::of(Path::new(entry.file_name())),
+                        _ => Role::Plan,
+                    };
                     let path = entry.into_path();
-                    tree.add(shown(&path), Origin::Disk(path), is_units);
+                    tree.add(shown(&path), Origin::Disk(path), role);
                 }
             }
             Err(error) => {
@@ -92,12 +121,8 @@ pub fn tree_from_files(root: &Path, mut files: Vec<(PathBuf, Vec<u8>)>) -> Tree 
     let mut tree = Tree::empty(root);
     for (relative, bytes) in files {
         if relative.extension().is_some_and(|e| e == "toml") {
-            let is_units = relative == Path::new(UNITS_FILE);
-            tree.add(
-                shown(&root.join(&relative)),
-                Origin::Memory(bytes),
-                is_units,
-            );
+            let role = Role::of(&relative);
+            tree.add(shown(&root.join(&relative)), Origin::Memory(bytes), role);
         }
     }
     tree.finish()
@@ -121,12 +146,12 @@ impl Tree {
         self.sources.add(SourceFile::new(path))
     }
 
-    fn add(&mut self, path: PathBuf, origin: Origin, is_units: bool) {
+    fn add(&mut self, path: PathBuf, origin: Origin, role: Role) {
         let file = self.add_unlisted(path, origin);
-        if is_units {
-            self.units_file = Some(file);
-        } else {
-            self.plan_files.push(file);
+        match role {
+            Role::Units => self.units_file = Some(file),
+            Role::Glossary => self.glossary_file = Some(file),
+            Role::Plan => self.plan_files.push(file),
         }
     }
 

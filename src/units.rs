@@ -19,7 +19,7 @@ pub fn fold(name: &str) -> String {
 }
 
 /// The characters of `text` in lower case, without diacritics, `đ` as `d`: "ĐẦU" → "dau".
-pub(crate) fn unaccented(text: &str) -> impl Iterator<Item = char> + '_ {
+pub fn unaccented(text: &str) -> impl Iterator<Item = char> + '_ {
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -48,6 +48,37 @@ pub struct Registry {
     /// written, and this spares folding them.
     #[serde(skip)]
     exact: HashMap<String, usize>,
+    /// A name without its type word ("Kế hoạch và Đầu tư" for "Vụ Kế hoạch và Đầu tư"),
+    /// folded → unit, where no other unit's spelling folds the same.
+    #[serde(skip)]
+    bare: HashMap<String, usize>,
+}
+
+/// The words that say what kind of body a unit is, folded, longest first: documents write
+/// "Vụ KHĐT" for a code and "Kế hoạch và Đầu tư" for a name without them.
+const TYPE_WORDS: &[&str] = &[
+    "trung tam",
+    "van phong",
+    "tap chi",
+    "vu",
+    "ban",
+    "bao",
+    "bo",
+    "cuc",
+    "vien",
+];
+
+/// `name` without the type word it starts with, if it starts with one.
+fn without_type_word(name: &str) -> Option<String> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| unaccented(w).collect())
+        .collect();
+    TYPE_WORDS.iter().find_map(|kind| {
+        let n = kind.split(' ').count();
+        let starts = words.len() > n && words[..n].join(" ") == *kind;
+        starts.then(|| fold(&words[n..].join(" ")))
+    })
 }
 
 impl Registry {
@@ -75,11 +106,27 @@ impl Registry {
         }
         // A spelling that clashed must resolve as the folded index says.
         exact.retain(|spelling, unit| index.get(&fold(spelling)) == Some(unit));
+        let mut bare: HashMap<String, usize> = HashMap::default();
+        let mut ambiguous = Vec::new();
+        for (i, unit) in units.iter().enumerate() {
+            let Some(key) = without_type_word(&unit.name) else {
+                continue;
+            };
+            if index.contains_key(&key) || bare.get(&key).is_some_and(|&j| j != i) {
+                ambiguous.push(key);
+            } else {
+                bare.insert(key, i);
+            }
+        }
+        for key in ambiguous {
+            bare.remove(&key);
+        }
         (
             Registry {
                 units,
                 index,
                 exact,
+                bare,
             },
             clashes,
         )
@@ -90,11 +137,19 @@ impl Registry {
         &self.units
     }
 
-    /// The unit a spelling names, if any.
+    /// The unit a spelling names, if any: a code, name or alias however typed; a type
+    /// word and a code or alias ("Vụ KHĐT"); a name without its type word ("Kế hoạch và
+    /// Đầu tư").
     pub fn resolve(&self, name: &str) -> Option<&Unit> {
         let found = match self.exact.get(name) {
             Some(&i) => Some(i),
-            None => self.index.get(&fold(name)).copied(),
+            None => {
+                let folded = fold(name);
+                let typed = || without_type_word(name).and_then(|rest| self.index.get(&rest));
+                (self.index.get(&folded).or_else(typed))
+                    .or_else(|| self.bare.get(&folded))
+                    .copied()
+            }
         };
         found.map(|i| &self.units[i])
     }

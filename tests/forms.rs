@@ -228,7 +228,7 @@ fn the_form_has_the_header_the_key_the_drop_down_and_the_print_settings() {
             .to_string()
             .contains("Trung tâm Công nghệ thông tin (CNTT)")
     );
-    assert!(grid[1][0].to_string().contains("Quý II/2024"));
+    assert!(grid[1][0].to_string().contains("quý II năm 2024"));
     let items = grid.len() - FIRST;
     assert!(items >= 10, "{items} rows");
     for row in &grid[FIRST..] {

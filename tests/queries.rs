@@ -695,3 +695,37 @@ fn a_long_report_prints_as_one_table_in_order() {
     assert!(widths.iter().all(|&w| w == widths[0]), "{widths:?}");
     assert_eq!(count, "1200 tasks");
 }
+
+/// `--grep` on the repository's plans: 3923/KH-BHXH 2 writes "dịch vụ công trực tuyến",
+/// KSTTHC-2024 7.2 "Tiếp tục tích hợp DVC trên Ứng dụng VssID."; either spelling, with or
+/// without diacritics, finds both.
+#[test]
+fn grep_folds_case_diacritics_and_the_glossary_abbreviations() {
+    let found = |text: &str| -> Vec<String> {
+        json_rows(
+            bin()
+                .args(["tasks", "--grep", text, "--today", "2024-06-30"])
+                .arg("--plans")
+                .arg(repo_plans())
+                .args(["--format", "json", "--no-cache"]),
+        )
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                r["plan"].as_str().unwrap(),
+                r["task"].as_str().unwrap()
+            )
+        })
+        .collect()
+    };
+    let long = found("dịch vụ công");
+    for written in ["3923/KH-BHXH 2", "KSTTHC-2024/QĐ-BHXH 7.2"] {
+        assert!(long.contains(&written.to_string()), "{written}: {long:?}");
+    }
+    assert_eq!(found("DICH VU CONG"), long);
+    assert_eq!(found("dvc"), long);
+    // Words that are no abbreviation are matched as written, in any case.
+    assert_eq!(found("vssid"), ["KSTTHC-2024/QĐ-BHXH 7.2"]);
+    assert!(found("không có nhiệm vụ nào như thế").is_empty());
+}

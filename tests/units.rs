@@ -85,3 +85,31 @@ fn a_spelling_claimed_twice_is_a_clash() {
     assert_eq!(clashes.len(), 1);
     assert_eq!((clashes[0].unit, clashes[0].holder), (1, 0));
 }
+
+#[test]
+fn a_type_word_and_a_code_or_a_name_without_its_type_word_resolve() {
+    let units = vec![
+        unit("KHĐT", "Vụ Kế hoạch và Đầu tư", &[]),
+        unit("TCCB", "Vụ Tổ chức cán bộ", &[]),
+        unit("TCKT", "Vụ Tài chính - Kế toán", &[]),
+        unit("CNTT", "Trung tâm Công nghệ thông tin", &[]),
+    ];
+    let (r, clashes) = Registry::new(units);
+    assert!(clashes.is_empty());
+    let spellings = [
+        ("Vụ KHĐT", "KHĐT"),
+        ("vu khdt", "KHĐT"),
+        ("Vụ TCCB", "TCCB"),
+        ("Kế hoạch và Đầu tư", "KHĐT"),
+        ("Tổ chức cán bộ", "TCCB"),
+        ("Trung tâm CNTT", "CNTT"),
+        ("Công nghệ thông tin", "CNTT"),
+    ];
+    for (spelling, code) in spellings {
+        let found = r.resolve(spelling).map(|u| u.code.as_str());
+        assert_eq!(found, Some(code), "{spelling}");
+    }
+    // A type word alone, or before a word that is no unit, names nothing.
+    assert!(r.resolve("Vụ").is_none());
+    assert!(r.resolve("Vụ Ngân sách").is_none());
+}

@@ -154,7 +154,7 @@ fn plan_file(
                 .iter()
                 .filter_map(|(_, f)| f.key.as_ref().map(|k| k.number.as_str()))
                 .collect();
-            let hint = match crate::diag::nearest(&key.number, numbers.iter().copied()) {
+            let hint = match crate::query::suggest_plan(&key.number, numbers.iter().copied()) {
                 Some(n) => format!("; did you mean `{n}`?"),
                 None => format!("; the plans are {}", crate::diag::backticked(&numbers)),
             };

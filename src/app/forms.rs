@@ -11,7 +11,7 @@ use crate::atomic::{self, ReplaceAllError, ReplaceError};
 use crate::cli::{ApplyArgs, FormArgs, Global};
 use crate::forms::apply::{self, Days};
 use crate::forms::workbook::{self, Heading};
-use crate::forms::{self, Period, read};
+use crate::forms::{self, read};
 use crate::load::read_tree;
 use crate::render::{self, Style};
 
@@ -28,7 +28,7 @@ pub(super) fn form(
         .registry
         .get(&units[0])
         .ok_or_else(|| anyhow!("the unit `{}` vanished from the registry", units[0]))?;
-    let period = args.period.unwrap_or_else(|| Period::quarter_of(today));
+    let period = args.period.unwrap_or_else(|| forms::quarter_of(today));
     let path = args
         .out
         .clone()

@@ -4,13 +4,15 @@
 mod checking;
 mod editing;
 mod forms;
+mod period;
 mod queries;
 mod reports;
+mod site;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -20,7 +22,7 @@ use crate::cli::{Cli, Command, Global, QueryArgs};
 use crate::diag::Diagnostic;
 use crate::load::{Tree, read_tree};
 use crate::model::Plan;
-use crate::query::{Filter, Listing, PlanKey};
+use crate::query::{Filter, Glossary, Grep, Listing, PlanKey};
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
 use crate::source::FileId;
 use crate::units::Registry;
@@ -57,6 +59,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             reports::summary(global, query, out.as_deref(), today, style)?
         }
         Command::Export(query) => reports::export(global, query, today, style)?,
+        Command::Report(args) => period::report(global, args, today, style)?,
+        Command::Site { query, out } => site::site(global, query, out, today, style)?,
         Command::Diff { from, to } => reports::diff(global, from, to.as_deref(), style)?,
         Command::Schema { which, write } => reports::schema(*which, write.as_deref())?,
         Command::Deadline(args) => reports::explain_deadline(args, today, style)?,
@@ -103,7 +107,11 @@ impl Session {
             plan: args.plan.as_deref().map(PlanKey::parse),
             year: args.year,
             status: args.status,
+            grep: None,
         };
+        if let Some(text) = &args.grep {
+            filter.grep = Some(Grep::new(text, glossary(&tree)?));
+        }
         let mut note = None;
         if let Some(name) = &args.unit {
             let (units, predecessors_note) = resolve_unit(&checked.registry, name, style)?;
@@ -250,6 +258,22 @@ fn resolve_unit(
     Ok((units, note))
 }
 
+/// The tree's `glossary.toml`, or none; one that does not read stops the command.
+fn glossary(tree: &Tree) -> anyhow::Result<Glossary> {
+    let Some(file) = tree.glossary_file else {
+        return Ok(Glossary::default());
+    };
+    let path = &tree.sources.get(file).path;
+    let bytes = tree.bytes(file)?;
+    let text = String::from_utf8_lossy(&bytes);
+    Glossary::parse(&text).with_context(|| {
+        format!(
+            "`{}` does not read: it holds `[[term]]` tables with `short = \"DVC\"` and `long = [\"dịch vụ công\"]`",
+            path.display()
+        )
+    })
+}
+
 /// `--plan` must name exactly one plan.
 fn check_plan_key(key: &PlanKey, written: &str, plans: &[(String, String)]) -> anyhow::Result<()> {
     let matching: Vec<_> = plans
@@ -260,7 +284,7 @@ fn check_plan_key(key: &PlanKey, written: &str, plans: &[(String, String)]) -> a
         1 => Ok(()),
         0 => {
             let numbers = plans.iter().map(|(_, number)| number.as_str());
-            let hint = crate::diag::nearest(&key.number, numbers)
+            let hint = crate::query::suggest_plan(&key.number, numbers)
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_default();
             bail!("no plan is numbered `{written}`{hint} (`bhxh-plan plans` lists them)")
@@ -328,7 +352,7 @@ fn write_note(note: Option<&str>, style: Style, out: &mut dyn Write) -> io::Resu
     let Some(note) = note else { return Ok(()) };
     match style.format {
         Format::Human | Format::Markdown | Format::Github => writeln!(out, "{note}\n"),
-        Format::Json | Format::Csv | Format::Ics | Format::PhuLuc => {
+        Format::Json | Format::Csv | Format::Ics | Format::PhuLuc | Format::Docx | Format::Xlsx => {
             writeln!(io::stderr(), "{note}")
         }
     }

@@ -12,7 +12,6 @@
 //! edit in memory before anything is written.
 
 pub mod apply;
-mod period;
 pub mod read;
 pub mod workbook;
 
@@ -25,7 +24,23 @@ use crate::deadline::Kind;
 use crate::model::{Milestone, Plan, Progress, Status, Task};
 use crate::progress::{self, Category};
 
-pub use period::{PERIOD_FORMS, Period};
+use crate::query::{Cutoff, Period, Span};
+
+/// The quarter `day` falls in: the period of a form made without `--period`.
+pub fn quarter_of(day: NaiveDate) -> Period {
+    use chrono::Datelike;
+    Period {
+        year: day.year(),
+        span: Span::Quarter(day.month0() / 3 + 1),
+    }
+}
+
+/// The last day of a calendar period.
+pub fn last_day(period: &Period) -> NaiveDate {
+    period
+        .window(Cutoff::Calendar)
+        .map_or(NaiveDate::MAX, |w| w.end)
+}
 
 /// The header of a form, left to right; the columns from [`FILLED`] on are the unit's.
 pub const HEADERS: [&str; 13] = [
@@ -210,7 +225,7 @@ pub struct FormRow {
 /// closed, due on or before the period's last day, or ongoing. In plan order (issue date,
 /// number), then the tasks' order in the file, then the items'.
 pub fn select(plans: &[Plan], units: &[String], period: &Period, today: NaiveDate) -> Vec<FormRow> {
-    let end = period.end();
+    let end = last_day(period);
     let mut plans: Vec<&Plan> = plans
         .iter()
         .filter(|p| progress::known_on(p, today))

@@ -12,8 +12,10 @@ use rust_xlsxwriter::{
     FormatAlign, FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use super::{DONE, FILLED, FormRow, HEADERS, KEY, Period, STATUS, STATUS_CHOICES, status_choice};
+use super::{DONE, FILLED, FormRow, HEADERS, KEY, STATUS, STATUS_CHOICES, last_day, status_choice};
 use crate::progress::Category;
+use crate::query::Period;
+use crate::render::{Lang, period_words};
 
 /// What a form says above its table.
 #[derive(Debug, Clone)]
@@ -66,8 +68,8 @@ fn write_heading(sheet: &mut Worksheet, heading: &Heading) -> Result<(), XlsxErr
         "Đơn vị: {} ({}) — Kỳ báo cáo: {} (các nhiệm vụ đến hạn đến hết ngày {}, và các nhiệm vụ thường xuyên) — Tình hình đến ngày {}",
         heading.unit_name,
         heading.unit,
-        period.words(),
-        dmy(period.end()),
+        period_words(period, Lang::Vi),
+        dmy(last_day(&period)),
         dmy(heading.today)
     );
     let centred = base().set_align(FormatAlign::Center).set_text_wrap();

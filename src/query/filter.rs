@@ -4,6 +4,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+use super::grep::Grep;
 use crate::model::{Plan, Status, Task};
 use crate::units;
 
@@ -42,14 +43,34 @@ impl PlanKey {
         self.names(&plan.issuer, &plan.number)
     }
 
-    /// True when the plan of `issuer` numbered `number` is the one this key names.
+    /// True when the plan of `issuer` numbered `number` is the one this key names: numbers
+    /// compare as unit names do, so `24/QD-BHXH` names 24/QĐ-BHXH.
     pub fn names(&self, issuer: &str, number: &str) -> bool {
-        let same_number = number.to_lowercase() == self.number.to_lowercase();
+        let same_number = units::fold(number) == units::fold(&self.number);
         let same_issuer = self
             .issuer
             .as_ref()
             .is_none_or(|i| units::fold(i) == units::fold(issuer));
         same_number && same_issuer
+    }
+}
+
+/// The plan number a `--plan` that names none most likely meant: one that starts with
+/// what was written (`2449` → 2449/KH-BHXH), else the nearest by spelling.
+pub fn suggest_plan<'a>(
+    written: &str,
+    numbers: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let numbers: Vec<&str> = numbers.into_iter().collect();
+    let folded = units::fold(written);
+    let starting: Vec<&str> = numbers
+        .iter()
+        .copied()
+        .filter(|n| !folded.is_empty() && units::fold(n).starts_with(&folded))
+        .collect();
+    match starting[..] {
+        [one] => Some(one),
+        _ => crate::diag::nearest(written, numbers.iter().copied()),
     }
 }
 
@@ -61,6 +82,7 @@ pub struct Filter {
     pub plan: Option<PlanKey>,
     pub year: Option<i32>,
     pub status: Option<Status>,
+    pub grep: Option<Grep>,
 }
 
 impl Filter {
@@ -69,8 +91,12 @@ impl Filter {
         self.plan.as_ref().is_none_or(|key| key.matches(plan))
     }
 
-    /// True when the task is held by one of the units in the chosen role.
+    /// True when the task is held by one of the units in the chosen role, and holds the
+    /// words of `--grep`.
     pub fn task(&self, task: &Task) -> bool {
+        if !self.words(task) {
+            return false;
+        }
         let Some(units) = &self.units else {
             return true;
         };
@@ -80,6 +106,11 @@ impl Filter {
             Role::Support => holds(&task.support),
             Role::Any => holds(&task.lead) || holds(&task.support),
         }
+    }
+
+    /// True when the task holds the words of `--grep`, if any.
+    pub fn words(&self, task: &Task) -> bool {
+        self.grep.as_ref().is_none_or(|grep| grep.matches(task))
     }
 
     /// True when an item with this status and due date (or plan year) passes.
@@ -157,6 +188,16 @@ mod tests {
         }
         assert!("3y".parse::<Within>().is_err());
         assert!("d".parse::<Within>().is_err());
+    }
+
+    #[test]
+    fn plan_numbers_compare_folded_and_a_prefix_is_suggested() {
+        let key = PlanKey::parse("24/qd-bhxh");
+        assert!(key.names("BHXH Việt Nam", "24/QĐ-BHXH"));
+        assert!(!key.names("BHXH Việt Nam", "2449/KH-BHXH"));
+        let numbers = ["2449/KH-BHXH", "24/QĐ-BHXH", "595/KH-BHXH"];
+        assert_eq!(suggest_plan("2449", numbers), Some("2449/KH-BHXH"));
+        assert_eq!(suggest_plan("595/KH-BHHX", numbers), Some("595/KH-BHXH"));
     }
 
     #[test]

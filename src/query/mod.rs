@@ -2,13 +2,22 @@
 //! clock; returns plain sorted rows and formats nothing.
 
 mod filter;
+mod grep;
+mod period;
 mod report;
+mod report_period;
 mod tasks;
 mod workload;
 
-pub use filter::{Filter, PlanKey, Role, Within};
-pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary};
-pub use tasks::{Listing, TaskRow, plans_on, rows};
+pub use filter::{Filter, PlanKey, Role, Within, suggest_plan};
+pub use grep::{Glossary, Grep};
+pub use period::{Cutoff, PERIOD_FORMS, Period, Span, Window};
+pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary, timeline};
+pub use report_period::{
+    Counts, ExtensionRow, OverdueRow, PeriodReport, PlanCounts, ReportQuery, UnitCounts, in_report,
+    period_report,
+};
+pub use tasks::{Listing, TaskRow, order, plans_on, rows};
 pub use workload::{DUE_SOON_DAYS, QuarterRow, Workload, WorkloadRow, by_quarter, workload};
 
 use std::path::PathBuf;

@@ -111,7 +111,9 @@ fn plan_summary(
     }
 }
 
-fn timeline(plan: &Plan, filter: &Filter, today: NaiveDate) -> Vec<Bar> {
+/// The timeline of one plan on `today`: a bar per task that passes the filter and has a
+/// due date, in document order.
+pub fn timeline(plan: &Plan, filter: &Filter, today: NaiveDate) -> Vec<Bar> {
     let mut bars = Vec::new();
     for task in plan.tasks.iter().filter(|t| filter.task(t)) {
         let whole = progress::task(plan, task, today);

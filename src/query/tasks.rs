@@ -117,13 +117,16 @@ pub(super) fn lists(listing: Listing, item: &Item, today: NaiveDate) -> bool {
 
 /// Sorts rows by due date (undated last), then plan, then task, then stage; rows alike
 /// keep their order.
-fn sort(rows: &mut [TaskRow]) {
-    rows.sort_by(|a, b| {
-        (a.due.is_none(), a.due, &a.plan)
-            .cmp(&(b.due.is_none(), b.due, &b.plan))
-            .then_with(|| natural(&a.task).cmp(natural(&b.task)))
-            .then_with(|| a.milestone.cmp(&b.milestone))
-    });
+pub(super) fn sort(rows: &mut [TaskRow]) {
+    rows.sort_by(order);
+}
+
+/// The order of task rows: by due date (undated last), then plan, then task, then stage.
+pub fn order(a: &TaskRow, b: &TaskRow) -> std::cmp::Ordering {
+    (a.due.is_none(), a.due, &a.plan)
+        .cmp(&(b.due.is_none(), b.due, &b.plan))
+        .then_with(|| natural(&a.task).cmp(natural(&b.task)))
+        .then_with(|| a.milestone.cmp(&b.milestone))
 }
 
 /// "II.10" after "II.9": numbers inside ids compare as numbers. An id reads as parts, each

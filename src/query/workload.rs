@@ -105,7 +105,7 @@ pub fn workload(
     let mut by_unit: BTreeMap<String, WorkloadRow> = BTreeMap::new();
     let mut total = WorkloadRow::default();
     for plan in plans_on(plans, filter, today) {
-        for task in &plan.tasks {
+        for task in plan.tasks.iter().filter(|t| filter.words(t)) {
             let whole = progress::task(plan, task, today);
             if !filter.item(whole.status, whole.due, plan) {
                 continue;
@@ -168,7 +168,7 @@ pub fn workload(
 
 /// The row that counts for unit `code`: with units chosen, theirs is one row named after
 /// the first, and other units have none; otherwise the row of the unit it became.
-fn row_unit(registry: &Registry, filter: &Filter, code: &str) -> Option<String> {
+pub(super) fn row_unit(registry: &Registry, filter: &Filter, code: &str) -> Option<String> {
     match &filter.units {
         Some(units) if units.iter().any(|u| u == code) => Some(units[0].clone()),
         Some(_) => None,
@@ -176,7 +176,7 @@ fn row_unit(registry: &Registry, filter: &Filter, code: &str) -> Option<String> 
     }
 }
 
-fn registry_order(registry: &Registry, code: &str) -> usize {
+pub(super) fn registry_order(registry: &Registry, code: &str) -> usize {
     registry
         .units()
         .iter()

@@ -12,7 +12,8 @@ mod diff;
 mod edit;
 mod forms;
 mod ics;
-mod labels;
+pub(crate) mod labels;
+mod report;
 mod rows;
 mod summary;
 mod tables;
@@ -34,6 +35,9 @@ pub use edit::write_edit;
 pub use forms::{write_applied, write_form_written, write_problems};
 pub use ics::write_ics;
 pub use labels::{Label, predecessors_note};
+pub use report::{
+    Heading, period_words, write_docx, write_markdown as write_period_markdown, write_xlsx,
+};
 pub use rows::{Tabular, Tone, markdown_cell, write_rows};
 pub use summary::{mermaid_text, write_report};
 pub use terminal::Fit;
@@ -75,6 +79,10 @@ pub enum Format {
     Ics,
     /// The official appendix layout, as markdown (`export` only).
     PhuLuc,
+    /// A Word document in the layout of NĐ 30/2020/NĐ-CP (`report` only).
+    Docx,
+    /// An Excel workbook, one sheet per table (`report` only).
+    Xlsx,
 }
 
 /// Language of labels in reports. Diagnostics are always English.

@@ -74,7 +74,12 @@ pub fn write_rows<R: Tabular>(
 ) -> io::Result<()> {
     let all = || rows.iter().chain(footer);
     match style.format {
-        Format::Human | Format::Github | Format::Ics | Format::PhuLuc => {
+        Format::Human
+        | Format::Github
+        | Format::Ics
+        | Format::PhuLuc
+        | Format::Docx
+        | Format::Xlsx => {
             let width = terminal::terminal_width();
             terminal::write_table(rows, footer, style, caption, width, out)
         }

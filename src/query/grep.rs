@@ -1,0 +1,162 @@
+//! `--grep`: tasks whose content, product or note contain some words, case and diacritics
+//! folded, an abbreviation found by its words and the words by their abbreviation
+//! (`plans/glossary.toml`: DVC ↔ dịch vụ công).
+
+use serde::Deserialize;
+
+use crate::model::Task;
+use crate::units::unaccented;
+
+/// Abbreviations and the words they stand for, folded.
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    /// (abbreviation, the words it stands for), each as [`words`] folds it.
+    terms: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryFile {
+    #[serde(default)]
+    term: Vec<Term>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Term {
+    short: String,
+    long: Vec<String>,
+}
+
+impl Glossary {
+    /// Reads `glossary.toml`; the error is toml's, with its line and column.
+    pub fn parse(text: &str) -> Result<Glossary, toml::de::Error> {
+        let file: GlossaryFile = toml::from_str(text)?;
+        let terms = file
+            .term
+            .into_iter()
+            .map(|t| (words(&t.short), t.long.iter().map(|l| words(l)).collect()))
+            .filter(|(short, _)| !short.is_empty())
+            .collect();
+        Ok(Glossary { terms })
+    }
+
+    /// `text` (already folded) with every long form written as its abbreviation.
+    fn abbreviated(&self, folded: &str) -> String {
+        let mut text = format!(" {folded} ");
+        for (short, longs) in &self.terms {
+            for long in longs.iter().filter(|l| !l.is_empty()) {
+                text = text.replace(&format!(" {long} "), &format!(" {short} "));
+            }
+        }
+        text.trim().to_string()
+    }
+}
+
+/// What `--grep` looks for.
+#[derive(Debug, Clone)]
+pub struct Grep {
+    plain: String,
+    abbreviated: String,
+    glossary: Glossary,
+}
+
+impl Grep {
+    pub fn new(text: &str, glossary: Glossary) -> Self {
+        let plain = words(text);
+        Grep {
+            abbreviated: glossary.abbreviated(&plain),
+            plain,
+            glossary,
+        }
+    }
+
+    /// True when the task's content, product or note holds the words, as written or
+    /// with abbreviations and their words taken for each other.
+    pub fn matches(&self, task: &Task) -> bool {
+        let texts = [
+            Some(&task.content),
+            task.product.as_ref(),
+            task.note.as_ref(),
+        ];
+        texts.into_iter().flatten().any(|text| {
+            let plain = words(text);
+            plain.contains(&self.plain)
+                || self
+                    .glossary
+                    .abbreviated(&plain)
+                    .contains(&self.abbreviated)
+        })
+    }
+}
+
+/// The words of `text` in lower case without diacritics, one space between them:
+/// "Dịch vụ  công," → "dich vu cong".
+fn words(text: &str) -> String {
+    let folded: String = unaccented(text)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glossary() -> Glossary {
+        Glossary::parse(
+            "[[term]]\nshort = \"DVC\"\nlong = [\"dịch vụ công\"]\n\n\
+             [[term]]\nshort = \"TTHC\"\nlong = [\"thủ tục hành chính\"]\n",
+        )
+        .unwrap()
+    }
+
+    fn task(content: &str) -> Task {
+        Task {
+            id: "1".into(),
+            section: None,
+            content: content.into(),
+            lead: Vec::new(),
+            support: Vec::new(),
+            deadline: None,
+            due: None,
+            schedule: None,
+            product: None,
+            note: None,
+            status: Default::default(),
+            done: None,
+            progress: Vec::new(),
+            extensions: Vec::new(),
+            milestones: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn words_are_found_folded_and_abbreviations_stand_for_their_words() {
+        let written = [
+            "Cung cấp dịch vụ công trực tuyến",
+            "Tích hợp DVC lên Cổng DVC quốc gia",
+            "Rà soát TTHC, DVC",
+            "Cải cách thủ tục hành chính",
+        ];
+        let found = |query: &str| -> Vec<usize> {
+            let grep = Grep::new(query, glossary());
+            (0..written.len())
+                .filter(|&i| grep.matches(&task(written[i])))
+                .collect()
+        };
+        assert_eq!(found("dịch vụ công"), [0, 1, 2]);
+        assert_eq!(found("DICH VU CONG"), [0, 1, 2]);
+        assert_eq!(found("dvc"), [0, 1, 2]);
+        assert_eq!(found("thu tuc hanh chinh"), [2, 3]);
+        assert_eq!(found("dịch vụ"), [0]);
+        assert_eq!(found("cổng dịch vụ công quốc gia"), [1]);
+        assert!(found("bảo hiểm").is_empty());
+    }
+
+    #[test]
+    fn a_glossary_with_an_unknown_key_is_refused_with_its_place() {
+        let error = Glossary::parse("[[term]]\nshort = \"DVC\"\nlng = [\"x\"]\n").unwrap_err();
+        assert!(error.to_string().contains("line 3"), "{error}");
+    }
+}

@@ -1,0 +1,51 @@
+//! The period report as markdown: a heading, the window, then each table under its own
+//! numbered heading (an empty one as a sentence).
+
+use std::io::{self, Write};
+
+use super::{Cell, Heading, Table, rate_sentence, subject, tables, window_sentence};
+use crate::query::PeriodReport;
+use crate::render::Lang;
+use crate::render::rows::markdown_cell;
+
+/// Writes the report of a period as markdown.
+pub fn write_markdown(
+    report: &PeriodReport,
+    heading: &Heading,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let title = lang.pick("Báo cáo", "Report");
+    writeln!(out, "# {title}: {}\n", subject(report, heading, lang))?;
+    writeln!(out, "{}\n", window_sentence(report, lang))?;
+    if let Some(note) = &heading.note {
+        writeln!(out, "> {}\n", markdown_cell(note))?;
+    }
+    for (n, table) in tables(report, lang).iter().enumerate() {
+        writeln!(out, "## {}. {}\n", n + 1, markdown_cell(&table.heading))?;
+        write_table(table, out)?;
+        if n == 1 {
+            writeln!(out, "{}\n", rate_sentence(lang))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    if table.rows.is_empty() {
+        return writeln!(out, "{}\n", table.empty);
+    }
+    let headers: Vec<String> = table.headers.iter().map(|h| markdown_cell(h)).collect();
+    writeln!(out, "| {} |", headers.join(" | "))?;
+    // Numbers align right, as in the summary's tables.
+    let rule: Vec<&str> = table.rows[0]
+        .iter()
+        .map(|c| if c.is_number() { "---:" } else { "---" })
+        .collect();
+    writeln!(out, "|{}|", rule.join("|"))?;
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(|c| markdown_cell(&Cell::text(c))).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    writeln!(out)
+}

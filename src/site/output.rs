@@ -1,0 +1,117 @@
+//! Writing the site into its folder without ever clobbering a folder of the user's.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::Page;
+
+/// The file that marks a folder as a site this command wrote, and so one it may rewrite.
+pub const MARKER: &str = ".bhxh-plan-site";
+
+const MARKER_TEXT: &str = "This folder is written by `bhxh-plan site`; each run replaces \
+                           its pages. Remove this file to keep the folder from being rewritten.\n";
+
+/// The folders whose pages a new run replaces: a page of a plan or unit that is gone is
+/// removed with them.
+const PAGE_FOLDERS: [&str; 2] = ["plan", "unit"];
+
+/// Writes `pages` under `out`, each file atomically, creating folders. `out` must be new,
+/// empty, or a site written before (it has the marker); anything else is refused.
+pub fn write(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
+    check_folder(out)?;
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    crate::atomic::write(&out.join(MARKER), MARKER_TEXT.as_bytes())?;
+    for folder in PAGE_FOLDERS {
+        let dir = out.join(folder);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create `{}`", dir.display()))?;
+    }
+    for page in pages {
+        crate::atomic::write(&out.join(&page.path), page.html.as_bytes())?;
+    }
+    remove_stale(out, pages)
+}
+
+/// Refuses a folder that holds files but no marker: it is someone's, not a site of ours.
+fn check_folder(out: &Path) -> anyhow::Result<()> {
+    let shown = out.display();
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        bail!("`{shown}` is a file, not a folder: choose a folder for the site with `--out`");
+    }
+    let mut entries = std::fs::read_dir(out).with_context(|| format!("cannot read `{shown}`"))?;
+    if entries.next().is_none() || out.join(MARKER).is_file() {
+        return Ok(());
+    }
+    bail!(
+        "`{shown}` is not empty and holds no site written by `bhxh-plan site` (no `{MARKER}` \
+         file in it); so as not to overwrite your files, choose a new or empty folder"
+    )
+}
+
+/// Removes the pages of an earlier run that this run did not write.
+fn remove_stale(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
+    let written: HashSet<PathBuf> = pages.iter().map(|p| out.join(&p.path)).collect();
+    for folder in PAGE_FOLDERS {
+        let dir = out.join(folder);
+        let entries =
+            std::fs::read_dir(&dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let page = path.extension().is_some_and(|e| e == "html");
+            if page && !written.contains(&path) {
+                std::fs::remove_file(&path)
+                    .with_context(|| format!("cannot remove `{}`", path.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str) -> Page {
+        Page {
+            path: path.into(),
+            html: format!("<p>{path}</p>"),
+        }
+    }
+
+    #[test]
+    fn a_new_or_empty_folder_takes_the_site_and_a_site_is_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write(&out, &[page("index.html"), page("plan/a.html")]).unwrap();
+        assert!(out.join(MARKER).is_file());
+        write(&out, &[page("index.html"), page("plan/b.html")]).unwrap();
+        assert!(out.join("plan/b.html").is_file());
+        assert!(
+            !out.join("plan/a.html").exists(),
+            "a page that is gone is removed"
+        );
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        write(&empty, &[page("index.html")]).unwrap();
+    }
+
+    #[test]
+    fn a_folder_of_the_users_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        let error = write(dir.path(), &[page("index.html")]).unwrap_err();
+        assert!(
+            error.to_string().contains("no `.bhxh-plan-site`"),
+            "{error}"
+        );
+        assert!(!dir.path().join("index.html").exists());
+        let file = dir.path().join("notes.txt");
+        let error = write(&file, &[page("index.html")]).unwrap_err();
+        assert!(error.to_string().contains("is a file"), "{error}");
+    }
+}
