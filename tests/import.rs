@@ -269,6 +269,18 @@ fn bad_inputs_are_refused_with_a_clear_message_and_nothing_written() {
             "looked for STT or TT",
         ),
     ];
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in (0u16..).zip(["Mã", "Việc", "Người làm", "Hạn"]) {
+        sheet.write_string(0, col, header).unwrap();
+    }
+    let workbook = book.save_to_buffer().unwrap();
+    let mut cases = cases;
+    cases.push((
+        "a.xlsx",
+        workbook,
+        "sheet `Sheet1` starts with `Mã`, `Việc`, `Người làm`, `Hạn`",
+    ));
     for (name, bytes, expected) in cases {
         let (code, written, stderr) = import_bytes(name, &bytes, &[]);
         assert_eq!(code, Some(1), "{expected}: {stderr}");
@@ -373,4 +385,37 @@ fn table(rows: &[&[&str]]) -> String {
     }
     xml.push_str("</w:tbl>");
     xml
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever the bytes, every reader answers with a table or a refusal, never a panic.
+    #[test]
+    fn readers_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+        use bhxh_plan::import::{SourceKind, read};
+        for kind in [SourceKind::Docx, SourceKind::Xlsx, SourceKind::Csv, SourceKind::Tsv, SourceKind::Markdown] {
+            let _ = read(&bytes, kind);
+            // Past the first check: bytes that start as a zip does.
+            let _ = read(&[b"PK\x03\x04".as_slice(), &bytes].concat(), kind);
+        }
+        let _ = bhxh_plan::import::docx::parse(&String::from_utf8_lossy(&bytes));
+    }
+
+    /// Whatever the text in the cells, the conversion makes a draft that reads as TOML.
+    #[test]
+    fn the_draft_is_always_toml(cells in proptest::collection::vec("[ -~àáạảãâầấậđêếềệôơưứừ\\n\"|;,()]{0,12}", 0..40)) {
+        use bhxh_plan::import::{Options, SourceKind, import};
+        let mut text = String::from("STT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\n");
+        for row in cells.chunks(5) {
+            text.push_str(&row.join("\t").replace('\n', " "));
+            text.push('\n');
+        }
+        let registry = bhxh_plan::units::Registry::default();
+        let options = Options { fallback_year: 2024, ..Options::default() };
+        if let Ok(imported) = import("x.tsv", text.as_bytes(), SourceKind::Tsv, &options, &registry) {
+            let parsed: Result<toml::Table, _> = toml::from_str(&imported.toml);
+            proptest::prop_assert!(parsed.is_ok(), "{}", imported.toml);
+        }
+    }
 }
