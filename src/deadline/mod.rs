@@ -33,7 +33,8 @@ pub enum Kind {
     Half,
     /// A year: `Năm 2017`.
     Year,
-    /// Several years: `Giai đoạn 2017-2020`.
+    /// A window from one time to another: `Giai đoạn 2017-2020`, `Từ quý II/2025 đến quý
+    /// IV/2027`, `từ ngày 01/02/2021 đến hết ngày 30/4/2021`.
     Span,
     /// A first due date, then ongoing: `Năm 2017 và các năm tiếp theo`.
     OpenEnded,
@@ -186,15 +187,33 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
             ),
         });
     }
-    let tokens = without_remarks(tokenize(text));
+    let all = tokenize(text);
+    let tokens = without_remarks(all.clone());
     if tokens.is_empty() {
+        // "(đến 31/1/2026)": a deadline written wholly in parentheses is read inside them.
+        if let [open, inside @ .., close] = &all[..]
+            && open.is_punct('(')
+            && close.is_punct(')')
+        {
+            let inside = without_remarks(inside.to_vec());
+            if !inside.is_empty()
+                && let Ok(resolution) = read(text, &inside, context)
+            {
+                return Ok(resolution);
+            }
+        }
         return Err(Error {
             span: 0..text.len(),
             message: "the deadline is empty".into(),
         });
     }
+    read(text, &tokens, context)
+}
+
+/// The parts of a deadline, read and combined.
+fn read(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Error> {
     let mut parts = Vec::new();
-    for part in split_parts(&tokens) {
+    for part in split_parts(tokens) {
         parts.push(grammar::part(text, part, context)?);
     }
     Ok(combine(parts))

@@ -58,7 +58,7 @@ pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
         Kind::Several => ("nhiều mốc (several)", "several dates"),
         Kind::Half => ("nửa năm (half)", "half year"),
         Kind::Year => ("năm (year)", "year"),
-        Kind::Span => ("giai đoạn (span)", "span of years"),
+        Kind::Span => ("giai đoạn (span)", "span from a start to an end"),
         Kind::OpenEnded => (
             "từ mốc đầu rồi tiếp diễn (open_ended)",
             "first due, then ongoing",

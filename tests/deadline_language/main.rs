@@ -6,6 +6,7 @@ use bhxh_plan::deadline::{Context, Resolution, resolve};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
+mod real;
 mod variants;
 
 fn describe(r: &Resolution) -> String {
@@ -333,6 +334,29 @@ fn invalid_phrases_are_refused_with_a_reason() {
         ("ngày 32 hàng tháng", "day 32 does not exist: write 1 to 31"),
         ("hàng tuần", "cannot read `hàng tuần` as a deadline"),
         ("Tháng 3/2017; nt", "cannot read `nt` as a deadline"),
+        // a sentence is read for its deadline, but not past nonsense in it
+        (
+            "Hoàn thành trong quý V/2025",
+            "quarter `V` does not exist: write I, II, III or IV",
+        ),
+        (
+            "Báo cáo kết quả tháng 13/2025",
+            "month 13 does not exist: write 1 to 12",
+        ),
+        (
+            "Quý I/2024 và theo kế hoạch",
+            "unexpected `và theo kế hoạch` after the deadline",
+        ),
+        (
+            "Sửa đổi quy trình",
+            "cannot read `Sửa đổi quy trình` as a deadline",
+        ),
+        ("abc 2024", "cannot read `abc 2024` as a deadline"),
+        ("25 ngày", "cannot read `25 ngày` as a deadline"),
+        (
+            "từ quý IV/2025 đến quý II/2025",
+            "`từ quý IV/2025 đến quý II/2025` ends before it starts",
+        ),
     ];
     let mut failures = Vec::new();
     for &(text, want) in BAD {

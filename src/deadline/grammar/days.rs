@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::super::lexer::Kind as Tok;
 use super::super::{Error, Kind, Resolution};
@@ -41,15 +41,24 @@ impl Parser<'_> {
             let (Some(start), Some(due)) = (first.start, last.due) else {
                 return Ok(first);
             };
-            return self.window_range(Kind::Date, (start, start), (due, due));
+            return self.window_range((start, start), (due, due));
         }
         Ok(first)
     }
 
-    /// "30/6/2017", "10.10.2017", "30-6-2017", "30/6" (the context's year).
+    /// "30/6/2017", "10.10.2017", "30-6-2017", "30/6" (the context's year); a range of
+    /// days sharing the month "26-27/6", "19 - 23/01/2026".
     fn dotted_date(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
         let (day, _) = self.number("a day")?;
+        let day_range = self.at_punct(0, '-')
+            && self.at_number(1)
+            && (self.at_punct(2, '/') || self.at_punct(2, '.'));
+        if day_range {
+            self.pos += 1;
+            let last = self.dotted_date()?;
+            return self.borrowing_month(day, start, &last);
+        }
         let separator = match self.peek() {
             Some(t) if matches!(t.kind, Tok::Punct('/' | '.' | '-')) => t.text.clone(),
             _ => return Err(self.unreadable_from(start)),
@@ -80,7 +89,8 @@ impl Parser<'_> {
     }
 
     /// "ngày 31/3/2024", "ngày 31 tháng 3 năm 2024", "ngày 15 hàng tháng",
-    /// "ngày 19 của tháng cuối quý I, II, III".
+    /// "ngày 19 của tháng cuối quý I, II, III", "ngày 15 tháng 6 hằng năm"; lists "ngày 26
+    /// và 27/6/2025" and ranges "ngày 21 đến hết 17h ngày 28/4" of days.
     pub(super) fn day(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
         self.pos += 1;
@@ -93,12 +103,21 @@ impl Parser<'_> {
             self.pos = day_at;
             return self.dotted_date();
         }
+        if let Some(days) = self.day_list(day, start)? {
+            return Ok(days);
+        }
+        if self.words(&["den"]) || self.words(&["toi"]) {
+            self.skip_prefix();
+            self.words(&["ngay"]);
+            let last = self.full_date()?;
+            return self.borrowing_month(day, start, &last);
+        }
         self.words(&["cua"]);
-        if self.words(&["hang", "thang"]) {
+        if self.words(&["hang", "thang"]) || self.words(&["thang", "bao", "cao"]) {
             let year = self.period_year()?;
             return self.days_of(day, day_span, year, &MONTHS);
         }
-        if self.words(&["thang", "cuoi", "quy"]) {
+        if self.words(&["thang", "cuoi", "quy"]) || self.words(&["thang", "cua", "cuoi", "quy"]) {
             let quarters = if self.is_quarter_numeral(0) {
                 self.list(Self::quarter_numeral, Self::is_quarter_numeral)?
             } else {
@@ -108,20 +127,95 @@ impl Parser<'_> {
             let months: Vec<u32> = quarters.iter().map(|q| q * 3).collect();
             return self.days_of(day, day_span, year, &months);
         }
-        if self.words(&["thang"]) {
-            let month = self.month_number()?;
-            let stated = self.words(&["nam"]);
-            let year = self.year_if(stated)?;
-            return self.date(year, month.into(), day, start);
+        if self.at_word(0, "thang") {
+            let date = self.worded_date(day, start)?;
+            if self.words(&["hang", "nam"]) {
+                return Ok(yearly(date, 0));
+            }
+            return Ok(date);
         }
         Err(self.unreadable_from(start))
     }
 
+    /// After a day's number: "tháng 3 năm 2024", "tháng 3" (the context's year).
+    fn worded_date(&mut self, day: u64, start: usize) -> Result<Resolution, Error> {
+        self.words(&["thang"]);
+        let month = self.month_number()?;
+        let stated =
+            self.words(&["nam"]) || (self.at_punct(0, '/') && self.at_year(1) && self.punct('/'));
+        let year = self.year_if(stated)?;
+        self.date(year, month.into(), day, start)
+    }
+
+    /// A day with its month, at a number: "28/4", "27 tháng 6 năm 2025".
+    fn full_date(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        if self.at_number(0) && self.at_word(1, "thang") {
+            let (day, _) = self.number("a day")?;
+            return self.worded_date(day, start);
+        }
+        self.dotted_date()
+    }
+
+    /// Day `day` of the month of `last` (a date) to `last`: "26-27/6".
+    fn borrowing_month(
+        &self,
+        day: u64,
+        start: usize,
+        last: &Resolution,
+    ) -> Result<Resolution, Error> {
+        let due = last.due.expect("a date has a day");
+        let first = self.date(due.year(), due.month().into(), day, start)?;
+        let first = first.due.expect("a date has a day");
+        self.window_range((first, first), (due, due))
+    }
+
+    /// "ngày 26 và 27/6/2025", "các ngày 25, 26, 27, 28/6/2025", "ngày 26 và ngày 27 tháng
+    /// 6 năm 2025": days that share the month of the last. None (and nothing consumed)
+    /// when no list stands here.
+    fn day_list(&mut self, first: u64, start: usize) -> Result<Option<Resolution>, Error> {
+        let before = self.pos;
+        let mut days = vec![first];
+        loop {
+            let joined = self.punct(',') || self.words(&["va"]);
+            self.words(&["ngay"]);
+            let day_here = joined
+                && self
+                    .peek()
+                    .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2);
+            if !day_here {
+                self.pos = before;
+                return Ok(None);
+            }
+            let with_month =
+                self.at_punct(1, '/') || self.at_punct(1, '.') || self.at_word(1, "thang");
+            if with_month {
+                let last = self.full_date()?;
+                let due = last.due.expect("a date has a day");
+                let mut windows = Vec::with_capacity(days.len() + 1);
+                for &day in &days {
+                    let date = self.date(due.year(), due.month().into(), day, start)?;
+                    let date = date.due.expect("a date has a day");
+                    windows.push((date, date));
+                }
+                windows.push((due, due));
+                return Ok(Some(several(Kind::Date, windows)));
+            }
+            let (day, _) = self.number("a day")?;
+            days.push(day);
+        }
+    }
+
     /// The stated year of a recurring deadline ("năm 2024"), or the context's.
     fn period_year(&mut self) -> Result<i32, Error> {
+        let start = self.pos;
         self.punct(',');
         let stated = self.words(&["nam"]) || self.punct('/');
-        self.year_if(stated)
+        if !stated || !self.at_number(0) {
+            self.pos = start;
+            return Ok(self.context_year());
+        }
+        self.year_number()
     }
 
     /// Day `day` of each of `months` in `year`; "ngày 31" means the month's last day.
@@ -186,9 +280,11 @@ impl Parser<'_> {
 
     /// "năm 2024", "giai đoạn 2024-2025", or the context's year.
     fn recurring_period(&mut self) -> Result<(i32, i32), Error> {
+        let start = self.pos;
         self.punct(',');
         self.words(&["trong"]);
-        if self.words(&["giai", "doan"]) || self.words(&["nam"]) || self.punct('/') {
+        let stated = self.words(&["giai", "doan"]) || self.words(&["nam"]) || self.punct('/');
+        if stated && self.at_number(0) {
             let first = self.year_number()?;
             if self.punct('-') || self.words(&["den"]) {
                 self.words(&["nam"]);
@@ -197,7 +293,10 @@ impl Parser<'_> {
             }
             return Ok((first, first));
         }
-        Ok((self.context.year, self.context.year))
+        // ", hằng năm" is the next item of a list, not this series' period.
+        self.pos = start;
+        let year = self.context_year();
+        Ok((year, year))
     }
 }
 

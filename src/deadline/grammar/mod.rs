@@ -1,14 +1,25 @@
 //! One part of a deadline ("Quý II, III/2024", "trước ngày 15 hàng tháng") → a resolution.
 //!
-//! A small recursive-descent reader over folded tokens. Leading filler ("trước", "chậm
-//! nhất", "hoàn thành … trong"), list bullets and labels ("Báo cáo quý:") are skipped;
-//! the first significant word picks the form.
+//! A small recursive-descent reader over folded tokens, in four files:
+//! - [`sentence`]: a part is a sentence. It may open with words that are not part of the
+//!   language ("Hoàn thành sửa đổi quy trình trong quý III/2025"): they are skipped when
+//!   what follows reads to the end. Phrases joined by ",", "và", "hoặc" form a group
+//!   ("tháng 02 và quý I năm 2025", "Quý IV/2025 và thực hiện thường xuyên"); groups found
+//!   one after the other in the sentence are stages.
+//! - [`words`]: leading filler ("trước", "chậm nhất", "vào chiều", "bắt đầu từ 0h"), and
+//!   the phrases with no date (ongoing, events).
+//! - [`periods`]: quarters, months, halves, years, spans and the Civil Code's points
+//!   ("đầu/giữa/cuối tháng", "đầu/giữa/cuối năm").
+//! - [`days`]: days, lists and ranges of days, and recurring series.
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 mod days;
+mod periods;
+mod sentence;
+mod words;
 
 use super::lexer::{Kind as Tok, Token};
 use super::{Context, Error, Kind, Resolution};
@@ -20,53 +31,19 @@ pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution
         tokens,
         pos: 0,
         context,
+        defaulted: false,
     };
-    p.skip_prefix();
-    let resolution = p.body()?;
-    p.skip_punct();
-    let resolution = if p.open_ended_tail() {
-        Resolution {
-            kind: Kind::OpenEnded,
-            ..resolution
-        }
-    } else {
-        resolution
-    };
-    p.skip_punct();
-    match p.peek() {
-        None => Ok(resolution),
-        Some(_) => {
-            let rest = p.span_of(p.pos, tokens.len());
-            Err(p.error(
-                rest.clone(),
-                format!("unexpected `{}` after the deadline", &text[rest]),
-            ))
-        }
-    }
+    p.sentence()
 }
-
-/// Words that may stand before the deadline proper and change nothing.
-const FILLERS: &[&[&str]] = &[
-    &["hoan", "thanh"],
-    &["thuc", "hien"],
-    &["cham", "nhat"],
-    &["muon", "nhat"],
-    &["ket", "thuc"],
-    &["truoc"],
-    &["trong"],
-    &["vao"],
-    &["den"],
-    &["toi"],
-    &["xong"],
-    &["han"],
-    &["tu"],
-];
 
 struct Parser<'a> {
     text: &'a str,
     tokens: &'a [Token],
     pos: usize,
     context: Context,
+    /// Set when a phrase took its year from the context: a list may give it the year
+    /// another item states ("tháng 11, tháng 12 năm 2025").
+    defaulted: bool,
 }
 
 impl Parser<'_> {
@@ -82,12 +59,26 @@ impl Parser<'_> {
         self.peek_at(ahead).is_some_and(|t| t.is_word(word))
     }
 
+    fn at_words(&self, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(i, w)| self.at_word(i, w))
+    }
+
     fn at_punct(&self, ahead: usize, c: char) -> bool {
         self.peek_at(ahead).is_some_and(|t| t.is_punct(c))
     }
 
+    fn at_number(&self, ahead: usize) -> bool {
+        self.peek_at(ahead).is_some_and(|t| t.kind == Tok::Number)
+    }
+
+    /// A four-digit number: a year.
+    fn at_year(&self, ahead: usize) -> bool {
+        self.peek_at(ahead)
+            .is_some_and(|t| t.kind == Tok::Number && t.text.len() == 4)
+    }
+
     fn words(&mut self, words: &[&str]) -> bool {
-        let all = words.iter().enumerate().all(|(i, w)| self.at_word(i, w));
+        let all = self.at_words(words);
         if all {
             self.pos += words.len();
         }
@@ -134,59 +125,14 @@ impl Parser<'_> {
         }
     }
 
-    /// Bullets, a "Label:" and filler words.
-    fn skip_prefix(&mut self) {
-        loop {
-            let before = self.pos;
-            while self
-                .peek()
-                .is_some_and(|t| matches!(t.kind, Tok::Punct('-' | '+' | '*' | '•')))
-            {
-                self.pos += 1;
-            }
-            if let Some(colon) = self.tokens[self.pos..].iter().position(|t| t.is_punct(':'))
-                && colon > 0
-                && self.tokens[self.pos..self.pos + colon]
-                    .iter()
-                    .all(|t| t.kind == Tok::Word)
-            {
-                self.pos += colon + 1;
-            }
-            for filler in FILLERS {
-                if self.words(filler) {
-                    break;
-                }
-            }
-            if self.at_word(0, "cuoi") && ["thang", "quy", "nam"].iter().any(|w| self.at_word(1, w))
-            {
-                self.pos += 1;
-            }
-            if self.pos == before {
-                return;
-            }
-        }
-    }
-
-    /// "và các năm tiếp theo", "và những năm tiếp theo", "trở đi".
-    fn open_ended_tail(&mut self) -> bool {
-        self.words(&["va", "cac", "nam", "tiep", "theo"])
-            || self.words(&["va", "nhung", "nam", "tiep", "theo"])
-            || self.words(&["va", "cac", "nam", "sau"])
-            || self.words(&["va", "tiep", "theo"])
-            || self.words(&["tro", "di"])
-    }
-
-    fn body(&mut self) -> Result<Resolution, Error> {
+    fn body(&mut self, joined: bool) -> Result<Resolution, Error> {
         let Some(first) = self.peek().cloned() else {
             return Err(self.error(self.end_span(), "the deadline has no time in it".into()));
         };
-        if self.words(&["thuong", "xuyen"])
-            || self.words(&["lien", "tuc"])
-            || self.words(&["hang", "ngay"])
-        {
-            return Ok(self.rest_is(Kind::Ongoing));
+        if self.ongoing(joined) {
+            return Ok(Resolution::undated(Kind::Ongoing));
         }
-        if self.is_event() {
+        if self.is_event() || self.relative() {
             return Ok(self.rest_is(Kind::Event));
         }
         match first.kind {
@@ -203,15 +149,18 @@ impl Parser<'_> {
             "ngay" => self.day(),
             "giai" if self.words(&["giai", "doan"]) => self.years(),
             "nua" => self.half(),
+            "dau" | "giua" | "cuoi"
+                if self.at_word(1, "thang") || self.at_word(1, "nam") || self.at_word(1, "quy") =>
+            {
+                self.point()
+            }
             "quy" => self.windows(
-                Kind::Quarter,
                 "quy",
                 Self::quarter_numeral,
                 Self::is_quarter_numeral,
                 quarter_window,
             ),
             "thang" => self.windows(
-                Kind::Month,
                 "thang",
                 Self::month_number,
                 Self::is_month_number,
@@ -244,22 +193,6 @@ impl Parser<'_> {
         Resolution::undated(kind)
     }
 
-    fn is_event(&self) -> bool {
-        let starts = [
-            &["khi"][..],
-            &["sau", "khi"],
-            &["ngay", "sau", "khi"],
-            &["sau"],
-            &["theo", "yeu", "cau"],
-            &["theo", "chi", "dao"],
-            &["theo", "tien", "do"],
-            &["tuy", "theo"],
-        ];
-        starts
-            .iter()
-            .any(|words| words.iter().enumerate().all(|(i, w)| self.at_word(i, w)))
-    }
-
     /// A number token's value and span.
     fn number(&mut self, what: &str) -> Result<(u64, Range<usize>), Error> {
         match self.peek() {
@@ -288,203 +221,35 @@ impl Parser<'_> {
         }
     }
 
+    /// The context's year, noted as taken from it.
+    fn context_year(&mut self) -> i32 {
+        self.defaulted = true;
+        self.context.year
+    }
+
     /// The year written next when `stated`, else the context's.
     fn year_if(&mut self, stated: bool) -> Result<i32, Error> {
         if stated {
             self.year_number()
         } else {
-            Ok(self.context.year)
+            Ok(self.context_year())
         }
     }
 
-    /// "/2024", "năm 2024", ", năm 2024", "-2024", or nothing (the context's year).
+    /// "/2024", "năm 2024", ", năm 2024", "-2024", ", 2024", a year glued on ("Quý
+    /// III2025"), or nothing (the context's year).
     fn year_suffix(&mut self) -> Result<i32, Error> {
         let start = self.pos;
         self.punct(',');
-        if self.punct('/') || self.punct('-') || self.words(&["nam"]) {
+        if self.punct('/') || self.punct('-') || self.words(&["nam"]) || self.at_year(0) {
             return self.year_number();
         }
         self.pos = start;
-        Ok(self.context.year)
-    }
-
-    /// Items of a list "II, III", "6, 9", "II và III".
-    fn list<T>(
-        &mut self,
-        mut item: impl FnMut(&mut Self) -> Result<T, Error>,
-        is_item: impl Fn(&Self, usize) -> bool,
-    ) -> Result<Vec<T>, Error> {
-        let mut items = vec![item(self)?];
-        loop {
-            let joined = (self.at_punct(0, ',') || self.at_word(0, "va")) && is_item(self, 1);
-            if !joined {
-                return Ok(items);
-            }
-            self.pos += 1;
-            items.push(item(self)?);
-        }
-    }
-
-    fn quarter_numeral(&mut self) -> Result<u32, Error> {
-        let span = self.here();
-        let value = match self.peek() {
-            Some(t) if t.kind == Tok::Word => roman(&t.text),
-            Some(t) if t.kind == Tok::Number => t.text.parse::<u32>().ok(),
-            _ => None,
-        };
-        match value {
-            Some(q @ 1..=4) => {
-                self.pos += 1;
-                Ok(q)
-            }
-            _ if span.is_empty() => {
-                Err(self.error(span, "expected a quarter (I, II, III or IV) here".into()))
-            }
-            _ => Err(self.error(
-                span.clone(),
-                format!(
-                    "quarter `{}` does not exist: write I, II, III or IV",
-                    &self.text[span]
-                ),
-            )),
-        }
-    }
-
-    fn is_quarter_numeral(&self, ahead: usize) -> bool {
-        self.peek_at(ahead).is_some_and(|t| match t.kind {
-            Tok::Word => roman(&t.text).is_some(),
-            Tok::Number => t.text.len() == 1,
-            Tok::Punct(_) => false,
-        })
-    }
-
-    /// After "quý" or "tháng" (the word `repeated`): a list of quarters or months, each its
-    /// own window ("Quý II, III/2024"), or a range of them as one window ("Quý I-II/2021",
-    /// "Tháng 3 đến tháng 6/2021"); then the year.
-    fn windows(
-        &mut self,
-        kind: Kind,
-        repeated: &str,
-        mut item: impl FnMut(&mut Self) -> Result<u32, Error>,
-        is_item: impl Fn(&Self, usize) -> bool + Copy,
-        window: fn(i32, u32) -> (NaiveDate, NaiveDate),
-    ) -> Result<Resolution, Error> {
-        self.pos += 1;
-        let items = self.list(&mut item, is_item)?;
-        let last = match items[..] {
-            [first] if self.range_to(repeated, is_item) => Some((first, item(self)?)),
-            _ => None,
-        };
-        let year = self.year_suffix()?;
-        if let Some((first, last)) = last {
-            return self.window_range(kind, window(year, first), window(year, last));
-        }
-        Ok(several(
-            kind,
-            items.iter().map(|&i| window(year, i)).collect(),
-        ))
-    }
-
-    /// Consumes "-" or "đến"/"tới" (and an optional repeated word such as "tháng") when a
-    /// range's second end follows.
-    fn range_to(&mut self, repeated: &str, is_end: impl Fn(&Self, usize) -> bool) -> bool {
-        let joined = self.at_punct(0, '-') || self.at_word(0, "den") || self.at_word(0, "toi");
-        if !joined {
-            return false;
-        }
-        let skip = usize::from(self.at_word(1, repeated));
-        if is_end(self, 1 + skip) {
-            self.pos += 1 + skip;
-            return true;
-        }
-        false
-    }
-
-    /// One window from the start of `first` to the end of `last`.
-    fn window_range(
-        &self,
-        kind: Kind,
-        first: (NaiveDate, NaiveDate),
-        last: (NaiveDate, NaiveDate),
-    ) -> Result<Resolution, Error> {
-        if last.1 < first.1 {
-            let span = self.span_of(0, self.pos);
-            return Err(self.error(
-                span.clone(),
-                format!("`{}` ends before it starts", &self.text[span]),
-            ));
-        }
-        Ok(Resolution::window(kind, first.0, last.1))
-    }
-
-    fn month_number(&mut self) -> Result<u32, Error> {
-        let (month, span) = self.number("a month (1 to 12)")?;
-        if !(1..=12).contains(&month) {
-            return Err(self.error(span, format!("month {month} does not exist: write 1 to 12")));
-        }
-        Ok(month as u32)
-    }
-
-    fn is_month_number(&self, ahead: usize) -> bool {
-        self.peek_at(ahead)
-            .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
-    }
-
-    /// "6 tháng đầu năm 2024", "6 tháng cuối năm", "nửa đầu năm 2024".
-    fn half(&mut self) -> Result<Resolution, Error> {
-        let start = self.pos;
-        let first = self.words(&["nua", "dau"]) || self.is_six_months("dau");
-        let second = !first && (self.words(&["nua", "cuoi"]) || self.is_six_months("cuoi"));
-        if !(first || second) || !self.words(&["nam"]) {
-            return Err(self.unreadable_from(start));
-        }
-        let year = self.year_if(self.peek().is_some_and(|t| t.kind == Tok::Number))?;
-        let (start, due) = if first { (1, 6) } else { (7, 12) };
-        Ok(Resolution::window(
-            Kind::Half,
-            ymd(year, start, 1),
-            last_of_month(year, due),
-        ))
-    }
-
-    /// "6 tháng" and then `which` ("đầu", "cuối"), consumed when they stand here.
-    fn is_six_months(&mut self, which: &str) -> bool {
-        self.at_word(2, which) && self.is_six_months_word() && self.words(&[which])
-    }
-
-    /// After "năm" or "giai đoạn": a year, or a span of years.
-    fn years(&mut self) -> Result<Resolution, Error> {
-        let first = self.year_number()?;
-        let before_end = self.pos;
-        if self.punct('-') || self.words(&["den"]) {
-            self.words(&["nam"]);
-            let last_start = self.here();
-            let last = self.year_number()?;
-            if last < first {
-                return Err(self.error(
-                    last_start.start..self.span_of(self.pos - 1, self.pos).end,
-                    format!("the span {first}-{last} ends before it starts"),
-                ));
-            }
-            if last > first {
-                return Ok(Resolution::window(
-                    Kind::Span,
-                    ymd(first, 1, 1),
-                    ymd(last, 12, 31),
-                ));
-            }
-        }
-        if self.pos == before_end || self.tokens[self.pos - 1].kind == Tok::Number {
-            return Ok(Resolution::window(
-                Kind::Year,
-                ymd(first, 1, 1),
-                ymd(first, 12, 31),
-            ));
-        }
-        Err(self.unreadable())
+        Ok(self.context_year())
     }
 }
 
+/// A Roman numeral's value; V and beyond read as 5, a quarter that does not exist.
 fn roman(word: &str) -> Option<u32> {
     match word {
         "i" => Some(1),
@@ -544,5 +309,19 @@ fn series(first_year: i32, dates: Vec<NaiveDate>) -> Resolution {
         start: Some(ymd(first_year, 1, 1)),
         due: dates.last().copied(),
         dates,
+    }
+}
+
+/// A single date made a yearly occurrence ("ngày 15 tháng 6 hằng năm"), `later` years
+/// after the year it is read in ("của năm liền kề năm báo cáo"); other readings unchanged.
+fn yearly(resolution: Resolution, later: i32) -> Resolution {
+    match (resolution.kind, resolution.due) {
+        (Kind::Date, Some(due)) => {
+            let occurrence = due
+                .with_year(due.year() + later)
+                .unwrap_or_else(|| last_of_month(due.year() + later, due.month()));
+            series(due.year(), vec![occurrence])
+        }
+        _ => resolution,
     }
 }

@@ -1,0 +1,253 @@
+//! Quarters, months, halves, years and spans, and the Civil Code's points of a month or a
+//! year (Bộ luật Dân sự 2015, Art. 146: đầu tháng = the 1st, giữa tháng = the 15th, cuối
+//! tháng = the last day; đầu năm = 1/1, giữa năm = 30/6, cuối năm = 31/12).
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::super::lexer::Kind as Tok;
+use super::super::{Error, Kind, Resolution};
+use super::*;
+
+impl Parser<'_> {
+    /// Items of a list "II, III", "6, 9", "II và III".
+    pub(super) fn list<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<T, Error>,
+        is_item: impl Fn(&Self, usize) -> bool,
+    ) -> Result<Vec<T>, Error> {
+        let mut items = vec![item(self)?];
+        loop {
+            // "quý III và 6 tháng cuối năm": the 6 starts a phrase of its own.
+            let joined = (self.at_punct(0, ',') || self.at_word(0, "va"))
+                && is_item(self, 1)
+                && !self.at_word(2, "thang")
+                && !self.at_word(2, "ngay");
+            if !joined {
+                return Ok(items);
+            }
+            self.pos += 1;
+            items.push(item(self)?);
+        }
+    }
+
+    pub(super) fn quarter_numeral(&mut self) -> Result<u32, Error> {
+        let span = self.here();
+        let value = match self.peek() {
+            Some(t) if t.kind == Tok::Word => roman(&t.text),
+            Some(t) if t.kind == Tok::Number => t.text.parse::<u32>().ok(),
+            _ => None,
+        };
+        match value {
+            Some(q @ 1..=4) => {
+                self.pos += 1;
+                Ok(q)
+            }
+            _ if span.is_empty() => {
+                Err(self.error(span, "expected a quarter (I, II, III or IV) here".into()))
+            }
+            _ => Err(self.error(
+                span.clone(),
+                format!(
+                    "quarter `{}` does not exist: write I, II, III or IV",
+                    &self.text[span]
+                ),
+            )),
+        }
+    }
+
+    pub(super) fn is_quarter_numeral(&self, ahead: usize) -> bool {
+        self.peek_at(ahead).is_some_and(|t| match t.kind {
+            Tok::Word => roman(&t.text).is_some(),
+            Tok::Number => t.text.len() == 1,
+            Tok::Punct(_) => false,
+        })
+    }
+
+    /// After "quý" or "tháng" (the word `repeated`): a list of quarters or months, each its
+    /// own window ("Quý II, III/2024"), or a range of them as one span ("Quý I-II/2021",
+    /// "Tháng 3 đến tháng 6/2021"); then the year.
+    pub(super) fn windows(
+        &mut self,
+        repeated: &str,
+        mut item: impl FnMut(&mut Self) -> Result<u32, Error>,
+        is_item: impl Fn(&Self, usize) -> bool + Copy,
+        window: fn(i32, u32) -> (NaiveDate, NaiveDate),
+    ) -> Result<Resolution, Error> {
+        let kind = if repeated == "quy" {
+            Kind::Quarter
+        } else {
+            Kind::Month
+        };
+        self.pos += 1;
+        let items = self.list(&mut item, is_item)?;
+        let last = match items[..] {
+            [first] if self.range_to(repeated, is_item) => Some((first, item(self)?)),
+            _ => None,
+        };
+        let year = self.year_suffix()?;
+        if let Some((first, last)) = last {
+            return self.window_range(window(year, first), window(year, last));
+        }
+        Ok(several(
+            kind,
+            items.iter().map(|&i| window(year, i)).collect(),
+        ))
+    }
+
+    /// Consumes "-" or "đến"/"tới" (and an optional repeated word such as "tháng") when a
+    /// range's second end follows.
+    pub(super) fn range_to(
+        &mut self,
+        repeated: &str,
+        is_end: impl Fn(&Self, usize) -> bool,
+    ) -> bool {
+        let joined = self.at_punct(0, '-') || self.at_word(0, "den") || self.at_word(0, "toi");
+        if !joined {
+            return false;
+        }
+        let skip = usize::from(self.at_word(1, repeated));
+        if is_end(self, 1 + skip) {
+            self.pos += 1 + skip;
+            return true;
+        }
+        false
+    }
+
+    /// One span from the start of `first` to the end of `last`.
+    pub(super) fn window_range(
+        &self,
+        first: (NaiveDate, NaiveDate),
+        last: (NaiveDate, NaiveDate),
+    ) -> Result<Resolution, Error> {
+        if last.1 < first.0 {
+            let span = self.span_of(0, self.pos);
+            return Err(self.error(
+                span.clone(),
+                format!("`{}` ends before it starts", &self.text[span]),
+            ));
+        }
+        Ok(Resolution::window(Kind::Span, first.0, last.1))
+    }
+
+    pub(super) fn month_number(&mut self) -> Result<u32, Error> {
+        let (month, span) = self.number("a month (1 to 12)")?;
+        if !(1..=12).contains(&month) {
+            return Err(self.error(span, format!("month {month} does not exist: write 1 to 12")));
+        }
+        Ok(month as u32)
+    }
+
+    pub(super) fn is_month_number(&self, ahead: usize) -> bool {
+        self.peek_at(ahead)
+            .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+    }
+
+    /// "6 tháng đầu năm 2024", "6 tháng cuối năm", "nửa đầu năm 2024"; "06 tháng và hằng
+    /// năm" (a frequency: every six months).
+    pub(super) fn half(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        let first = self.words(&["nua", "dau"]) || self.is_six_months("dau");
+        let second = !first && (self.words(&["nua", "cuoi"]) || self.is_six_months("cuoi"));
+        if !(first || second) {
+            let frequency = self.is_six_months_word()
+                && (self.at_punct(0, ',') || self.at_word(0, "va"))
+                && (self.at_word(1, "hang") || self.at_word(1, "dinh"));
+            if frequency {
+                let year = self.context_year();
+                return Ok(series(
+                    year,
+                    vec![last_of_month(year, 6), last_of_month(year, 12)],
+                ));
+            }
+            return Err(self.unreadable_from(start));
+        }
+        if !self.words(&["nam"]) {
+            return Err(self.unreadable_from(start));
+        }
+        let year = self.year_if(self.peek().is_some_and(|t| t.kind == Tok::Number))?;
+        let (start, due) = if first { (1, 6) } else { (7, 12) };
+        Ok(Resolution::window(
+            Kind::Half,
+            ymd(year, start, 1),
+            last_of_month(year, due),
+        ))
+    }
+
+    /// "6 tháng" and then `which` ("đầu", "cuối"), consumed when they stand here.
+    fn is_six_months(&mut self, which: &str) -> bool {
+        self.at_word(2, which) && self.is_six_months_word() && self.words(&[which])
+    }
+
+    /// After "năm" or "giai đoạn": a year, or a span of years.
+    pub(super) fn years(&mut self) -> Result<Resolution, Error> {
+        let first = self.year_number()?;
+        let before_end = self.pos;
+        if self.punct('-') || self.words(&["den"]) {
+            self.words(&["het"]);
+            self.words(&["nam"]);
+            let last_start = self.here();
+            let last = self.year_number()?;
+            if last < first {
+                return Err(self.error(
+                    last_start.start..self.span_of(self.pos - 1, self.pos).end,
+                    format!("the span {first}-{last} ends before it starts"),
+                ));
+            }
+            if last > first {
+                return Ok(Resolution::window(
+                    Kind::Span,
+                    ymd(first, 1, 1),
+                    ymd(last, 12, 31),
+                ));
+            }
+        }
+        if self.pos == before_end || self.tokens[self.pos - 1].kind == Tok::Number {
+            return Ok(Resolution::window(
+                Kind::Year,
+                ymd(first, 1, 1),
+                ymd(first, 12, 31),
+            ));
+        }
+        Err(self.unreadable())
+    }
+
+    /// "đầu/giữa/cuối tháng 3/2025", "đầu/giữa/cuối năm 2025": the day the Civil Code
+    /// names (kind date, its window that one day). "đầu/cuối quý I": the Code names no day
+    /// of a quarter, so the quarter.
+    pub(super) fn point(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        let which = self.peek().map(|t| t.text.clone()).unwrap_or_default();
+        self.pos += 1;
+        if self.at_word(0, "quy") {
+            let quarter = self.peek().cloned().expect("quý");
+            return self.worded(&quarter);
+        }
+        let window = if self.at_word(0, "thang") {
+            self.windows(
+                "thang",
+                Self::month_number,
+                Self::is_month_number,
+                month_window,
+            )?
+        } else {
+            self.pos += 1;
+            if self.at_number(0) {
+                self.years()?
+            } else {
+                let year = self.context_year();
+                Resolution::window(Kind::Year, ymd(year, 1, 1), ymd(year, 12, 31))
+            }
+        };
+        let (Some(first), Some(last)) = (window.start, window.due) else {
+            return Err(self.unreadable_from(start));
+        };
+        let day = match (which.as_str(), window.kind) {
+            ("dau", Kind::Month | Kind::Year) => first,
+            ("cuoi", Kind::Month | Kind::Year) => last,
+            ("giua", Kind::Month) => first + Days::new(14),
+            ("giua", Kind::Year) => ymd(first.year(), 6, 30),
+            _ => return Err(self.unreadable_from(start)),
+        };
+        Ok(Resolution::window(Kind::Date, day, day))
+    }
+}

@@ -1,0 +1,345 @@
+//! A part of a deadline read as a sentence.
+//!
+//! - Words before the deadline that are not part of the language ("Hoàn thành sửa đổi quy
+//!   trình trong quý III/2025") are skipped when what follows reads to the end and starts
+//!   as a deadline does (a filler such as "trong", "trước", "vào", or "quý II", "tháng 3",
+//!   "ngày 5", "năm 2025", "hằng quý"; an ongoing duty or an event only as the first
+//!   phrase). Where the words had begun to name a time ("Quý V/2024", "Tháng 13/2024") the
+//!   error stands: nonsense is not skipped over.
+//! - Phrases joined by ",", "và", "hoặc", or a range's "đến", form a group: a list
+//!   ("tháng 02 và quý I năm 2025": items without a year take the one stated), a range
+//!   ("từ quý II/2025 đến quý IV/2027": a span), a date and an ongoing duty ("Quý IV/2025
+//!   và thực hiện thường xuyên": open-ended), a series and more ("Hằng quý, thường xuyên":
+//!   recurring), a date and an event ("trước ngày 1/3/2027 và theo lộ trình …": the date).
+//! - Groups one after another in the sentence ("đến tháng 12/2022 khởi công và hoàn thành
+//!   dự án vào năm 2025") are stages, combined as a group is.
+//! - Words after the last group are an error ("Quý I/2024 theo kế hoạch"), except after an
+//!   ongoing duty or an event, whose words they are.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::super::lexer::Kind as Tok;
+use super::super::{Error, Kind, Resolution};
+use super::words::Prefix;
+use super::*;
+
+/// A reading that failed; `committed` when the words had begun to name a time, so that the
+/// error is the answer and no later words are tried instead.
+pub(super) struct Failure {
+    error: Error,
+    committed: bool,
+}
+
+/// One phrase of a group.
+struct Item {
+    resolution: Resolution,
+    prefix: Prefix,
+    /// Its first token, to read it again with another year.
+    start: usize,
+    /// After ",", "và", "hoặc" or "đến".
+    joined: bool,
+    /// Its year came from the context.
+    defaulted: bool,
+    /// "25 ngày": a count of days from the start the next phrase names.
+    duration: Option<u32>,
+}
+
+impl Parser<'_> {
+    /// The part from its first token, else from the first later word where a deadline
+    /// reads to the end.
+    pub(super) fn sentence(&mut self) -> Result<Resolution, Error> {
+        let first = match self.stages(0) {
+            Ok(resolution) => return Ok(resolution),
+            Err(failure) => failure,
+        };
+        if first.committed {
+            return Err(first.error);
+        }
+        for i in 1..self.tokens.len() {
+            if !self.introduces(i, true) {
+                continue;
+            }
+            match self.stages(i) {
+                Ok(resolution) => return Ok(resolution),
+                Err(failure) if failure.committed => return Err(failure.error),
+                Err(_) => {}
+            }
+        }
+        Err(first.error)
+    }
+
+    /// A group at `from`, and the stages after it, to the end of the part.
+    fn stages(&mut self, from: usize) -> Result<Resolution, Failure> {
+        self.pos = from;
+        let group = self.group()?;
+        self.skip_punct();
+        let rest = self.pos;
+        if rest == self.tokens.len() {
+            return Ok(group);
+        }
+        for i in rest..self.tokens.len() {
+            if !self.introduces(i, false) {
+                continue;
+            }
+            match self.stages(i) {
+                Ok(later) => return Ok(combine(vec![group, later])),
+                Err(failure) if failure.committed => return Err(failure),
+                Err(_) => {}
+            }
+        }
+        if group.kind.is_undated() {
+            // "Thường xuyên trong năm", "Khi …": the words describe the duty or the event.
+            self.pos = self.tokens.len();
+            return Ok(group);
+        }
+        let span = self.span_of(rest, self.tokens.len());
+        Err(Failure {
+            error: self.error(
+                span.clone(),
+                format!("unexpected `{}` after the deadline", &self.text[span]),
+            ),
+            committed: true,
+        })
+    }
+
+    /// True when token `i` may start a deadline in the middle of a sentence; ongoing duties
+    /// and events only for the `first` phrase.
+    fn introduces(&mut self, i: usize, first: bool) -> bool {
+        let save = self.pos;
+        self.pos = i;
+        let word = self.peek().is_some_and(|t| t.kind == Tok::Word);
+        let found = word
+            && (self.at_filler()
+                || self.strong_start()
+                || self.at_recurring()
+                || (self.at_word(0, "nua") && (self.at_word(1, "dau") || self.at_word(1, "cuoi")))
+                || (first && (self.is_event() || self.at_ongoing())));
+        self.pos = save;
+        found
+    }
+
+    /// Phrases joined by ",", "và", "hoặc" or a range's "đến"/"tới".
+    fn group(&mut self) -> Result<Resolution, Failure> {
+        let mut items = vec![self.item(false)?];
+        loop {
+            let save = self.pos;
+            let comma = self.punct(',');
+            let joined = self.words(&["va"]) || self.words(&["hoac"]) || comma;
+            let ranged = self.at_word(0, "den") || self.at_word(0, "toi");
+            if !(joined || ranged) {
+                break;
+            }
+            if comma && (self.at_words(&["tam", "nhin"]) || self.at_words(&["dinh", "huong"])) {
+                // "giai đoạn 2021-2025, định hướng đến năm 2030": an outlook, not a deadline.
+                self.pos = self.tokens.len();
+                break;
+            }
+            match self.item(true) {
+                Ok(item) => items.push(item),
+                Err(failure) if failure.committed => return Err(failure),
+                Err(_) => {
+                    self.pos = save;
+                    break;
+                }
+            }
+        }
+        let end = self.pos;
+        self.give_years(&mut items)?;
+        self.pos = end;
+        self.join(items)
+    }
+
+    /// One phrase: filler, the deadline, and what may follow it ("của năm báo cáo", "đối
+    /// với báo cáo định kỳ hằng năm", "và các năm tiếp theo").
+    fn item(&mut self, joined: bool) -> Result<Item, Failure> {
+        let start = self.pos;
+        self.defaulted = false;
+        if let Some(days) = self.duration() {
+            return Ok(Item {
+                resolution: Resolution::undated(Kind::Event),
+                prefix: Prefix::default(),
+                start,
+                joined,
+                defaulted: false,
+                duration: Some(days),
+            });
+        }
+        let prefix = self.skip_prefix();
+        let committed = self.strong_start();
+        let resolution = self
+            .body(joined)
+            .and_then(|r| self.tail(r))
+            .map_err(|error| Failure { error, committed })?;
+        let day_before = resolution.start.and_then(|d| d.pred_opt());
+        let resolution = match (resolution.kind, day_before) {
+            // "trước tháng 10/2024": by the last day of September.
+            (Kind::Month | Kind::Quarter | Kind::Half | Kind::Year, Some(day)) if prefix.before => {
+                Resolution::window(Kind::Date, day, day)
+            }
+            _ => resolution,
+        };
+        Ok(Item {
+            resolution,
+            prefix,
+            start,
+            joined,
+            defaulted: self.defaulted,
+            duration: None,
+        })
+    }
+
+    /// What may follow a deadline and change its reading.
+    fn tail(&mut self, resolution: Resolution) -> Result<Resolution, Error> {
+        let resolution = if self.open_ended_tail() && !resolution.kind.is_undated() {
+            Resolution {
+                kind: Kind::OpenEnded,
+                ..resolution
+            }
+        } else {
+            resolution
+        };
+        if self.words(&["cua", "nam", "bao", "cao"]) {
+            return Ok(yearly(resolution, 0));
+        }
+        if self.words(&["cua", "nam", "lien", "ke", "nam", "bao", "cao"]) {
+            return Ok(yearly(resolution, 1));
+        }
+        if self.words(&["doi", "voi"]) {
+            // "ngày 25 tháng 11 đối với báo cáo định kỳ hằng năm": what the date is for; a
+            // day with no year for a periodic report comes every year.
+            let periodic = self.tokens[self.pos..]
+                .iter()
+                .any(|t| t.is_word("dinh") || t.is_word("hang"));
+            self.pos = self.tokens.len();
+            if periodic && self.defaulted {
+                return Ok(yearly(resolution, 0));
+            }
+        }
+        Ok(resolution)
+    }
+
+    /// "và các năm tiếp theo", "và những năm tiếp theo", "trở đi".
+    fn open_ended_tail(&mut self) -> bool {
+        self.words(&["va", "cac", "nam", "tiep", "theo"])
+            || self.words(&["va", "nhung", "nam", "tiep", "theo"])
+            || self.words(&["va", "cac", "nam", "sau"])
+            || self.words(&["va", "tiep", "theo"])
+            || self.words(&["tro", "di"])
+    }
+
+    /// Items of a group that took the context's year take the year another item states:
+    /// the next one's ("tháng 11, tháng 12 năm 2025"), else the previous one's ("2025 và
+    /// hằng quý").
+    fn give_years(&mut self, items: &mut [Item]) -> Result<(), Failure> {
+        let stated: Vec<Option<i32>> = items
+            .iter()
+            .map(|item| {
+                let r = &item.resolution;
+                let dated = !item.defaulted && !r.kind.is_undated() && item.duration.is_none();
+                r.start.or(r.due).filter(|_| dated).map(|d| d.year())
+            })
+            .collect();
+        for k in 0..items.len() {
+            if !items[k].defaulted || items[k].resolution.kind.is_undated() {
+                continue;
+            }
+            let later = stated[k + 1..].iter().flatten().next();
+            let year = later.or_else(|| stated[..k].iter().rev().flatten().next());
+            let Some(&year) = year else {
+                continue;
+            };
+            if year == self.context.year {
+                continue;
+            }
+            let context = self.context;
+            self.context.year = year;
+            self.pos = items[k].start;
+            let again = self.item(items[k].joined);
+            self.context = context;
+            items[k] = again?;
+        }
+        Ok(())
+    }
+
+    /// The items of a group as one reading.
+    fn join(&mut self, items: Vec<Item>) -> Result<Resolution, Failure> {
+        let window = |item: &Item| -> Option<(NaiveDate, NaiveDate)> {
+            let r = &item.resolution;
+            r.start.zip(r.due).filter(|_| !r.kind.is_undated())
+        };
+        let mut ranged: Option<Resolution> = None;
+        if let [first, second, ..] = &items[..] {
+            if let Some(days) = first.duration {
+                // "25 ngày, bắt đầu từ ngày 1/4/2019": 25 days from 1/4, the first included.
+                if let Some((start, _)) = window(second).filter(|_| second.prefix.from) {
+                    let due = start + Days::new(u64::from(days - 1));
+                    ranged = Some(Resolution::window(Kind::Span, start, due));
+                }
+            } else if let (true, Some(from), Some(to)) = (
+                first.prefix.from || second.prefix.to,
+                window(first),
+                window(second),
+            ) {
+                // "từ ngày 01/02/2021 đến hết ngày 30/4/2021", "bắt đầu từ tháng 4/2025,
+                // hoàn thành trước ngày 30/6/2025": one span.
+                ranged = Some(self.window_range(from, to).map_err(|error| Failure {
+                    error,
+                    committed: true,
+                })?);
+            }
+        }
+        if items.iter().any(|item| item.duration.is_some()) && ranged.is_none() {
+            // A count of days with no start to count from.
+            return Err(Failure {
+                error: self.unreadable_from(items[0].start),
+                committed: false,
+            });
+        }
+        let mut parts: Vec<Resolution> = items.into_iter().map(|i| i.resolution).collect();
+        if let Some(span) = ranged {
+            parts.splice(0..2, [span]);
+        }
+        Ok(combine(parts))
+    }
+}
+
+/// Phrases of a group, or stages of a sentence, as one reading: undated ones alone are
+/// ongoing (if any is) or an event; a series with anything is recurring; a date with an
+/// ongoing duty is open-ended; with an event, the date; several dates are several.
+fn combine(mut parts: Vec<Resolution>) -> Resolution {
+    if parts.len() == 1 {
+        return parts.pop().expect("one part");
+    }
+    let ongoing = parts
+        .iter()
+        .any(|p| matches!(p.kind, Kind::Ongoing | Kind::OpenEnded));
+    let dated: Vec<&Resolution> = parts.iter().filter(|p| !p.kind.is_undated()).collect();
+    let recurring = dated.iter().any(|p| p.kind == Kind::Recurring);
+    match dated[..] {
+        [] if ongoing => Resolution::undated(Kind::Ongoing),
+        [] => Resolution::undated(Kind::Event),
+        [one] if !recurring => Resolution {
+            kind: if ongoing { Kind::OpenEnded } else { one.kind },
+            ..one.clone()
+        },
+        _ => {
+            let mut dates: Vec<NaiveDate> =
+                dated.iter().flat_map(|p| p.dates.iter().copied()).collect();
+            dates.sort_unstable();
+            dates.dedup();
+            let kind = if recurring {
+                Kind::Recurring
+            } else if ongoing {
+                Kind::OpenEnded
+            } else {
+                Kind::Several
+            };
+            Resolution {
+                kind,
+                start: dated.iter().filter_map(|p| p.start).min(),
+                due: dates.last().copied(),
+                dates,
+            }
+        }
+    }
+}

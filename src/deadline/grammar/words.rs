@@ -1,0 +1,258 @@
+//! Words around the dates: the filler before a deadline ("trước", "chậm nhất", "vào chiều
+//! Chủ nhật", "bắt đầu từ 0h"), and the phrases with no date: ongoing duties ("thường
+//! xuyên", "là nhiệm vụ thường xuyên") and events ("Khi …", "Kỳ họp thứ mười …", "Trong
+//! thời hạn 20 ngày kể từ …").
+
+use super::super::lexer::Kind as Tok;
+use super::*;
+
+/// Words that may stand before the deadline proper and change nothing, save what
+/// [`Prefix`] notes. Longer first where one starts another.
+const FILLERS: &[&[&str]] = &[
+    &["hoan", "thanh"],
+    &["thuc", "hien"],
+    &["cham", "nhat"],
+    &["muon", "nhat"],
+    &["it", "nhat"],
+    &["ket", "thuc"],
+    &["bat", "dau"],
+    &["tu", "nay"],
+    &["ke", "tu"],
+    &["truoc"],
+    &["trong"],
+    &["vao"],
+    &["den"],
+    &["toi"],
+    &["xong"],
+    &["han"],
+    &["het"],
+    &["tu"],
+    &["tai"],
+    &["sang"],
+    &["chieu"],
+    &["trua"],
+];
+
+/// The days of the week after "thứ" ("Chủ nhật" stands alone).
+const WEEKDAYS: &[&str] = &["hai", "ba", "tu", "nam", "sau", "bay"];
+
+/// What the filler before a phrase says about it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Prefix {
+    /// "từ", "bắt đầu từ", "kể từ": the phrase starts a range.
+    pub from: bool,
+    /// "đến", "tới": the phrase ends a range.
+    pub to: bool,
+    /// "trước": before the period ("trước tháng 10/2024" is due 30/9/2024).
+    pub before: bool,
+}
+
+impl Parser<'_> {
+    /// True when a filler of [`FILLERS`] starts here.
+    pub(super) fn at_filler(&self) -> bool {
+        FILLERS.iter().any(|filler| self.at_words(filler))
+    }
+
+    /// Bullets, a "Label:", filler words, weekdays, hours, counts ("2 ngày 26-27/6", "5 năm
+    /// 2021-2025") and "các" ("các ngày 25, 26/6").
+    pub(super) fn skip_prefix(&mut self) -> Prefix {
+        let mut prefix = Prefix::default();
+        loop {
+            let before = self.pos;
+            while self
+                .peek()
+                .is_some_and(|t| matches!(t.kind, Tok::Punct('-' | '+' | '*' | '•')))
+            {
+                self.pos += 1;
+            }
+            if let Some(colon) = self.tokens[self.pos..].iter().position(|t| t.is_punct(':'))
+                && colon > 0
+                && self.tokens[self.pos..self.pos + colon]
+                    .iter()
+                    .all(|t| t.kind == Tok::Word)
+            {
+                self.pos += colon + 1;
+            }
+            if let Some(filler) = FILLERS.iter().find(|filler| self.at_words(filler)) {
+                self.pos += filler.len();
+                match filler[0] {
+                    // "từ nay" (from now): the day the plan is read, which no year tells.
+                    "tu" => prefix.from = filler.len() == 1,
+                    "ke" => prefix.from = true,
+                    "den" | "toi" => prefix.to = true,
+                    "truoc" => prefix.before = true,
+                    _ => {}
+                }
+            }
+            self.skip_weekday();
+            self.skip_hour();
+            let counted = (self.at_number(0) || self.at_word(0, "hai") || self.at_word(0, "ba"))
+                && ((self.at_word(1, "ngay") && self.at_number(2))
+                    || (self.at_word(1, "nam") && self.at_year(2)));
+            if counted {
+                self.pos += 2;
+            }
+            if self.at_word(0, "cac")
+                && ["nam", "ngay", "thang", "quy"]
+                    .iter()
+                    .any(|w| self.at_word(1, w))
+            {
+                self.pos += 1;
+            }
+            if self.pos == before {
+                return prefix;
+            }
+        }
+    }
+
+    /// "Chủ nhật", "Chủ Nhật,", "thứ Hai", "ngày Chủ Nhật" before a date.
+    fn skip_weekday(&mut self) {
+        let at = usize::from(self.at_word(0, "ngay"));
+        let named = (self.at_word(at, "chu") && self.at_word(at + 1, "nhat"))
+            || (self.at_word(at, "thu")
+                && WEEKDAYS.iter().any(|w| self.at_word(at + 1, w))
+                && !self.at_word(at + 2, "thang"));
+        if named {
+            self.pos += at + 2;
+            self.punct(',');
+        }
+    }
+
+    /// "14h", "17h30", "0 giờ" before "ngày" or a date.
+    fn skip_hour(&mut self) {
+        let hour = self.at_number(0) && (self.at_word(1, "h") || self.at_word(1, "gio"));
+        if !hour {
+            return;
+        }
+        let minutes = usize::from(self.at_number(2));
+        let minute_word = usize::from(minutes == 1 && self.at_word(3, "phut"));
+        let next = 2 + minutes + minute_word;
+        if self.at_word(next, "ngay") || self.at_number(next) {
+            self.pos += next;
+        }
+    }
+
+    /// An ongoing duty, consumed: "thường xuyên", "liên tục", "là nhiệm vụ thường
+    /// xuyên", "các nhiệm vụ thường xuyên"; after "và" (`joined`) also "thời gian tới",
+    /// "các năm tiếp theo".
+    pub(super) fn ongoing(&mut self, joined: bool) -> bool {
+        let start = self.pos;
+        self.words(&["la"]);
+        let _ = self.words(&["cac", "nhiem", "vu"]) || self.words(&["nhiem", "vu"]);
+        let core = self.words(&["thuong", "xuyen"])
+            || self.words(&["lien", "tuc"])
+            || self.words(&["hang", "ngay"])
+            || (joined
+                && (self.words(&["thoi", "gian", "toi"])
+                    || self.words(&["cac", "nam", "tiep", "theo"])
+                    || self.words(&["nhung", "nam", "tiep", "theo"])
+                    || self.words(&["cac", "nam", "sau"])));
+        if !core {
+            self.pos = start;
+        }
+        core
+    }
+
+    /// True where an ongoing duty starts.
+    pub(super) fn at_ongoing(&mut self) -> bool {
+        let start = self.pos;
+        let found = self.ongoing(false);
+        self.pos = start;
+        found
+    }
+
+    pub(super) fn is_event(&self) -> bool {
+        let starts = [
+            &["khi"][..],
+            &["sau", "khi"],
+            &["ngay", "sau", "khi"],
+            &["sau"],
+            &["theo", "yeu", "cau"],
+            &["theo", "chi", "dao"],
+            &["theo", "tien", "do"],
+            &["theo", "chuong", "trinh"],
+            &["theo", "lo", "trinh"],
+            &["theo", "tung"],
+            &["tuy", "theo"],
+            &["ky", "hop"],
+            &["dot", "xuat"],
+            &["dau", "ky"],
+            &["giua", "ky"],
+            &["cuoi", "ky"],
+        ];
+        starts.iter().any(|words| self.at_words(words))
+    }
+
+    /// A time counted from an event, consumed with the rest: "(trong) thời hạn 20 ngày
+    /// kể từ ngày luật … được thông qua", "trong vòng 3 năm kể từ …", "45 ngày làm việc
+    /// đến thời điểm khai mạc …".
+    pub(super) fn relative(&mut self) -> bool {
+        let start = self.pos;
+        let _ = self.words(&["thoi", "han"]) || self.words(&["vong"]);
+        let counted = self.at_number(0)
+            && ["ngay", "thang", "nam", "tuan", "gio"]
+                .iter()
+                .any(|w| self.at_word(1, w));
+        if counted {
+            self.pos += 2;
+            self.words(&["lam", "viec"]);
+            let counted_from = self.at_words(&["ke", "tu"])
+                || self.at_words(&["tinh", "tu"])
+                || self.at_word(0, "sau")
+                || self.at_word(0, "truoc")
+                || self.at_word(0, "den");
+            if counted_from {
+                return true;
+            }
+        }
+        self.pos = start;
+        false
+    }
+
+    /// "25 ngày" before ", bắt đầu từ ngày 1/4/2019": a count of days, consumed.
+    pub(super) fn duration(&mut self) -> Option<u32> {
+        let days = self.at_number(0)
+            && self.at_word(1, "ngay")
+            && (self.at_punct(2, ',') || self.peek_at(2).is_none());
+        if !days {
+            return None;
+        }
+        let count = self.peek()?.text.parse::<u32>().ok().filter(|&n| n > 0)?;
+        self.pos += 2;
+        Some(count)
+    }
+
+    /// True when the phrase here has begun to name a time, so that an error in it is the
+    /// reader's answer rather than a sign that the words are not a deadline: a number,
+    /// "quý" and a numeral, "tháng", "ngày" or "năm" and a number, "giai đoạn", "đầu/giữa/
+    /// cuối tháng" or "năm" and a number.
+    pub(super) fn strong_start(&self) -> bool {
+        let Some(first) = self.peek() else {
+            return false;
+        };
+        match (first.kind, first.text.as_str()) {
+            (Tok::Number, _) => true,
+            (Tok::Word, "quy") => self.is_quarter_numeral(1) || self.at_number(1),
+            (Tok::Word, "thang" | "ngay" | "nam") => self.at_number(1),
+            (Tok::Word, "giai") => self.at_word(1, "doan"),
+            (Tok::Word, "dau" | "giua" | "cuoi") => {
+                (self.at_word(1, "thang") || self.at_word(1, "nam")) && self.at_number(2)
+            }
+            _ => false,
+        }
+    }
+
+    /// True when a recurring series starts here: "hằng quý", "định kỳ 6 tháng".
+    pub(super) fn at_recurring(&self) -> bool {
+        let at = if self.at_words(&["dinh", "ky"]) {
+            2
+        } else if self.at_word(0, "hang") {
+            1
+        } else {
+            return false;
+        };
+        let at = at + usize::from(self.at_word(at, "hang"));
+        ["nam", "quy", "thang"].iter().any(|w| self.at_word(at, w))
+            || (self.at_number(at) && self.at_word(at + 1, "thang"))
+    }
+}
