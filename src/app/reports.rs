@@ -7,12 +7,13 @@ use anyhow::Context;
 use chrono::NaiveDate;
 
 use super::{Session, exit, report_problems};
-use crate::check::check_tree;
+use crate::check::{Checked, check_tree};
 use crate::cli::{DeadlineArgs, Global, QueryArgs, SchemaKind};
 use crate::deadline::{self, Context as DeadlineContext};
 use crate::diag::{Code, Diagnostic};
+use crate::diff::{FileErrors, PlanFile};
 use crate::git::Repo;
-use crate::load::{read_tree, tree_from_files};
+use crate::load::{Tree, read_tree, tree_from_files};
 use crate::query;
 use crate::render::{self, Caption, DiagnosticFormat, Format, Kind, Lang, Style};
 use crate::source::{SourceFile, Sources};
@@ -75,7 +76,8 @@ pub(super) fn export(
     session.report(style)
 }
 
-/// Two versions of a pull request's plans are small: both are checked in full.
+/// Two versions of a pull request's plans are small: both are checked in full, and every
+/// plan file of both is read as written, so a plan with errors is still compared.
 pub(super) fn diff(
     global: &Global,
     from: &str,
@@ -90,7 +92,7 @@ pub(super) fn diff(
     };
     let old = check_tree(&old_tree, super::clock());
     let new = check_tree(&new_tree, super::clock());
-    let changes = crate::diff::diff(&old.plans, &new.plans);
+    let changes = crate::diff::diff(&plan_files(&old_tree, &old), &plan_files(&new_tree, &new));
     let to_name = to.unwrap_or(match style.lang {
         Lang::Vi => "thư mục làm việc",
         Lang::En => "working tree",
@@ -99,6 +101,33 @@ pub(super) fn diff(
     render::write_diff(&changes, from, to_name, style, &mut out)?;
     out.flush()?;
     report_problems(&new_tree, &new, style.color && io::stderr().is_terminal())
+}
+
+/// Every plan file of a checked tree as `diff` reads it, with the errors `check` found.
+fn plan_files(tree: &Tree, checked: &Checked) -> Vec<PlanFile> {
+    tree.plan_files
+        .iter()
+        .map(|&id| {
+            let source = tree.sources.get(id);
+            let bytes = tree.bytes(id).unwrap_or_default();
+            let mut errors = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.file == id && d.is_error());
+            let errors = errors.next().map(|first| {
+                let (line, column) = source.line_col(first.span.start);
+                FileErrors {
+                    count: 1 + errors.count(),
+                    line,
+                    column,
+                    code: first.code.as_str().to_string(),
+                    message: first.message.clone(),
+                }
+            });
+            let path = source.path.display().to_string();
+            PlanFile::read(path, &bytes, &checked.registry, errors)
+        })
+        .collect()
 }
 
 pub(super) fn schema(which: SchemaKind, write: Option<&Path>) -> anyhow::Result<u8> {
