@@ -36,6 +36,7 @@ fuzz_target!(|data: &[u8]| {
                 format,
                 lang,
                 color: false,
+                bom: false,
             };
             let mut out = Vec::new();
             write_diff(&changes, "old", "new", style, &mut out)

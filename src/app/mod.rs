@@ -57,7 +57,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Summary { query, out } => {
             reports::summary(global, query, out.as_deref(), today, style)?
         }
-        Command::Export(query) => reports::export(global, query, today, style)?,
+        Command::Export(args) => reports::export(global, args, today, style)?,
         Command::Report(args) => period::report(global, args, today, style)?,
         Command::Site { query, out } => site::site(global, query, out, today, style)?,
         Command::Diff { from, to } => reports::diff(global, from, to.as_deref(), style)?,
@@ -81,6 +81,7 @@ fn style(global: &Global, format: Format) -> Style {
         format,
         lang: global.lang,
         color,
+        bom: global.bom,
     }
 }
 

@@ -8,14 +8,14 @@ use chrono::NaiveDate;
 
 use super::{Session, exit, report_problems};
 use crate::check::{Checked, check_tree};
-use crate::cli::{DeadlineArgs, Global, QueryArgs, SchemaKind};
+use crate::cli::{DeadlineArgs, ExportArgs, Global, QueryArgs, SchemaKind};
 use crate::deadline::{self, Context as DeadlineContext};
 use crate::diag::{Code, Diagnostic};
 use crate::diff::{FileErrors, PlanFile};
 use crate::git::Repo;
 use crate::load::{Tree, read_tree, tree_from_files};
 use crate::query;
-use crate::render::{self, Caption, DiagnosticFormat, Format, Kind, Lang, Style};
+use crate::render::{self, Caption, DiagnosticFormat, Format, IcsComponent, Kind, Lang, Style};
 use crate::source::{SourceFile, Sources};
 
 pub(super) fn summary(
@@ -41,11 +41,11 @@ pub(super) fn summary(
 
 pub(super) fn export(
     global: &Global,
-    args: &QueryArgs,
+    args: &ExportArgs,
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
-    let session = Session::open(global, args, style)?;
+    let session = Session::open(global, &args.query, style)?;
     if let Some(note) = &session.note {
         writeln!(io::stderr(), "{note}")?;
     }
@@ -64,7 +64,13 @@ pub(super) fn export(
     }
     let rows = query::export(session.plans(), filter, today);
     match style.format {
-        Format::Ics => render::write_ics(&rows, &full_name, today, &mut out)?,
+        Format::Ics => {
+            let component = match args.events {
+                true => IcsComponent::Event,
+                false => IcsComponent::Todo,
+            };
+            render::write_ics(&rows, &full_name, today, component, &mut out)?
+        }
         _ => {
             // JSON or CSV: the caption words only a terminal table.
             let listing = query::Listing::All;

@@ -31,7 +31,7 @@ pub use diagnostics::{
 };
 pub use diff::write_diff;
 pub use edit::write_edit;
-pub use ics::write_ics;
+pub use ics::{IcsComponent, write_ics};
 pub use labels::{Label, predecessors_note};
 pub use report::{Heading, write_docx, write_markdown as write_period_markdown, write_xlsx};
 pub use rows::{Tabular, Tone, markdown_cell, write_rows};
@@ -115,4 +115,7 @@ pub struct Style {
     pub lang: Lang,
     /// Resolved colour decision (auto already settled against the terminal and NO_COLOR).
     pub color: bool,
+    /// CSV starts with a UTF-8 byte-order mark: Excel on Windows reads a CSV without one
+    /// in the machine's ANSI code page, which garbles Vietnamese.
+    pub bom: bool,
 }
