@@ -1,5 +1,6 @@
 //! `summary`, `export`, `diff`, `schema` and `deadline`.
 
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -16,7 +17,7 @@ use crate::git::Repo;
 use crate::load::{Tree, read_tree, tree_from_files};
 use crate::query;
 use crate::render::{self, Caption, DiagnosticFormat, Format, IcsComponent, Kind, Lang, Style};
-use crate::source::{SourceFile, Sources};
+use crate::source::{FileId, SourceFile, Sources};
 
 pub(super) fn summary(
     global: &Global,
@@ -111,27 +112,36 @@ pub(super) fn diff(
 
 /// Every plan file of a checked tree as `diff` reads it, with the errors `check` found.
 fn plan_files(tree: &Tree, checked: &Checked) -> Vec<PlanFile> {
+    // Each file's first error (diagnostics are sorted by file and place) and its count.
+    let mut errors: HashMap<FileId, (&Diagnostic, usize)> = HashMap::new();
+    for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
+        errors.entry(diagnostic.file).or_insert((diagnostic, 0)).1 += 1;
+    }
     tree.plan_files
         .iter()
         .map(|&id| {
             let source = tree.sources.get(id);
-            let bytes = tree.bytes(id).unwrap_or_default();
-            let mut errors = checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.file == id && d.is_error());
-            let errors = errors.next().map(|first| {
+            let errors = errors.get(&id).map(|&(first, count)| {
                 let (line, column) = source.line_col(first.span.start);
                 FileErrors {
-                    count: 1 + errors.count(),
+                    count,
                     line,
                     column,
                     code: first.code.as_str().to_string(),
                     message: first.message.clone(),
                 }
             });
-            let path = source.path.display().to_string();
-            PlanFile::read(path, &bytes, &checked.registry, errors)
+            // A file that cannot be read is not an empty plan whose tasks were all removed.
+            let bytes = tree.bytes(id);
+            let read = bytes.as_deref().unwrap_or_default();
+            let mut file = PlanFile::read(
+                source.path.display().to_string(),
+                read,
+                &checked.registry,
+                errors,
+            );
+            file.readable &= bytes.is_ok();
+            file
         })
         .collect()
 }

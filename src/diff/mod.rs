@@ -12,6 +12,8 @@ mod compare;
 mod version;
 mod words;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -230,26 +232,38 @@ fn plan_ref(plan: &PlanFile) -> PlanRef {
 
 /// For each file of `new`, the file of `old` that holds the same plan: the same key in
 /// the same file first, then the same key (a file moved), then the same file (a number
-/// changed, or a header that cannot be read in one version).
+/// changed, or a header that cannot be read in one version). Indexed, for national trees.
 fn pair(old: &[PlanFile], new: &[PlanFile]) -> Vec<Option<usize>> {
     let old_keys: Vec<_> = old.iter().map(PlanFile::key).collect();
     let new_keys: Vec<_> = new.iter().map(PlanFile::key).collect();
+    let mut by_key: HashMap<&(String, String), Vec<usize>> = HashMap::new();
+    for (at, key) in old_keys.iter().enumerate() {
+        if let Some(key) = key {
+            by_key.entry(key).or_default().push(at);
+        }
+    }
+    let by_file: HashMap<&str, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(at, file)| (file.path.as_str(), at))
+        .collect();
     let mut taken = vec![false; old.len()];
     let mut matched: Vec<Option<usize>> = vec![None; new.len()];
-    type Same<'a> = &'a dyn Fn(usize, usize) -> bool;
-    let same_key = |o: usize, n: usize| old_keys[o].is_some() && old_keys[o] == new_keys[n];
-    let same_file = |o: usize, n: usize| old[o].path == new[n].path;
-    let rules: [Same; 3] = [
-        &|o, n| same_key(o, n) && same_file(o, n),
-        &same_key,
-        &same_file,
-    ];
-    for rule in rules {
+    for pass in 0..3 {
         for (n, slot) in matched.iter_mut().enumerate() {
             if slot.is_some() {
                 continue;
             }
-            if let Some(o) = (0..old.len()).find(|&o| !taken[o] && rule(o, n)) {
+            let key = new_keys[n].as_ref();
+            let same_file = by_file.get(new[n].path.as_str()).copied();
+            let found = match pass {
+                0 => same_file.filter(|&o| key.is_some() && old_keys[o].as_ref() == key),
+                1 => key
+                    .and_then(|key| by_key.get(key))
+                    .and_then(|all| all.iter().copied().find(|&o| !taken[o])),
+                _ => same_file,
+            };
+            if let Some(o) = found.filter(|&o| !taken[o]) {
                 taken[o] = true;
                 *slot = Some(o);
             }
