@@ -59,6 +59,82 @@ pub fn replace(path: &Path, before: &[u8], bytes: &[u8]) -> Result<(), ReplaceEr
     result
 }
 
+/// Why [`replace_all`] did not replace every file.
+#[derive(Debug)]
+pub enum ReplaceAllError {
+    /// Nothing was written: a file changed meanwhile, or writing a temporary failed.
+    Nothing(PathBuf, ReplaceError),
+    /// A rename failed after others had succeeded: the files renamed so far have their
+    /// new bytes, the others their old ones.
+    Partial {
+        written: Vec<PathBuf>,
+        failed: PathBuf,
+        error: io::Error,
+        not_written: Vec<PathBuf>,
+    },
+}
+
+/// [`replace`] for several files at once, so that all of them change or none: every new
+/// text is written beside its file and flushed first, then every file is checked to still
+/// have the bytes its new text was made from, and only then is each renamed into place.
+/// Only a failing rename (after the others' succeeded) can leave some files changed.
+pub fn replace_all(files: &[(&Path, &[u8], &[u8])]) -> Result<(), ReplaceAllError> {
+    let mut written: Vec<PathBuf> = Vec::new();
+    let clean = |temporaries: &[PathBuf]| {
+        for t in temporaries {
+            let _ = std::fs::remove_file(t);
+        }
+    };
+    for (path, _, bytes) in files {
+        let temporary = temporary(path);
+        if let Err(e) = write_beside(path, &temporary, bytes) {
+            let _ = std::fs::remove_file(&temporary);
+            clean(&written);
+            return Err(ReplaceAllError::Nothing(
+                path.to_path_buf(),
+                ReplaceError::Io(e),
+            ));
+        }
+        written.push(temporary);
+    }
+    for (path, before, _) in files {
+        hooks::before_rename(path);
+        let unchanged = std::fs::read(path).map(|now| now == *before);
+        let problem = match unchanged {
+            Ok(true) => continue,
+            Ok(false) => ReplaceError::Changed,
+            Err(e) => ReplaceError::Io(e),
+        };
+        clean(&written);
+        return Err(ReplaceAllError::Nothing(path.to_path_buf(), problem));
+    }
+    for (i, ((path, _, _), temporary)) in files.iter().zip(&written).enumerate() {
+        if let Err(error) = hooks::rename(temporary, path) {
+            clean(&written[i..]);
+            let paths = |range: &[(&Path, &[u8], &[u8])]| {
+                range.iter().map(|(p, _, _)| p.to_path_buf()).collect()
+            };
+            return Err(ReplaceAllError::Partial {
+                written: paths(&files[..i]),
+                failed: path.to_path_buf(),
+                error,
+                not_written: paths(&files[i + 1..]),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `temporary` with the permissions of `path`, flushed to disk.
+fn write_beside(path: &Path, temporary: &Path, bytes: &[u8]) -> io::Result<()> {
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut file = File::create(temporary)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    file.set_permissions(permissions)?;
+    Ok(())
+}
+
 impl From<io::Error> for ReplaceError {
     fn from(error: io::Error) -> Self {
         ReplaceError::Io(error)
@@ -98,12 +174,18 @@ pub mod hooks {
 
     thread_local! {
         static FAIL_RENAME: RefCell<bool> = const { RefCell::new(false) };
+        static RENAMES_BEFORE_FAILING: RefCell<Option<usize>> = const { RefCell::new(None) };
         static BEFORE_RENAME: RefCell<Option<Action>> = RefCell::new(None);
     }
 
     /// Makes the next renames of this thread fail, or succeed again.
     pub fn fail_rename(fail: bool) {
         FAIL_RENAME.with(|f| *f.borrow_mut() = fail);
+    }
+
+    /// Lets the next `n` renames of this thread succeed and makes the one after fail.
+    pub fn fail_rename_after(n: usize) {
+        RENAMES_BEFORE_FAILING.with(|r| *r.borrow_mut() = Some(n));
     }
 
     /// Runs `action` on the file just before the next rename of this thread.
@@ -118,7 +200,21 @@ pub mod hooks {
     }
 
     pub(super) fn rename(from: &Path, to: &Path) -> std::io::Result<()> {
-        if FAIL_RENAME.with(|f| *f.borrow()) {
+        let countdown = RENAMES_BEFORE_FAILING.with(|r| {
+            let mut r = r.borrow_mut();
+            match *r {
+                Some(0) => {
+                    *r = None;
+                    true
+                }
+                Some(n) => {
+                    *r = Some(n - 1);
+                    false
+                }
+                None => false,
+            }
+        });
+        if countdown || FAIL_RENAME.with(|f| *f.borrow()) {
             return Err(std::io::Error::other("rename failed (injected by a test)"));
         }
         std::fs::rename(from, to)
@@ -173,6 +269,72 @@ mod tests {
         let result = replace(&path, b"old", b"new");
         assert!(matches!(result, Err(ReplaceError::Changed)));
         assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    fn three_files(dir: &Path) -> Vec<PathBuf> {
+        let paths: Vec<PathBuf> = ["a", "b", "c"].iter().map(|n| dir.join(n)).collect();
+        for p in &paths {
+            std::fs::write(p, "old").unwrap();
+        }
+        paths
+    }
+
+    fn all(paths: &[PathBuf]) -> Vec<(&Path, &[u8], &[u8])> {
+        paths
+            .iter()
+            .map(|p| (p.as_path(), b"old".as_slice(), b"new".as_slice()))
+            .collect()
+    }
+
+    fn contents(paths: &[PathBuf]) -> Vec<String> {
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn replace_all_replaces_every_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = three_files(dir.path());
+        replace_all(&all(&paths)).unwrap();
+        assert_eq!(contents(&paths), ["new", "new", "new"]);
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn replace_all_writes_nothing_when_one_file_changed_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = three_files(dir.path());
+        std::fs::write(&paths[2], "theirs").unwrap();
+        let result = replace_all(&all(&paths));
+        assert!(
+            matches!(result, Err(ReplaceAllError::Nothing(ref p, ReplaceError::Changed)) if *p == paths[2])
+        );
+        assert_eq!(contents(&paths), ["old", "old", "theirs"]);
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn replace_all_says_which_files_a_failed_rename_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = three_files(dir.path());
+        hooks::fail_rename_after(1);
+        let result = replace_all(&all(&paths));
+        let Err(ReplaceAllError::Partial {
+            written,
+            failed,
+            not_written,
+            ..
+        }) = result
+        else {
+            panic!("{result:?}");
+        };
+        assert_eq!(written, [paths[0].clone()]);
+        assert_eq!(failed, paths[1]);
+        assert_eq!(not_written, [paths[2].clone()]);
+        assert_eq!(contents(&paths), ["new", "old", "old"]);
         assert!(leftovers(dir.path()).is_empty());
     }
 }

@@ -187,6 +187,10 @@ pub enum Command {
     Progress(ProgressArgs),
     /// Record that a task's or milestone's deadline was extended: edits its plan file in place
     Extend(ExtendArgs),
+    /// Write a unit's progress form: its open tasks, one row each, to fill in (xlsx)
+    Form(FormArgs),
+    /// Record a filled-in progress form (xlsx or CSV) in the plan files: every row or none
+    Apply(ApplyArgs),
     /// List the units registry, or resolve a spelling of a unit
     Units {
         #[command(subcommand)]
@@ -214,6 +218,7 @@ impl Command {
             Command::Diff { .. } => &[Markdown, Json],
             Command::Schema { .. } => &[Json],
             Command::Progress(_) | Command::Extend(_) => &[Human],
+            Command::Form(_) | Command::Apply(_) => &[Human],
         }
     }
 }
@@ -355,6 +360,38 @@ pub struct ExtendArgs {
     /// The day it was granted [default: --today]
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub on: Option<NaiveDate>,
+}
+
+/// Options of `form`.
+#[derive(Debug, Args)]
+pub struct FormArgs {
+    /// The unit (code, name or alias, typed any way); its predecessors' tasks are included
+    #[arg(long, value_name = "UNIT")]
+    pub unit: String,
+    /// Tasks due by the end of this calendar period: 2024, 2024-H1, 2024-Q2, 2024-06
+    /// [default: the quarter of --today]
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
+    pub period: Option<Period>,
+    /// The file to write (.xlsx, or .csv for offices without Excel) [default:
+    /// UNIT-PERIOD.xlsx in the current folder]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Options of `apply`.
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The filled-in form: the .xlsx `form` wrote, or a .csv with the same header
+    pub file: PathBuf,
+    /// The day recorded for rows without a Ngày hoàn thành [default: --today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<NaiveDate>,
+    /// Check every row and print what would be recorded, writing nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 fn parse_status_word(text: &str) -> Result<Status, String> {

@@ -15,6 +15,7 @@ pub mod deadline;
 pub mod diag;
 pub mod diff;
 pub mod edit;
+pub mod forms;
 pub(crate) mod git;
 pub mod load;
 pub mod model;

@@ -379,3 +379,46 @@ fn a_read_only_plan_file_is_refused_by_name() {
         "`2017/2449-KH-BHXH.toml` is read-only (permission denied); nothing was written",
     );
 }
+
+/// A `due` dated the event the old deadline waited for; once the deadline is extended to
+/// a date, the `due` goes (kept, it would pin the new deadline to the old day).
+#[test]
+fn an_extension_removes_the_due_of_the_deadline_it_replaces() {
+    let tree = Tree::new();
+    tree.file(
+        "p.toml",
+        &format!(
+            "{}\n[[task]]\nid = \"1\"\ncontent = \"Xây dựng kế hoạch\"\nlead = [\"CNTT\"]\n\
+             deadline = \"Khi phương án được phê duyệt\"\ndue = 2024-03-01\n",
+            common::HEADER
+        ),
+    );
+    let output = tree
+        .cmd(&[
+            "extend",
+            "1/KH-BHXH",
+            "1",
+            "--to",
+            "30/9/2024",
+            "--by",
+            "Công văn số 9/BHXH-VP",
+            "--on",
+            "2024-03-05",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("2024-03-01 → —"));
+    let text = read(&tree, "p.toml");
+    assert!(!text.contains("due ="), "{text}");
+    assert!(text.contains("deadline = \"30/9/2024\""), "{text}");
+    let rows =
+        common::json_rows(&mut tree.cmd(&["tasks", "--today", "2024-06-30", "--format", "json"]));
+    assert_eq!(rows[0]["due"], "2024-09-30");
+    assert_eq!(rows[0]["original_deadline"], "Khi phương án được phê duyệt");
+}

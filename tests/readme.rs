@@ -8,9 +8,9 @@
 //!
 //! Each example runs the built binary from the repository root, so the default `plans/`
 //! is read, with `COLUMNS=100`, `NO_COLOR=1`, a temporary cache folder and no other
-//! `BHXH_PLAN_*` variable. An example that writes (`progress`, `extend`) runs instead in a
-//! temporary folder holding a copy of `plans/`, one copy for all of them in the README's
-//! order, so the repository's plans stay as the sources have them. So that nothing
+//! `BHXH_PLAN_*` variable. An example that writes (`progress`, `extend`, `form`, `apply`)
+//! runs instead in a temporary folder holding a copy of `plans/`, one copy for all of them
+//! in the README's order, so the repository's plans (and folder) stay as they are. So that nothing
 //! depends on the clock, every example passes `--today` (a `deadline` example may pass
 //! `--year` or `--issued` instead, one that writes `--on`). An example that exits 2 (bad
 //! usage) fails.
@@ -116,7 +116,7 @@ fn fixes_the_day(args: &[String]) -> bool {
 
 /// Whether the command writes to the plans.
 fn writes(command: &str) -> bool {
-    matches!(command, "progress" | "extend")
+    matches!(command, "progress" | "extend" | "form" | "apply")
 }
 
 /// A temporary folder with a copy of the repository's `plans/`.

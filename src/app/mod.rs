@@ -3,6 +3,7 @@
 
 mod checking;
 mod editing;
+mod forms;
 mod period;
 mod queries;
 mod reports;
@@ -65,6 +66,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Deadline(args) => reports::explain_deadline(args, today, style)?,
         Command::Progress(args) => editing::progress(global, args, today, style)?,
         Command::Extend(args) => editing::extend(global, args, today, style)?,
+        Command::Form(args) => forms::form(global, args, today, style)?,
+        Command::Apply(args) => forms::apply(global, args, today, style)?,
     };
     Ok(ExitCode::from(code))
 }

@@ -76,6 +76,8 @@ pub enum Field {
     Status(Status, Status),
     Done(Option<NaiveDate>, Option<NaiveDate>),
     Deadline(String, String),
+    /// The `due` override, removed by an extension: it fixed the old deadline's date.
+    Due(NaiveDate),
 }
 
 /// The entry an edit added.
@@ -321,6 +323,16 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
             }
             ops.push(Op::Set("deadline", Scalar::Text(to.clone())));
             fields.push(Field::Deadline(from.to_string(), to.clone()));
+            // A `due` dated the deadline being replaced (an event that happened): kept, it
+            // would pin the new deadline to the old day.
+            let due_now = match found.milestone {
+                Some((_, m)) => m.due,
+                None => found.task.due,
+            };
+            if let Some(due) = due_now {
+                ops.push(Op::Remove("due"));
+                fields.push(Field::Due(due));
+            }
             ops.push(Op::Append(
                 "extension",
                 vec![

@@ -200,6 +200,8 @@ struct Deadline<'p> {
 pub struct Item<'p> {
     /// A milestone's `what`, or "2/3" for the second date of a several deadline.
     pub stage: Option<String>,
+    /// The number (from 1) of the milestone the item belongs to, as `TASK/N` names it.
+    pub milestone: Option<usize>,
     /// The due day of a recurring deadline's occurrence.
     pub occurrence: Option<NaiveDate>,
     /// The deadline in effect, as written.
@@ -229,10 +231,14 @@ pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>
         return out;
     }
     let task_state = whole.state_on(day);
-    for milestone in &task.milestones {
+    for (n, milestone) in (1..).zip(&task.milestones) {
         let closing = task_state.status.is_closed().then_some(task_state);
         let record = Record::of_milestone(milestone);
+        let first = out.len();
         expand(plan, record, Some(&milestone.what), closing, day, &mut out);
+        for item in &mut out[first..] {
+            item.milestone = Some(n);
+        }
     }
     out
 }
@@ -259,6 +265,7 @@ pub fn task<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Item<'p> {
     };
     Item {
         stage: None,
+        milestone: None,
         occurrence: None,
         deadline: deadline.text,
         original_deadline: deadline.original,
@@ -404,6 +411,7 @@ fn item<'p>(
     let late_against = if category.is_done() { due_then } else { due };
     Item {
         stage,
+        milestone: None,
         occurrence,
         deadline: deadline.text,
         original_deadline: deadline.original,

@@ -38,6 +38,10 @@ pub fn write_edit(edited: &Edited, file: &Path, lang: Lang, out: &mut dyn Write)
                 lang.pick("thời hạn", "deadline"),
                 format!("{before} → {after}"),
             ),
+            Field::Due(before) => (
+                lang.pick("ngày đến hạn (due)", "due"),
+                format!("{before} → —"),
+            ),
         });
     }
     lines.push(match &edited.entry {

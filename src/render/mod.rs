@@ -10,6 +10,7 @@ mod deadline;
 mod diagnostics;
 mod diff;
 mod edit;
+mod forms;
 mod ics;
 pub(crate) mod labels;
 mod report;
@@ -31,9 +32,12 @@ pub use diagnostics::{
 };
 pub use diff::write_diff;
 pub use edit::write_edit;
+pub use forms::{write_applied, write_form_written, write_problems};
 pub use ics::{IcsComponent, write_ics};
 pub use labels::{Label, predecessors_note};
-pub use report::{Heading, write_docx, write_markdown as write_period_markdown, write_xlsx};
+pub use report::{
+    Heading, period_words, write_docx, write_markdown as write_period_markdown, write_xlsx,
+};
 pub use rows::{Tabular, Tone, markdown_cell, write_rows};
 pub use summary::{mermaid_text, write_report};
 pub use terminal::Fit;

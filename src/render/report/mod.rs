@@ -94,7 +94,7 @@ pub(crate) fn subject(report: &PeriodReport, heading: &Heading, lang: Lang) -> S
 }
 
 /// "quý II năm 2024", "6 tháng đầu năm 2024", "tháng 6 năm 2024", "năm 2024".
-pub(crate) fn period_words(period: Period, lang: Lang) -> String {
+pub fn period_words(period: Period, lang: Lang) -> String {
     const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
     const MONTHS: [&str; 12] = [
         "January",

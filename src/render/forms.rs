@@ -1,0 +1,90 @@
+//! What `form` and `apply` tell: the form written, the rows recorded (as before → after),
+//! and every problem of a form with its cell.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::Lang;
+use super::edit::write_edit;
+use crate::forms::apply::{Outcome, Problem};
+
+/// The line `form` prints once the form is written.
+pub fn write_form_written(
+    path: &Path,
+    rows: usize,
+    unit: &str,
+    period: &str,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match lang {
+        Lang::Vi => writeln!(
+            out,
+            "Đã ghi {}: {rows} dòng cho {unit}, kỳ {period}",
+            path.display()
+        ),
+        Lang::En => writeln!(
+            out,
+            "wrote {}: {rows} rows for {unit}, period {period}",
+            path.display()
+        ),
+    }
+}
+
+/// What a form recorded (or, with `dry_run`, would record): each edit as `progress`
+/// shows it, then a count.
+pub fn write_applied(
+    outcome: &Outcome,
+    dry_run: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if dry_run {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Chạy thử (--dry-run): không ghi tệp nào; sẽ ghi như sau.",
+                "dry run: nothing written; this is what would be recorded."
+            )
+        )?;
+    }
+    for file in &outcome.files {
+        for edited in &file.edits {
+            write_edit(edited, &file.path, lang, out)?;
+        }
+    }
+    let files = outcome.files.len();
+    let (recorded, skipped) = (outcome.recorded, outcome.skipped);
+    match (lang, dry_run) {
+        (Lang::Vi, false) => writeln!(
+            out,
+            "Đã ghi {recorded} dòng vào {files} tệp; {skipped} dòng để trống trạng thái, bỏ qua."
+        ),
+        (Lang::Vi, true) => writeln!(
+            out,
+            "Sẽ ghi {recorded} dòng vào {files} tệp; {skipped} dòng để trống trạng thái, bỏ qua."
+        ),
+        (Lang::En, false) => writeln!(
+            out,
+            "recorded {recorded} rows in {files} files; {skipped} rows without a status skipped"
+        ),
+        (Lang::En, true) => writeln!(
+            out,
+            "would record {recorded} rows in {files} files; {skipped} rows without a status skipped"
+        ),
+    }
+}
+
+/// Problems of a form, one line each: `FORM!CELL: message`, with a heading word.
+pub fn write_problems(
+    form: &str,
+    word: &str,
+    problems: &[Problem],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for problem in problems {
+        writeln!(out, "{word}: {form}!{}: {}", problem.cell, problem.message)?;
+    }
+    Ok(())
+}
