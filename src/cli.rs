@@ -52,6 +52,10 @@ pub struct Global {
     /// Colour terminal output (NO_COLOR is honoured by `auto`)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Start CSV output with a UTF-8 byte-order mark, so that Excel on Windows reads the
+    /// Vietnamese (with `--format csv` only)
+    #[arg(long, global = true)]
+    pub bom: bool,
 }
 
 impl Cli {
@@ -82,7 +86,28 @@ impl Cli {
                 );
                 Err(Cli::command().error(clap::error::ErrorKind::InvalidValue, message))
             }
-            _ => Ok(cli),
+            _ => {
+                let format = cli.format();
+                cli.check_companions(format)
+            }
+        }
+    }
+
+    /// Options that only make sense with one format are refused with any other.
+    fn check_companions(self, format: Format) -> Result<Cli, clap::Error> {
+        let events = matches!(&self.command, Command::Export(args) if args.events);
+        let refused = if self.global.bom && format != Format::Csv {
+            Some("`--bom` goes with `--format csv`")
+        } else if events && format != Format::Ics {
+            Some("`--events` goes with `--format ics`")
+        } else {
+            None
+        };
+        match refused {
+            Some(message) => {
+                Err(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message))
+            }
+            None => Ok(self),
         }
     }
 
@@ -131,14 +156,7 @@ pub enum Command {
     },
     /// Every task and stage with its dates resolved (json, csv, ics), or the official
     /// appendix (phu-luc as markdown, docx, xlsx)
-    Export {
-        #[command(flatten)]
-        query: QueryArgs,
-        /// Write to this file (atomically) instead of stdout; docx and xlsx go to stdout
-        /// only when it is not a terminal
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Export(ExportArgs),
     /// Turn a plan's appendix (.docx, .xlsx, .csv, .tsv or .txt, .md) into a plan file
     Import(ImportArgs),
     /// The progress report of a period: the four categories per plan and per lead unit,
@@ -254,6 +272,21 @@ pub struct QueryArgs {
     /// and the abbreviations of glossary.toml folded: DVC finds "dịch vụ công")
     #[arg(long, value_name = "TEXT")]
     pub grep: Option<String>,
+}
+
+/// Options of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// With `--format ics`: all-day events (VEVENT) on each due day instead of to-dos
+    /// (VTODO), which many calendar programs do not show
+    #[arg(long)]
+    pub events: bool,
+    /// Write to this file (atomically) instead of stdout; docx and xlsx go to stdout only
+    /// when it is not a terminal
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// Options of `report`.

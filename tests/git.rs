@@ -324,3 +324,147 @@ fn annotations_stop_at_githubs_limit_and_the_job_summary_has_them_all() {
         25
     );
 }
+
+/// Plan `1/KH` with task 1 (due 30/6/2017, led by CNTT) and task 2 (led by `lead2`),
+/// task 2 followed by `extra` lines.
+fn two_tasks(deadline: &str, lead2: &str, extra: &str) -> String {
+    plan(
+        "1/KH",
+        &format!(
+            "{}\n{}{extra}",
+            task("1", "CNTT", deadline),
+            task("2", lead2, "Năm 2017")
+        ),
+    )
+}
+
+#[test]
+fn a_plan_with_an_unknown_unit_shows_its_other_changes_and_names_the_error() {
+    let repo = Repo::new();
+    repo.write("plans/a.toml", &two_tasks("30/6/2017", "PC", ""));
+    repo.commit("base");
+    // The pull request of issue 21: one deadline extended, a unit mistyped in another task.
+    repo.write("plans/a.toml", &two_tasks("30/9/2017", "PCC", ""));
+    let (code, stdout, _) = repo.run(&["diff", "HEAD"]);
+    assert_eq!(code, 1, "the tree has an error");
+    assert!(!stdout.contains("Kế hoạch bị xóa"), "{stdout}");
+    assert!(!stdout.contains("Kế hoạch mới"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "| 1 | 30/6/2017 (2017-06-30) | 30/9/2017 (2017-09-30) | **⚠ gia hạn +92 ngày** |"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("| 2 | PC | PCC |"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "> **⚠ 1 lỗi**; lỗi đầu tiên ở `plans/a.toml:15:9`: unit \\`PCC\\` is not in the registry [E011] (xem tất cả: `bhxh-plan check plans/a.toml`)"
+        ),
+        "{stdout}"
+    );
+
+    // Once the typo is fixed the plan is the same plan again, not a new one.
+    repo.commit("typo");
+    repo.write("plans/a.toml", &two_tasks("30/9/2017", "PC", ""));
+    let (code, stdout, _) = repo.run(&["diff", "HEAD", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(!stdout.contains("Plans added"), "{stdout}");
+    assert!(
+        stdout.contains("The earlier version had 1 error(s); none now."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("| 2 | PCC | PC |"), "{stdout}");
+}
+
+#[test]
+fn a_syntax_error_in_one_task_leaves_the_others_compared() {
+    let repo = Repo::new();
+    repo.write("plans/a.toml", &two_tasks("30/6/2017", "PC", ""));
+    repo.commit("base");
+    let broken = two_tasks("30/9/2017", "PC", "").replace("lead = [\"PC\"]", "lead = [\"PC\"");
+    repo.write("plans/a.toml", &broken);
+    let (code, stdout, _) = repo.run(&["diff", "HEAD", "--lang", "en"]);
+    assert_eq!(code, 1);
+    assert!(!stdout.contains("Plans removed"), "{stdout}");
+    assert!(!stdout.contains("removed **2**"), "{stdout}");
+    assert!(stdout.contains("**⚠ extended +92 days**"), "{stdout}");
+    assert!(stdout.contains("[E003]"), "{stdout}");
+    assert!(
+        stdout.contains("> Not TOML, so not compared: task **2**."),
+        "{stdout}"
+    );
+    let (_, json, _) = repo.run(&["diff", "HEAD", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let plan = &value["changed_plans"][0];
+    assert_eq!(plan["errors"]["code"], "E003");
+    assert_eq!(plan["unread"][0]["task"], "2");
+}
+
+#[test]
+fn a_file_that_is_not_toml_cannot_be_compared_but_is_not_removed() {
+    let repo = Repo::new();
+    repo.write("plans/a.toml", &two_tasks("30/6/2017", "PC", ""));
+    repo.commit("base");
+    repo.write("plans/a.toml", "\u{0}\u{1}not toml at all [[[");
+    let (code, stdout, _) = repo.run(&["diff", "HEAD", "--lang", "en"]);
+    assert_eq!(code, 1);
+    assert!(!stdout.contains("Plans removed"), "{stdout}");
+    assert!(stdout.contains("### 1/KH (BHXH Việt Nam)"), "{stdout}");
+    assert!(stdout.contains("**⚠ Cannot be compared:**"), "{stdout}");
+}
+
+#[test]
+fn a_renamed_plan_is_shown_renamed_with_its_task_changes() {
+    let repo = Repo::new();
+    repo.write("plans/a.toml", &two_tasks("30/6/2017", "PC", ""));
+    repo.commit("base");
+    std::fs::create_dir_all(repo.path().join("plans/2017")).unwrap();
+    repo.git(&["mv", "plans/a.toml", "plans/2017/1-KH.toml"]);
+    repo.write(
+        "plans/2017/1-KH.toml",
+        &two_tasks("30/6/2017", "PC", "").replace("Nhiệm vụ 2", "Nhiệm vụ thứ hai"),
+    );
+    repo.commit("move");
+    let (code, stdout, _) = repo.run(&["diff", "HEAD~1", "HEAD", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(!stdout.contains("Plans added"), "{stdout}");
+    assert!(!stdout.contains("Plans removed"), "{stdout}");
+    assert!(
+        stdout.contains("> File renamed: `plans/a.toml` → `plans/2017/1-KH.toml`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("- **2**, content: Nhiệm vụ [-2-] {+thứ hai+}"),
+        "{stdout}"
+    );
+    let (_, json, _) = repo.run(&["diff", "HEAD~1", "HEAD", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let plan = &value["changed_plans"][0];
+    assert_eq!(plan["renamed_from"], "plans/a.toml");
+    assert_eq!(plan["file"], "plans/2017/1-KH.toml");
+    assert_eq!(plan["wording"][0]["before"], "Nhiệm vụ 2");
+    assert_eq!(plan["wording"][0]["after"], "Nhiệm vụ thứ hai");
+}
+
+#[test]
+fn a_wording_change_a_progress_entry_and_an_extension_are_shown() {
+    let repo = Repo::new();
+    let base = two_tasks("30/6/2017", "PC", "product = \"Báo cáo kết quả rà soát\"\n");
+    repo.write("plans/a.toml", &base);
+    repo.commit("base");
+    let changed = two_tasks(
+        "30/9/2017",
+        "PC",
+        "product = \"Báo cáo tổng hợp kết quả rà soát thủ tục\"\nstatus = \"in-progress\"\n\n[[task.progress]]\non = 2017-05-20\nstatus = \"in-progress\"\nnote = \"Đã lấy ý kiến các đơn vị\"\n",
+    )
+    .replacen(
+        "deadline = \"30/9/2017\"\n",
+        "deadline = \"30/9/2017\"\n\n[[task.extension]]\non = 2017-05-25\nfrom = \"30/6/2017\"\nto = \"30/9/2017\"\nby = \"Công văn số 1234/BHXH-VP ngày 25/5/2017\"\n",
+        1,
+    )
+    .replace("Nhiệm vụ 1", "Nhiệm vụ 1 sửa đổi");
+    repo.write("plans/a.toml", &changed);
+    let (code, stdout, stderr) = repo.run(&["diff", "HEAD", "--lang", "en"]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!(stdout);
+}

@@ -222,6 +222,96 @@ fn the_ics_export_parses_back_with_every_due_date() {
     );
 }
 
+/// A property's value in a parsed calendar component.
+fn property(component: &icalendar::parser::Component, name: &str) -> String {
+    component
+        .properties
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+        .val
+        .to_string()
+}
+
+#[test]
+fn ics_events_are_all_day_on_each_due_date() {
+    let ics = repo(&[
+        "export",
+        "--format",
+        "ics",
+        "--events",
+        "--today",
+        "2024-12-31",
+    ]);
+    assert!(
+        ics.split("\r\n").all(|l| l.len() <= 75),
+        "a line is longer than 75 octets"
+    );
+    assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF");
+    let unfolded = icalendar::parser::unfold(&ics);
+    let calendar = icalendar::parser::read_calendar(&unfolded).unwrap();
+    assert!(calendar.components.iter().all(|c| c.name == "VEVENT"));
+    let export: Value = serde_json::from_str(&repo(&["export", "--format", "json"])).unwrap();
+    let expected: Vec<chrono::NaiveDate> = export
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["due"].as_str()?.parse().ok())
+        .collect();
+    assert_eq!(calendar.components.len(), expected.len());
+    for (event, due) in calendar.components.iter().zip(&expected) {
+        let day = |d: chrono::NaiveDate| d.format("%Y%m%d").to_string();
+        assert_eq!(property(event, "DTSTART"), day(*due));
+        assert_eq!(property(event, "DTEND"), day(due.succ_opt().unwrap()));
+        let start = event
+            .properties
+            .iter()
+            .find(|p| p.name == "DTSTART")
+            .unwrap();
+        let value = start.params.iter().find(|p| p.key == "VALUE").unwrap();
+        assert_eq!(value.val.as_ref().unwrap().as_str(), "DATE");
+        assert!(property(event, "DESCRIPTION").contains("Trạng thái: "));
+    }
+    let uids: std::collections::HashSet<String> = calendar
+        .components
+        .iter()
+        .map(|c| property(c, "UID"))
+        .collect();
+    assert_eq!(uids.len(), calendar.components.len(), "UIDs are unique");
+}
+
+#[test]
+fn csv_with_a_byte_order_mark_for_excel() {
+    let plain = repo(&["export", "--format", "csv"]);
+    assert!(plain.starts_with("plan,"), "{plain:.40}");
+    let marked = repo(&["export", "--format", "csv", "--bom"]);
+    assert_eq!(marked, format!("\u{feff}{plain}"));
+    let tasks = repo(&["tasks", "--format", "csv", "--bom", "--plan", "595/KH-BHXH"]);
+    assert!(tasks.starts_with("\u{feff}plan,"), "{tasks:.40}");
+    let mut reader = csv::Reader::from_reader(tasks.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(reader.records().count(), 25);
+}
+
+#[test]
+fn bom_and_events_go_with_their_formats_only() {
+    for args in [
+        &["export", "--format", "json", "--bom"][..],
+        &["tasks", "--bom"],
+        &["export", "--format", "csv", "--events"],
+    ] {
+        let output = bin()
+            .args(args)
+            .arg("--plans")
+            .arg(repo_plans())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("goes with `--format"), "{stderr}");
+    }
+}
+
 #[test]
 fn the_appendix_layout_writes_unit_names_in_full() {
     let text = repo(&["export", "--format", "phu-luc", "--plan", "2449/KH-BHXH"]);

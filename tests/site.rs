@@ -182,3 +182,49 @@ fn the_site_answers_as_of_the_day() {
         "{unit}"
     );
 }
+
+/// A national tree holds tens of thousands of plans: the index lists the 200 most overdue
+/// and links a page per year of issue that lists them all.
+#[test]
+fn the_index_of_a_large_tree_lists_the_most_overdue_and_the_years_list_all() {
+    let tree = Tree::new();
+    for i in 0..205 {
+        // Plans issued in 2023 and 2024; the even ones have a task overdue at the end of 2024.
+        let (year, deadline) = match i % 2 {
+            0 => (2023, "Quý I/2024"),
+            _ => (2024, "Năm 2025"),
+        };
+        tree.file(
+            &format!("{i}.toml"),
+            &format!(
+                "[plan]\nnumber = \"{i}/KH-BHXH\"\ntitle = \"Kế hoạch {i}\"\nissued = {year}-03-01\n\n\
+                 [[task]]\nid = \"1\"\ncontent = \"Xây dựng kế hoạch\"\nlead = [\"CNTT\"]\ndeadline = \"{deadline}\"\n"
+            ),
+        );
+    }
+    let out = tree.path().join("site");
+    succeeds(
+        tree.cmd(&["site", "--today", "2024-12-31", "--out"])
+            .arg(&out),
+    );
+    let rows = |file: &str| {
+        let html = std::fs::read_to_string(out.join(file)).unwrap();
+        html.matches("href=\"plan/").count()
+    };
+    assert_eq!(rows("index.html"), 200);
+    // 103 even plans (0, 2, …, 204) issued in 2023, 102 odd ones in 2024.
+    assert_eq!(
+        (rows("plans-2023.html"), rows("plans-2024.html")),
+        (103, 102)
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("200 kế hoạch có nhiều nhiệm vụ quá hạn nhất trong 205"));
+    // The 103 overdue (even) plans come first.
+    let numbers: Vec<u32> = index
+        .split("href=\"plan/")
+        .skip(1)
+        .map(|rest| rest[..rest.find('-').unwrap()].parse().unwrap())
+        .collect();
+    assert!(numbers[..103].iter().all(|n| n % 2 == 0), "{numbers:?}");
+    assert!(numbers[103..].iter().all(|n| n % 2 == 1), "{numbers:?}");
+}

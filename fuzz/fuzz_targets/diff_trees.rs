@@ -1,5 +1,5 @@
-//! Two versions of a plan file: both loaded and checked like `plan_load`, then diffed and
-//! the diff rendered. Never panics.
+//! Two versions of a plan file: both loaded and checked like `plan_load`, read as `diff`
+//! reads them (files with errors too), then diffed and the diff rendered. Never panics.
 //!
 //! Input: the old file and the new file, split at the first NUL byte (TOML text never
 //! contains one); without a NUL, split at the middle.
@@ -8,7 +8,7 @@
 #[path = "common.rs"]
 mod common;
 
-use bhxh_plan::diff::diff;
+use bhxh_plan::diff::{PlanFile, diff};
 use bhxh_plan::render::{Format, Lang, Style, write_diff};
 use libfuzzer_sys::fuzz_target;
 
@@ -21,14 +21,23 @@ fuzz_target!(|data: &[u8]| {
     let new_tree = common::one_plan_tree(new);
     let a = common::check_and_render(&old_tree);
     let b = common::check_and_render(&new_tree);
-    let changes = diff(&a.plans, &b.plans);
+    let read =
+        |bytes: &[u8], registry| vec![PlanFile::read("plans/a.toml".into(), bytes, registry, None)];
+    let old_files = read(old, &a.registry);
+    let new_files = read(new, &b.registry);
+    let changes = diff(&old_files, &new_files);
     assert!(
-        diff(&a.plans, &a.plans).is_empty(),
+        diff(&old_files, &old_files).is_empty(),
         "a tree differs from itself"
     );
     for format in [Format::Human, Format::Markdown, Format::Json] {
         for lang in [Lang::Vi, Lang::En] {
-            let style = Style { format, lang, color: false };
+            let style = Style {
+                format,
+                lang,
+                color: false,
+                bom: false,
+            };
             let mut out = Vec::new();
             write_diff(&changes, "old", "new", style, &mut out)
                 .expect("writing a diff into a Vec cannot fail");

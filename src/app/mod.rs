@@ -59,9 +59,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Summary { query, out } => {
             reports::summary(global, query, out.as_deref(), today, style)?
         }
-        Command::Export { query, out } => {
-            reports::export(global, query, out.as_deref(), today, style)?
-        }
+        Command::Export(args) => reports::export(global, args, today, style)?,
         Command::Import(args) => importing::import(global, args, today)?,
         Command::Report(args) => period::report(global, args, today, style)?,
         Command::Site { query, out } => site::site(global, query, out, today, style)?,
@@ -88,6 +86,7 @@ fn style(global: &Global, format: Format) -> Style {
         format,
         lang: global.lang,
         color,
+        bom: global.bom,
     }
 }
 

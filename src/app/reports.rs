@@ -1,5 +1,6 @@
 //! `summary`, `export`, `diff`, `schema` and `deadline`.
 
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -7,15 +8,16 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use super::{Session, exit, report_problems};
-use crate::check::check_tree;
-use crate::cli::{DeadlineArgs, Global, QueryArgs, SchemaKind};
+use crate::check::{Checked, check_tree};
+use crate::cli::{DeadlineArgs, ExportArgs, Global, QueryArgs, SchemaKind};
 use crate::deadline::{self, Context as DeadlineContext};
 use crate::diag::{Code, Diagnostic};
+use crate::diff::{FileErrors, PlanFile};
 use crate::git::Repo;
-use crate::load::{read_tree, tree_from_files};
+use crate::load::{Tree, read_tree, tree_from_files};
 use crate::query;
-use crate::render::{self, Caption, DiagnosticFormat, Format, Kind, Lang, Style};
-use crate::source::{SourceFile, Sources};
+use crate::render::{self, Caption, DiagnosticFormat, Format, IcsComponent, Kind, Lang, Style};
+use crate::source::{FileId, SourceFile, Sources};
 
 pub(super) fn summary(
     global: &Global,
@@ -40,11 +42,11 @@ pub(super) fn summary(
 
 pub(super) fn export(
     global: &Global,
-    args: &QueryArgs,
-    out_file: Option<&Path>,
+    args: &ExportArgs,
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
+    let out_file = args.out.as_deref();
     let binary = matches!(style.format, Format::Docx | Format::Xlsx);
     // A Word or Excel file on a terminal is noise: refused before any work is done.
     if binary && out_file.is_none() && io::stdout().is_terminal() {
@@ -53,7 +55,7 @@ pub(super) fn export(
             style.format.name()
         );
     }
-    let session = Session::open(global, args, style)?;
+    let session = Session::open(global, &args.query, style)?;
     if let Some(note) = &session.note {
         writeln!(io::stderr(), "{note}")?;
     }
@@ -74,7 +76,13 @@ pub(super) fn export(
     } else {
         let rows = query::export(session.plans(), filter, today);
         match style.format {
-            Format::Ics => render::write_ics(&rows, &full_name, today, &mut bytes)?,
+            Format::Ics => {
+                let component = match args.events {
+                    true => IcsComponent::Event,
+                    false => IcsComponent::Todo,
+                };
+                render::write_ics(&rows, &full_name, today, component, &mut bytes)?
+            }
             _ => {
                 // JSON or CSV: the caption words only a terminal table.
                 let listing = query::Listing::All;
@@ -94,7 +102,8 @@ pub(super) fn export(
     session.report(style)
 }
 
-/// Two versions of a pull request's plans are small: both are checked in full.
+/// Two versions of a pull request's plans are small: both are checked in full, and every
+/// plan file of both is read as written, so a plan with errors is still compared.
 pub(super) fn diff(
     global: &Global,
     from: &str,
@@ -109,7 +118,7 @@ pub(super) fn diff(
     };
     let old = check_tree(&old_tree, super::clock());
     let new = check_tree(&new_tree, super::clock());
-    let changes = crate::diff::diff(&old.plans, &new.plans);
+    let changes = crate::diff::diff(&plan_files(&old_tree, &old), &plan_files(&new_tree, &new));
     let to_name = to.unwrap_or(match style.lang {
         Lang::Vi => "thư mục làm việc",
         Lang::En => "working tree",
@@ -118,6 +127,42 @@ pub(super) fn diff(
     render::write_diff(&changes, from, to_name, style, &mut out)?;
     out.flush()?;
     report_problems(&new_tree, &new, style.color && io::stderr().is_terminal())
+}
+
+/// Every plan file of a checked tree as `diff` reads it, with the errors `check` found.
+fn plan_files(tree: &Tree, checked: &Checked) -> Vec<PlanFile> {
+    // Each file's first error (diagnostics are sorted by file and place) and its count.
+    let mut errors: HashMap<FileId, (&Diagnostic, usize)> = HashMap::new();
+    for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
+        errors.entry(diagnostic.file).or_insert((diagnostic, 0)).1 += 1;
+    }
+    tree.plan_files
+        .iter()
+        .map(|&id| {
+            let source = tree.sources.get(id);
+            let errors = errors.get(&id).map(|&(first, count)| {
+                let (line, column) = source.line_col(first.span.start);
+                FileErrors {
+                    count,
+                    line,
+                    column,
+                    code: first.code.as_str().to_string(),
+                    message: first.message.clone(),
+                }
+            });
+            // A file that cannot be read is not an empty plan whose tasks were all removed.
+            let bytes = tree.bytes(id);
+            let read = bytes.as_deref().unwrap_or_default();
+            let mut file = PlanFile::read(
+                source.path.display().to_string(),
+                read,
+                &checked.registry,
+                errors,
+            );
+            file.readable &= bytes.is_ok();
+            file
+        })
+        .collect()
 }
 
 pub(super) fn schema(which: SchemaKind, write: Option<&Path>) -> anyhow::Result<u8> {

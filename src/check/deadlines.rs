@@ -72,18 +72,9 @@ impl PlanChecker<'_> {
         resolution: Resolution,
         issued: NaiveDate,
     ) -> Resolution {
-        if resolution.due.is_none_or(|due| due >= issued) {
-            return resolution;
-        }
-        let next = Context {
-            year: issued.year() + 1,
-        };
-        let Ok(moved) = deadline::resolve_cached(deadline.get_ref(), next) else {
+        let Some((moved, next)) = next_year(deadline.get_ref(), &resolution, issued) else {
             return resolution;
         };
-        if moved == resolution {
-            return resolution;
-        }
         self.push(
             Diagnostic::new(
                 Code::NextYear,
@@ -113,6 +104,24 @@ impl PlanChecker<'_> {
             _ => outer,
         }
     }
+}
+
+/// The reading of a deadline that names no year in the year after the plan's, when all of
+/// it (`resolution`, read in the plan's year) had passed on `issued`; with that year.
+/// Pure, so that `diff` reads deadlines of files with errors as `check` reads them.
+pub(crate) fn next_year(
+    text: &str,
+    resolution: &Resolution,
+    issued: NaiveDate,
+) -> Option<(Resolution, Context)> {
+    if resolution.due.is_none_or(|due| due >= issued) {
+        return None;
+    }
+    let next = Context {
+        year: issued.year() + 1,
+    };
+    let moved = deadline::resolve_cached(text, next).ok()?;
+    (moved != *resolution).then_some((moved, next))
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ use crate::source::{FileId, KeptText};
 use crate::units::Registry;
 use plan::PlanOutcome;
 
+pub(crate) use deadlines::next_year;
 pub use history::occurrences_of;
 pub use registry::read_registry;
 

@@ -1,12 +1,24 @@
 //! iCalendar (RFC 5545): one VTODO per dated task, stage or recurring occurrence, so that
-//! units see their deadlines in a calendar program.
+//! units see their deadlines in a calendar program; or, since Google Calendar, Outlook and
+//! most phones ignore VTODO, one all-day VEVENT on each due day.
 
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use super::Lang;
+use super::labels::status_word;
 use crate::model::Status;
 use crate::query::ExportRow;
+
+/// What each dated row becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IcsComponent {
+    /// A to-do due on the day, with its status (VTODO).
+    Todo,
+    /// An all-day event on the day (VEVENT), which every calendar program shows.
+    Event,
+}
 
 /// Writes a VCALENDAR of every dated row. `stamp` is the DTSTAMP of every entry: a fixed
 /// day keeps the file identical from run to run.
@@ -14,6 +26,7 @@ pub fn write_ics(
     rows: &[ExportRow],
     unit_names: &dyn Fn(&str) -> String,
     stamp: NaiveDate,
+    component: IcsComponent,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut lines: Vec<String> = vec![
@@ -25,7 +38,7 @@ pub fn write_ics(
     ];
     for row in rows {
         if let Some(due) = row.due {
-            lines.extend(todo(row, due, unit_names, stamp));
+            lines.extend(entry(row, due, unit_names, stamp, component));
         }
     }
     lines.push("END:VCALENDAR".into());
@@ -35,11 +48,12 @@ pub fn write_ics(
     Ok(())
 }
 
-fn todo(
+fn entry(
     row: &ExportRow,
     due: NaiveDate,
     unit_names: &dyn Fn(&str) -> String,
     stamp: NaiveDate,
+    component: IcsComponent,
 ) -> Vec<String> {
     let key = format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
@@ -62,7 +76,7 @@ fn todo(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let description = format!(
+    let mut description = format!(
         "Kế hoạch: {} ({})\nNhiệm vụ {}: {}\nĐơn vị chủ trì: {}\nĐơn vị phối hợp: {}\nThời gian hoàn thành: {}",
         row.plan,
         row.issuer,
@@ -72,17 +86,36 @@ fn todo(
         names(&row.support),
         row.deadline.as_deref().unwrap_or("—")
     );
-    let status = match row.status {
-        Status::Open => "NEEDS-ACTION",
-        Status::InProgress => "IN-PROCESS",
-        Status::Done => "COMPLETED",
-        Status::Cancelled => "CANCELLED",
+    let uid = fnv1a(key.as_bytes());
+    let mut lines = match component {
+        IcsComponent::Todo => vec![
+            "BEGIN:VTODO".to_string(),
+            format!("UID:{uid:016x}@bhxh-plan"),
+            format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")),
+            format!("DUE;VALUE=DATE:{}", due.format("%Y%m%d")),
+        ],
+        IcsComponent::Event => {
+            // An event has no status a calendar shows: the description says it.
+            description.push_str(&format!(
+                "\nTrạng thái: {}",
+                status_word(row.status, Lang::Vi)
+            ));
+            if let Some(done) = row.done {
+                description.push_str(&format!(" ({done})"));
+            }
+            // DTEND is exclusive: an all-day event on `due` ends the next day.
+            let end = due.succ_opt().unwrap_or(due);
+            vec![
+                "BEGIN:VEVENT".to_string(),
+                format!("UID:{uid:016x}-event@bhxh-plan"),
+                format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")),
+                format!("DTSTART;VALUE=DATE:{}", due.format("%Y%m%d")),
+                format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
+                "TRANSP:TRANSPARENT".to_string(),
+            ]
+        }
     };
-    let mut lines = vec![
-        "BEGIN:VTODO".to_string(),
-        format!("UID:{:016x}@bhxh-plan", fnv1a(key.as_bytes())),
-        format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")),
-        format!("DUE;VALUE=DATE:{}", due.format("%Y%m%d")),
+    lines.extend([
         format!("SUMMARY:{}", escape(&summary)),
         format!("DESCRIPTION:{}", escape(&description)),
         format!(
@@ -95,12 +128,28 @@ fn todo(
         ),
         format!("X-BHXH-LEAD:{}", escape(&row.lead.join(","))),
         format!("X-BHXH-SUPPORT:{}", escape(&row.support.join(","))),
-        format!("STATUS:{status}"),
-    ];
-    if let (Status::Done, Some(done)) = (row.status, row.done) {
-        lines.push(format!("COMPLETED:{}T000000Z", done.format("%Y%m%d")));
+    ]);
+    match component {
+        IcsComponent::Todo => {
+            let status = match row.status {
+                Status::Open => "NEEDS-ACTION",
+                Status::InProgress => "IN-PROCESS",
+                Status::Done => "COMPLETED",
+                Status::Cancelled => "CANCELLED",
+            };
+            lines.push(format!("STATUS:{status}"));
+            if let (Status::Done, Some(done)) = (row.status, row.done) {
+                lines.push(format!("COMPLETED:{}T000000Z", done.format("%Y%m%d")));
+            }
+            lines.push("END:VTODO".to_string());
+        }
+        IcsComponent::Event => {
+            if row.status == Status::Cancelled {
+                lines.push("STATUS:CANCELLED".to_string());
+            }
+            lines.push("END:VEVENT".to_string());
+        }
     }
-    lines.push("END:VTODO".to_string());
     lines
 }
 

@@ -35,7 +35,7 @@ pub use diagnostics::{
 pub use diff::write_diff;
 pub use edit::write_edit;
 pub use forms::{write_applied, write_form_written, write_problems};
-pub use ics::write_ics;
+pub use ics::{IcsComponent, write_ics};
 pub use labels::{Label, predecessors_note};
 pub use report::{
     Heading, period_words, write_docx, write_markdown as write_period_markdown, write_xlsx,
@@ -132,4 +132,7 @@ pub struct Style {
     pub lang: Lang,
     /// Resolved colour decision (auto already settled against the terminal and NO_COLOR).
     pub color: bool,
+    /// CSV starts with a UTF-8 byte-order mark: Excel on Windows reads a CSV without one
+    /// in the machine's ANSI code page, which garbles Vietnamese.
+    pub bom: bool,
 }

@@ -85,7 +85,12 @@ pub fn write_rows<R: Tabular>(
         }
         Format::Markdown => markdown(rows, all(), style.lang, out),
         Format::Json => json(rows, JSON_ROWS, out),
-        Format::Csv => csv(rows, R::FIELDS, out),
+        Format::Csv => {
+            if style.bom {
+                out.write_all("\u{feff}".as_bytes())?;
+            }
+            csv(rows, R::FIELDS, out)
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use askama::Template;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use crate::model::Plan;
@@ -34,7 +34,8 @@ pub struct Page {
     pub html: String,
 }
 
-/// The site's pages on `today`: the index, then one per plan, then one per unit.
+/// The site's pages on `today`: the index and a page per year of issue, then one per plan,
+/// then one per unit.
 pub fn pages(
     plans: &[Plan],
     registry: &Registry,
@@ -66,7 +67,7 @@ pub fn pages(
         .map(|(&plan, file)| PlanRows::of(plan, file, filter, today))
         .collect();
 
-    let mut pages = vec![index(&common, &per_plan, &workload, &unit_files, &links)?];
+    let mut pages = index(&common, &per_plan, &workload, &unit_files, &links)?;
     let plan_pages: anyhow::Result<Vec<Page>> = per_plan
         .par_iter()
         .map(|rows| plan_page(&common, rows, filter, today, &links))
@@ -211,6 +212,7 @@ struct Words {
     note: &'static str,
     other: &'static str,
     other_hint: &'static str,
+    by_year: &'static str,
     timeline: &'static str,
     today: &'static str,
     overdue: &'static str,
@@ -260,6 +262,7 @@ impl Words {
                 "thường xuyên, chưa có hạn, chưa hoàn thành khi kết thúc kế hoạch, dừng thực hiện",
                 "ongoing, no date yet, unfinished when the plan closed, cancelled",
             ),
+            by_year: pick("Theo năm ban hành", "By year of issue"),
             timeline: pick("Tiến độ theo thời gian", "Timeline"),
             today: pick("Hôm nay", "Today"),
             overdue: pick("Nhiệm vụ quá hạn (chủ trì)", "Overdue (as lead)"),
@@ -273,6 +276,7 @@ impl Words {
 }
 
 /// A line of the index: a plan or a unit with its counts.
+#[derive(Clone)]
 struct Summary {
     href: String,
     key: String,
@@ -283,13 +287,37 @@ struct Summary {
     overdue: usize,
 }
 
+/// The index lists at most this many plans, the most overdue first: a national tree holds
+/// tens of thousands, which the year pages list in full.
+const INDEX_PLANS: usize = 200;
+
+/// A link to the page of the plans issued in a year.
+struct Year {
+    year: i32,
+    href: String,
+    plans: usize,
+}
+
 #[derive(Template)]
 #[template(path = "site/index.html")]
 struct IndexPage<'a> {
     c: &'a Common,
     root: &'static str,
-    plans: Vec<Summary>,
+    total: usize,
+    shown_note: String,
+    years: &'a [Year],
+    plans: &'a [Summary],
     units: Vec<Summary>,
+}
+
+#[derive(Template)]
+#[template(path = "site/year.html")]
+struct YearPage<'a> {
+    c: &'a Common,
+    root: &'static str,
+    heading: String,
+    years: &'a [Year],
+    plans: Vec<&'a Summary>,
 }
 
 fn index(
@@ -298,13 +326,13 @@ fn index(
     workload: &query::Workload,
     unit_files: &HashMap<String, String>,
     links: &Links,
-) -> anyhow::Result<Page> {
+) -> anyhow::Result<Vec<Page>> {
     let lang = common.w.lang;
-    let mut plans: Vec<Summary> = per_plan
+    let mut plans: Vec<(i32, Summary)> = per_plan
         .iter()
         .map(|rows| {
             let counts = rows.counts();
-            Summary {
+            let summary = Summary {
                 href: format!("plan/{}.html", rows.file),
                 key: rows.plan.number.clone(),
                 title: rows.plan.title.clone(),
@@ -312,10 +340,23 @@ fn index(
                 cells: data::cells(&counts, lang),
                 other: counts.other(),
                 overdue: counts.overdue(),
-            }
+            };
+            (rows.plan.issued.year(), summary)
         })
         .collect();
-    data::overdue_first(&mut plans, |s| s.overdue);
+    data::overdue_first(&mut plans, |(_, s)| s.overdue);
+    let mut years: Vec<Year> = Vec::new();
+    for &(year, _) in &plans {
+        match years.iter_mut().find(|y| y.year == year) {
+            Some(y) => y.plans += 1,
+            None => years.push(Year {
+                year,
+                href: format!("plans-{year}.html"),
+                plans: 1,
+            }),
+        }
+    }
+    years.sort_by_key(|y| y.year);
     let mut units: Vec<Summary> = workload
         .rows
         .iter()
@@ -333,17 +374,57 @@ fn index(
         })
         .collect();
     data::overdue_first(&mut units, |s| s.overdue);
+    let summaries: Vec<Summary> = plans.iter().map(|(_, s)| s.clone()).collect();
+    let shown = &summaries[..summaries.len().min(INDEX_PLANS)];
+    let shown_note = common.w.lang.pick(
+        format!(
+            "{} kế hoạch có nhiều nhiệm vụ quá hạn nhất trong {}; tất cả theo năm ban hành ở trên.",
+            shown.len(),
+            summaries.len()
+        ),
+        format!(
+            "The {} plans with the most overdue tasks of {}; all of them by year of issue above.",
+            shown.len(),
+            summaries.len()
+        ),
+    );
     let html = IndexPage {
         c: common,
         root: "",
-        plans,
+        total: summaries.len(),
+        shown_note,
+        years: &years,
+        plans: shown,
         units,
     }
     .render()?;
-    Ok(Page {
+    let mut pages = vec![Page {
         path: "index.html".into(),
         html,
-    })
+    }];
+    for year in &years {
+        let heading = common.w.lang.pick(
+            format!("Kế hoạch ban hành năm {}", year.year),
+            format!("Plans issued in {}", year.year),
+        );
+        let of_year = plans
+            .iter()
+            .filter(|(y, _)| *y == year.year)
+            .map(|(_, s)| s);
+        let html = YearPage {
+            c: common,
+            root: "",
+            heading,
+            years: &years,
+            plans: of_year.collect(),
+        }
+        .render()?;
+        pages.push(Page {
+            path: year.href.clone().into(),
+            html,
+        });
+    }
+    Ok(pages)
 }
 
 #[derive(Template)]
