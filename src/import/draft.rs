@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::header::Column;
 
@@ -128,7 +128,16 @@ impl Draft {
             ),
         );
         match self.issued {
-            Some(day) => line(&mut out, "issued", day.to_string()),
+            // TOML's dates have four-digit years; chrono writes others with a sign.
+            Some(day) if (0..=9999).contains(&day.year()) => {
+                line(&mut out, "issued", day.to_string())
+            }
+            Some(day) => {
+                let _ = writeln!(
+                    out,
+                    "# issued = YYYY-MM-DD  (the year of {day} does not fit a plan file: pass --issued)"
+                );
+            }
             None => {
                 out.push_str("# issued = YYYY-MM-DD  (not found in the source: pass --issued)\n")
             }

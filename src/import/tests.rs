@@ -353,3 +353,119 @@ fn text_with_pipes_headings_without_numbers_and_numbering_restarting_without_hea
         imported.problems
     );
 }
+
+/// A one-sheet workbook whose sheet is `sheet` (the rows inside `<worksheet>`).
+fn workbook_of(sheet: &str) -> Vec<u8> {
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    const DOC: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    zip_of(&[
+        (
+            "[Content_Types].xml",
+            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+             <Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>",
+        ),
+        (
+            "_rels/.rels",
+            &format!(
+                "<Relationships xmlns=\"{RELS}\"><Relationship Id=\"rId1\" \
+                 Type=\"{DOC}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            &format!(
+                "<workbook xmlns=\"{MAIN}\" xmlns:r=\"{DOC}\"><sheets>\
+                 <sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            &format!(
+                "<Relationships xmlns=\"{RELS}\"><Relationship Id=\"rId1\" \
+                 Type=\"{DOC}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
+            ),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            &format!("<worksheet xmlns=\"{MAIN}\">{sheet}</worksheet>"),
+        ),
+    ])
+}
+
+/// Found by `fuzz/` (import_xlsx): calamine 0.38 reads a merged region whose last row
+/// comes before its first (`B48:G44`) with an unchecked subtraction, which panics in a
+/// build with overflow checks; so does a dimension running backwards or a reference too
+/// long for a u32. The workbook is refused as damaged instead.
+#[test]
+fn xlsx_references_calamine_would_overflow_on_are_refused() {
+    let row = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>STT</t></is></c></row>";
+    for (what, sheet) in [
+        (
+            "B48:G44",
+            format!(
+                "<sheetData>{row}</sheetData><mergeCells count=\"1\"><mergeCell ref=\"B48:G44\"/></mergeCells>"
+            ),
+        ),
+        (
+            "C1:A1",
+            format!("<dimension ref='C1:A1'/><sheetData>{row}</sheetData>"),
+        ),
+        (
+            "A99999999999",
+            "<sheetData><row r=\"1\"><c r = \"A99999999999\"/></row></sheetData>".to_string(),
+        ),
+        (
+            "AAAAAAAAAAAAAAAAAA1",
+            "<sheetData><row r=\"1\"><c r=\"AAAAAAAAAAAAAAAAAA1\"/></row></sheetData>".to_string(),
+        ),
+    ] {
+        let error = read(&workbook_of(&sheet), SourceKind::Xlsx).unwrap_err();
+        assert!(
+            error.message.contains(&format!("`{what}`")) && error.message.contains("damaged"),
+            "{what}: {error}"
+        );
+    }
+    // Ranges in order, a row number without a column, and text that only looks like an
+    // attribute are read as before.
+    let sheet = format!(
+        "<dimension ref=\"A1:B2\"/><sheetData>{row}<row r=\"2\"><c r=\"B2\" t=\"inlineStr\">\
+         <is><t>r=\"ZZZZZZZZZZZZZZ9\" and 5:B3</t></is></c></row></sheetData>\
+         <mergeCells count=\"1\"><mergeCell ref=\"A2:B2\"/></mergeCells>"
+    );
+    let document = read(&workbook_of(&sheet), SourceKind::Xlsx).unwrap();
+    let Block::Table(table) = &document.blocks[0] else {
+        panic!("a table")
+    };
+    assert_eq!(table.rows[0].cells[0].text, "STT");
+}
+
+/// Found by `fuzz/` (import_text, minimised): the header's date had a five-digit year, and
+/// the plan file came out with `issued = +52024-03-05`, which does not read as TOML.
+#[test]
+fn a_header_date_with_a_long_year_is_not_taken_and_the_draft_reads() {
+    let csv = "ngày 05 tháng 3 năm 52024\nTT,Nội dung,\"ċchủ trì\"ợp,Thời gians";
+    let imported = convert(csv.as_bytes(), SourceKind::Csv);
+    assert_eq!(imported.draft.issued, None);
+    assert!(
+        imported
+            .problems
+            .iter()
+            .any(|p| p.contains("pass --issued"))
+    );
+    let parsed: Result<toml::Table, _> = toml::from_str(&imported.toml);
+    assert!(parsed.is_ok(), "{}", imported.toml);
+}
+
+/// Whatever the date given, the plan file reads: a year TOML cannot write is left out.
+#[test]
+fn a_draft_never_writes_a_date_toml_cannot_read() {
+    let mut draft = Draft {
+        issued: NaiveDate::from_ymd_opt(152_024, 3, 5),
+        ..Draft::default()
+    };
+    assert!(!draft.to_toml().contains("\nissued ="));
+    assert!(toml::from_str::<toml::Table>(&draft.to_toml()).is_ok());
+    draft.issued = NaiveDate::from_ymd_opt(2024, 3, 5);
+    assert!(draft.to_toml().contains("\nissued = 2024-03-05\n"));
+}

@@ -29,6 +29,22 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
             "this is not an Excel workbook: the zip has no `xl/workbook.xml`"
         }));
     }
+    for index in 0..archive.len() {
+        // An entry that does not unpack is calamine's to refuse, if it reads it at all.
+        let Ok((name, xml)) = zipped::entry_bytes(&mut archive, index) else {
+            continue;
+        };
+        if !name.to_ascii_lowercase().ends_with(".xml") {
+            continue;
+        }
+        if let Some(reference) = bad_reference(&xml) {
+            return Err(ImportError::new(format!(
+                "the workbook is damaged: `{name}` has the cell reference `{}`, {}",
+                String::from_utf8_lossy(reference),
+                "beyond any sheet or a range that ends before it starts"
+            )));
+        }
+    }
     let mut book = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ImportError::new(format!("the workbook does not read: {e}")))?;
     let mut blocks = Vec::new();
@@ -100,6 +116,121 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
         blocks,
         text_source: false,
     })
+}
+
+/// The first `r` or `ref` attribute of a tag in `xml` that calamine 0.38 would read with
+/// an overflow: it parses references ("B3", "A1:G15") with unchecked arithmetic, so more
+/// than 6 letters or 9 digits overflow, and a range whose end comes before its start
+/// underflows. A release build wraps and reads on; a build with overflow checks (the
+/// tests, the fuzzer) panics. No sheet has such a reference, so the file is refused first.
+fn bad_reference(xml: &[u8]) -> Option<&[u8]> {
+    let mut rest = xml;
+    while let Some(open) = rest.iter().position(|&b| b == b'<') {
+        rest = &rest[open + 1..];
+        // The tag runs to the first `>` outside quotes.
+        let mut quote = None;
+        let end = rest
+            .iter()
+            .position(|&b| match quote {
+                Some(q) if b == q => {
+                    quote = None;
+                    false
+                }
+                Some(_) => false,
+                None if b == b'"' || b == b'\'' => {
+                    quote = Some(b);
+                    false
+                }
+                None => b == b'>',
+            })
+            .unwrap_or(rest.len());
+        let (tag, after) = rest.split_at(end);
+        if let Some(value) = reference_values(tag).find(|v| overflows(v)) {
+            return Some(value);
+        }
+        rest = after;
+    }
+    None
+}
+
+/// The values of the attributes named `r` or `ref` in a tag's text (past its `<`).
+fn reference_values(tag: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < tag.len() {
+            let quote_at = at + tag[at..].iter().position(|&b| b == b'"' || b == b'\'')?;
+            let quote = tag[quote_at];
+            let close = quote_at + 1 + tag[quote_at + 1..].iter().position(|&b| b == quote)?;
+            // The attribute's name: the word before `=` before the quote.
+            let before = tag[at..quote_at].trim_ascii_end();
+            let name = before.strip_suffix(b"=").map(<[u8]>::trim_ascii_end);
+            at = close + 1;
+            if let Some(name) = name {
+                let start = name
+                    .iter()
+                    .rposition(|b| b.is_ascii_whitespace())
+                    .map_or(0, |i| i + 1);
+                if matches!(&name[start..], b"r" | b"ref") {
+                    return Some(&tag[quote_at + 1..close]);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Whether calamine's reading of a reference or range overflows (see [`bad_reference`]);
+/// one it refuses as malformed does not.
+fn overflows(value: &[u8]) -> bool {
+    let range = value.contains(&b':');
+    let mut corners = Vec::new();
+    for part in value.split(|&b| b == b':') {
+        match corner(part) {
+            Corner::Overflow => return true,
+            Corner::Malformed => return false,
+            // A range's corners need a column, a row's number does not.
+            Corner::At(_, 0) if range => return false,
+            Corner::At(row, column) => corners.push((row, column)),
+        }
+    }
+    matches!(corners.as_slice(), [(r0, c0), (r1, c1)] if r1 < r0 || c1 < c0)
+}
+
+enum Corner {
+    At(u32, u32),
+    Overflow,
+    Malformed,
+}
+
+/// One cell reference ("B3") as calamine reads it: letters, then digits.
+fn corner(part: &[u8]) -> Corner {
+    let (mut row, mut column) = (0u32, 0u32);
+    let mut digits = false;
+    for &b in part {
+        let next = match b {
+            b'A'..=b'Z' | b'a'..=b'z' if !digits => column
+                .checked_mul(26)
+                .and_then(|c| c.checked_add(u32::from(b.to_ascii_uppercase() - b'A') + 1))
+                .map(|c| column = c),
+            b'0'..=b'9' if !digits => {
+                digits = true;
+                row = u32::from(b - b'0');
+                Some(())
+            }
+            b'0'..=b'9' => row
+                .checked_mul(10)
+                .and_then(|r| r.checked_add(u32::from(b - b'0')))
+                .map(|r| row = r),
+            _ => return Corner::Malformed,
+        };
+        if next.is_none() {
+            return Corner::Overflow;
+        }
+    }
+    if row == 0 {
+        return Corner::Malformed;
+    }
+    Corner::At(row, column)
 }
 
 /// A cell as the sheet shows it.

@@ -51,6 +51,29 @@ pub fn entry(
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(ImportError::new(format!("`{name}` does not unpack: {e}"))),
     };
+    let bytes = capped(file, name)?;
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| ImportError::new(format!("`{name}` is not UTF-8 XML")))
+}
+
+/// The bytes of the `index`th entry, at most [`CAP`] whatever its header claims.
+pub fn entry_bytes(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    index: usize,
+) -> Result<(String, Vec<u8>), ImportError> {
+    let file = archive
+        .by_index(index)
+        .map_err(|e| ImportError::new(format!("entry {index} does not unpack: {e}")))?;
+    let name = file
+        .name()
+        .map_err(|e| ImportError::new(format!("entry {index} has no name: {e}")))?
+        .to_string();
+    let bytes = capped(file, &name)?;
+    Ok((name, bytes))
+}
+
+fn capped(file: impl Read, name: &str) -> Result<Vec<u8>, ImportError> {
     let mut bytes = Vec::new();
     file.take(CAP + 1)
         .read_to_end(&mut bytes)
@@ -61,9 +84,7 @@ pub fn entry(
             CAP / (1024 * 1024)
         )));
     }
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| ImportError::new(format!("`{name}` is not UTF-8 XML")))
+    Ok(bytes)
 }
 
 /// What a file that is not a zip looks like, from its first bytes.
