@@ -1,4 +1,4 @@
-//! Every example in README.md is the real output of the command it shows.
+//! Every example in README.md and docs/manual.md is the real output of the command it shows.
 //!
 //! The convention: a fenced block opened with ```` ```console ```` whose first line is
 //! `$ bhxh-plan ARGS…` and whose other lines are exactly what that command prints on
@@ -43,7 +43,7 @@ const OPEN: &str = "```console";
 const CLOSE: &str = "```";
 const PROMPT: &str = "$ bhxh-plan ";
 
-fn examples(lines: &[&str]) -> Vec<Example> {
+fn examples(file: &str, lines: &[&str]) -> Vec<Example> {
     let mut examples = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -55,13 +55,13 @@ fn examples(lines: &[&str]) -> Vec<Example> {
         let command = lines.get(command_line).copied().unwrap_or_default();
         let Some(args) = command.strip_prefix(PROMPT) else {
             panic!(
-                "README.md:{}: a `console` block must start with `{PROMPT}ARGS…`, found {command:?}",
+                "{file}:{}: a `console` block must start with `{PROMPT}ARGS…`, found {command:?}",
                 command_line + 1
             );
         };
         let fence_end = (command_line + 1..lines.len())
             .find(|&j| lines[j].trim_end() == CLOSE)
-            .unwrap_or_else(|| panic!("README.md:{}: unclosed block", i + 1));
+            .unwrap_or_else(|| panic!("{file}:{}: unclosed block", i + 1));
         let output = &lines[command_line + 1..fence_end];
         let expected = if output.is_empty() {
             String::new()
@@ -97,7 +97,7 @@ fn split_words(text: &str, line: usize) -> Vec<String> {
             (None, c) => word.get_or_insert_with(String::new).push(c),
         }
     }
-    assert!(quote.is_none(), "README.md:{line}: unbalanced quote");
+    assert!(quote.is_none(), "line {line}: unbalanced quote");
     words.extend(word);
     words
 }
@@ -143,7 +143,7 @@ fn run(example: &Example, root: &Path, cache: &Path) -> String {
     let line = example.command_line + 1;
     assert!(
         fixes_the_day(&example.args),
-        "README.md:{line}: pass `--today` so that the example does not depend on the clock"
+        "line {line}: pass `--today` so that the example does not depend on the clock"
     );
     let output = Command::cargo_bin("bhxh-plan")
         .unwrap()
@@ -161,25 +161,36 @@ fn run(example: &Example, root: &Path, cache: &Path) -> String {
     assert_ne!(
         output.status.code(),
         Some(2),
-        "README.md:{line}: `{}` is a usage error:\n{}",
+        "line {line}: `{}` is a usage error:\n{}",
         example.command,
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(
         stdout.is_empty() || stdout.ends_with('\n'),
-        "README.md:{line}: the output does not end with a line break, so no block can show it"
+        "line {line}: the output does not end with a line break, so no block can show it"
     );
     stdout
 }
 
 #[test]
 fn every_readme_example_prints_what_the_readme_shows() {
+    examples_print_what_they_show("README.md");
+}
+
+#[test]
+fn every_manual_example_prints_what_the_manual_shows() {
+    examples_print_what_they_show("docs/manual.md");
+}
+
+/// The `console` blocks of `file` (relative to the repository) against what they print;
+/// `UPDATE_README=1` rewrites them.
+fn examples_print_what_they_show(file: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme_path = root.join("README.md");
+    let readme_path = root.join(file);
     let readme = std::fs::read_to_string(&readme_path).unwrap();
     let lines: Vec<&str> = readme.lines().collect();
-    let examples = examples(&lines);
-    assert!(!examples.is_empty(), "README.md has no `console` examples");
+    let examples = examples(file, &lines);
+    assert!(!examples.is_empty(), "{file} has no `console` examples");
     let cache = tempfile::tempdir().unwrap();
     let copy = copy_of_plans(root);
 
@@ -211,7 +222,7 @@ fn every_readme_example_prints_what_the_readme_shows() {
     for (example, stdout) in examples.iter().zip(&actual) {
         if *stdout != example.expected {
             stale.push(format!(
-                "README.md:{}: `{}`\n--- the README shows:\n{}--- the command prints:\n{}",
+                "{file}:{}: `{}`\n--- the file shows:\n{}--- the command prints:\n{}",
                 example.command_line + 1,
                 example.command,
                 example.expected,
@@ -221,8 +232,8 @@ fn every_readme_example_prints_what_the_readme_shows() {
     }
     assert!(
         stale.is_empty(),
-        "{} README example(s) differ from the real output; if the change is intended, run \
-         `UPDATE_README=1 cargo test --test readme` and review `git diff README.md`\n\n{}",
+        "{} example(s) of {file} differ from the real output; if the change is intended, run \
+         `UPDATE_README=1 cargo test --test readme` and review `git diff {file}`\n\n{}",
         stale.len(),
         stale.join("\n")
     );
