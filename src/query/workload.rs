@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::filter::{Filter, Role, Within};
 use super::tasks::{self, Listing, lists, plans_on};
 use crate::model::{Plan, Status, Task};
-use crate::progress::{self, Category};
+use crate::progress::{self, Category, Item};
 use crate::units::Registry;
 
 /// How far ahead "due soon" looks.
@@ -67,10 +67,10 @@ pub struct Workload {
     pub total: WorkloadRow,
 }
 
-/// What one task adds on `today` to the row of a unit that holds it in the chosen role.
-fn standing(plan: &Plan, task: &Task, today: NaiveDate) -> WorkloadRow {
+/// What one task, standing as `whole` on `today`, adds to the row of a unit that holds it
+/// in the chosen role.
+fn standing(plan: &Plan, task: &Task, whole: &Item, today: NaiveDate) -> WorkloadRow {
     let soon = Listing::Upcoming(Within::Days(DUE_SOON_DAYS));
-    let whole = progress::task(plan, task, today);
     let due_soon = progress::items(plan, task, today)
         .iter()
         .any(|item| lists(soon, item, today));
@@ -110,7 +110,7 @@ pub fn workload(
             if !filter.item(whole.status, whole.due, plan) {
                 continue;
             }
-            let standing = standing(plan, task, today);
+            let standing = standing(plan, task, &whole, today);
             let mut held: Vec<(String, bool, bool)> = Vec::new();
             for code in task.lead.iter().chain(&task.support) {
                 let Some(row_code) = row_unit(registry, filter, code) else {
