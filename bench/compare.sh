@@ -145,6 +145,8 @@ add "bhxh-plan overdue --unit $UNIT --format json (warm cache)" "" "$BIN" overdu
 # The progress report of a quarter (issue 19): read cold beside `check --no-cache`, and warm.
 add "bhxh-plan report --period $PERIOD --no-cache" "" "$BIN" report --period "$PERIOD" --no-cache --plans "$CORPUS" --today "$TODAY"
 add "bhxh-plan report --period $PERIOD (warm cache)" "" "$BIN" report --period "$PERIOD" --plans "$CORPUS" --today "$TODAY"
+# The static site (issue 21), written over the one of the round before, as a daily job does.
+add "bhxh-plan site (warm cache)" "" "$BIN" site --out "$WORK/site" --plans "$CORPUS" --today "$TODAY"
 if [[ -n ${CACHE_CLEAR:-} ]]; then
   # A check stores no plans (CI never needs them); the first query does. So that the warm
   # runs after it in a round stay warm, a query runs (untimed) after it.

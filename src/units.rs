@@ -48,6 +48,9 @@ pub struct Registry {
     /// written, and this spares folding them.
     #[serde(skip)]
     exact: HashMap<String, usize>,
+    /// Code → unit: queries ask for a unit by code once per row.
+    #[serde(skip)]
+    codes: HashMap<String, usize>,
     /// A name without its type word ("Kế hoạch và Đầu tư" for "Vụ Kế hoạch và Đầu tư"),
     /// folded → unit, where no other unit's spelling folds the same.
     #[serde(skip)]
@@ -121,11 +124,16 @@ impl Registry {
         for key in ambiguous {
             bare.remove(&key);
         }
+        let mut codes = HashMap::default();
+        for (i, unit) in units.iter().enumerate() {
+            codes.entry(unit.code.clone()).or_insert(i);
+        }
         (
             Registry {
                 units,
                 index,
                 exact,
+                codes,
                 bare,
             },
             clashes,
@@ -161,7 +169,7 @@ impl Registry {
 
     /// The unit with exactly this code.
     pub fn get(&self, code: &str) -> Option<&Unit> {
-        self.units.iter().find(|u| u.code == code)
+        self.codes.get(code).map(|&i| &self.units[i])
     }
 
     /// Up to `limit` units whose spellings are close to `name`, best first, each once.

@@ -228,3 +228,57 @@ fn the_index_of_a_large_tree_lists_the_most_overdue_and_the_years_list_all() {
     assert!(numbers[..103].iter().all(|n| n % 2 == 0), "{numbers:?}");
     assert!(numbers[103..].iter().all(|n| n % 2 == 1), "{numbers:?}");
 }
+
+/// A unit of a national tree may lead tens of thousands of tasks: its page lists the
+/// first 1,000 of each list, the most pressing first, counts them all, and says where the
+/// rest are.
+#[test]
+fn a_unit_page_lists_the_first_thousand_rows_and_says_so() {
+    let tree = Tree::new();
+    let mut plan = String::from(
+        "[plan]\nnumber = \"1/KH-BHXH\"\ntitle = \"Kế hoạch lớn\"\nissued = 2024-01-02\n",
+    );
+    // Tasks 1–1000 are due in 2025 (in hand on the day); 1001 and 1002 were due in the
+    // first quarter of 2024 (overdue).
+    for i in 1..=1002 {
+        let deadline = if i > 1000 { "Quý I/2024" } else { "Năm 2025" };
+        plan.push_str(&format!(
+            "\n[[task]]\nid = \"{i}\"\ncontent = \"Việc số {i}\"\nlead = [\"CNTT\"]\nsupport = [\"PC\"]\ndeadline = \"{deadline}\"\n"
+        ));
+    }
+    tree.file("1.toml", &plan);
+    let out = tree.path().join("site");
+    succeeds(
+        tree.cmd(&["site", "--today", "2024-12-31", "--out"])
+            .arg(&out),
+    );
+    let page = |code: &str| std::fs::read_to_string(out.join(format!("unit/{code}.html"))).unwrap();
+    let tasks = |html: &str, table: &str| -> Vec<String> {
+        let body = &html[html.find(&format!("<table id=\"{table}\">")).unwrap()..];
+        let body = &body[..body.find("</table>").unwrap()];
+        body.split("<td class=\"task nowrap\">")
+            .skip(1)
+            .map(|rest| rest[..rest.find('<').unwrap()].to_string())
+            .collect()
+    };
+
+    let cntt = page("CNTT");
+    assert_eq!(tasks(&cntt, "overdue"), ["1001", "1002"]);
+    assert!(
+        cntt.contains("(1002)</h2>"),
+        "the heading counts every task"
+    );
+    let lead = tasks(&cntt, "lead");
+    assert_eq!(lead.len(), 1000);
+    assert_eq!(lead[..2], ["1001", "1002"], "overdue first");
+    assert!(
+        cntt.contains("1000 dòng đầu trong 1002; đủ cả trên trang từng kế hoạch (lọc theo CNTT)"),
+        "the page says the list is cut short and where the rest are"
+    );
+    let pc = page("PC");
+    assert_eq!(tasks(&pc, "support").len(), 1000);
+    assert!(pc.contains("1000 dòng đầu trong 1002"));
+    // The plan's own page lists every task.
+    let plan_page = std::fs::read_to_string(out.join("plan/1-KH-BHXH.html")).unwrap();
+    assert_eq!(tasks(&plan_page, "tasks").len(), 1002);
+}

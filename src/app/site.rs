@@ -17,14 +17,16 @@ pub(super) fn site(
     style: Style,
 ) -> anyhow::Result<u8> {
     let session = Session::open(global, args, style)?;
-    let pages = crate::site::pages(
+    let folder = crate::site::Folder::open(out)?;
+    crate::site::build(
         session.plans(),
         session.registry(),
         &session.filter,
         today,
         style.lang,
+        &|page| folder.put(page),
     )?;
-    crate::site::write(out, &pages)?;
+    let pages = folder.finish()?;
     let mut stdout = super::stdout();
     if let Some(note) = &session.note {
         writeln!(stdout, "{note}")?;
@@ -33,7 +35,7 @@ pub(super) fn site(
     writeln!(
         stdout,
         "{} pages as of {today} in `{}`; open `{}`",
-        pages.len(),
+        pages,
         out.display(),
         index.display()
     )?;

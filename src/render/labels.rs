@@ -155,6 +155,20 @@ pub fn days_done(days: Option<i64>, lang: Lang) -> String {
 }
 
 /// The note that a unit's predecessors are included in a query.
+/// Under a list cut short: how many rows it shows of how many, and where the rest are.
+pub fn rows_shown(shown: usize, total: usize, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{shown} dòng đầu trong {total}; đủ cả trên trang từng kế hoạch (lọc theo {unit}) \
+             và bằng lệnh `bhxh-plan tasks --unit {unit}`."
+        ),
+        Lang::En => format!(
+            "The first {shown} rows of {total}; all of them are on each plan's page (filter by \
+             {unit}) and from `bhxh-plan tasks --unit {unit}`."
+        ),
+    }
+}
+
 pub fn predecessors_note(unit: &str, predecessors: &[String], lang: Lang) -> String {
     let list = predecessors.join(", ");
     match lang {

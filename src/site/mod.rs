@@ -19,13 +19,13 @@ use rayon::prelude::*;
 
 use crate::model::Plan;
 use crate::progress::{self, Category};
-use crate::query::{self, Filter, Listing, Role, TaskRow};
+use crate::query::{self, Filter, Listing, TaskRow};
 use crate::render::Lang;
 use crate::render::labels::{self, Label};
 use crate::units::Registry;
 use data::{Cell, Counts, Line, Names, Timeline, UnitPages};
 
-pub use output::{MARKER, write};
+pub use output::{Folder, MARKER};
 
 /// One file of the site: its path under the output folder and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,15 +34,17 @@ pub struct Page {
     pub html: String,
 }
 
-/// The site's pages on `today`: the index and a page per year of issue, then one per plan,
-/// then one per unit.
-pub fn pages(
+/// Makes the site's pages on `today` and hands each to `put` as soon as it is made (a
+/// national tree's pages do not fit in memory together): the index and a page per year
+/// of issue, then one per plan, then one per unit. Plans and units are made in parallel.
+pub fn build(
     plans: &[Plan],
     registry: &Registry,
     filter: &Filter,
     today: NaiveDate,
     lang: Lang,
-) -> anyhow::Result<Vec<Page>> {
+    put: &(dyn Fn(Page) -> anyhow::Result<()> + Sync),
+) -> anyhow::Result<()> {
     let common = Common::new(today, lang);
     let mut known: Vec<&Plan> = query::plans_on(plans, filter, today).collect();
     known.sort_by(|a, b| (a.issued, &a.number).cmp(&(b.issued, &b.number)));
@@ -67,22 +69,24 @@ pub fn pages(
         .map(|(&plan, file)| PlanRows::of(plan, file, filter, today))
         .collect();
 
-    let mut pages = index(&common, &per_plan, &workload, &unit_files, &links)?;
-    let plan_pages: anyhow::Result<Vec<Page>> = per_plan
+    for page in index(&common, &per_plan, &workload, &unit_files, &links)? {
+        put(page)?;
+    }
+    per_plan
         .par_iter()
-        .map(|rows| plan_page(&common, rows, filter, today, &links))
-        .collect();
-    pages.extend(plan_pages?);
-    let unit_pages: anyhow::Result<Vec<Page>> = workload
-        .rows
-        .par_iter()
+        .try_for_each(|rows| put(plan_page(&common, rows, filter, today, &links)?))?;
+    let mut unit_rows = unit_rows(&per_plan, registry);
+    let units: Vec<(&str, UnitRows)> = (workload.rows.iter())
         .map(|row| {
-            let file = &unit_files[&row.unit];
-            unit_page(&common, &row.unit, file, &per_plan, &links)
+            (
+                row.unit.as_str(),
+                unit_rows.remove(&row.unit).unwrap_or_default(),
+            )
         })
         .collect();
-    pages.extend(unit_pages?);
-    Ok(pages)
+    units.into_par_iter().try_for_each(|(code, rows)| {
+        put(unit_page(&common, code, &unit_files[code], rows, &links)?)
+    })
 }
 
 /// A distinct file name per plan: its number, with the issuer where another issuer uses
@@ -495,11 +499,75 @@ struct UnitPage<'a> {
     name: String,
     note: Option<String>,
     cells: Vec<Cell>,
-    overdue: Vec<Line>,
-    lead: Vec<Line>,
+    overdue_total: usize,
+    overdue: (Vec<Line>, Option<String>),
+    lead_total: usize,
+    lead: (Vec<Line>, Option<String>),
     lead_chips: Vec<Cell>,
-    support: Vec<Line>,
+    support_total: usize,
+    support: (Vec<Line>, Option<String>),
     support_chips: Vec<Cell>,
+}
+
+/// A unit page lists at most this many rows in each of its lists, the most pressing first
+/// (a unit of a national tree may hold tens of thousands); its counts cover every row, and
+/// a sentence under a shortened list says where the rest are.
+const UNIT_ROWS: usize = 1000;
+
+/// A unit's rows with the page file of each row's plan.
+type Picked<'r> = Vec<(&'r TaskRow, &'r str)>;
+
+/// The rows of a unit's page: the tasks it leads that are overdue, every task it leads,
+/// every task it supports.
+#[derive(Default)]
+struct UnitRows<'r> {
+    overdue: Picked<'r>,
+    lead: Picked<'r>,
+    support: Picked<'r>,
+}
+
+/// Every unit's rows, gathered in one pass over the plans' rows: a row is on the page of
+/// each unit it names, as the unit that unit became (as `--unit` lists it), once.
+fn unit_rows<'r>(per_plan: &'r [PlanRows], registry: &Registry) -> HashMap<String, UnitRows<'r>> {
+    let mut units: HashMap<String, UnitRows> = HashMap::new();
+    for rows in per_plan {
+        let file = rows.file.as_str();
+        for row in &rows.overdue {
+            for code in currents(registry, &row.lead) {
+                units.entry(code).or_default().overdue.push((row, file));
+            }
+        }
+        for row in &rows.tasks {
+            for code in currents(registry, &row.lead) {
+                units.entry(code).or_default().lead.push((row, file));
+            }
+            for code in currents(registry, &row.support) {
+                units.entry(code).or_default().support.push((row, file));
+            }
+        }
+    }
+    units
+}
+
+/// The units `codes` became, each once.
+fn currents(registry: &Registry, codes: &[String]) -> Vec<String> {
+    let mut current: Vec<String> = codes
+        .iter()
+        .map(|c| registry.current(c).to_string())
+        .collect();
+    current.sort_unstable();
+    current.dedup();
+    current
+}
+
+/// A unit's rows in the order its page lists them: as `tasks` orders them (most overdue
+/// first) and, `by_category_too`, grouped overdue, in hand, done, then the rest.
+fn sorted(mut picked: Picked, by_category_too: bool) -> Picked {
+    picked.sort_by(|a, b| query::order(a.0, b.0));
+    if by_category_too {
+        picked.sort_by_key(|(r, _)| by_category(r.category));
+    }
+    picked
 }
 
 /// The page of the unit `code`: the rows of the tasks it, or a unit it replaced, leads or
@@ -508,37 +576,27 @@ fn unit_page(
     common: &Common,
     code: &str,
     file: &str,
-    per_plan: &[PlanRows],
+    rows: UnitRows,
     links: &Links,
 ) -> anyhow::Result<Page> {
     let lang = common.w.lang;
     let registry = links.registry;
-    let holds = |codes: &[String]| codes.iter().any(|c| registry.current(c) == code);
-    let pick = |role: Role, overdue: bool| {
-        let mut picked: Vec<(&TaskRow, &str)> = Vec::new();
-        for rows in per_plan {
-            let list = if overdue { &rows.overdue } else { &rows.tasks };
-            let held = list.iter().filter(|r| match role {
-                Role::Support => holds(&r.support),
-                _ => holds(&r.lead),
-            });
-            picked.extend(held.map(|r| (r, rows.file.as_str())));
-        }
-        picked.sort_by(|a, b| query::order(a.0, b.0));
-        if !overdue {
-            picked.sort_by_key(|(r, _)| by_category(r.category));
-        }
-        picked
-    };
     let lines = |picked: &[(&TaskRow, &str)]| -> Vec<Line> {
         picked
             .iter()
             .map(|(row, file)| data::line(row, format!("plan/{file}.html"), links, lang))
             .collect()
     };
-    let counts = |picked: &[(&TaskRow, &str)]| Counts::of(picked.iter().map(|(r, _)| r.category));
-    let (lead, support) = (pick(Role::Lead, false), pick(Role::Support, false));
+    let counts = |picked: &Picked| Counts::of(picked.iter().map(|(r, _)| r.category));
+    let (lead, support) = (sorted(rows.lead, true), sorted(rows.support, true));
     let (lead_counts, support_counts) = (counts(&lead), counts(&support));
+    let overdue = sorted(rows.overdue, false);
+    let shown = |picked: &[(&TaskRow, &str)]| {
+        let lines = lines(&picked[..picked.len().min(UNIT_ROWS)]);
+        let note = (lines.len() < picked.len())
+            .then(|| labels::rows_shown(lines.len(), picked.len(), code, lang));
+        (lines, note)
+    };
     let predecessors: Vec<String> = registry
         .predecessors(code)
         .iter()
@@ -552,10 +610,13 @@ fn unit_page(
         note: (!predecessors.is_empty())
             .then(|| labels::predecessors_note(code, &predecessors, lang)),
         cells: data::cells(&lead_counts, lang),
-        overdue: lines(&pick(Role::Lead, true)),
-        lead: lines(&lead),
+        overdue_total: overdue.len(),
+        overdue: shown(&overdue),
+        lead_total: lead.len(),
+        lead: shown(&lead),
         lead_chips: data::all_cells(&lead_counts, lang),
-        support: lines(&support),
+        support_total: support.len(),
+        support: shown(&support),
         support_chips: data::all_cells(&support_counts, lang),
     }
     .render()?;

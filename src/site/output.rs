@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, bail};
 
@@ -17,21 +18,47 @@ const MARKER_TEXT: &str = "This folder is written by `bhxh-plan site`; each run 
 /// removed with them.
 const PAGE_FOLDERS: [&str; 2] = ["plan", "unit"];
 
-/// Writes `pages` under `out`, each file atomically, creating folders. `out` must be new,
-/// empty, or a site written before (it has the marker); anything else is refused.
-pub fn write(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
-    check_folder(out)?;
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
-    crate::atomic::write(&out.join(MARKER), MARKER_TEXT.as_bytes())?;
-    for folder in PAGE_FOLDERS {
-        let dir = out.join(folder);
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create `{}`", dir.display()))?;
+/// The site's folder while a run writes it: pages go in one by one, each atomically; at
+/// the end the pages of an earlier run that this one did not write are removed.
+pub struct Folder {
+    out: PathBuf,
+    written: Mutex<HashSet<PathBuf>>,
+}
+
+impl Folder {
+    /// `out` must be new, empty, or a site written before (it has the marker); anything
+    /// else is refused before a file is written.
+    pub fn open(out: &Path) -> anyhow::Result<Folder> {
+        check_folder(out)?;
+        std::fs::create_dir_all(out)
+            .with_context(|| format!("cannot create `{}`", out.display()))?;
+        crate::atomic::write(&out.join(MARKER), MARKER_TEXT.as_bytes())?;
+        for folder in PAGE_FOLDERS {
+            let dir = out.join(folder);
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create `{}`", dir.display()))?;
+        }
+        Ok(Folder {
+            out: out.to_path_buf(),
+            written: Mutex::default(),
+        })
     }
-    for page in pages {
-        crate::atomic::write(&out.join(&page.path), page.html.as_bytes())?;
+
+    /// Writes one page, creating nothing but the file.
+    pub fn put(&self, page: Page) -> anyhow::Result<()> {
+        let path = self.out.join(&page.path);
+        crate::atomic::publish(&path, page.html.as_bytes())?;
+        self.written.lock().expect("a writer panicked").insert(path);
+        Ok(())
     }
-    remove_stale(out, pages)
+
+    /// Removes the pages of an earlier run that this run did not write; the number of
+    /// pages written.
+    pub fn finish(self) -> anyhow::Result<usize> {
+        let written = self.written.into_inner().expect("a writer panicked");
+        remove_stale(&self.out, &written)?;
+        Ok(written.len())
+    }
 }
 
 /// Refuses a folder that holds files but no marker: it is someone's, not a site of ours.
@@ -54,8 +81,7 @@ fn check_folder(out: &Path) -> anyhow::Result<()> {
 }
 
 /// Removes the pages of an earlier run that this run did not write.
-fn remove_stale(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
-    let written: HashSet<PathBuf> = pages.iter().map(|p| out.join(&p.path)).collect();
+fn remove_stale(out: &Path, written: &HashSet<PathBuf>) -> anyhow::Result<()> {
     for folder in PAGE_FOLDERS {
         let dir = out.join(folder);
         let entries =
@@ -76,20 +102,24 @@ fn remove_stale(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
 mod tests {
     use super::*;
 
-    fn page(path: &str) -> Page {
-        Page {
-            path: path.into(),
-            html: format!("<p>{path}</p>"),
+    fn write(out: &Path, paths: &[&str]) -> anyhow::Result<usize> {
+        let folder = Folder::open(out)?;
+        for path in paths {
+            folder.put(Page {
+                path: path.into(),
+                html: format!("<p>{path}</p>"),
+            })?;
         }
+        folder.finish()
     }
 
     #[test]
     fn a_new_or_empty_folder_takes_the_site_and_a_site_is_rewritten() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        write(&out, &[page("index.html"), page("plan/a.html")]).unwrap();
+        write(&out, &["index.html", "plan/a.html"]).unwrap();
         assert!(out.join(MARKER).is_file());
-        write(&out, &[page("index.html"), page("plan/b.html")]).unwrap();
+        assert_eq!(write(&out, &["index.html", "plan/b.html"]).unwrap(), 2);
         assert!(out.join("plan/b.html").is_file());
         assert!(
             !out.join("plan/a.html").exists(),
@@ -97,21 +127,21 @@ mod tests {
         );
         let empty = dir.path().join("empty");
         std::fs::create_dir(&empty).unwrap();
-        write(&empty, &[page("index.html")]).unwrap();
+        write(&empty, &["index.html"]).unwrap();
     }
 
     #[test]
     fn a_folder_of_the_users_is_refused_untouched() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
-        let error = write(dir.path(), &[page("index.html")]).unwrap_err();
+        let error = write(dir.path(), &["index.html"]).unwrap_err();
         assert!(
             error.to_string().contains("no `.bhxh-plan-site`"),
             "{error}"
         );
         assert!(!dir.path().join("index.html").exists());
         let file = dir.path().join("notes.txt");
-        let error = write(&file, &[page("index.html")]).unwrap_err();
+        let error = write(&file, &["index.html"]).unwrap_err();
         assert!(error.to_string().contains("is a file"), "{error}");
     }
 }
