@@ -44,8 +44,14 @@ fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
         .collect();
     writeln!(out, "|{}|", rule.join("|"))?;
     for row in &table.rows {
-        let cells: Vec<String> = row.iter().map(|c| markdown_cell(&Cell::text(c))).collect();
-        writeln!(out, "| {} |", cells.join(" | "))?;
+        for (i, cell) in row.iter().enumerate() {
+            let text = match cell {
+                Cell::Text(text) => markdown_cell(text),
+                number => number.text(),
+            };
+            write!(out, "{}{text}", if i == 0 { "| " } else { " | " })?;
+        }
+        writeln!(out, " |")?;
     }
     writeln!(out)
 }
