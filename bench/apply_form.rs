@@ -16,7 +16,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::{Format, Workbook};
@@ -28,37 +28,17 @@ const LED: usize = 10;
 const ROWS: usize = 100;
 const TODAY: &str = "2024-07-01";
 
+#[path = "command_bench.rs"]
+mod command_bench;
+
 fn main() -> ExitCode {
-    let mut runs = 20usize;
-    let mut bin = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match (a.as_str(), args.next()) {
-            ("--runs", Some(n)) if n.parse::<usize>().is_ok_and(|n| n > 0) => {
-                runs = n.parse().unwrap_or(runs)
-            }
-            ("--bin", Some(path)) => bin = Some(PathBuf::from(path)),
-            _ => {
-                eprintln!("usage: apply_form [--runs N] [--bin PATH]");
-                return ExitCode::from(2);
-            }
+    let (runs, bin) = match command_bench::options("apply_form", 20) {
+        Ok(options) => (options.runs, options.bin),
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
         }
-    }
-    // The example lives in target/release/examples; the binary one folder up.
-    let bin = bin.unwrap_or_else(|| {
-        let exe = std::env::current_exe().unwrap_or_default();
-        exe.parent()
-            .and_then(Path::parent)
-            .map(|d| d.join("bhxh-plan"))
-            .unwrap_or_default()
-    });
-    if !bin.is_file() {
-        eprintln!(
-            "apply_form: no binary at `{}`: build it with `cargo build --release` or pass --bin",
-            bin.display()
-        );
-        return ExitCode::from(2);
-    }
+    };
     let work = std::env::temp_dir().join(format!("bhxh-apply-bench-{}", std::process::id()));
     let result = bench(&bin, &work, runs);
     let _ = std::fs::remove_dir_all(&work);
@@ -111,13 +91,9 @@ fn bench(bin: &Path, work: &Path, runs: usize) -> Result<()> {
             times.push(elapsed);
         }
     }
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "apply of a {ROWS}-row form ({PLANS} plan files): median {:.1} ms, min {:.1} ms, max {:.1} ms over {runs} runs (target 200 ms)",
-        ms(times[times.len() / 2]),
-        ms(times[0]),
-        ms(times[times.len() - 1])
+        "apply of a {ROWS}-row form ({PLANS} plan files): {} (target 200 ms)",
+        command_bench::summary(times)
     );
     Ok(())
 }

@@ -13,43 +13,23 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 const PLAN: &str = "24/QĐ-BHXH";
 
+#[path = "command_bench.rs"]
+mod command_bench;
+
 fn main() -> ExitCode {
-    let mut runs = 30usize;
-    let mut bin = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match (a.as_str(), args.next()) {
-            ("--runs", Some(n)) if n.parse::<usize>().is_ok_and(|n| n > 0) => {
-                runs = n.parse().unwrap_or(runs)
-            }
-            ("--bin", Some(path)) => bin = Some(PathBuf::from(path)),
-            _ => {
-                eprintln!("usage: import_docx [--runs N] [--bin PATH]");
-                return ExitCode::from(2);
-            }
+    let (runs, bin) = match command_bench::options("import_docx", 30) {
+        Ok(options) => (options.runs, options.bin),
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
         }
-    }
-    // The example lives in target/release/examples; the binary one folder up.
-    let bin = bin.unwrap_or_else(|| {
-        let exe = std::env::current_exe().unwrap_or_default();
-        exe.parent()
-            .and_then(Path::parent)
-            .map(|d| d.join("bhxh-plan"))
-            .unwrap_or_default()
-    });
-    if !bin.is_file() {
-        eprintln!(
-            "import_docx: no binary at `{}`: build it with `cargo build --release` or pass --bin",
-            bin.display()
-        );
-        return ExitCode::from(2);
-    }
+    };
     let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
     let work = std::env::temp_dir().join(format!("bhxh-import-bench-{}", std::process::id()));
     let docx = work.join("24-QD-BHXH.docx");
@@ -82,15 +62,11 @@ fn main() -> ExitCode {
                 summary = stderr.lines().last().unwrap_or_default().to_string();
             }
         }
-        times.sort();
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!("{summary}");
         println!(
-            "import of {PLAN} from .docx ({} KB): median {:.1} ms, min {:.1} ms, max {:.1} ms over {runs} runs",
+            "import of {PLAN} from .docx ({} KB): {}",
             std::fs::metadata(&docx)?.len() / 1024,
-            ms(times[times.len() / 2]),
-            ms(times[0]),
-            ms(times[times.len() - 1])
+            command_bench::summary(times)
         );
         Ok(())
     })();

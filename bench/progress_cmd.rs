@@ -12,43 +12,23 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 const PLAN_FILE: &str = "2017/2449-KH-BHXH.toml";
 
+#[path = "command_bench.rs"]
+mod command_bench;
+
 fn main() -> ExitCode {
-    let mut runs = 30usize;
-    let mut bin = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match (a.as_str(), args.next()) {
-            ("--runs", Some(n)) if n.parse::<usize>().is_ok_and(|n| n > 0) => {
-                runs = n.parse().unwrap_or(runs)
-            }
-            ("--bin", Some(path)) => bin = Some(PathBuf::from(path)),
-            _ => {
-                eprintln!("usage: progress_cmd [--runs N] [--bin PATH]");
-                return ExitCode::from(2);
-            }
+    let (runs, bin) = match command_bench::options("progress_cmd", 30) {
+        Ok(options) => (options.runs, options.bin),
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
         }
-    }
-    // The example lives in target/release/examples; the binary one folder up.
-    let bin = bin.unwrap_or_else(|| {
-        let exe = std::env::current_exe().unwrap_or_default();
-        exe.parent()
-            .and_then(Path::parent)
-            .map(|d| d.join("bhxh-plan"))
-            .unwrap_or_default()
-    });
-    if !bin.is_file() {
-        eprintln!(
-            "progress_cmd: no binary at `{}`: build it with `cargo build --release` or pass --bin",
-            bin.display()
-        );
-        return ExitCode::from(2);
-    }
+    };
     let work = std::env::temp_dir().join(format!("bhxh-progress-bench-{}", std::process::id()));
     let plans = work.join("plans");
     let result = (|| -> std::io::Result<()> {
@@ -69,13 +49,9 @@ fn main() -> ExitCode {
                     times.push(elapsed);
                 }
             }
-            times.sort();
-            let ms = |d: Duration| d.as_secs_f64() * 1000.0;
             println!(
-                "progress on plans/ ({label}): median {:.1} ms, min {:.1} ms, max {:.1} ms over {runs} runs",
-                ms(times[times.len() / 2]),
-                ms(times[0]),
-                ms(times[times.len() - 1])
+                "progress on plans/ ({label}): {}",
+                command_bench::summary(times)
             );
         }
         Ok(())
