@@ -28,7 +28,7 @@ impl Repo {
     }
 
     fn git(&self, args: &[&str]) {
-        let status = Command::new("git")
+        let status = common::without_git_context(&mut Command::new("git"))
             .args(args)
             .current_dir(self.path())
             .env("GIT_AUTHOR_NAME", "t")

@@ -122,6 +122,33 @@ pub fn bin() -> Command {
     cmd.env_remove("BHXH_PLAN_DIR")
         .env_remove("BHXH_PLAN_TODAY")
         .env_remove("BHXH_PLAN_CLOCK");
+    for name in GIT_CONTEXT {
+        cmd.env_remove(name);
+    }
+    cmd
+}
+
+/// The variables by which git names the repository it works on. A test run from inside git
+/// (a hook, `rebase --exec`) inherits them, and every git command of a test, in whatever
+/// folder, would then work on the developer's repository: `git init` there made it bare
+/// and test commits landed on its branches.
+const GIT_CONTEXT: &[&str] = &[
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+    "GIT_CEILING_DIRECTORIES",
+    "GIT_PREFIX",
+];
+
+/// Removes [`GIT_CONTEXT`] from a command's environment.
+pub fn without_git_context(cmd: &mut std::process::Command) -> &mut std::process::Command {
+    for name in GIT_CONTEXT {
+        cmd.env_remove(name);
+    }
     cmd
 }
 
