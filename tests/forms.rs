@@ -661,9 +661,40 @@ fn files_that_are_not_a_readable_form_are_refused_with_what_they_are() {
         &["wrong.csv", "\"Ngày hoàn thành\"", "\"Khóa (không sửa)\""],
     );
 
+    // A sheet whose used range runs backwards: calamine would read it with an unchecked
+    // subtraction (a panic where overflow is checked).
+    let backwards = env.path("backwards.xlsx");
+    std::fs::write(&backwards, with_sheet_dimension(&bytes, "L99:A1")).unwrap();
+    refused(&env, &backwards, &["backwards.xlsx", "damaged", "`L99:A1`"]);
+
     let other = env.path("form.ods");
     std::fs::write(&other, "x").unwrap();
     refused(&env, &other, &[".xlsx workbook or a .csv file"]);
+}
+
+/// The workbook `xlsx` with the first sheet's `<dimension ref="…"/>` set to `reference`.
+fn with_sheet_dimension(xlsx: &[u8], reference: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut changed = false;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            let start = xml.find("<dimension ref=\"").unwrap() + "<dimension ref=\"".len();
+            let end = start + xml[start..].find('"').unwrap();
+            bytes = format!("{}{reference}{}", &xml[..start], &xml[end..]).into_bytes();
+            changed = true;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut out, &bytes).unwrap();
+    }
+    assert!(changed, "the form has a first sheet");
+    out.finish().unwrap().into_inner()
 }
 
 #[test]

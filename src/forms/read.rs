@@ -180,6 +180,9 @@ fn xlsx_grid(bytes: &[u8]) -> Result<Grid, ReadError> {
     if !bytes.starts_with(ZIP) {
         return Err(ReadError::NotXlsx);
     }
+    if let Some(why) = crate::import::xlsx::overflowing_reference(bytes) {
+        return Err(ReadError::Damaged(why));
+    }
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| ReadError::Damaged(e.to_string()))?;
     let range = workbook

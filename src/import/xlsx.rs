@@ -29,21 +29,8 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
             "this is not an Excel workbook: the zip has no `xl/workbook.xml`"
         }));
     }
-    for index in 0..archive.len() {
-        // An entry that does not unpack is calamine's to refuse, if it reads it at all.
-        let Ok((name, xml)) = zipped::entry_bytes(&mut archive, index) else {
-            continue;
-        };
-        if !name.to_ascii_lowercase().ends_with(".xml") {
-            continue;
-        }
-        if let Some(reference) = bad_reference(&xml) {
-            return Err(ImportError::new(format!(
-                "the workbook is damaged: `{name}` has the cell reference `{}`, {}",
-                String::from_utf8_lossy(reference),
-                "beyond any sheet or a range that ends before it starts"
-            )));
-        }
+    if let Some(why) = overflowing_reference(bytes) {
+        return Err(ImportError::new(format!("the workbook is damaged: {why}")));
     }
     let mut book = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ImportError::new(format!("the workbook does not read: {e}")))?;
@@ -115,6 +102,26 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
     Ok(Document {
         blocks,
         text_source: false,
+    })
+}
+
+/// Where a workbook has a cell reference calamine would overflow on (see
+/// [`bad_reference`]), the entry and the reference: such a workbook is refused as damaged
+/// before calamine reads it (`apply` reads its forms through calamine too). A zip that
+/// does not open is calamine's to refuse.
+pub fn overflowing_reference(bytes: &[u8]) -> Option<String> {
+    let mut archive = zipped::open(bytes, "an Excel workbook (.xlsx)").ok()?;
+    (0..archive.len()).find_map(|index| {
+        // An entry that does not unpack is calamine's to refuse, if it reads it at all.
+        let (name, xml) = zipped::entry_bytes(&mut archive, index).ok()?;
+        if !name.to_ascii_lowercase().ends_with(".xml") {
+            return None;
+        }
+        let reference = bad_reference(&xml)?;
+        Some(format!(
+            "`{name}` has the cell reference `{}`, beyond any sheet or a range that ends before it starts",
+            String::from_utf8_lossy(reference)
+        ))
     })
 }
 
