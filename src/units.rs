@@ -266,10 +266,20 @@ impl Registry {
     /// The unit `code` became: its successor's successor and so on (itself when it has
     /// none). A chain that loops stops where it would.
     pub fn current<'a>(&'a self, code: &'a str) -> &'a str {
+        self.current_on(code, NaiveDate::MAX)
+    }
+
+    /// The unit `code` had become on `day`: the chain of [`Registry::current`], followed
+    /// past each unit that had ceased by then (its `until` before `day`, or no `until`
+    /// where the sources date no end, as for Ban Thu). A report of 2024 counts Vụ Pháp chế
+    /// as Vụ Pháp chế, one of 2026 as Ban Pháp chế.
+    pub fn current_on<'a>(&'a self, code: &'a str, day: NaiveDate) -> &'a str {
         let mut current = code;
         for _ in 0..self.units.len() {
-            match self.get(current).and_then(|u| u.successor.as_deref()) {
-                Some(next) if next != code => current = next,
+            let Some(unit) = self.get(current) else { break };
+            let ceased = unit.until.is_none_or(|until| until < day);
+            match unit.successor.as_deref() {
+                Some(next) if next != code && ceased => current = next,
                 _ => break,
             }
         }
@@ -397,5 +407,26 @@ mod tests {
         let on = |d: &str| r.resolve_on("Tổ chức cán bộ", day(d)).unwrap().code.clone();
         assert_eq!(on("2024-06-01"), "TCCB");
         assert_eq!(on("2025-06-01"), "BTCCB");
+    }
+
+    #[test]
+    fn a_unit_becomes_its_successor_only_once_it_has_ceased() {
+        let mut vu = unit("PC", "Vụ Pháp chế", vec![]);
+        vu.until = Some(day("2025-02-28"));
+        vu.successor = Some("BPC".into());
+        let mut ban = unit("BPC", "Ban Pháp chế", vec![]);
+        ban.from = Some(day("2025-03-01"));
+        let mut thu = unit("THU", "Ban Thu", vec![]);
+        thu.successor = Some("TST".into());
+        let tst = unit("TST", "Ban Quản lý Thu - Sổ, thẻ", vec![]);
+        let (r, _) = Registry::new(vec![vu, ban, thu, tst]);
+        let on = |code: &str, d: &str| r.current_on(code, day(d)).to_string();
+        // A report of 2024 counts Vụ Pháp chế as itself; one of March 2025 as Ban Pháp chế.
+        assert_eq!(on("PC", "2024-12-31"), "PC");
+        assert_eq!(on("PC", "2025-02-28"), "PC");
+        assert_eq!(on("PC", "2025-03-01"), "BPC");
+        assert_eq!(r.current("PC"), "BPC");
+        // A merger the sources do not date is followed on any day, as before.
+        assert_eq!(on("THU", "2017-02-28"), "TST");
     }
 }
