@@ -429,4 +429,137 @@ mod tests {
         // A merger the sources do not date is followed on any day, as before.
         assert_eq!(on("THU", "2017-02-28"), "TST");
     }
+
+    /// The registry of plans/, checked clean.
+    fn plans_registry() -> Registry {
+        let mut found = Vec::new();
+        let text = include_str!("../plans/units.toml");
+        let registry = crate::check::read_registry(0, text, &mut found);
+        assert_eq!(found, [], "plans/units.toml is clean");
+        registry
+    }
+
+    #[test]
+    fn every_2025_chain_of_the_registry_ends_at_the_unit_of_today() {
+        let r = plans_registry();
+        // Each unit the 2025 reorganisation gave a successor, and where its work is now.
+        let chains = [
+            // QĐ 391/QĐ-BTC: central units renamed from 01/03/2025.
+            ("TCKT", "BTCKT"),
+            ("PC", "BPC"),
+            ("CNTT", "CNTT-CĐS"),
+            ("TCCB", "BTCCB"),
+            ("KTNB", "BKTNB"),
+            ("QLĐTQ", "BQLĐTQ"),
+            // Khu vực that kept their number and area until 30/06/2025.
+            ("KV391-I", "BHXH-HANOI"),
+            ("KV391-VI", "BHXH-THANHHOA"),
+            ("KV391-VII", "BHXH-NGHEAN"),
+            ("KV391-X", "BHXH-THAINGUYEN"),
+            ("KV391-XI", "BHXH-BACNINH"),
+            ("KV391-XVII", "BHXH-LAOCAI"),
+            // Khu vực of QĐ 391 wholly inside one khu vực of QĐ 1733, then its office.
+            ("KV391-II", "BHXH-HCM"),
+            ("KV391-IV", "BHXH-HCM"),
+            ("KV391-V", "BHXH-DONGNAI"),
+            ("KV391-XIII", "BHXH-NINHBINH"),
+            ("KV391-XVIII", "BHXH-PHUTHO"),
+            // Their office was not found: the chain stops at the khu vực of QĐ 1733.
+            ("KV391-III", "KV1733-XXX"),
+            ("KV391-XXXV", "KV1733-XXXI"),
+            // Khu vực of QĐ 1733 renamed to provincial offices (QĐ 2286/QĐ-BTC).
+            ("KV1733-II", "BHXH-SONLA"),
+            ("KV1733-III", "BHXH-DIENBIEN"),
+            ("KV1733-IV", "BHXH-LAICHAU"),
+            ("KV1733-V", "BHXH-LANGSON"),
+            ("KV1733-VIII", "BHXH-QUANGNINH"),
+            ("KV1733-IX", "BHXH-CAOBANG"),
+            ("KV1733-XII", "BHXH-HUNGYEN"),
+            ("KV1733-XIII", "BHXH-HAIPHONG"),
+            ("KV1733-XIV", "BHXH-NINHBINH"),
+            ("KV1733-XV", "BHXH-HATINH"),
+            ("KV1733-XVI", "BHXH-QUANGTRI"),
+            ("KV1733-XVIII", "BHXH-PHUTHO"),
+            ("KV1733-XXVI", "BHXH-DAKLAK"),
+            ("KV1733-XXVII", "BHXH-HCM"),
+            ("KV1733-XXVIII", "BHXH-DONGNAI"),
+            ("KV1733-XXXIII", "BHXH-DONGTHAP"),
+        ];
+        for (old, new) in chains {
+            assert_eq!(r.current(old), new, "{old}");
+            let before: Vec<&str> = r
+                .predecessors(new)
+                .iter()
+                .map(|u| u.code.as_str())
+                .collect();
+            assert!(
+                before.contains(&old),
+                "{new} does not reach {old}: {before:?}"
+            );
+        }
+        // Every successor the registry gives is among the chains above or older than 2025.
+        let older = ["THU", "ST"];
+        for unit in r.units().iter().filter(|u| u.successor.is_some()) {
+            let listed = chains.iter().any(|(old, _)| *old == unit.code);
+            assert!(
+                listed || older.contains(&unit.code.as_str()),
+                "{}",
+                unit.code
+            );
+        }
+        // A query for today's Hồ Chí Minh City office reaches all it was made of.
+        let mut before: Vec<&str> = (r.predecessors("BHXH-HCM").iter())
+            .map(|u| u.code.as_str())
+            .collect();
+        before.sort_unstable();
+        assert_eq!(before, ["KV1733-XXVII", "KV391-II", "KV391-IV"]);
+        // A khu vực split by QĐ 1733 has no single successor: it stays itself.
+        for split in ["KV391-VIII", "KV391-XII", "KV391-XV", "KV391-XXVIII"] {
+            assert_eq!(r.current(split), split);
+        }
+        // Units QĐ 391 did not keep, with no successor found, end where they are.
+        for gone in ["TST", "TTTT", "CSKH", "KHĐT", "HTQT", "TTKT", "GĐTT"] {
+            assert_eq!(r.current(gone), gone);
+            assert_eq!(r.get(gone).unwrap().until, Some(day("2025-02-28")));
+        }
+    }
+
+    #[test]
+    fn the_registrys_khu_vuc_spellings_name_the_unit_of_the_day() {
+        let r = plans_registry();
+        let on = |name: &str, d: &str| r.resolve_on(name, day(d)).unwrap().code.clone();
+        // DESIGN §2: Hồ Chí Minh City under QĐ 391, Sơn La after QĐ 1733 of 12/05/2025.
+        assert_eq!(on("BHXH khu vực II", "2025-04-15"), "KV391-II");
+        assert_eq!(on("Bảo hiểm xã hội khu vực II", "2025-05-11"), "KV391-II");
+        assert_eq!(on("BHXH khu vực II", "2025-05-12"), "KV1733-II");
+        assert_eq!(on("bhxh khu vuc XVIII", "2025-04-15"), "KV391-XVIII");
+        assert_eq!(on("bhxh khu vuc XVIII", "2025-06-15"), "KV1733-XVIII");
+        // A khu vực QĐ 1733 left as it was is one unit throughout.
+        assert_eq!(on("BHXH khu vực VI", "2025-06-15"), "KV391-VI");
+        // The khu vực together, in 2025, are the provincial level of BHXH.
+        assert_eq!(on("BHXH khu vực", "2025-05-01"), "BHXH-TINH");
+        assert_eq!(on("BHXH các tỉnh, thành phố", "2026-01-05"), "BHXH-TINH");
+        // A name without its type word is read by day: Vụ before, Ban after 01/03/2025.
+        assert_eq!(on("Tổ chức cán bộ", "2024-06-01"), "TCCB");
+        assert_eq!(on("Tổ chức cán bộ", "2025-06-01"), "BTCCB");
+        // Without a day, today's unit.
+        assert_eq!(r.resolve("BHXH khu vực II").unwrap().code, "KV1733-II");
+    }
+
+    #[test]
+    fn the_registrys_units_become_their_successors_by_day() {
+        let r = plans_registry();
+        let on = |code: &str, d: &str| r.current_on(code, day(d)).to_string();
+        // A report of 2024 counts Vụ Pháp chế as itself; one of March 2025 as Ban Pháp chế.
+        assert_eq!(on("PC", "2024-12-31"), "PC");
+        assert_eq!(on("PC", "2025-02-28"), "PC");
+        assert_eq!(on("PC", "2025-03-01"), "BPC");
+        // Khu vực II of QĐ 391: itself, then khu vực XXVII, then the city's office.
+        assert_eq!(on("KV391-II", "2025-04-15"), "KV391-II");
+        assert_eq!(on("KV391-II", "2025-05-20"), "KV1733-XXVII");
+        assert_eq!(on("KV391-II", "2025-07-01"), "BHXH-HCM");
+        // A merger the sources do not date is followed on any day, as before.
+        assert_eq!(on("THU", "2017-02-28"), "TST");
+        assert_eq!(r.current("KV391-II"), "BHXH-HCM");
+    }
 }
