@@ -41,20 +41,108 @@ impl UnitKind {
 pub struct Unit {
     pub code: String,
     pub name: String,
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Alias>,
     pub kind: UnitKind,
     /// The unit this one was merged or renamed into.
     pub successor: Option<String>,
-    /// When the unit ceased, where a source says so.
+    /// When the unit came into being, where a source says so.
+    pub from: Option<NaiveDate>,
+    /// When the unit ceased (its last day), where a source says so.
     pub until: Option<NaiveDate>,
 }
 
+/// Another spelling of a unit. Without days of its own it names the unit as long as the
+/// unit exists; with them, only on those days: "BHXH khu vực II" named the Hồ Chí Minh
+/// City office, then the Sơn La one (DESIGN §2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alias {
+    pub name: String,
+    /// The first day it names the unit; absent: the unit's `from`.
+    pub from: Option<NaiveDate>,
+    /// The last day it names the unit; absent: the unit's `until`.
+    pub until: Option<NaiveDate>,
+}
+
+impl From<&str> for Alias {
+    /// A plain alias, with no days of its own.
+    fn from(name: &str) -> Self {
+        Alias {
+            name: name.to_string(),
+            from: None,
+            until: None,
+        }
+    }
+}
+
+/// The days a spelling names a unit, both ends included; an absent end is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Window {
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl Window {
+    /// Every day.
+    pub const ALWAYS: Window = Window {
+        from: None,
+        until: None,
+    };
+
+    /// True when `day` is inside.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.until.is_none_or(|u| day <= u)
+    }
+
+    /// True when some day is inside both.
+    pub fn overlaps(&self, other: &Window) -> bool {
+        let starts_before_other_ends = match (self.from, other.until) {
+            (Some(f), Some(u)) => f <= u,
+            _ => true,
+        };
+        let other_starts_before_end = match (other.from, self.until) {
+            (Some(f), Some(u)) => f <= u,
+            _ => true,
+        };
+        starts_before_other_ends && other_starts_before_end
+    }
+
+    /// Days from `day` to the nearest day inside; 0 inside.
+    pub fn distance(&self, day: NaiveDate) -> i64 {
+        match (self.from, self.until) {
+            (Some(f), _) if day < f => (f - day).num_days(),
+            (_, Some(u)) if day > u => (day - u).num_days(),
+            _ => 0,
+        }
+    }
+}
+
 impl Unit {
-    /// The code, the name and every alias.
-    pub fn spellings(&self) -> impl Iterator<Item = &str> {
-        [self.code.as_str(), self.name.as_str()]
-            .into_iter()
-            .chain(self.aliases.iter().map(String::as_str))
+    /// The days the unit exists: its `from` to its `until`.
+    pub fn window(&self) -> Window {
+        Window {
+            from: self.from,
+            until: self.until,
+        }
+    }
+
+    /// Every spelling with the days it names the unit: the code always (codes are
+    /// identifiers, never shared), the name while the unit exists, each alias on its own
+    /// days or else the unit's.
+    pub fn spellings(&self) -> impl Iterator<Item = (&str, Window)> {
+        let unit = self.window();
+        let aliases = self.aliases.iter().map(move |a| {
+            let days = Window {
+                from: a.from.or(unit.from),
+                until: a.until.or(unit.until),
+            };
+            (a.name.as_str(), days)
+        });
+        [
+            (self.code.as_str(), Window::ALWAYS),
+            (self.name.as_str(), unit),
+        ]
+        .into_iter()
+        .chain(aliases)
     }
 }
 

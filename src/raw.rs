@@ -37,6 +37,7 @@ static PROGRESS_KEYS: Keys = LazyLock::new(schema::keys::<RawProgress>);
 static EXTENSION_KEYS: Keys = LazyLock::new(schema::keys::<RawExtension>);
 static UNITS_KEYS: Keys = LazyLock::new(schema::keys::<UnitsFile>);
 static UNIT_KEYS: Keys = LazyLock::new(schema::keys::<RawUnit>);
+static ALIAS_KEYS: Keys = LazyLock::new(schema::keys::<RawAlias>);
 
 /// Reads a plan file. `None` when the text is not TOML at all.
 pub fn parse_plan(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<RawPlan> {
@@ -96,11 +97,10 @@ pub fn parse_units(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
                 span,
                 code: r.string(t, "code"),
                 name: r.string(t, "name"),
-                aliases: r
-                    .strings(t, "aliases")
-                    .map_or_else(Vec::new, Sp::into_inner),
+                aliases: r.aliases(t),
                 kind: r.string(t, "kind"),
                 successor: r.string(t, "successor"),
+                from: r.date(t, "from"),
                 until: r.date(t, "until"),
                 wrong_type: r.end_table(around),
             }
@@ -357,6 +357,48 @@ impl<'d> Reader<'d> {
             }
         };
         Some(Spanned::new(value.span(), list))
+    }
+
+    /// A unit's `aliases`: strings, or tables `{ name, from, until }`; a single string is
+    /// accepted as a list of one.
+    fn aliases(&mut self, table: &DeTable) -> Vec<RawAlias> {
+        const KEY: &str = "aliases";
+        const EXPECTED: &str = "a list of strings or `{ name = …, from = …, until = … }`";
+        let Some(value) = self.get(table, KEY) else {
+            return Vec::new();
+        };
+        let items: Vec<&Spanned<DeValue>> = match value.get_ref() {
+            DeValue::Array(items) => items.iter().collect(),
+            DeValue::String(_) => vec![value],
+            _ => {
+                self.wrong_type(KEY, value, EXPECTED);
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(RawAlias {
+                    span: item.span(),
+                    name: Some(self.string_value(s, item.span())),
+                    from: None,
+                    until: None,
+                    wrong_type: WrongTypes::default(),
+                }),
+                DeValue::Table(t) => {
+                    let around = self.begin_table(t, &ALIAS_KEYS, "an alias");
+                    out.push(RawAlias {
+                        span: item.span(),
+                        name: self.string(t, "name"),
+                        from: self.date(t, "from"),
+                        until: self.date(t, "until"),
+                        wrong_type: self.end_table(around),
+                    });
+                }
+                _ => self.wrong_type(KEY, item, EXPECTED),
+            }
+        }
+        out
     }
 
     fn date(&mut self, table: &DeTable, key: &'static str) -> Option<Sp<NaiveDate>> {

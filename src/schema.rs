@@ -7,7 +7,7 @@ use schemars::transform::{RecursiveTransform, Transform};
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use crate::raw::{RawPlan, RawUnit};
+use crate::raw::{RawAlias, RawPlan, RawUnit};
 
 /// Unit codes, names or aliases from units.toml: one, or a list.
 #[derive(JsonSchema)]
@@ -15,6 +15,15 @@ use crate::raw::{RawPlan, RawUnit};
 pub enum Units {
     One(String),
     Many(Vec<String>),
+}
+
+/// Another spelling met in documents: a string, or a table with the days it named the
+/// unit when it named other units on other days.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+pub enum Alias {
+    Plain(String),
+    Timed(RawAlias),
 }
 
 /// The units registry of bhxh-plan.

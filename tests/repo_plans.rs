@@ -1,4 +1,5 @@
-//! The repository's own `plans/`: it checks clean and holds the five source documents.
+//! The repository's own `plans/`: it checks clean, holds the five source documents, and
+//! its units registry carries their tasks over to the units of today.
 
 mod common;
 
@@ -87,5 +88,69 @@ fn transcribed_tasks_carry_no_invented_progress() {
         }
         let nfc: String = unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect();
         assert!(nfc == text, "{} is not NFC", entry.path().display());
+    }
+}
+
+/// The rows of `args` over plans/ as JSON, and what the command said on stderr.
+fn json_rows(args: &[&str]) -> (Vec<Value>, String) {
+    let output = bin()
+        .args(args)
+        .args(["--format", "json", "--plans"])
+        .arg(repo_plans())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{args:?}");
+    let rows: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    (rows.as_array().unwrap().clone(), stderr)
+}
+
+#[test]
+fn a_2026_unit_reaches_the_tasks_the_2024_plans_gave_the_unit_it_replaced() {
+    // QĐ 391/QĐ-BTC: from 01/03/2025 Trung tâm Công nghệ thông tin is Trung tâm Công nghệ
+    // thông tin và Chuyển đổi số (CNTT-CĐS); the plans of plans/ give their tasks to CNTT.
+    let today = ["--today", "2026-03-01"];
+    let (old, _) = json_rows(&[&["overdue", "--unit", "CNTT"][..], &today].concat());
+    let (new, note) = json_rows(&[&["overdue", "--unit", "CNTT-CĐS"][..], &today].concat());
+    assert!(
+        old.len() > 5,
+        "CNTT has overdue tasks in the 2017 and 2024 plans"
+    );
+    assert_eq!(new, old, "CNTT-CĐS reaches every overdue task of CNTT");
+    assert!(
+        new.iter()
+            .all(|r| r["lead"].as_array().unwrap().contains(&"CNTT".into()))
+    );
+    assert!(note.contains("CNTT-CĐS") && note.contains("CNTT"), "{note}");
+    let (by_name, _) = json_rows(&[
+        "tasks",
+        "--unit",
+        "Trung tâm Công nghệ thông tin và Chuyển đổi số",
+        "--year",
+        "2024",
+    ]);
+    let (of_cntt, _) = json_rows(&["tasks", "--unit", "CNTT", "--year", "2024"]);
+    assert!(!of_cntt.is_empty());
+    assert_eq!(by_name, of_cntt);
+    // In a table, the note heads the output, in the chosen language.
+    for (lang, said) in [
+        (
+            "vi",
+            "Gồm cả nhiệm vụ của đơn vị tiền thân của CNTT-CĐS: CNTT\n",
+        ),
+        (
+            "en",
+            "Includes the tasks of CNTT-CĐS's predecessors: CNTT\n",
+        ),
+    ] {
+        let output = bin()
+            .args(["overdue", "--unit", "cntt-cds", "--lang", lang])
+            .args(today)
+            .arg("--plans")
+            .arg(repo_plans())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.starts_with(said), "{stdout}");
     }
 }

@@ -9,9 +9,10 @@ fn unit(code: &str, name: &str, aliases: &[&str]) -> Unit {
     Unit {
         code: code.into(),
         name: name.into(),
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        aliases: aliases.iter().map(|&a| a.into()).collect(),
         kind: UnitKind::Central,
         successor: None,
+        from: None,
         until: None,
     }
 }

@@ -22,6 +22,8 @@ pub(super) struct PlanChecker<'a> {
     pub(super) registry: &'a Registry,
     /// The real date, not `--today`: a `done` date after it is a typo.
     pub(super) clock: NaiveDate,
+    /// The plan's `issued`: its units are the units of that day (DESIGN §2).
+    pub(super) issued: Option<NaiveDate>,
     pub(super) dated_after_clock: bool,
     pub(super) diags: &'a mut Vec<Diagnostic>,
 }
@@ -50,6 +52,7 @@ pub(super) fn check_plan(
         text,
         registry,
         clock,
+        issued: None,
         dated_after_clock: false,
         diags,
     };
@@ -86,6 +89,7 @@ impl PlanChecker<'_> {
             return None;
         };
         let (number, title, issued) = self.identity(header);
+        self.issued = issued;
         let monitor = header.monitor.as_ref().and_then(|m| self.unit_ref(m));
         let sections = self.sections(raw);
         let tasks = self.tasks(&raw.defaults, &mut raw.tasks, &sections, issued);

@@ -1,8 +1,12 @@
 //! The units registry, `units.toml`: each unit has a `code` and a `name` and a known
-//! `kind`; a `successor` is a code of the registry; no spelling names two units.
+//! `kind`; a `successor` is a code of the registry; no spelling names two units on a
+//! common day (a unit's spellings name it from its `from` to its `until`, an alias table
+//! `{ name, from, until }` on its own days); no `from` comes after its `until`.
+
+use chrono::NaiveDate;
 
 use crate::diag::{self, Code, Diagnostic};
-use crate::model::{Unit, UnitKind};
+use crate::model::{Alias, Unit, UnitKind};
 use crate::raw::{self, RawUnit, Sp};
 use crate::source::FileId;
 use crate::units::Registry;
@@ -42,18 +46,25 @@ pub fn read_registry(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> R
         let span = raw
             .aliases
             .iter()
+            .filter_map(|a| a.name.as_ref())
             .chain(raw.name.iter())
             .chain(raw.code.iter())
             .find(|s| s.get_ref() == &clash.spelling)
             .map(Sp::span)
             .unwrap_or(raw.span.clone());
         let holder = &registry.units()[clash.holder].code;
-        diags.push(Diagnostic::new(
-            Code::Registry,
-            file,
-            span,
-            format!("`{}` already names unit `{holder}`", clash.spelling),
-        ));
+        diags.push(
+            Diagnostic::new(
+                Code::Registry,
+                file,
+                span,
+                format!("`{}` already names unit `{holder}`", clash.spelling),
+            )
+            .with_help(
+                "two units may share a spelling only on days that do not overlap: write it \
+                 `{ name = \"…\", from = …, until = … }`, or give the units `from` and `until`",
+            ),
+        );
     }
     registry
 }
@@ -74,6 +85,21 @@ fn unit(file: FileId, raw: &RawUnit, diags: &mut Vec<Diagnostic>) -> Option<Unit
     };
     let code = required(&raw.code, "code");
     let name = required(&raw.name, "name");
+    let mut aliases = Vec::new();
+    for alias in &raw.aliases {
+        match &alias.name {
+            Some(n) if !n.get_ref().trim().is_empty() => aliases.push(Alias {
+                name: n.get_ref().trim().to_string(),
+                from: alias.from.as_ref().map(|d| *d.get_ref()),
+                until: alias.until.as_ref().map(|d| *d.get_ref()),
+            }),
+            Some(n) => diags.push(missing(file, n.span(), "name", "an alias")),
+            None if alias.wrong_type.contains("name") => {}
+            None => diags.push(missing(file, alias.span.clone(), "name", "an alias")),
+        }
+        ordered(file, &alias.from, &alias.until, diags);
+    }
+    ordered(file, &raw.from, &raw.until, diags);
     let kind = match &raw.kind {
         None => Some(UnitKind::Central),
         Some(k) => {
@@ -87,11 +113,39 @@ fn unit(file: FileId, raw: &RawUnit, diags: &mut Vec<Diagnostic>) -> Option<Unit
     Some(Unit {
         code: code?,
         name: name?,
-        aliases: raw.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+        aliases,
         kind: kind?,
         successor: raw.successor.as_ref().map(|s| s.get_ref().clone()),
+        from: raw.from.as_ref().map(|d| *d.get_ref()),
         until: raw.until.as_ref().map(|d| *d.get_ref()),
     })
+}
+
+/// A `from` after its `until` is an error: such days would name nothing, and would let
+/// two units share a spelling unnoticed.
+fn ordered(
+    file: FileId,
+    from: &Option<Sp<NaiveDate>>,
+    until: &Option<Sp<NaiveDate>>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let (Some(from), Some(until)) = (from, until)
+        && from.get_ref() > until.get_ref()
+    {
+        diags.push(
+            Diagnostic::new(
+                Code::Registry,
+                file,
+                until.span(),
+                format!(
+                    "`until` {} is before `from` {}",
+                    until.get_ref(),
+                    from.get_ref()
+                ),
+            )
+            .with_label("the last day comes before the first"),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -145,6 +199,34 @@ aliases = ["Ban chung"]
 code = "B"
 name = "Beta"
 aliases = ["Ban Chung"]
+
+=== a spelling may name two units on days that do not overlap, but not on a common day
+[[unit]]
+code = "KV391-II"
+name = "Bảo hiểm xã hội khu vực II"
+aliases = ["BHXH khu vực II"]
+from = 2025-04-01
+until = 2025-05-11
+
+[[unit]]
+code = "KV1733-II"
+name = "Bảo hiểm xã hội khu vực II"
+aliases = [{ name = "BHXH khu vực II", from = 2025-05-11 }]
+from = 2025-05-12
+until = 2025-06-30
+
+=== an alias table needs a name and known keys, and no window ends before it starts
+[[unit]]
+code = "A"
+name = "Alpha"
+aliases = [{ from = 2025-01-01 }, { name = "A cũ", untill = 2025-01-01 }, { name = " " }]
+from = 2025-03-01
+until = 2025-02-28
+
+[[unit]]
+code = "B"
+name = "Beta"
+aliases = [{ name = "Bê", from = 2025-07-01, until = 2025-06-30 }, 7]
 "#,
             rendered,
         );

@@ -1,14 +1,17 @@
 //! Rule 4: every unit a plan names (`lead`, `support`, `monitor`) resolves in the
 //! registry, an unknown one naming the nearest; a lead that is a vague pseudo-unit ("Các
-//! đơn vị liên quan") is a warning.
+//! đơn vị liên quan") is a warning. A plan names the units of its `issued` day: a
+//! spelling that named different units at different times is read as of that day.
 
 use crate::diag::{Code, Diagnostic};
+use crate::model::Unit;
 use crate::raw::{Sp, SpList};
+use crate::units::Registry;
 
 use super::ditto::is_ditto;
 use super::plan::PlanChecker;
 
-impl PlanChecker<'_> {
+impl<'a> PlanChecker<'a> {
     /// Resolves a list of unit references to codes, reporting the unknown ones.
     pub(super) fn units(&mut self, written: Option<&SpList>) -> Vec<String> {
         let mut codes: Vec<String> = Vec::new();
@@ -32,7 +35,7 @@ impl PlanChecker<'_> {
             self.ditto(reference, "unit");
             return None;
         }
-        if let Some(unit) = self.registry.resolve(name) {
+        if let Some(unit) = self.resolve(name) {
             return Some(unit.code.clone());
         }
         let nearest = self.registry.suggestion(name);
@@ -52,10 +55,19 @@ impl PlanChecker<'_> {
         None
     }
 
+    /// The unit `name` names on the plan's `issued` day; without one, today's.
+    fn resolve(&self, name: &str) -> Option<&'a Unit> {
+        let registry: &'a Registry = self.registry;
+        match self.issued {
+            Some(day) => registry.resolve_on(name, day),
+            None => registry.resolve(name),
+        }
+    }
+
     /// Warns of each lead that is a vague pseudo-unit: nobody can answer for the task.
     pub(super) fn vague_leads(&mut self, leads: &[&Sp<String>]) {
         for reference in leads {
-            if let Some(unit) = self.registry.resolve(reference.get_ref())
+            if let Some(unit) = self.resolve(reference.get_ref())
                 && self.registry.is_vague(&unit.code)
             {
                 self.push(
@@ -79,7 +91,7 @@ impl PlanChecker<'_> {
 mod tests {
     use insta::assert_snapshot;
 
-    use crate::check::testing::{cases, plan, rendered};
+    use crate::check::testing::{cases, clock, plan, rendered};
 
     #[test]
     fn unit_references() {
@@ -118,5 +130,45 @@ deadline = "Quý I/2024"
             |text| rendered(&plan(text)),
         );
         assert_snapshot!(shown);
+    }
+
+    #[test]
+    fn a_plan_names_the_units_of_its_issued_day() {
+        // "BHXH khu vực II" under QĐ 391/QĐ-BTC, then under QĐ 1733/QĐ-BTC.
+        const UNITS: &str = r#"
+[[unit]]
+code = "KV391-II"
+name = "Bảo hiểm xã hội khu vực II"
+aliases = ["BHXH khu vực II"]
+kind = "province"
+from = 2025-04-01
+until = 2025-05-11
+
+[[unit]]
+code = "KV1733-II"
+name = "Bảo hiểm xã hội khu vực II"
+aliases = ["BHXH khu vực II"]
+kind = "province"
+from = 2025-05-12
+until = 2025-06-30
+"#;
+        let leads_of_plan_issued = |issued: &str| {
+            let text = format!(
+                "[plan]\nnumber = \"1/KH-BHXH\"\ntitle = \"Kế hoạch thử\"\nissued = {issued}\n\n\
+                 [[task]]\nid = \"1\"\ncontent = \"Báo cáo\"\n\
+                 lead = [\"BHXH khu vực II\", \"Bảo hiểm xã hội khu vực II\"]\n\
+                 deadline = \"Quý III/2025\"\n"
+            );
+            let mut found = Vec::new();
+            let registry = crate::check::read_registry(1, UNITS, &mut found);
+            assert_eq!(found, [], "the registry is clean");
+            let checked = crate::check::check_file(0, text.as_bytes(), &registry, clock());
+            checked.plan.expect("a plan").tasks[0].lead.clone()
+        };
+        assert_eq!(leads_of_plan_issued("2025-04-15"), ["KV391-II"]);
+        assert_eq!(leads_of_plan_issued("2025-05-11"), ["KV391-II"]);
+        assert_eq!(leads_of_plan_issued("2025-05-12"), ["KV1733-II"]);
+        // A later plan that still writes the name gets the unit that bore it last.
+        assert_eq!(leads_of_plan_issued("2026-01-05"), ["KV1733-II"]);
     }
 }

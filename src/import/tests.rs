@@ -11,9 +11,10 @@ fn registry() -> Registry {
     let unit = |code: &str, name: &str, aliases: &[&str]| Unit {
         code: code.into(),
         name: name.into(),
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        aliases: aliases.iter().map(|&a| a.into()).collect(),
         kind: UnitKind::Central,
         successor: None,
+        from: None,
         until: None,
     };
     Registry::new(vec![

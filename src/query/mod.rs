@@ -76,7 +76,7 @@ pub fn unit_rows<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<UnitRow> 
             code: u.code.clone(),
             name: u.name.clone(),
             kind: u.kind,
-            aliases: u.aliases.clone(),
+            aliases: u.aliases.iter().map(|a| a.name.clone()).collect(),
             successor: u.successor.clone(),
         })
         .collect()

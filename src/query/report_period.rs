@@ -207,7 +207,7 @@ pub fn period_report(plans: &[Plan], query: &ReportQuery) -> PeriodReport {
     for plan in tracked {
         let mut counts = Counts::default();
         for task in plan.tasks.iter().filter(|t| query.filter.task(t)) {
-            let leads = lead_rows(query, task);
+            let leads = lead_rows(query, task, day);
             for item in progress::items(plan, task, day) {
                 let open = matches!(item.category, Category::OpenInTime | Category::OpenOverdue);
                 if open && item.due.is_some_and(|due| query.next_window.contains(due)) {
@@ -255,11 +255,12 @@ pub fn period_report(plans: &[Plan], query: &ReportQuery) -> PeriodReport {
     report
 }
 
-/// The rows a task's items count in: each lead unit's, once, as `workload` counts it.
-fn lead_rows(query: &ReportQuery, task: &Task) -> Vec<String> {
+/// The rows a task's items count in on the report's `day`: each lead unit's, once, as
+/// `workload` counts it.
+fn lead_rows(query: &ReportQuery, task: &Task, day: NaiveDate) -> Vec<String> {
     let mut rows: Vec<String> = Vec::new();
     for code in &task.lead {
-        if let Some(row) = row_unit(query.registry, query.filter, code)
+        if let Some(row) = row_unit(query.registry, query.filter, code, day)
             && !rows.contains(&row)
         {
             rows.push(row);

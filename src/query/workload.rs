@@ -113,7 +113,7 @@ pub fn workload(
             let standing = standing(plan, task, &whole, today);
             let mut held: Vec<(String, bool, bool)> = Vec::new();
             for code in task.lead.iter().chain(&task.support) {
-                let Some(row_code) = row_unit(registry, filter, code) else {
+                let Some(row_code) = row_unit(registry, filter, code, today) else {
                     continue;
                 };
                 let leads = task.lead.contains(code);
@@ -166,13 +166,19 @@ pub fn workload(
     Workload { rows, total }
 }
 
-/// The row that counts for unit `code`: with units chosen, theirs is one row named after
-/// the first, and other units have none; otherwise the row of the unit it became.
-pub(super) fn row_unit(registry: &Registry, filter: &Filter, code: &str) -> Option<String> {
+/// The row that counts for unit `code` on `day`: with units chosen, theirs is one row
+/// named after the first, and other units have none; otherwise the row of the unit it had
+/// become by `day`.
+pub(super) fn row_unit(
+    registry: &Registry,
+    filter: &Filter,
+    code: &str,
+    day: NaiveDate,
+) -> Option<String> {
     match &filter.units {
         Some(units) if units.iter().any(|u| u == code) => Some(units[0].clone()),
         Some(_) => None,
-        None => Some(registry.current(code).to_string()),
+        None => Some(registry.current_on(code, day).to_string()),
     }
 }
 
@@ -217,7 +223,7 @@ pub fn by_quarter(
         let quarter = format!("{}-Q{}", due.year(), (due.month() - 1) / 3 + 1);
         for code in holders
             .iter()
-            .filter_map(|code| row_unit(registry, filter, code))
+            .filter_map(|code| row_unit(registry, filter, code, today))
         {
             *matrix
                 .entry(code)

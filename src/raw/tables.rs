@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use toml::Spanned;
 
 use crate::model::Status;
-use crate::schema::{UnitKind, Units};
+use crate::schema::{Alias, UnitKind, Units};
 
 /// A string with the byte span of its TOML value.
 pub type Sp<T> = Spanned<T>;
@@ -250,15 +250,38 @@ pub struct RawUnit {
     #[schemars(with = "String")]
     pub name: Option<Sp<String>>,
     /// Other spellings met in documents.
-    #[schemars(with = "Option<Vec<String>>")]
-    pub aliases: Vec<Sp<String>>,
+    #[schemars(with = "Option<Vec<Alias>>")]
+    pub aliases: Vec<RawAlias>,
     /// Default "central".
     #[schemars(with = "Option<UnitKind>")]
     pub kind: Option<Sp<String>>,
     /// The unit this one was merged or renamed into.
     #[schemars(with = "Option<String>")]
     pub successor: Option<Sp<String>>,
-    /// When the unit ceased.
+    /// When the unit came into being.
+    #[schemars(with = "Option<NaiveDate>")]
+    pub from: Option<Sp<NaiveDate>>,
+    /// When the unit ceased: its last day.
+    #[schemars(with = "Option<NaiveDate>")]
+    pub until: Option<Sp<NaiveDate>>,
+    #[schemars(skip)]
+    pub wrong_type: WrongTypes,
+}
+
+/// A spelling that named the unit only on some days: "BHXH khu vực II" named one office
+/// under QĐ 391/QĐ-BTC and another after QĐ 1733/QĐ-BTC.
+#[derive(Debug, JsonSchema)]
+#[schemars(rename = "TimedAlias", deny_unknown_fields)]
+pub struct RawAlias {
+    #[schemars(skip)]
+    pub span: Range<usize>,
+    /// The spelling.
+    #[schemars(with = "String")]
+    pub name: Option<Sp<String>>,
+    /// The first day it names the unit; default the unit's `from`.
+    #[schemars(with = "Option<NaiveDate>")]
+    pub from: Option<Sp<NaiveDate>>,
+    /// The last day it names the unit; default the unit's `until`.
     #[schemars(with = "Option<NaiveDate>")]
     pub until: Option<Sp<NaiveDate>>,
     #[schemars(skip)]

@@ -59,6 +59,7 @@ pub fn build(
     let links = Links {
         registry,
         unit_files: &unit_files,
+        today,
     };
 
     // Each plan's rows once; unit pages take theirs from these, each row knowing its plan
@@ -75,7 +76,7 @@ pub fn build(
     per_plan
         .par_iter()
         .try_for_each(|rows| put(plan_page(&common, rows, filter, today, &links)?))?;
-    let mut unit_rows = unit_rows(&per_plan, registry);
+    let mut unit_rows = unit_rows(&per_plan, registry, today);
     let units: Vec<(&str, UnitRows)> = (workload.rows.iter())
         .map(|row| {
             (
@@ -140,6 +141,8 @@ impl<'p> PlanRows<'p> {
 struct Links<'a> {
     registry: &'a Registry,
     unit_files: &'a HashMap<String, String>,
+    /// The site's day: a unit's page is that of the unit it had become by then.
+    today: NaiveDate,
 }
 
 impl UnitPages for Links<'_> {
@@ -148,7 +151,7 @@ impl UnitPages for Links<'_> {
             .registry
             .get(code)
             .map_or_else(String::new, |u| u.name.clone());
-        let current = self.registry.current(code);
+        let current = self.registry.current_on(code, self.today);
         let href = self
             .unit_files
             .get(current)
@@ -527,21 +530,26 @@ struct UnitRows<'r> {
 }
 
 /// Every unit's rows, gathered in one pass over the plans' rows: a row is on the page of
-/// each unit it names, as the unit that unit became (as `--unit` lists it), once.
-fn unit_rows<'r>(per_plan: &'r [PlanRows], registry: &Registry) -> HashMap<String, UnitRows<'r>> {
+/// each unit it names, as the unit that unit had become by `today` (as `--unit` lists
+/// it), once.
+fn unit_rows<'r>(
+    per_plan: &'r [PlanRows],
+    registry: &Registry,
+    today: NaiveDate,
+) -> HashMap<String, UnitRows<'r>> {
     let mut units: HashMap<String, UnitRows> = HashMap::new();
     for rows in per_plan {
         let file = rows.file.as_str();
         for row in &rows.overdue {
-            for code in currents(registry, &row.lead) {
+            for code in currents(registry, &row.lead, today) {
                 units.entry(code).or_default().overdue.push((row, file));
             }
         }
         for row in &rows.tasks {
-            for code in currents(registry, &row.lead) {
+            for code in currents(registry, &row.lead, today) {
                 units.entry(code).or_default().lead.push((row, file));
             }
-            for code in currents(registry, &row.support) {
+            for code in currents(registry, &row.support, today) {
                 units.entry(code).or_default().support.push((row, file));
             }
         }
@@ -549,11 +557,11 @@ fn unit_rows<'r>(per_plan: &'r [PlanRows], registry: &Registry) -> HashMap<Strin
     units
 }
 
-/// The units `codes` became, each once.
-fn currents(registry: &Registry, codes: &[String]) -> Vec<String> {
+/// The units `codes` had become by `today`, each once.
+fn currents(registry: &Registry, codes: &[String], today: NaiveDate) -> Vec<String> {
     let mut current: Vec<String> = codes
         .iter()
-        .map(|c| registry.current(c).to_string())
+        .map(|c| registry.current_on(c, today).to_string())
         .collect();
     current.sort_unstable();
     current.dedup();
