@@ -122,3 +122,26 @@ fn reading_never_panics_on_odd_headers() {
         let _ = file("a.toml", text);
     }
 }
+
+/// A spelling that named one unit and later another (DESIGN §2) is read on the day the
+/// plan was issued, as `check` reads it: writing the unit's code instead is no change.
+#[test]
+fn units_are_read_on_the_day_the_plan_was_issued() {
+    let units = format!(
+        "{UNITS}\n[[unit]]\ncode = \"KV-A\"\nname = \"Khu vực A\"\nkind = \"province\"\n\
+         aliases = [{{ name = \"Khu vực số 2\", until = 2025-05-11 }}]\n\
+         \n[[unit]]\ncode = \"KV-B\"\nname = \"Khu vực B\"\nkind = \"province\"\n\
+         aliases = [{{ name = \"Khu vực số 2\", from = 2025-05-12 }}]\n"
+    );
+    let registry = read_registry(0, &units, &mut Vec::new());
+    let read = |lead: &str| {
+        let text = plan(&task("1", lead, "30/6/2025")).replace("2017-01-01", "2025-04-15");
+        PlanFile::read("a.toml".into(), text.as_bytes(), &registry, None)
+    };
+    assert!(
+        diff(&[read("Khu vực số 2")], &[read("KV-A")]).is_empty(),
+        "on 15/4/2025 `Khu vực số 2` is KV-A"
+    );
+    let changes = diff(&[read("Khu vực số 2")], &[read("KV-B")]);
+    assert_eq!(changes.changed_plans[0].lead[0].old, ["KV-A"]);
+}

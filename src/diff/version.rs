@@ -335,7 +335,8 @@ impl TaskReader<'_> {
         })
     }
 
-    /// Registry codes of the units named, an unknown name as written, each once.
+    /// Registry codes of the units named, as `check` reads them (on the day the plan was
+    /// issued, where it says), an unknown name as written, each once.
     fn units(&self, written: Option<&SpList>) -> Vec<String> {
         let mut codes: Vec<String> = Vec::new();
         for name in written.into_iter().flat_map(|list| list.get_ref()) {
@@ -343,7 +344,11 @@ impl TaskReader<'_> {
             if name.is_empty() {
                 continue;
             }
-            let code = match self.registry.resolve(name) {
+            let unit = match self.issued {
+                Some(day) => self.registry.resolve_on(name, day),
+                None => self.registry.resolve(name),
+            };
+            let code = match unit {
                 Some(unit) => unit.code.clone(),
                 None => name.to_string(),
             };
