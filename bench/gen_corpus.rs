@@ -4,7 +4,9 @@
 //! cargo run --release --example gen_corpus -- --files 30000 --seed 1 --out DIR
 //! ```
 //!
-//! Writes `DIR/units.toml` (the real registry, `plans/units.toml`) and `--files` plan files
+//! Writes `DIR/units.toml` (the registry of `bench/corpus/units.toml`: `plans/units.toml` as
+//! it was when the benchmarks of bench/RESULTS.md were first run, kept so that the corpus
+//! stays the same as the real registry grows) and `--files` plan files
 //! shaped like the real ones: `DIR/<year>/trung-uong/<number>.toml` for BHXH Việt Nam and
 //! `DIR/<year>/<province-slug>/<number>.toml` for the 63 provincial offices; 5–80 tasks per
 //! file in `[[section]]`s, real unit codes, names and aliases, the deadline phrasings of the
@@ -16,7 +18,7 @@
 //! without `due` are W002, as in the real plans).
 //!
 //! The output depends only on `--seed`, `--files`, `--defects` and the two embedded texts
-//! (`plans/units.toml`, `bench/corpus/sentences.txt`): every file draws from its own PRNG
+//! (`bench/corpus/units.toml`, `bench/corpus/sentences.txt`): every file draws from its own PRNG
 //! stream, so the worker threads do not change a byte. All content is invented from
 //! sentences of the real plans; these are not real documents.
 
@@ -30,7 +32,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{Datelike, Days, NaiveDate};
 
-const UNITS_TOML: &str = include_str!("../plans/units.toml");
+const UNITS_TOML: &str = include_str!("corpus/units.toml");
 const SENTENCES: &str = include_str!("corpus/sentences.txt");
 
 /// No generated `done` date is later than this day (the day the corpus was designed).
@@ -297,7 +299,7 @@ fn load_texts() -> Texts {
 }
 
 fn load_units() -> Vec<Unit> {
-    let table: toml::Table = toml::from_str(UNITS_TOML).expect("plans/units.toml is TOML");
+    let table: toml::Table = toml::from_str(UNITS_TOML).expect("bench/corpus/units.toml is TOML");
     let mut units = Vec::new();
     for u in table["unit"].as_array().expect("[[unit]] array") {
         let s = |k: &str| u.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
