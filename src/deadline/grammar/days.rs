@@ -21,22 +21,62 @@ impl Parser<'_> {
             let start = self.pos;
             let year = self.year_number()?;
             self.pos += 1;
-            let (month, _) = self.number("a month")?;
+            let (month, _) = self.number("a month (1 to 12)")?;
             self.pos += 1;
-            let (day, _) = self.number("a day")?;
+            let (day, _) = self.number("a day (1 to 31)")?;
             return self.date(year, month, day, start);
         }
         if digits == 4 {
             return self.years();
         }
+        if self.at_month_of_year() {
+            // "6/2025", "6, 9/2025", "3-4/2025": months, "tháng" left out.
+            return self.windows(
+                "thang",
+                Self::month_number,
+                Self::is_month_number,
+                month_window,
+            );
+        }
+        self.dotted_range()
+    }
+
+    /// True at months and the year they share, written with numbers only: "6/2025", "7.2021",
+    /// "6, 9/2025", "3-4/2025" (a day and a month never have four digits after the last
+    /// separator).
+    fn at_month_of_year(&self) -> bool {
+        let mut at = 0;
+        loop {
+            if !self.is_month_number(at) {
+                return false;
+            }
+            let next = self.peek_at(at + 1);
+            let joins = next.is_some_and(|t| t.is_punct(',') || t.is_punct('-') || t.is_word("va"));
+            if joins && self.is_month_number(at + 2) {
+                at += 2;
+                continue;
+            }
+            // "10-10-2017" is a day: a dash before the year joins nothing before it.
+            let separator = next.and_then(|t| match t.kind {
+                Tok::Punct(c @ ('/' | '.')) => Some(c),
+                Tok::Punct('-') if at == 0 => Some('-'),
+                _ => None,
+            });
+            // Not "6/2025/…", which is no form at all.
+            return separator.is_some_and(|c| self.at_year(at + 2) && !self.at_punct(at + 3, c));
+        }
+    }
+
+    /// A day, or a window between two days: "30/6/2021 - 31/12/2021", "1/10 - 30/11",
+    /// "05/5-28/5".
+    pub(super) fn dotted_range(&mut self) -> Result<Resolution, Error> {
         let first = self.dotted_date()?;
-        // "30/6/2021 - 31/12/2021": a window between two days.
         let is_date = |p: &Self, ahead: usize| {
             p.peek_at(ahead).is_some_and(|t| t.kind == Tok::Number)
                 && p.peek_at(ahead + 1)
                     .is_some_and(|t| matches!(t.kind, Tok::Punct('/' | '.')))
         };
-        if self.range_to("ngay", is_date) {
+        if first.kind == Kind::Date && self.range_to("ngay", is_date) {
             let last = self.dotted_date()?;
             let (Some(start), Some(due)) = (first.start, last.due) else {
                 return Ok(first);
@@ -50,7 +90,7 @@ impl Parser<'_> {
     /// days sharing the month "26-27/6", "19 - 23/01/2026".
     fn dotted_date(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
-        let (day, _) = self.number("a day")?;
+        let (day, _) = self.number("a day (1 to 31)")?;
         let day_range = self.at_punct(0, '-')
             && self.at_number(1)
             && (self.at_punct(2, '/') || self.at_punct(2, '.'));
@@ -64,7 +104,7 @@ impl Parser<'_> {
             _ => return Err(self.unreadable_from(start)),
         };
         self.pos += 1;
-        let (month, _) = self.number("a month")?;
+        let (month, _) = self.number("a month (1 to 12)")?;
         let sep = separator.chars().next().unwrap_or('/');
         let stated =
             self.at_punct(0, sep) && self.peek_at(1).is_some_and(|t| t.kind == Tok::Number);
@@ -95,13 +135,13 @@ impl Parser<'_> {
         let start = self.pos;
         self.pos += 1;
         let day_at = self.pos;
-        let (day, day_span) = self.number("a day")?;
+        let (day, day_span) = self.number("a day (1 to 31)")?;
         if matches!(
             self.peek().map(|t| t.kind),
             Some(Tok::Punct('/' | '.' | '-'))
         ) {
             self.pos = day_at;
-            return self.dotted_date();
+            return self.dotted_range();
         }
         if let Some(days) = self.day_list(day, start)? {
             return Ok(days);
@@ -151,7 +191,7 @@ impl Parser<'_> {
     fn full_date(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
         if self.at_number(0) && self.at_word(1, "thang") {
-            let (day, _) = self.number("a day")?;
+            let (day, _) = self.number("a day (1 to 31)")?;
             return self.worded_date(day, start);
         }
         self.dotted_date()
@@ -201,7 +241,7 @@ impl Parser<'_> {
                 windows.push((due, due));
                 return Ok(Some(several(Kind::Date, windows)));
             }
-            let (day, _) = self.number("a day")?;
+            let (day, _) = self.number("a day (1 to 31)")?;
             days.push(day);
         }
     }

@@ -19,6 +19,8 @@ use chrono::{Datelike, NaiveDate};
 mod days;
 mod periods;
 mod sentence;
+#[cfg(test)]
+mod tests;
 mod words;
 
 use super::lexer::{Kind as Tok, Token};
@@ -154,18 +156,10 @@ impl Parser<'_> {
             {
                 self.point()
             }
-            "quy" => self.windows(
-                "quy",
-                Self::quarter_numeral,
-                Self::is_quarter_numeral,
-                quarter_window,
-            ),
-            "thang" => self.windows(
-                "thang",
-                Self::month_number,
-                Self::is_month_number,
-                month_window,
-            ),
+            "quy" | "thang" => {
+                self.pos += 1;
+                self.period_windows(&first.text)
+            }
             "nam" => {
                 self.pos += 1;
                 self.years()
@@ -236,12 +230,13 @@ impl Parser<'_> {
         }
     }
 
-    /// "/2024", "năm 2024", ", năm 2024", "-2024", ", 2024", a year glued on ("Quý
-    /// III2025"), or nothing (the context's year).
+    /// "/2024", "năm 2024", ", năm 2024", "-2024", ", 2024", ".2024" (newspapers write
+    /// "tháng 7.2021"), a year glued on ("Quý III2025"), or nothing (the context's year).
     fn year_suffix(&mut self) -> Result<i32, Error> {
         let start = self.pos;
         self.punct(',');
-        if self.punct('/') || self.punct('-') || self.words(&["nam"]) || self.at_year(0) {
+        let dotted = self.at_punct(0, '.') && self.at_year(1) && self.punct('.');
+        if dotted || self.punct('/') || self.punct('-') || self.words(&["nam"]) || self.at_year(0) {
             return self.year_number();
         }
         self.pos = start;

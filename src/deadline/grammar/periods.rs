@@ -63,6 +63,25 @@ impl Parser<'_> {
         })
     }
 
+    /// After "quý" or "tháng": quarters or months and their year.
+    pub(super) fn period_windows(&mut self, word: &str) -> Result<Resolution, Error> {
+        if word == "quy" {
+            self.windows(
+                "quy",
+                Self::quarter_numeral,
+                Self::is_quarter_numeral,
+                quarter_window,
+            )
+        } else {
+            self.windows(
+                "thang",
+                Self::month_number,
+                Self::is_month_number,
+                month_window,
+            )
+        }
+    }
+
     /// After "quý" or "tháng" (the word `repeated`): a list of quarters or months, each its
     /// own window ("Quý II, III/2024"), or a range of them as one span ("Quý I-II/2021",
     /// "Tháng 3 đến tháng 6/2021"); then the year.
@@ -78,7 +97,11 @@ impl Parser<'_> {
         } else {
             Kind::Month
         };
-        self.pos += 1;
+        if repeated == "thang"
+            && let Some(day) = self.day_for_month()?
+        {
+            return Ok(day);
+        }
         let items = self.list(&mut item, is_item)?;
         let last = match items[..] {
             [first] if self.range_to(repeated, is_item) => Some((first, item(self)?)),
@@ -140,6 +163,33 @@ impl Parser<'_> {
     pub(super) fn is_month_number(&self, ahead: usize) -> bool {
         self.peek_at(ahead)
             .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+    }
+
+    /// "tháng 1/7": a day and a month after "tháng", a slip for "ngày 1/7" that readers read
+    /// through (no year has one or two digits). Read when two short numbers joined by "/"
+    /// or "." stand here; None (nothing consumed) otherwise.
+    fn day_for_month(&mut self) -> Result<Option<Resolution>, Error> {
+        let short = |p: &Self, at: usize| {
+            p.peek_at(at)
+                .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+        };
+        let slash = self.at_punct(1, '/') || self.at_punct(1, '.');
+        if !(short(self, 0) && slash && short(self, 2)) {
+            return Ok(None);
+        }
+        let second = self.peek_at(2).map_or(0, |t| t.text.parse().unwrap_or(0));
+        if !(1..=12).contains(&second) {
+            let span = self.span_of(self.pos, self.pos + 3);
+            return Err(self.error(
+                span.clone(),
+                format!(
+                    "`{}` is neither a month and its year nor a day and its month: write \
+                     tháng 1/2025 or ngày 1/7",
+                    &self.text[span]
+                ),
+            ));
+        }
+        self.dotted_range().map(Some)
     }
 
     /// "6 tháng đầu năm 2024", "6 tháng cuối năm", "nửa đầu năm 2024"; "06 tháng và hằng
@@ -222,13 +272,8 @@ impl Parser<'_> {
             let quarter = self.peek().cloned().expect("quý");
             return self.worded(&quarter);
         }
-        let window = if self.at_word(0, "thang") {
-            self.windows(
-                "thang",
-                Self::month_number,
-                Self::is_month_number,
-                month_window,
-            )?
+        let window = if self.words(&["thang"]) {
+            self.period_windows("thang")?
         } else {
             self.pos += 1;
             if self.at_number(0) {

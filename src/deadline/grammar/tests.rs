@@ -1,0 +1,112 @@
+//! The grammar's rules, each shown on phrases that are not in `phrasings.toml`, so that a
+//! rule is seen to read its kind of phrase rather than one string. Readings use the
+//! notation of tests/deadline_language: `kind start..due [dates]`.
+
+use super::super::{Context, resolve};
+
+fn reads(text: &str, year: i32) -> String {
+    match resolve(text, Context { year }) {
+        Ok(r) => {
+            let day = |d: Option<chrono::NaiveDate>| d.map_or("-".into(), |d| d.to_string());
+            let dates: Vec<String> = r.dates.iter().map(|d| d.to_string()).collect();
+            format!(
+                "{} {}..{} [{}]",
+                r.kind.as_str(),
+                day(r.start),
+                day(r.due),
+                dates.join(" ")
+            )
+        }
+        Err(e) => format!("error: {}", e.message),
+    }
+}
+
+#[track_caller]
+fn check(cases: &[(&str, i32, &str)]) {
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(text, year, want)| {
+            let got = reads(text, year);
+            (got != want).then(|| format!("{text:?} ({year}): got `{got}`, want `{want}`"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_dotted_year_and_an_ampersand() {
+    check(&[
+        (
+            "Tháng 11.2025",
+            2025,
+            "month 2025-11-01..2025-11-30 [2025-11-30]",
+        ),
+        (
+            "quý I & II/2025",
+            2025,
+            "several 2025-01-01..2025-06-30 [2025-03-31 2025-06-30]",
+        ),
+        (
+            "trong tháng 3 - 4.2025",
+            2025,
+            "span 2025-03-01..2025-04-30 [2025-04-30]",
+        ),
+    ]);
+}
+
+#[test]
+fn a_day_and_month_after_thang_is_read_as_the_day() {
+    check(&[
+        (
+            "từ tháng 15/8",
+            2025,
+            "date 2025-08-15..2025-08-15 [2025-08-15]",
+        ),
+        (
+            "tháng 1/13",
+            2025,
+            "error: `1/13` is neither a month and its year nor a day and its month: write tháng 1/2025 or ngày 1/7",
+        ),
+        // A year is still four digits.
+        (
+            "30/6/17",
+            2025,
+            "error: year 17 is out of range: write a year from 1900 to 2199 in full",
+        ),
+    ]);
+}
+
+#[test]
+fn a_dash_range_of_days_after_ngay() {
+    check(&[
+        (
+            "từ ngày 5/3 - 20/3/2025",
+            2025,
+            "span 2025-03-05..2025-03-20 [2025-03-20]",
+        ),
+        (
+            "ngày 1/10 – 15/10",
+            2024,
+            "span 2024-10-01..2024-10-15 [2024-10-15]",
+        ),
+    ]);
+}
+
+#[test]
+fn months_written_with_numbers_only() {
+    check(&[
+        ("12/2024", 2024, "month 2024-12-01..2024-12-31 [2024-12-31]"),
+        (
+            "3, 6/2025",
+            2025,
+            "several 2025-03-01..2025-06-30 [2025-03-31 2025-06-30]",
+        ),
+        ("3-4/2025", 2025, "span 2025-03-01..2025-04-30 [2025-04-30]"),
+        // A dash before the year makes a day and month, not a range of months.
+        (
+            "10-10-2017",
+            2017,
+            "date 2017-10-10..2017-10-10 [2017-10-10]",
+        ),
+    ]);
+}
