@@ -17,6 +17,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 mod days;
+mod names;
 mod periods;
 mod sentence;
 #[cfg(test)]

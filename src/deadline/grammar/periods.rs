@@ -152,7 +152,12 @@ impl Parser<'_> {
         Ok(Resolution::window(Kind::Span, first.0, last.1))
     }
 
+    /// A month: a number ("3", "03") or a name ("Ba", "Mười một").
     pub(super) fn month_number(&mut self) -> Result<u32, Error> {
+        if let Some((month, words)) = self.month_word(0) {
+            self.pos += words;
+            return Ok(month);
+        }
         let (month, span) = self.number("a month (1 to 12)")?;
         if !(1..=12).contains(&month) {
             return Err(self.error(span, format!("month {month} does not exist: write 1 to 12")));
@@ -163,6 +168,7 @@ impl Parser<'_> {
     pub(super) fn is_month_number(&self, ahead: usize) -> bool {
         self.peek_at(ahead)
             .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+            || self.month_word(ahead).is_some()
     }
 
     /// "tháng 1/7": a day and a month after "tháng", a slip for "ngày 1/7" that readers read

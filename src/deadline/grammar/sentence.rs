@@ -60,6 +60,11 @@ impl Parser<'_> {
                 continue;
             }
             match self.stages(i) {
+                Ok(_) if self.skips_a_list_item(i) => {
+                    // "trong tháng sau và tháng 3/2023": the words skipped are the list's
+                    // first item, which does not read; the list is not read without it.
+                    return Err(first.error);
+                }
                 Ok(resolution) => return Ok(resolution),
                 Err(failure) if failure.committed => return Err(failure.error),
                 Err(_) => {}
@@ -100,6 +105,30 @@ impl Parser<'_> {
             ),
             committed: true,
         })
+    }
+
+    /// True when the words before token `i` end in an item of a list that `i` continues:
+    /// "trong tháng tới và" before "tháng 3/2023" ("và" or "hoặc", after words that start
+    /// as a time does, after any filler).
+    fn skips_a_list_item(&mut self, i: usize) -> bool {
+        // Not after a comma, which also ends a clause: "trong năm, trước ngày 30/6".
+        let joiner = |t: &Token| t.is_word("va") || t.is_word("hoac");
+        if !self.tokens.get(i - 1).is_some_and(joiner) {
+            return false;
+        }
+        let item = self.tokens[..i - 1]
+            .iter()
+            .rposition(|t| joiner(t) || matches!(t.kind, Tok::Punct(_)))
+            .map_or(0, |at| at + 1);
+        let save = self.pos;
+        self.pos = item;
+        self.skip_prefix();
+        let timed = self.pos < i - 1
+            && ["thang", "quy", "ngay", "nam", "tuan", "mung", "mong"]
+                .iter()
+                .any(|w| self.at_word(0, w));
+        self.pos = save;
+        timed
     }
 
     /// True when token `i` may start a deadline in the middle of a sentence; ongoing duties

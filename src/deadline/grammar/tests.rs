@@ -93,6 +93,49 @@ fn a_dash_range_of_days_after_ngay() {
 }
 
 #[test]
+fn months_named_in_words() {
+    check(&[
+        (
+            "tháng Tư và tháng Năm năm 2025",
+            2025,
+            "several 2025-04-01..2025-05-31 [2025-04-30 2025-05-31]",
+        ),
+        (
+            "tháng Mười một/2024",
+            2024,
+            "month 2024-11-01..2024-11-30 [2024-11-30]",
+        ),
+        (
+            "Tháng Giêng năm 2026",
+            2025,
+            "month 2026-01-01..2026-01-31 [2026-01-31]",
+        ),
+        (
+            "từ tháng Sáu đến tháng Tám",
+            2025,
+            "span 2025-06-01..2025-08-31 [2025-08-31]",
+        ),
+        (
+            "tháng Năm 2025",
+            2024,
+            "month 2025-05-01..2025-05-31 [2025-05-31]",
+        ),
+        // "năm 2025" after a joiner is the year, not May.
+        (
+            "tháng 11, năm 2025",
+            2025,
+            "month 2025-11-01..2025-11-30 [2025-11-30]",
+        ),
+        // A first item that does not read is not dropped from its list.
+        (
+            "trong tháng tới và tháng 3/2023",
+            2023,
+            "error: expected a month (1 to 12) here",
+        ),
+    ]);
+}
+
+#[test]
 fn months_written_with_numbers_only() {
     check(&[
         ("12/2024", 2024, "month 2024-12-01..2024-12-31 [2024-12-31]"),

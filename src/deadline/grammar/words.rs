@@ -224,8 +224,8 @@ impl Parser<'_> {
 
     /// True when the phrase here has begun to name a time, so that an error in it is the
     /// reader's answer rather than a sign that the words are not a deadline: a number,
-    /// "quý" and a numeral, "tháng", "ngày" or "năm" and a number, "giai đoạn", "đầu/giữa/
-    /// cuối tháng" or "năm" and a number.
+    /// "quý" and a numeral, "tháng" and a month, "ngày" or "năm" and a number,
+    /// "giai đoạn", "đầu/giữa/cuối tháng" or "năm" and a number.
     pub(super) fn strong_start(&self) -> bool {
         let Some(first) = self.peek() else {
             return false;
@@ -233,7 +233,8 @@ impl Parser<'_> {
         match (first.kind, first.text.as_str()) {
             (Tok::Number, _) => true,
             (Tok::Word, "quy") => self.is_quarter_numeral(1) || self.at_number(1),
-            (Tok::Word, "thang" | "ngay" | "nam") => self.at_number(1),
+            (Tok::Word, "thang") => self.at_number(1) || self.month_word(1).is_some(),
+            (Tok::Word, "ngay" | "nam") => self.at_number(1),
             (Tok::Word, "giai") => self.at_word(1, "doan"),
             (Tok::Word, "dau" | "giua" | "cuoi") => {
                 (self.at_word(1, "thang") || self.at_word(1, "nam")) && self.at_number(2)
