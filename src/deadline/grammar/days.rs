@@ -106,8 +106,9 @@ impl Parser<'_> {
         self.pos += 1;
         let (month, _) = self.number("a month (1 to 12)")?;
         let sep = separator.chars().next().unwrap_or('/');
-        let stated =
-            self.at_punct(0, sep) && self.peek_at(1).is_some_and(|t| t.kind == Tok::Number);
+        // "15/1/2025", and "15/1 năm 2025", "15/1 năm sau" with the year in words.
+        let stated = (self.at_punct(0, sep) && self.at_number(1))
+            || (self.at_word(0, "nam") && (self.at_year(1) || self.at_relative_year(1)));
         self.pos += usize::from(stated);
         let year = self.year_if(stated)?;
         self.date(year, month, day, start)
@@ -177,12 +178,16 @@ impl Parser<'_> {
         Err(self.unreadable_from(start))
     }
 
-    /// After a day's number: "tháng 3 năm 2024", "tháng 3" (the context's year).
+    /// After a day's number: "tháng 3 năm 2024", "tháng 3 của năm trước" (the plan's year
+    /// and the one before), "tháng 3" (the context's year).
     fn worded_date(&mut self, day: u64, start: usize) -> Result<Resolution, Error> {
         self.words(&["thang"]);
         let month = self.month_number()?;
-        let stated =
-            self.words(&["nam"]) || (self.at_punct(0, '/') && self.at_year(1) && self.punct('/'));
+        let year_word = |p: &Self, at: usize| p.at_number(at) || p.at_relative_year(at);
+        let of_year = self.at_words(&["cua", "nam"]) && year_word(self, 2);
+        self.pos += usize::from(of_year);
+        let stated = (self.at_word(0, "nam") && year_word(self, 1) && self.words(&["nam"]))
+            || (self.at_punct(0, '/') && self.at_year(1) && self.punct('/'));
         let year = self.year_if(stated)?;
         self.date(year, month.into(), day, start)
     }
@@ -251,7 +256,7 @@ impl Parser<'_> {
         let start = self.pos;
         self.punct(',');
         let stated = self.words(&["nam"]) || self.punct('/');
-        if !stated || !self.at_number(0) {
+        if !stated || !(self.at_number(0) || self.at_relative_year(0)) {
             self.pos = start;
             return Ok(self.context_year());
         }
@@ -324,7 +329,7 @@ impl Parser<'_> {
         self.punct(',');
         self.words(&["trong"]);
         let stated = self.words(&["giai", "doan"]) || self.words(&["nam"]) || self.punct('/');
-        if stated && self.at_number(0) {
+        if stated && (self.at_number(0) || self.at_relative_year(0)) {
             let first = self.year_number()?;
             if self.punct('-') || self.words(&["den"]) {
                 self.words(&["nam"]);

@@ -35,6 +35,7 @@ pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution
         pos: 0,
         context,
         defaulted: false,
+        year_from_plan: false,
     };
     p.sentence()
 }
@@ -47,6 +48,9 @@ struct Parser<'a> {
     /// Set when a phrase took its year from the context: a list may give it the year
     /// another item states ("tháng 11, tháng 12 năm 2025").
     defaulted: bool,
+    /// Set when a phrase named its year from the plan's ("năm nay", "năm trước"): it
+    /// neither gives its year to a list nor takes another's.
+    year_from_plan: bool,
 }
 
 impl Parser<'_> {
@@ -201,7 +205,24 @@ impl Parser<'_> {
         }
     }
 
+    /// A year written in full ("2025"), or named from the plan's year ("nay", "trước",
+    /// "tới": this year, the one before, the next).
     fn year_number(&mut self) -> Result<i32, Error> {
+        if let Some(offset) = self.relative_year(0) {
+            let span = self.here();
+            self.pos += 1;
+            self.year_from_plan = true;
+            // "năm trước kỳ báo cáo": the reporting period is the plan's year.
+            let _ = self.words(&["ky", "bao", "cao"]) || self.words(&["nam", "bao", "cao"]);
+            let year = self.context.year + offset;
+            if !super::YEARS.contains(&year) {
+                return Err(self.error(
+                    span,
+                    format!("year {year} is out of range: write a year from 1900 to 2199"),
+                ));
+            }
+            return Ok(year);
+        }
         let written = self.peek().map(|t| t.text.clone()).unwrap_or_default();
         let (year, span) = self.number("a year (2017)")?;
         let year = i32::try_from(year)

@@ -1,4 +1,5 @@
-//! Months written in words: "tháng Hai", "tháng Mười một", "tháng Chạp".
+//! Words for times: the names of the months ("tháng Hai", "tháng Mười một", "tháng Chạp")
+//! and years named from the plan's year ("năm nay", "năm sau").
 //!
 //! Tokens are folded, so that "tháng tư" reads as "tháng Tư"; where folding makes two words
 //! one ("sáu" six, "sau" after: "tháng sau" is next month), the word as written decides.
@@ -40,7 +41,8 @@ impl Parser<'_> {
 
     /// The month named in words at `ahead` and how many tokens name it: "Hai" (2),
     /// "Mười một" (11), "Chạp" (12). "năm" is May only where it cannot be the word for
-    /// year: "tháng Năm năm 2025", "tháng Năm 2025", not "tháng 11 và năm 2025".
+    /// year: "tháng Năm năm 2025", "tháng Năm 2025", not "tháng 11 và năm 2025" nor
+    /// "tháng năm nay".
     pub(super) fn month_word(&self, ahead: usize) -> Option<(u32, usize)> {
         let token = self.peek_at(ahead)?;
         if token.kind != Tok::Word {
@@ -58,7 +60,7 @@ impl Parser<'_> {
             .checked_sub(1)
             .is_some_and(|at| self.tokens[at].is_word("thang"));
         let year_next = self.at_year(ahead + 1) && !after_thang;
-        if *word == "nam" && year_next {
+        if *word == "nam" && (year_next || self.at_relative_year(ahead + 1)) {
             return None;
         }
         if *word == "muoi" {
@@ -71,5 +73,30 @@ impl Parser<'_> {
             }
         }
         Some((*month, 1))
+    }
+
+    /// A year named from the plan's year at `ahead`: "nay" (this), "trước" (the one
+    /// before), "tới", "sau" (the next).
+    pub(super) fn at_relative_year(&self, ahead: usize) -> bool {
+        self.relative_year(ahead).is_some()
+    }
+
+    /// Years after the plan's year of the relative year word at `ahead`. "trước", "sau"
+    /// and "tới" before a time or "khi" are prepositions of what follows ("trong năm trước
+    /// ngày 30/6", "năm sau khi …"), not years.
+    pub(super) fn relative_year(&self, ahead: usize) -> Option<i32> {
+        let token = self.peek_at(ahead)?;
+        let offset = match token.text.as_str() {
+            _ if token.kind != Tok::Word => return None,
+            "nay" => return Some(0),
+            "truoc" => -1,
+            "toi" | "sau" => 1,
+            _ => return None,
+        };
+        let preposition = self.at_number(ahead + 1)
+            || ["ngay", "thang", "quy", "nam", "khi", "mung", "mong", "tet"]
+                .iter()
+                .any(|w| self.at_word(ahead + 1, w));
+        (!preposition).then_some(offset)
     }
 }

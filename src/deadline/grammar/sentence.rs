@@ -40,6 +40,8 @@ struct Item {
     joined: bool,
     /// Its year came from the context.
     defaulted: bool,
+    /// Its year was named from the context's ("năm nay").
+    year_from_plan: bool,
     /// "25 ngày": a count of days from the start the next phrase names.
     duration: Option<u32>,
 }
@@ -183,6 +185,7 @@ impl Parser<'_> {
     fn item(&mut self, joined: bool) -> Result<Item, Failure> {
         let start = self.pos;
         self.defaulted = false;
+        self.year_from_plan = false;
         if let Some(days) = self.duration() {
             return Ok(Item {
                 resolution: Resolution::undated(Kind::Event),
@@ -190,6 +193,7 @@ impl Parser<'_> {
                 start,
                 joined,
                 defaulted: false,
+                year_from_plan: false,
                 duration: Some(days),
             });
         }
@@ -213,12 +217,16 @@ impl Parser<'_> {
             start,
             joined,
             defaulted: self.defaulted,
+            year_from_plan: self.year_from_plan,
             duration: None,
         })
     }
 
     /// What may follow a deadline and change its reading.
     fn tail(&mut self, resolution: Resolution) -> Result<Resolution, Error> {
+        // "ngày 14 tháng 3 thuộc kỳ báo cáo": the reporting period is the plan's year.
+        let _ =
+            self.words(&["thuoc", "ky", "bao", "cao"]) || self.words(&["cua", "ky", "bao", "cao"]);
         let resolution = if self.open_ended_tail() && !resolution.kind.is_undated() {
             Resolution {
                 kind: Kind::OpenEnded,
@@ -264,12 +272,18 @@ impl Parser<'_> {
             .iter()
             .map(|item| {
                 let r = &item.resolution;
-                let dated = !item.defaulted && !r.kind.is_undated() && item.duration.is_none();
+                let dated = !item.defaulted
+                    && !item.year_from_plan
+                    && !r.kind.is_undated()
+                    && item.duration.is_none();
                 r.start.or(r.due).filter(|_| dated).map(|d| d.year())
             })
             .collect();
         for k in 0..items.len() {
-            if !items[k].defaulted || items[k].resolution.kind.is_undated() {
+            if !items[k].defaulted
+                || items[k].year_from_plan
+                || items[k].resolution.kind.is_undated()
+            {
                 continue;
             }
             let later = stated[k + 1..].iter().flatten().next();

@@ -34,6 +34,44 @@ fn check(cases: &[(&str, i32, &str)]) {
 }
 
 #[test]
+fn a_year_named_from_the_plans_year() {
+    check(&[
+        (
+            "trong năm nay",
+            2023,
+            "year 2023-01-01..2023-12-31 [2023-12-31]",
+        ),
+        (
+            "quý IV năm nay",
+            2023,
+            "quarter 2023-10-01..2023-12-31 [2023-12-31]",
+        ),
+        (
+            "chậm nhất ngày 15/1 năm sau",
+            2024,
+            "date 2025-01-15..2025-01-15 [2025-01-15]",
+        ),
+        (
+            "ngày 31 tháng 1 năm tới",
+            2024,
+            "date 2025-01-31..2025-01-31 [2025-01-31]",
+        ),
+        // "năm nay" neither takes the year another item states nor gives its own.
+        (
+            "tháng 11 năm nay và tháng 1 năm 2026",
+            2025,
+            "several 2025-11-01..2026-01-31 [2025-11-30 2026-01-31]",
+        ),
+        // "trước" before a day is "before", not "the year before".
+        (
+            "trong năm, trước ngày 30/6",
+            2025,
+            "date 2025-06-30..2025-06-30 [2025-06-30]",
+        ),
+    ]);
+}
+
+#[test]
 fn a_dotted_year_and_an_ampersand() {
     check(&[
         (
@@ -50,6 +88,22 @@ fn a_dotted_year_and_an_ampersand() {
             "trong tháng 3 - 4.2025",
             2025,
             "span 2025-03-01..2025-04-30 [2025-04-30]",
+        ),
+    ]);
+}
+
+#[test]
+fn windows_of_the_reporting_period() {
+    check(&[
+        (
+            "từ ngày 15 tháng 9 của năm trước kỳ báo cáo đến ngày 14 tháng 9 thuộc kỳ báo cáo",
+            2024,
+            "span 2023-09-15..2024-09-14 [2024-09-14]",
+        ),
+        (
+            "từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày 14 tháng 12 của kỳ báo cáo",
+            2024,
+            "span 2023-12-15..2024-12-14 [2024-12-14]",
         ),
     ]);
 }

@@ -73,6 +73,13 @@ impl Parser<'_> {
             {
                 self.pos += colon + 1;
             }
+            let adverb = ["trong", "truoc", "tu", "vao"]
+                .iter()
+                .any(|w| self.at_word(1, w));
+            if self.at_word(0, "ngay") && adverb {
+                // "ngay trong năm nay", "ngay trước Tết": "ngay" (right, at once), not "ngày".
+                self.pos += 1;
+            }
             if let Some(filler) = FILLERS.iter().find(|filler| self.at_words(filler)) {
                 self.pos += filler.len();
                 match filler[0] {
