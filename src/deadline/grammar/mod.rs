@@ -142,9 +142,12 @@ impl Parser<'_> {
         if self.is_event() || self.relative() {
             return Ok(self.rest_is(Kind::Event));
         }
+        if self.count_at(0).is_some() && self.at_word(1, "thang") {
+            // "6 tháng đầu năm", "hai tháng cuối năm".
+            return self.half();
+        }
         match first.kind {
             Tok::Word => self.worded(&first),
-            Tok::Number if self.at_word(1, "thang") => self.half(),
             Tok::Number => self.numeric(),
             Tok::Punct(_) => Err(self.unreadable()),
         }

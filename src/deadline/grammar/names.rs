@@ -1,5 +1,5 @@
-//! Words for times: the names of the months ("tháng Hai", "tháng Mười một", "tháng Chạp")
-//! and years named from the plan's year ("năm nay", "năm sau").
+//! Numbers and months written in words: counts ("hai tuần tới", "ba tháng cuối năm") and
+//! the names of the months ("tháng Hai", "tháng Mười một", "tháng Chạp").
 //!
 //! Tokens are folded, so that "tháng tư" reads as "tháng Tư"; where folding makes two words
 //! one ("sáu" six, "sau" after: "tháng sau" is next month), the word as written decides.
@@ -8,6 +8,20 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::super::lexer::Kind as Tok;
 use super::*;
+
+/// Counts up to ten, folded: "một" … "mười".
+const NUMERALS: &[(&str, u32)] = &[
+    ("mot", 1),
+    ("hai", 2),
+    ("ba", 3),
+    ("bon", 4),
+    ("nam", 5),
+    ("sau", 6),
+    ("bay", 7),
+    ("tam", 8),
+    ("chin", 9),
+    ("muoi", 10),
+];
 
 /// Folded words that name a month after "tháng", each with the spellings it may be written
 /// in when the folded form is also another word; `None`: any spelling.
@@ -37,6 +51,20 @@ impl Parser<'_> {
                 .flat_map(char::to_lowercase)
                 .collect()
         })
+    }
+
+    /// A count here, a number or a word ("02", "hai"), and how many tokens it takes.
+    pub(super) fn count_at(&self, ahead: usize) -> Option<u32> {
+        let token = self.peek_at(ahead)?;
+        match token.kind {
+            Tok::Number if token.text.len() <= 3 => token.text.parse().ok(),
+            Tok::Word => {
+                let (_, n) = NUMERALS.iter().find(|(w, _)| token.text == *w)?;
+                // "sau" is "after" unless written "sáu".
+                (*n != 6 || self.written(ahead) == "sáu").then_some(*n)
+            }
+            _ => None,
+        }
     }
 
     /// The month named in words at `ahead` and how many tokens name it: "Hai" (2),

@@ -198,13 +198,23 @@ impl Parser<'_> {
         self.dotted_range().map(Some)
     }
 
-    /// "6 tháng đầu năm 2024", "6 tháng cuối năm", "nửa đầu năm 2024"; "06 tháng và hằng
-    /// năm" (a frequency: every six months).
+    /// "6 tháng đầu năm 2024", "nửa đầu năm 2024" (a half), "2 tháng cuối năm 2021", "ba
+    /// tháng đầu năm" (a span of those months); "06 tháng và hằng năm" (a frequency: every
+    /// six months).
     pub(super) fn half(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
-        let first = self.words(&["nua", "dau"]) || self.is_six_months("dau");
-        let second = !first && (self.words(&["nua", "cuoi"]) || self.is_six_months("cuoi"));
+        let months = if self.words(&["nua"]) {
+            Some(6)
+        } else if let Some(n) = self.count_at(0).filter(|_| self.at_word(1, "thang")) {
+            self.pos += 2;
+            Some(n)
+        } else {
+            None
+        };
+        let first = months.is_some() && self.words(&["dau"]);
+        let second = months.is_some() && !first && self.words(&["cuoi"]);
         if !(first || second) {
+            self.pos = start;
             let frequency = self.is_six_months_word()
                 && (self.at_punct(0, ',') || self.at_word(0, "va"))
                 && (self.at_word(1, "hang") || self.at_word(1, "dinh"));
@@ -217,21 +227,30 @@ impl Parser<'_> {
             }
             return Err(self.unreadable_from(start));
         }
+        let months = months.unwrap_or(6);
         if !self.words(&["nam"]) {
             return Err(self.unreadable_from(start));
         }
-        let year = self.year_if(self.peek().is_some_and(|t| t.kind == Tok::Number))?;
-        let (start, due) = if first { (1, 6) } else { (7, 12) };
+        if !(1..=12).contains(&months) {
+            let span = self.span_of(start, start + 1);
+            return Err(self.error(
+                span,
+                format!("a year has 12 months, not {months}: write 1 to 12 before `tháng`"),
+            ));
+        }
+        let stated = self.at_number(0) || self.at_relative_year(0);
+        let year = self.year_if(stated)?;
+        let (from, to) = if first {
+            (1, months)
+        } else {
+            (13 - months, 12)
+        };
+        let kind = if months == 6 { Kind::Half } else { Kind::Span };
         Ok(Resolution::window(
-            Kind::Half,
-            ymd(year, start, 1),
-            last_of_month(year, due),
+            kind,
+            ymd(year, from, 1),
+            last_of_month(year, to),
         ))
-    }
-
-    /// "6 tháng" and then `which` ("đầu", "cuối"), consumed when they stand here.
-    fn is_six_months(&mut self, which: &str) -> bool {
-        self.at_word(2, which) && self.is_six_months_word() && self.words(&[which])
     }
 
     /// After "năm" or "giai đoạn": a year, or a span of years.

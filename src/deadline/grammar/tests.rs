@@ -72,6 +72,32 @@ fn a_year_named_from_the_plans_year() {
 }
 
 #[test]
+fn the_first_or_last_months_of_a_year() {
+    check(&[
+        (
+            "3 tháng đầu năm 2025",
+            2025,
+            "span 2025-01-01..2025-03-31 [2025-03-31]",
+        ),
+        (
+            "ba tháng cuối năm",
+            2024,
+            "span 2024-10-01..2024-12-31 [2024-12-31]",
+        ),
+        (
+            "06 tháng cuối năm 2024",
+            2024,
+            "half 2024-07-01..2024-12-31 [2024-12-31]",
+        ),
+        (
+            "13 tháng đầu năm",
+            2024,
+            "error: a year has 12 months, not 13: write 1 to 12 before `tháng`",
+        ),
+    ]);
+}
+
+#[test]
 fn a_dotted_year_and_an_ampersand() {
     check(&[
         (
@@ -147,6 +173,16 @@ fn a_dash_range_of_days_after_ngay() {
 }
 
 #[test]
+fn events_with_no_day_to_count_from() {
+    check(&[
+        ("trước dịp Tết Nguyên đán", 2025, "event -..- []"),
+        ("ba tuần tới", 2025, "event -..- []"),
+        ("trong 10 ngày tới", 2025, "event -..- []"),
+        ("tháng sau", 2025, "event -..- []"),
+    ]);
+}
+
+#[test]
 fn months_named_in_words() {
     check(&[
         (
@@ -204,6 +240,22 @@ fn months_written_with_numbers_only() {
             "10-10-2017",
             2017,
             "date 2017-10-10..2017-10-10 [2017-10-10]",
+        ),
+    ]);
+}
+
+#[test]
+fn a_count_then_what_it_counts() {
+    check(&[
+        (
+            "trong 3 tháng cao điểm là tháng 6, 7 và 8/2025",
+            2025,
+            "several 2025-06-01..2025-08-31 [2025-06-30 2025-07-31 2025-08-31]",
+        ),
+        (
+            "2 đợt là tháng 3 và tháng 9/2025",
+            2025,
+            "several 2025-03-01..2025-09-30 [2025-03-31 2025-09-30]",
         ),
     ]);
 }

@@ -93,12 +93,13 @@ impl Parser<'_> {
             }
             self.skip_weekday();
             self.skip_hour();
-            let counted = (self.at_number(0) || self.at_word(0, "hai") || self.at_word(0, "ba"))
+            let counted = self.count_at(0).is_some()
                 && ((self.at_word(1, "ngay") && self.at_number(2))
                     || (self.at_word(1, "nam") && self.at_year(2)));
             if counted {
                 self.pos += 2;
             }
+            self.skip_apposition();
             if self.at_word(0, "cac")
                 && ["nam", "ngay", "thang", "quy"]
                     .iter()
@@ -109,6 +110,26 @@ impl Parser<'_> {
             if self.pos == before {
                 return prefix;
             }
+        }
+    }
+
+    /// "02 tháng cao điểm là tháng 10 và 11/2021", "hai đợt là …": a count of what the
+    /// deadline then names, and words describing it, up to "là".
+    fn skip_apposition(&mut self) {
+        let counted = self.count_at(0).is_some()
+            && ["thang", "ngay", "quy", "nam", "tuan", "dot", "ky"]
+                .iter()
+                .any(|w| self.at_word(1, w));
+        if !counted {
+            return;
+        }
+        let described = self.tokens[self.pos + 1..]
+            .iter()
+            .take(8)
+            .take_while(|t| t.kind == Tok::Word)
+            .position(|t| t.is_word("la"));
+        if let Some(at) = described.filter(|&at| at > 0) {
+            self.pos += at + 2;
         }
     }
 
@@ -182,6 +203,8 @@ impl Parser<'_> {
             &["theo", "tung"],
             &["tuy", "theo"],
             &["ky", "hop"],
+            &["tet"],
+            &["dip", "tet"],
             &["dot", "xuat"],
             &["dau", "ky"],
             &["giua", "ky"],
@@ -192,11 +215,12 @@ impl Parser<'_> {
 
     /// A time counted from an event, consumed with the rest: "(trong) thời hạn 20 ngày
     /// kể từ ngày luật … được thông qua", "trong vòng 3 năm kể từ …", "45 ngày làm việc
-    /// đến thời điểm khai mạc …".
+    /// đến thời điểm khai mạc …"; or from a day the text does not name: "hai tuần tới",
+    /// "trong 30 ngày tới", "3 tháng sắp tới".
     pub(super) fn relative(&mut self) -> bool {
         let start = self.pos;
         let _ = self.words(&["thoi", "han"]) || self.words(&["vong"]);
-        let counted = self.at_number(0)
+        let counted = self.count_at(0).is_some()
             && ["ngay", "thang", "nam", "tuan", "gio"]
                 .iter()
                 .any(|w| self.at_word(1, w));
@@ -207,7 +231,10 @@ impl Parser<'_> {
                 || self.at_words(&["tinh", "tu"])
                 || self.at_word(0, "sau")
                 || self.at_word(0, "truoc")
-                || self.at_word(0, "den");
+                || self.at_word(0, "den")
+                || self.at_word(0, "toi")
+                || self.at_words(&["sap", "toi"])
+                || self.at_words(&["tiep", "theo"]);
             if counted_from {
                 return true;
             }
