@@ -38,6 +38,15 @@ impl Parser<'_> {
                 month_window,
             );
         }
+        if self.at_punct(1, ',') || self.at_word(1, "va") {
+            // "07 và 08/7/2021": days that share the month of the last.
+            let start = self.pos;
+            let (day, _) = self.number("a day (1 to 31)")?;
+            if let Some(days) = self.day_list(day, start)? {
+                return Ok(days);
+            }
+            self.pos = start;
+        }
         self.dotted_range()
     }
 
@@ -70,20 +79,48 @@ impl Parser<'_> {
     /// A day, or a window between two days: "30/6/2021 - 31/12/2021", "1/10 - 30/11",
     /// "05/5-28/5".
     pub(super) fn dotted_range(&mut self) -> Result<Resolution, Error> {
+        let begin = self.pos;
+        let outer = std::mem::take(&mut self.defaulted);
         let first = self.dotted_date()?;
+        let first_defaulted = std::mem::replace(&mut self.defaulted, outer);
         let is_date = |p: &Self, ahead: usize| {
             p.peek_at(ahead).is_some_and(|t| t.kind == Tok::Number)
                 && p.peek_at(ahead + 1)
                     .is_some_and(|t| matches!(t.kind, Tok::Punct('/' | '.')))
         };
-        if first.kind == Kind::Date && self.range_to("ngay", is_date) {
-            let last = self.dotted_date()?;
-            let (Some(start), Some(due)) = (first.start, last.due) else {
-                return Ok(first);
-            };
-            return self.window_range((start, start), (due, due));
+        if !(first.kind == Kind::Date && self.range_to("ngay", is_date)) {
+            self.defaulted |= first_defaulted;
+            return Ok(first);
         }
-        Ok(first)
+        self.defaulted = false;
+        let last = self.dotted_date()?;
+        let last_defaulted = std::mem::replace(&mut self.defaulted, outer);
+        self.defaulted |= last_defaulted;
+        let (Some(mut start), Some(due)) = (first.start, last.due) else {
+            return Ok(first);
+        };
+        if first_defaulted && !last_defaulted {
+            // "05/5-28/5/2025": the first day has the last's year; "15/12 - 15/1/2025",
+            // which would end before it starts, the year before.
+            let year = match start.with_year(due.year()) {
+                Some(same) if same <= due => Some(same),
+                Some(_) => start.with_year(due.year() - 1),
+                None => None,
+            };
+            start = year.ok_or_else(|| {
+                let span = self.span_of(begin, self.pos);
+                let (day, month) = (start.day(), start.month());
+                self.error(
+                    span.clone(),
+                    format!(
+                        "`{}`: {day}/{month}/{} is not a day of the calendar",
+                        &self.text[span],
+                        due.year()
+                    ),
+                )
+            })?;
+        }
+        self.window_range((start, start), (due, due))
     }
 
     /// "30/6/2017", "10.10.2017", "30-6-2017", "30/6" (the context's year); a range of
@@ -134,7 +171,9 @@ impl Parser<'_> {
     /// và 27/6/2025" and ranges "ngày 21 đến hết 17h ngày 28/4" of days.
     pub(super) fn day(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
-        self.pos += 1;
+        self.words(&["ngay"]);
+        // "ngày mùng 5", "mồng 5": the word that marks the first ten days of a month.
+        let mung = self.words(&["mung"]) || self.words(&["mong"]);
         let day_at = self.pos;
         let (day, day_span) = self.number("a day (1 to 31)")?;
         if matches!(
@@ -143,6 +182,18 @@ impl Parser<'_> {
         ) {
             self.pos = day_at;
             return self.dotted_range();
+        }
+        if mung && self.at_word(0, "thang") && (self.at_word(1, "gieng") || self.at_word(1, "chap"))
+        {
+            // "mùng 10 tháng Giêng" is a day of the lunar year, which no solar day fixes.
+            let span = self.span_of(start, self.pos + 2);
+            return Err(self.error(
+                span.clone(),
+                format!(
+                    "`{}` is a day of the lunar calendar: write the solar date (10/2/2025)",
+                    &self.text[span]
+                ),
+            ));
         }
         if let Some(days) = self.day_list(day, start)? {
             return Ok(days);
@@ -169,11 +220,7 @@ impl Parser<'_> {
             return self.days_of(day, day_span, year, &months);
         }
         if self.at_word(0, "thang") {
-            let date = self.worded_date(day, start)?;
-            if self.words(&["hang", "nam"]) {
-                return Ok(yearly(date, 0));
-            }
-            return Ok(date);
+            return self.worded_date(day, start);
         }
         Err(self.unreadable_from(start))
     }
@@ -232,10 +279,16 @@ impl Parser<'_> {
                 self.pos = before;
                 return Ok(None);
             }
-            let with_month =
-                self.at_punct(1, '/') || self.at_punct(1, '.') || self.at_word(1, "thang");
+            // "8/7/2021", "8.7", "8-1-2021", "8 tháng 7".
+            let with_month = self.at_punct(1, '/')
+                || self.at_punct(1, '.')
+                || (self.at_punct(1, '-') && self.at_number(2) && !self.at_punct(3, '/'))
+                || self.at_word(1, "thang");
             if with_month {
                 let last = self.full_date()?;
+                if last.kind != Kind::Date {
+                    return Err(self.unreadable_from(start));
+                }
                 let due = last.due.expect("a date has a day");
                 let mut windows = Vec::with_capacity(days.len() + 1);
                 for &day in &days {

@@ -156,7 +156,7 @@ impl Parser<'_> {
     fn worded(&mut self, first: &Token) -> Result<Resolution, Error> {
         match first.text.as_str() {
             "hang" | "dinh" => self.recurring(),
-            "ngay" => self.day(),
+            "ngay" | "mung" | "mong" => self.day(),
             "giai" if self.words(&["giai", "doan"]) => self.years(),
             "nua" => self.half(),
             "dau" | "giua" | "cuoi"

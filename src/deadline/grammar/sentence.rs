@@ -199,9 +199,10 @@ impl Parser<'_> {
         }
         let prefix = self.skip_prefix();
         let committed = self.strong_start();
+        let body = self.pos;
         let resolution = self
             .body(joined)
-            .and_then(|r| self.tail(r))
+            .and_then(|r| self.tail(body, r))
             .map_err(|error| Failure { error, committed })?;
         let day_before = resolution.start.and_then(|d| d.pred_opt());
         let resolution = match (resolution.kind, day_before) {
@@ -223,10 +224,24 @@ impl Parser<'_> {
     }
 
     /// What may follow a deadline and change its reading.
-    fn tail(&mut self, resolution: Resolution) -> Result<Resolution, Error> {
+    fn tail(&mut self, start: usize, resolution: Resolution) -> Result<Resolution, Error> {
+        if self.at_words(&["am", "lich"]) {
+            let span = self.span_of(start, self.pos + 2);
+            return Err(self.error(
+                span.clone(),
+                format!(
+                    "`{}` is a day of the lunar calendar: write the solar date (10/2/2025)",
+                    &self.text[span]
+                ),
+            ));
+        }
         // "ngày 14 tháng 3 thuộc kỳ báo cáo": the reporting period is the plan's year.
         let _ =
             self.words(&["thuoc", "ky", "bao", "cao"]) || self.words(&["cua", "ky", "bao", "cao"]);
+        if resolution.kind == Kind::Date && self.words(&["hang", "nam"]) {
+            // "ngày 26/3 hàng năm", "10-10 hằng năm": that day of every year.
+            return Ok(yearly(resolution, 0));
+        }
         let resolution = if self.open_ended_tail() && !resolution.kind.is_undated() {
             Resolution {
                 kind: Kind::OpenEnded,
@@ -312,12 +327,16 @@ impl Parser<'_> {
         };
         let mut ranged: Option<Resolution> = None;
         if let [first, second, ..] = &items[..] {
-            if let Some(days) = first.duration {
-                // "25 ngày, bắt đầu từ ngày 1/4/2019": 25 days from 1/4, the first included.
-                if let Some((start, _)) = window(second).filter(|_| second.prefix.from) {
-                    let due = start + Days::new(u64::from(days - 1));
-                    ranged = Some(Resolution::window(Kind::Span, start, due));
-                }
+            // "25 ngày, bắt đầu từ ngày 1/4/2019", "từ ngày 1/7/2020 và diễn ra trong 30
+            // ngày": so many days from the start, the first included.
+            let counted = match (first.duration, second.duration) {
+                (Some(days), None) if second.prefix.from => window(second).map(|w| (w.0, days)),
+                (None, Some(days)) if first.prefix.from => window(first).map(|w| (w.0, days)),
+                _ => None,
+            };
+            if let Some((start, days)) = counted {
+                let due = start + Days::new(u64::from(days - 1));
+                ranged = Some(Resolution::window(Kind::Span, start, due));
             } else if let (true, Some(from), Some(to)) = (
                 first.prefix.from || second.prefix.to,
                 window(first),

@@ -34,6 +34,57 @@ fn check(cases: &[(&str, i32, &str)]) {
 }
 
 #[test]
+fn a_day_then_hang_nam_is_that_day_of_every_year() {
+    check(&[
+        (
+            "ngày 01-6 hằng năm",
+            2024,
+            "recurring 2024-01-01..2024-06-01 [2024-06-01]",
+        ),
+        (
+            "trước 30/4 hàng năm",
+            2024,
+            "recurring 2024-01-01..2024-04-30 [2024-04-30]",
+        ),
+        (
+            "ngày 19 tháng 5 hằng năm",
+            2024,
+            "recurring 2024-01-01..2024-05-19 [2024-05-19]",
+        ),
+    ]);
+}
+
+#[test]
+fn mung_and_mong_mark_a_day_of_the_month() {
+    let tenth = (1..=12)
+        .map(|m| format!("2025-{m:02}-10"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    check(&[
+        (
+            "mồng 10 hằng tháng",
+            2025,
+            &format!("recurring 2025-01-01..2025-12-10 [{tenth}]"),
+        ),
+        (
+            "ngày mùng 2 tháng 9 năm 2025",
+            2025,
+            "date 2025-09-02..2025-09-02 [2025-09-02]",
+        ),
+        (
+            "mùng 1 tháng Giêng",
+            2025,
+            "error: `mùng 1 tháng Giêng` is a day of the lunar calendar: write the solar date (10/2/2025)",
+        ),
+        (
+            "ngày 15 tháng 8 âm lịch",
+            2025,
+            "error: `ngày 15 tháng 8 âm lịch` is a day of the lunar calendar: write the solar date (10/2/2025)",
+        ),
+    ]);
+}
+
+#[test]
 fn a_year_named_from_the_plans_year() {
     check(&[
         (
@@ -169,6 +220,43 @@ fn a_dash_range_of_days_after_ngay() {
             2024,
             "span 2024-10-01..2024-10-15 [2024-10-15]",
         ),
+        // The first day takes the last's year, or the year before.
+        (
+            "từ ngày 5/5-28/5/2025",
+            2024,
+            "span 2025-05-05..2025-05-28 [2025-05-28]",
+        ),
+        (
+            "từ ngày 15/12 - 15/1/2025",
+            2024,
+            "span 2024-12-15..2025-01-15 [2025-01-15]",
+        ),
+        (
+            "từ ngày 29/2 - 5/3/2025",
+            2024,
+            "error: `29/2 - 5/3/2025`: 29/2/2025 is not a day of the calendar",
+        ),
+    ]);
+}
+
+#[test]
+fn a_start_and_a_length() {
+    check(&[
+        (
+            "bắt đầu từ ngày 10/3/2025, kéo dài 2 tuần",
+            2025,
+            "span 2025-03-10..2025-03-23 [2025-03-23]",
+        ),
+        (
+            "từ ngày 1/8/2024 và diễn ra trong 15 ngày",
+            2024,
+            "span 2024-08-01..2024-08-15 [2024-08-15]",
+        ),
+        (
+            "trong 5 ngày, từ ngày 3/6",
+            2024,
+            "span 2024-06-03..2024-06-07 [2024-06-07]",
+        ),
     ]);
 }
 
@@ -179,6 +267,22 @@ fn events_with_no_day_to_count_from() {
         ("ba tuần tới", 2025, "event -..- []"),
         ("trong 10 ngày tới", 2025, "event -..- []"),
         ("tháng sau", 2025, "event -..- []"),
+    ]);
+}
+
+#[test]
+fn days_that_share_the_month_of_the_last() {
+    check(&[
+        (
+            "ngày 3 và 4-6-2025",
+            2025,
+            "several 2025-06-03..2025-06-04 [2025-06-03 2025-06-04]",
+        ),
+        (
+            "trong ba ngày 14, 15 và 16/5",
+            2025,
+            "several 2025-05-14..2025-05-16 [2025-05-14 2025-05-15 2025-05-16]",
+        ),
     ]);
 }
 
@@ -240,6 +344,27 @@ fn months_written_with_numbers_only() {
             "10-10-2017",
             2017,
             "date 2017-10-10..2017-10-10 [2017-10-10]",
+        ),
+    ]);
+}
+
+#[test]
+fn the_hour_of_a_day_is_skipped() {
+    check(&[
+        (
+            "Từ 14h chiều 15/7",
+            2025,
+            "date 2025-07-15..2025-07-15 [2025-07-15]",
+        ),
+        (
+            "8 giờ 30 phút sáng ngày 2/9/2025",
+            2025,
+            "date 2025-09-02..2025-09-02 [2025-09-02]",
+        ),
+        (
+            "từ 7h30 sáng thứ Hai ngày 5/5",
+            2025,
+            "date 2025-05-05..2025-05-05 [2025-05-05]",
         ),
     ]);
 }

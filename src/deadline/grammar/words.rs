@@ -146,7 +146,8 @@ impl Parser<'_> {
         }
     }
 
-    /// "14h", "17h30", "0 giờ" before "ngày" or a date.
+    /// "14h", "17h30", "0 giờ", "8h sáng" before "ngày" or a date: the hour a day starts
+    /// or ends at, which no deadline here keeps.
     fn skip_hour(&mut self) {
         let hour = self.at_number(0) && (self.at_word(1, "h") || self.at_word(1, "gio"));
         if !hour {
@@ -154,8 +155,15 @@ impl Parser<'_> {
         }
         let minutes = usize::from(self.at_number(2));
         let minute_word = usize::from(minutes == 1 && self.at_word(3, "phut"));
-        let next = 2 + minutes + minute_word;
-        if self.at_word(next, "ngay") || self.at_number(next) {
+        let mut next = 2 + minutes + minute_word;
+        if ["sang", "trua", "chieu", "toi", "dem"]
+            .iter()
+            .any(|w| self.at_word(next, w))
+        {
+            next += 1;
+        }
+        let day = ["ngay", "thu", "chu"].iter().any(|w| self.at_word(next, w));
+        if day || self.at_number(next) {
             self.pos += next;
         }
     }
@@ -243,22 +251,47 @@ impl Parser<'_> {
         false
     }
 
-    /// "25 ngày" before ", bắt đầu từ ngày 1/4/2019": a count of days, consumed.
+    /// A length in days, consumed: "25 ngày" before ", bắt đầu từ ngày 1/4/2019", "diễn ra
+    /// trong 30 ngày", "kéo dài 2 tuần" after a start.
     pub(super) fn duration(&mut self) -> Option<u32> {
-        let days = self.at_number(0)
-            && self.at_word(1, "ngay")
-            && (self.at_punct(2, ',') || self.peek_at(2).is_none());
-        if !days {
-            return None;
+        let start = self.pos;
+        loop {
+            let lead = self.words(&["dien", "ra"])
+                || self.words(&["keo", "dai"])
+                || self.words(&["trong", "vong"])
+                || self.words(&["trong"]);
+            if !lead {
+                break;
+            }
         }
-        let count = self.peek()?.text.parse::<u32>().ok().filter(|&n| n > 0)?;
-        self.pos += 2;
-        Some(count)
+        let per_unit = if self.at_word(1, "ngay") {
+            1
+        } else if self.at_word(1, "tuan") {
+            7
+        } else {
+            0
+        };
+        let ends = self.at_punct(2, ',') || self.at_punct(2, ';') || self.peek_at(2).is_none();
+        let count = self
+            .peek()
+            .filter(|t| t.kind == Tok::Number && per_unit > 0 && ends)
+            .and_then(|t| t.text.parse::<u32>().ok())
+            .filter(|&n| (1..=3660).contains(&n));
+        match count {
+            Some(n) => {
+                self.pos += 2;
+                Some(n * per_unit)
+            }
+            None => {
+                self.pos = start;
+                None
+            }
+        }
     }
 
     /// True when the phrase here has begun to name a time, so that an error in it is the
     /// reader's answer rather than a sign that the words are not a deadline: a number,
-    /// "quý" and a numeral, "tháng" and a month, "ngày" or "năm" and a number,
+    /// "quý" and a numeral, "tháng" and a month, "ngày", "mùng" or "năm" and a number,
     /// "giai đoạn", "đầu/giữa/cuối tháng" or "năm" and a number.
     pub(super) fn strong_start(&self) -> bool {
         let Some(first) = self.peek() else {
@@ -268,7 +301,7 @@ impl Parser<'_> {
             (Tok::Number, _) => true,
             (Tok::Word, "quy") => self.is_quarter_numeral(1) || self.at_number(1),
             (Tok::Word, "thang") => self.at_number(1) || self.month_word(1).is_some(),
-            (Tok::Word, "ngay" | "nam") => self.at_number(1),
+            (Tok::Word, "ngay" | "nam" | "mung" | "mong") => self.at_number(1),
             (Tok::Word, "giai") => self.at_word(1, "doan"),
             (Tok::Word, "dau" | "giua" | "cuoi") => {
                 (self.at_word(1, "thang") || self.at_word(1, "nam")) && self.at_number(2)
