@@ -139,6 +139,9 @@ impl Parser<'_> {
         if self.ongoing(joined) {
             return Ok(Resolution::undated(Kind::Ongoing));
         }
+        if let Some(session) = self.dated_session() {
+            return session;
+        }
         if self.is_event() || self.relative() {
             return Ok(self.rest_is(Kind::Event));
         }
@@ -157,6 +160,7 @@ impl Parser<'_> {
         match first.text.as_str() {
             "hang" | "dinh" => self.recurring(),
             "ngay" | "mung" | "mong" => self.day(),
+            "nam" if self.at_word(1, "hoc") => self.school_year(),
             "giai" if self.words(&["giai", "doan"]) => self.years(),
             "nua" => self.half(),
             "dau" | "giua" | "cuoi"

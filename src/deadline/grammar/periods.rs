@@ -253,6 +253,50 @@ impl Parser<'_> {
         ))
     }
 
+    /// "năm học 2018-2019": a school year. The Ministry of Education's yearly framework
+    /// (khung kế hoạch thời gian năm học) opens the school year in September (khai giảng on
+    /// 5 September) and ends it by 31 May, so the window is 1 September to 31 May; a year's
+    /// duty "trong năm học" is due when the pupils leave.
+    pub(super) fn school_year(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        self.pos += 2;
+        let first = self.year_number()?;
+        if !(self.punct('-') || self.punct('/')) {
+            return Err(self.school_year_error(start));
+        }
+        // "năm học 2018-19": the second year may be shortened to its last two digits.
+        let short = self
+            .peek()
+            .filter(|t| t.kind == Tok::Number && t.text.len() == 2)
+            .and_then(|t| t.text.parse::<i32>().ok());
+        let last = match short {
+            Some(two) if two == (first + 1) % 100 => {
+                self.pos += 1;
+                first + 1
+            }
+            _ => self.year_number()?,
+        };
+        if last != first + 1 {
+            return Err(self.school_year_error(start));
+        }
+        Ok(Resolution::window(
+            Kind::Span,
+            ymd(first, 9, 1),
+            ymd(last, 5, 31),
+        ))
+    }
+
+    fn school_year_error(&self, start: usize) -> Error {
+        let span = self.span_of(start, self.pos.max(start + 3));
+        self.error(
+            span.clone(),
+            format!(
+                "`{}` is not a school year: write its two years, năm học 2018-2019",
+                &self.text[span]
+            ),
+        )
+    }
+
     /// After "năm" or "giai đoạn": a year, or a span of years.
     pub(super) fn years(&mut self) -> Result<Resolution, Error> {
         let first = self.year_number()?;

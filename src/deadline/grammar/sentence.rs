@@ -94,8 +94,10 @@ impl Parser<'_> {
                 Err(_) => {}
             }
         }
-        if group.kind.is_undated() {
-            // "Thường xuyên trong năm", "Khi …": the words describe the duty or the event.
+        self.pos = rest;
+        if group.kind.is_undated() || self.at_clause() {
+            // "Thường xuyên trong năm", "Khi …": the words describe the duty or the event;
+            // "năm 2018 sẽ hoàn thành việc bàn giao sổ": the deadline leads its sentence.
             self.pos = self.tokens.len();
             return Ok(group);
         }
@@ -235,6 +237,13 @@ impl Parser<'_> {
                 ),
             ));
         }
+        if self.defaulted && !resolution.kind.is_undated() {
+            // "vào tháng 9 tới", "quý III này", "tháng 10 sắp tới": the coming one, which
+            // the plan's year names.
+            let _ = self.words(&["sap", "toi"])
+                || self.words(&["nay"])
+                || (self.at_word(0, "toi") && self.ends_phrase(1) && self.words(&["toi"]));
+        }
         // "ngày 14 tháng 3 thuộc kỳ báo cáo": the reporting period is the plan's year.
         let _ =
             self.words(&["thuoc", "ky", "bao", "cao"]) || self.words(&["cua", "ky", "bao", "cao"]);
@@ -268,6 +277,12 @@ impl Parser<'_> {
             }
         }
         Ok(resolution)
+    }
+
+    /// True when token `ahead` ends a phrase: nothing, punctuation or a joiner follows.
+    fn ends_phrase(&self, ahead: usize) -> bool {
+        self.peek_at(ahead)
+            .is_none_or(|t| matches!(t.kind, Tok::Punct(_)) || t.is_word("va") || t.is_word("hoac"))
     }
 
     /// "và các năm tiếp theo", "và những năm tiếp theo", "trở đi".

@@ -170,6 +170,34 @@ fn a_dotted_year_and_an_ampersand() {
 }
 
 #[test]
+fn a_deadline_may_lead_its_sentence() {
+    check(&[
+        (
+            "Quý III/2025 sẽ trình Chính phủ dự thảo Nghị định",
+            2025,
+            "quarter 2025-07-01..2025-09-30 [2025-09-30]",
+        ),
+        (
+            "Tháng 3: hoàn thành dự thảo",
+            2025,
+            "month 2025-03-01..2025-03-31 [2025-03-31]",
+        ),
+        // A share is not a time.
+        (
+            "Năm 2025: hoàn thành 100%",
+            2025,
+            "year 2025-01-01..2025-12-31 [2025-12-31]",
+        ),
+        // Words that open no clause are still an error.
+        (
+            "Quý I/2024 theo kế hoạch",
+            2024,
+            "error: unexpected `theo kế hoạch` after the deadline",
+        ),
+    ]);
+}
+
+#[test]
 fn windows_of_the_reporting_period() {
     check(&[
         (
@@ -330,6 +358,27 @@ fn months_named_in_words() {
 }
 
 #[test]
+fn a_school_year_runs_from_september_to_may() {
+    check(&[
+        (
+            "năm học 2023-2024",
+            2023,
+            "span 2023-09-01..2024-05-31 [2024-05-31]",
+        ),
+        (
+            "trong năm học 2024-25",
+            2024,
+            "span 2024-09-01..2025-05-31 [2025-05-31]",
+        ),
+        (
+            "năm học 2024-2026",
+            2024,
+            "error: `năm học 2024-2026` is not a school year: write its two years, năm học 2018-2019",
+        ),
+    ]);
+}
+
+#[test]
 fn months_written_with_numbers_only() {
     check(&[
         ("12/2024", 2024, "month 2024-12-01..2024-12-31 [2024-12-31]"),
@@ -345,6 +394,23 @@ fn months_written_with_numbers_only() {
             2017,
             "date 2017-10-10..2017-10-10 [2017-10-10]",
         ),
+    ]);
+}
+
+#[test]
+fn a_session_named_by_its_time() {
+    check(&[
+        (
+            "kỳ họp tháng 10 năm 2025",
+            2025,
+            "month 2025-10-01..2025-10-31 [2025-10-31]",
+        ),
+        (
+            "Kỳ họp cuối năm 2025 của HĐND tỉnh",
+            2025,
+            "date 2025-12-31..2025-12-31 [2025-12-31]",
+        ),
+        ("kỳ họp thứ 10 Quốc hội khóa XV", 2025, "event -..- []"),
     ]);
 }
 
@@ -365,6 +431,44 @@ fn the_hour_of_a_day_is_skipped() {
             "từ 7h30 sáng thứ Hai ngày 5/5",
             2025,
             "date 2025-05-05..2025-05-05 [2025-05-05]",
+        ),
+    ]);
+}
+
+#[test]
+fn the_coming_one() {
+    check(&[
+        (
+            "trong tháng 10 sắp tới",
+            2025,
+            "month 2025-10-01..2025-10-31 [2025-10-31]",
+        ),
+        (
+            "quý IV này",
+            2025,
+            "quarter 2025-10-01..2025-12-31 [2025-12-31]",
+        ),
+        // With its year stated, "tới" is not "coming".
+        (
+            "tháng 9/2024 tới",
+            2024,
+            "error: unexpected `tới` after the deadline",
+        ),
+    ]);
+}
+
+#[test]
+fn labelled_batches_are_stages() {
+    check(&[
+        (
+            "Đợt 1: 01/3-15/3; Đợt 2: 01/9-15/9",
+            2025,
+            "several 2025-03-01..2025-09-15 [2025-03-15 2025-09-15]",
+        ),
+        (
+            "Giai đoạn 1: 2021-2022; Giai đoạn 2: 2023-2025",
+            2021,
+            "several 2021-01-01..2025-12-31 [2022-12-31 2025-12-31]",
         ),
     ]);
 }

@@ -33,6 +33,26 @@ const FILLERS: &[&[&str]] = &[
     &["trua"],
 ];
 
+/// Words that open a clause: a deadline they follow leads its sentence ("năm 2018 sẽ hoàn
+/// thành việc bàn giao sổ", "Quý I/2025 trình Chính phủ"). Other words after a deadline are
+/// an error ("Quý I/2024 theo kế hoạch").
+const CLAUSE_OPENERS: &[&[&str]] = &[
+    &["se"],
+    &["phai"],
+    &["can"],
+    &["da"],
+    &["dang"],
+    &["hoan", "thanh"],
+    &["thuc", "hien"],
+    &["trien", "khai"],
+    &["to", "chuc"],
+    &["ban", "hanh"],
+    &["bat", "dau"],
+    &["ket", "thuc"],
+    &["tiep", "tuc"],
+    &["trinh"],
+];
+
 /// The days of the week after "thứ" ("Chủ nhật" stands alone).
 const WEEKDAYS: &[&str] = &["hai", "ba", "tu", "nam", "sau", "bay"];
 
@@ -48,6 +68,11 @@ pub(super) struct Prefix {
 }
 
 impl Parser<'_> {
+    /// True when a clause of [`CLAUSE_OPENERS`] starts here.
+    pub(super) fn at_clause(&self) -> bool {
+        CLAUSE_OPENERS.iter().any(|opener| self.at_words(opener))
+    }
+
     /// True when a filler of [`FILLERS`] starts here.
     pub(super) fn at_filler(&self) -> bool {
         FILLERS.iter().any(|filler| self.at_words(filler))
@@ -65,12 +90,7 @@ impl Parser<'_> {
             {
                 self.pos += 1;
             }
-            if let Some(colon) = self.tokens[self.pos..].iter().position(|t| t.is_punct(':'))
-                && colon > 0
-                && self.tokens[self.pos..self.pos + colon]
-                    .iter()
-                    .all(|t| t.kind == Tok::Word)
-            {
+            if let Some(colon) = self.label() {
                 self.pos += colon + 1;
             }
             let adverb = ["trong", "truoc", "tu", "vao"]
@@ -111,6 +131,30 @@ impl Parser<'_> {
                 return prefix;
             }
         }
+    }
+
+    /// A label before ":" ("Báo cáo quý:", "Đợt 1:", "Giai đoạn 2:"): words, and a number
+    /// ending them; the number of tokens before the colon. Not a time ("Tháng 3: …" is the
+    /// deadline).
+    fn label(&self) -> Option<usize> {
+        let colon = self.tokens[self.pos..]
+            .iter()
+            .position(|t| t.is_punct(':'))?;
+        let label = &self.tokens[self.pos..self.pos + colon];
+        let words = match label {
+            [words @ .., last] if last.kind == Tok::Number && last.text.len() <= 2 => {
+                let time = ["thang", "quy", "ngay", "nam", "tuan", "mung", "mong"];
+                if let [word] = words
+                    && time.contains(&word.text.as_str())
+                {
+                    return None;
+                }
+                words
+            }
+            _ => label,
+        };
+        let named = !words.is_empty() && words.iter().all(|t| t.kind == Tok::Word);
+        named.then_some(colon)
     }
 
     /// "02 tháng cao điểm là tháng 10 và 11/2021", "hai đợt là …": a count of what the
@@ -289,6 +333,39 @@ impl Parser<'_> {
         }
     }
 
+    /// "Kỳ họp tháng 5 năm 2025", "kỳ họp thứ 9 (tháng 5/2025)" read without the remark:
+    /// a session named by its time is that time; "kỳ họp thứ 10" stays an event. None
+    /// (nothing consumed) when no time follows the session's name and ordinal.
+    pub(super) fn dated_session(&mut self) -> Option<Result<Resolution, Error>> {
+        if !self.at_words(&["ky", "hop"]) {
+            return None;
+        }
+        let start = self.pos;
+        self.pos += 2;
+        if self.at_word(0, "thu") && (self.at_number(1) || self.count_at(1).is_some()) {
+            self.pos += 2;
+        }
+        self.punct(',');
+        self.skip_prefix();
+        if !self.strong_start() {
+            self.pos = start;
+            return None;
+        }
+        let reading = self.body(false);
+        if reading.is_err() {
+            self.pos = start;
+            return None;
+        }
+        if self.tokens[self.pos..]
+            .iter()
+            .all(|t| t.kind != Tok::Number)
+        {
+            // "kỳ họp tháng 10/2025 của Quốc hội": the rest names whose session it is.
+            self.pos = self.tokens.len();
+        }
+        reading.ok().map(Ok)
+    }
+
     /// True when the phrase here has begun to name a time, so that an error in it is the
     /// reader's answer rather than a sign that the words are not a deadline: a number,
     /// "quý" and a numeral, "tháng" and a month, "ngày", "mùng" or "năm" and a number,
@@ -298,7 +375,8 @@ impl Parser<'_> {
             return false;
         };
         match (first.kind, first.text.as_str()) {
-            (Tok::Number, _) => true,
+            // "hoàn thành 100%": a share, not a time.
+            (Tok::Number, _) => !self.at_punct(1, '%'),
             (Tok::Word, "quy") => self.is_quarter_numeral(1) || self.at_number(1),
             (Tok::Word, "thang") => self.at_number(1) || self.month_word(1).is_some(),
             (Tok::Word, "ngay" | "nam" | "mung" | "mong") => self.at_number(1),
