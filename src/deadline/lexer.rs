@@ -57,10 +57,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             chars.next();
         }
         let raw = &text[start..end];
-        let folded = match kind {
-            Kind::Number => raw.to_string(),
-            Kind::Word => unaccented(raw).collect(),
-            Kind::Punct(c) => c.to_string(),
+        let (kind, folded) = match kind {
+            Kind::Number => (kind, raw.to_string()),
+            Kind::Word => (kind, unaccented(raw).collect()),
+            // "tháng 7 & 8.2021": the ampersand is the word "và".
+            Kind::Punct('&') => (Kind::Word, "va".to_string()),
+            Kind::Punct(c) => (kind, c.to_string()),
         };
         tokens.push(Token {
             kind,
@@ -93,6 +95,13 @@ mod tests {
         let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(texts, ["quy", "ii", ",", "iii", "/", "2024"]);
         assert_eq!(&"Quý II, III/2024"[tokens[0].span.clone()], "Quý");
+    }
+
+    #[test]
+    fn an_ampersand_reads_as_va() {
+        let tokens = tokenize("Quý I & II");
+        assert!(tokens[2].is_word("va"));
+        assert_eq!(&"Quý I & II"[tokens[2].span.clone()], "&");
     }
 
     #[test]

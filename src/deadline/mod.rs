@@ -236,8 +236,10 @@ fn without_remarks(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 /// Splits at `;` and at `-` list items ("Năm 2017 - Năm 2018"), but not inside a span of
-/// years ("2017 - 2018") where the dash is followed by a number.
+/// years ("2017 - 2018") or quarters ("Quý III - IV/2025") where the dash is followed by a
+/// number or a numeral.
 fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
+    let numeral = |t: &Token| ["i", "ii", "iii", "iv"].contains(&t.text.as_str());
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, token) in tokens.iter().enumerate() {
@@ -245,7 +247,7 @@ fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
             && i > start
             && tokens
                 .get(i + 1)
-                .is_some_and(|next| next.kind == lexer::Kind::Word)
+                .is_some_and(|next| next.kind == lexer::Kind::Word && !numeral(next))
             && tokens[i - 1].span.end < token.span.start
             && !tokens[i - 1].is_punct(':');
         if token.is_punct(';') || bullet {

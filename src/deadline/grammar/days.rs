@@ -21,36 +21,113 @@ impl Parser<'_> {
             let start = self.pos;
             let year = self.year_number()?;
             self.pos += 1;
-            let (month, _) = self.number("a month")?;
+            let (month, _) = self.number("a month (1 to 12)")?;
             self.pos += 1;
-            let (day, _) = self.number("a day")?;
+            let (day, _) = self.number("a day (1 to 31)")?;
             return self.date(year, month, day, start);
         }
         if digits == 4 {
             return self.years();
         }
+        if self.at_month_of_year() {
+            // "6/2025", "6, 9/2025", "3-4/2025": months, "tháng" left out.
+            return self.windows(
+                "thang",
+                Self::month_number,
+                Self::is_month_number,
+                month_window,
+            );
+        }
+        if self.at_punct(1, ',') || self.at_word(1, "va") {
+            // "07 và 08/7/2021": days that share the month of the last.
+            let start = self.pos;
+            let (day, _) = self.number("a day (1 to 31)")?;
+            if let Some(days) = self.day_list(day, start)? {
+                return Ok(days);
+            }
+            self.pos = start;
+        }
+        self.dotted_range()
+    }
+
+    /// True at months and the year they share, written with numbers only: "6/2025", "7.2021",
+    /// "6, 9/2025", "3-4/2025" (a day and a month never have four digits after the last
+    /// separator).
+    fn at_month_of_year(&self) -> bool {
+        let mut at = 0;
+        loop {
+            if !self.is_month_number(at) {
+                return false;
+            }
+            let next = self.peek_at(at + 1);
+            let joins = next.is_some_and(|t| t.is_punct(',') || t.is_punct('-') || t.is_word("va"));
+            if joins && self.is_month_number(at + 2) {
+                at += 2;
+                continue;
+            }
+            // "10-10-2017" is a day: a dash before the year joins nothing before it.
+            let separator = next.and_then(|t| match t.kind {
+                Tok::Punct(c @ ('/' | '.')) => Some(c),
+                Tok::Punct('-') if at == 0 => Some('-'),
+                _ => None,
+            });
+            // Not "6/2025/…", which is no form at all.
+            return separator.is_some_and(|c| self.at_year(at + 2) && !self.at_punct(at + 3, c));
+        }
+    }
+
+    /// A day, or a window between two days: "30/6/2021 - 31/12/2021", "1/10 - 30/11",
+    /// "05/5-28/5".
+    pub(super) fn dotted_range(&mut self) -> Result<Resolution, Error> {
+        let begin = self.pos;
+        let outer = std::mem::take(&mut self.defaulted);
         let first = self.dotted_date()?;
-        // "30/6/2021 - 31/12/2021": a window between two days.
+        let first_defaulted = std::mem::replace(&mut self.defaulted, outer);
         let is_date = |p: &Self, ahead: usize| {
             p.peek_at(ahead).is_some_and(|t| t.kind == Tok::Number)
                 && p.peek_at(ahead + 1)
                     .is_some_and(|t| matches!(t.kind, Tok::Punct('/' | '.')))
         };
-        if self.range_to("ngay", is_date) {
-            let last = self.dotted_date()?;
-            let (Some(start), Some(due)) = (first.start, last.due) else {
-                return Ok(first);
-            };
-            return self.window_range((start, start), (due, due));
+        if !(first.kind == Kind::Date && self.range_to("ngay", is_date)) {
+            self.defaulted |= first_defaulted;
+            return Ok(first);
         }
-        Ok(first)
+        self.defaulted = false;
+        let last = self.dotted_date()?;
+        let last_defaulted = std::mem::replace(&mut self.defaulted, outer);
+        self.defaulted |= last_defaulted;
+        let (Some(mut start), Some(due)) = (first.start, last.due) else {
+            return Ok(first);
+        };
+        if first_defaulted && !last_defaulted {
+            // "05/5-28/5/2025": the first day has the last's year; "15/12 - 15/1/2025",
+            // which would end before it starts, the year before.
+            let year = match start.with_year(due.year()) {
+                Some(same) if same <= due => Some(same),
+                Some(_) => start.with_year(due.year() - 1),
+                None => None,
+            };
+            start = year.ok_or_else(|| {
+                let span = self.span_of(begin, self.pos);
+                let (day, month) = (start.day(), start.month());
+                self.error(
+                    span.clone(),
+                    format!(
+                        "`{}`: {day}/{month}/{} is not a day of the calendar",
+                        &self.text[span],
+                        due.year()
+                    ),
+                )
+            })?;
+        }
+        self.window_range((start, start), (due, due))
     }
 
     /// "30/6/2017", "10.10.2017", "30-6-2017", "30/6" (the context's year); a range of
     /// days sharing the month "26-27/6", "19 - 23/01/2026".
     fn dotted_date(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
-        let (day, _) = self.number("a day")?;
+        let (day, _) = self.number("a day (1 to 31)")?;
         let day_range = self.at_punct(0, '-')
             && self.at_number(1)
             && (self.at_punct(2, '/') || self.at_punct(2, '.'));
@@ -64,10 +141,11 @@ impl Parser<'_> {
             _ => return Err(self.unreadable_from(start)),
         };
         self.pos += 1;
-        let (month, _) = self.number("a month")?;
+        let (month, _) = self.number("a month (1 to 12)")?;
         let sep = separator.chars().next().unwrap_or('/');
-        let stated =
-            self.at_punct(0, sep) && self.peek_at(1).is_some_and(|t| t.kind == Tok::Number);
+        // "15/1/2025", and "15/1 năm 2025", "15/1 năm sau" with the year in words.
+        let stated = (self.at_punct(0, sep) && self.at_number(1))
+            || (self.at_word(0, "nam") && (self.at_year(1) || self.at_relative_year(1)));
         self.pos += usize::from(stated);
         let year = self.year_if(stated)?;
         self.date(year, month, day, start)
@@ -93,15 +171,29 @@ impl Parser<'_> {
     /// và 27/6/2025" and ranges "ngày 21 đến hết 17h ngày 28/4" of days.
     pub(super) fn day(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
-        self.pos += 1;
+        self.words(&["ngay"]);
+        // "ngày mùng 5", "mồng 5": the word that marks the first ten days of a month.
+        let mung = self.words(&["mung"]) || self.words(&["mong"]);
         let day_at = self.pos;
-        let (day, day_span) = self.number("a day")?;
+        let (day, day_span) = self.number("a day (1 to 31)")?;
         if matches!(
             self.peek().map(|t| t.kind),
             Some(Tok::Punct('/' | '.' | '-'))
         ) {
             self.pos = day_at;
-            return self.dotted_date();
+            return self.dotted_range();
+        }
+        if mung && self.at_word(0, "thang") && (self.at_word(1, "gieng") || self.at_word(1, "chap"))
+        {
+            // "mùng 10 tháng Giêng" is a day of the lunar year, which no solar day fixes.
+            let span = self.span_of(start, self.pos + 2);
+            return Err(self.error(
+                span.clone(),
+                format!(
+                    "`{}` is a day of the lunar calendar: write the solar date (10/2/2025)",
+                    &self.text[span]
+                ),
+            ));
         }
         if let Some(days) = self.day_list(day, start)? {
             return Ok(days);
@@ -128,21 +220,21 @@ impl Parser<'_> {
             return self.days_of(day, day_span, year, &months);
         }
         if self.at_word(0, "thang") {
-            let date = self.worded_date(day, start)?;
-            if self.words(&["hang", "nam"]) {
-                return Ok(yearly(date, 0));
-            }
-            return Ok(date);
+            return self.worded_date(day, start);
         }
         Err(self.unreadable_from(start))
     }
 
-    /// After a day's number: "tháng 3 năm 2024", "tháng 3" (the context's year).
+    /// After a day's number: "tháng 3 năm 2024", "tháng 3 của năm trước" (the plan's year
+    /// and the one before), "tháng 3" (the context's year).
     fn worded_date(&mut self, day: u64, start: usize) -> Result<Resolution, Error> {
         self.words(&["thang"]);
         let month = self.month_number()?;
-        let stated =
-            self.words(&["nam"]) || (self.at_punct(0, '/') && self.at_year(1) && self.punct('/'));
+        let year_word = |p: &Self, at: usize| p.at_number(at) || p.at_relative_year(at);
+        let of_year = self.at_words(&["cua", "nam"]) && year_word(self, 2);
+        self.pos += usize::from(of_year);
+        let stated = (self.at_word(0, "nam") && year_word(self, 1) && self.words(&["nam"]))
+            || (self.at_punct(0, '/') && self.at_year(1) && self.punct('/'));
         let year = self.year_if(stated)?;
         self.date(year, month.into(), day, start)
     }
@@ -151,7 +243,7 @@ impl Parser<'_> {
     fn full_date(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
         if self.at_number(0) && self.at_word(1, "thang") {
-            let (day, _) = self.number("a day")?;
+            let (day, _) = self.number("a day (1 to 31)")?;
             return self.worded_date(day, start);
         }
         self.dotted_date()
@@ -187,10 +279,16 @@ impl Parser<'_> {
                 self.pos = before;
                 return Ok(None);
             }
-            let with_month =
-                self.at_punct(1, '/') || self.at_punct(1, '.') || self.at_word(1, "thang");
+            // "8/7/2021", "8.7", "8-1-2021", "8 tháng 7".
+            let with_month = self.at_punct(1, '/')
+                || self.at_punct(1, '.')
+                || (self.at_punct(1, '-') && self.at_number(2) && !self.at_punct(3, '/'))
+                || self.at_word(1, "thang");
             if with_month {
                 let last = self.full_date()?;
+                if last.kind != Kind::Date {
+                    return Err(self.unreadable_from(start));
+                }
                 let due = last.due.expect("a date has a day");
                 let mut windows = Vec::with_capacity(days.len() + 1);
                 for &day in &days {
@@ -201,7 +299,7 @@ impl Parser<'_> {
                 windows.push((due, due));
                 return Ok(Some(several(Kind::Date, windows)));
             }
-            let (day, _) = self.number("a day")?;
+            let (day, _) = self.number("a day (1 to 31)")?;
             days.push(day);
         }
     }
@@ -211,7 +309,7 @@ impl Parser<'_> {
         let start = self.pos;
         self.punct(',');
         let stated = self.words(&["nam"]) || self.punct('/');
-        if !stated || !self.at_number(0) {
+        if !stated || !(self.at_number(0) || self.at_relative_year(0)) {
             self.pos = start;
             return Ok(self.context_year());
         }
@@ -284,7 +382,7 @@ impl Parser<'_> {
         self.punct(',');
         self.words(&["trong"]);
         let stated = self.words(&["giai", "doan"]) || self.words(&["nam"]) || self.punct('/');
-        if stated && self.at_number(0) {
+        if stated && (self.at_number(0) || self.at_relative_year(0)) {
             let first = self.year_number()?;
             if self.punct('-') || self.words(&["den"]) {
                 self.words(&["nam"]);

@@ -17,8 +17,11 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 mod days;
+mod names;
 mod periods;
 mod sentence;
+#[cfg(test)]
+mod tests;
 mod words;
 
 use super::lexer::{Kind as Tok, Token};
@@ -32,6 +35,7 @@ pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution
         pos: 0,
         context,
         defaulted: false,
+        year_from_plan: false,
     };
     p.sentence()
 }
@@ -44,6 +48,9 @@ struct Parser<'a> {
     /// Set when a phrase took its year from the context: a list may give it the year
     /// another item states ("tháng 11, tháng 12 năm 2025").
     defaulted: bool,
+    /// Set when a phrase named its year from the plan's ("năm nay", "năm trước"): it
+    /// neither gives its year to a list nor takes another's.
+    year_from_plan: bool,
 }
 
 impl Parser<'_> {
@@ -132,12 +139,18 @@ impl Parser<'_> {
         if self.ongoing(joined) {
             return Ok(Resolution::undated(Kind::Ongoing));
         }
+        if let Some(session) = self.dated_session() {
+            return session;
+        }
         if self.is_event() || self.relative() {
             return Ok(self.rest_is(Kind::Event));
         }
+        if self.count_at(0).is_some() && self.at_word(1, "thang") {
+            // "6 tháng đầu năm", "hai tháng cuối năm".
+            return self.half();
+        }
         match first.kind {
             Tok::Word => self.worded(&first),
-            Tok::Number if self.at_word(1, "thang") => self.half(),
             Tok::Number => self.numeric(),
             Tok::Punct(_) => Err(self.unreadable()),
         }
@@ -146,7 +159,8 @@ impl Parser<'_> {
     fn worded(&mut self, first: &Token) -> Result<Resolution, Error> {
         match first.text.as_str() {
             "hang" | "dinh" => self.recurring(),
-            "ngay" => self.day(),
+            "ngay" | "mung" | "mong" => self.day(),
+            "nam" if self.at_word(1, "hoc") => self.school_year(),
             "giai" if self.words(&["giai", "doan"]) => self.years(),
             "nua" => self.half(),
             "dau" | "giua" | "cuoi"
@@ -154,18 +168,10 @@ impl Parser<'_> {
             {
                 self.point()
             }
-            "quy" => self.windows(
-                "quy",
-                Self::quarter_numeral,
-                Self::is_quarter_numeral,
-                quarter_window,
-            ),
-            "thang" => self.windows(
-                "thang",
-                Self::month_number,
-                Self::is_month_number,
-                month_window,
-            ),
+            "quy" | "thang" => {
+                self.pos += 1;
+                self.period_windows(&first.text)
+            }
             "nam" => {
                 self.pos += 1;
                 self.years()
@@ -206,7 +212,24 @@ impl Parser<'_> {
         }
     }
 
+    /// A year written in full ("2025"), or named from the plan's year ("nay", "trước",
+    /// "tới": this year, the one before, the next).
     fn year_number(&mut self) -> Result<i32, Error> {
+        if let Some(offset) = self.relative_year(0) {
+            let span = self.here();
+            self.pos += 1;
+            self.year_from_plan = true;
+            // "năm trước kỳ báo cáo": the reporting period is the plan's year.
+            let _ = self.words(&["ky", "bao", "cao"]) || self.words(&["nam", "bao", "cao"]);
+            let year = self.context.year + offset;
+            if !super::YEARS.contains(&year) {
+                return Err(self.error(
+                    span,
+                    format!("year {year} is out of range: write a year from 1900 to 2199"),
+                ));
+            }
+            return Ok(year);
+        }
         let written = self.peek().map(|t| t.text.clone()).unwrap_or_default();
         let (year, span) = self.number("a year (2017)")?;
         let year = i32::try_from(year)
@@ -236,12 +259,13 @@ impl Parser<'_> {
         }
     }
 
-    /// "/2024", "năm 2024", ", năm 2024", "-2024", ", 2024", a year glued on ("Quý
-    /// III2025"), or nothing (the context's year).
+    /// "/2024", "năm 2024", ", năm 2024", "-2024", ", 2024", ".2024" (newspapers write
+    /// "tháng 7.2021"), a year glued on ("Quý III2025"), or nothing (the context's year).
     fn year_suffix(&mut self) -> Result<i32, Error> {
         let start = self.pos;
         self.punct(',');
-        if self.punct('/') || self.punct('-') || self.words(&["nam"]) || self.at_year(0) {
+        let dotted = self.at_punct(0, '.') && self.at_year(1) && self.punct('.');
+        if dotted || self.punct('/') || self.punct('-') || self.words(&["nam"]) || self.at_year(0) {
             return self.year_number();
         }
         self.pos = start;

@@ -63,6 +63,25 @@ impl Parser<'_> {
         })
     }
 
+    /// After "quý" or "tháng": quarters or months and their year.
+    pub(super) fn period_windows(&mut self, word: &str) -> Result<Resolution, Error> {
+        if word == "quy" {
+            self.windows(
+                "quy",
+                Self::quarter_numeral,
+                Self::is_quarter_numeral,
+                quarter_window,
+            )
+        } else {
+            self.windows(
+                "thang",
+                Self::month_number,
+                Self::is_month_number,
+                month_window,
+            )
+        }
+    }
+
     /// After "quý" or "tháng" (the word `repeated`): a list of quarters or months, each its
     /// own window ("Quý II, III/2024"), or a range of them as one span ("Quý I-II/2021",
     /// "Tháng 3 đến tháng 6/2021"); then the year.
@@ -78,7 +97,11 @@ impl Parser<'_> {
         } else {
             Kind::Month
         };
-        self.pos += 1;
+        if repeated == "thang"
+            && let Some(day) = self.day_for_month()?
+        {
+            return Ok(day);
+        }
         let items = self.list(&mut item, is_item)?;
         let last = match items[..] {
             [first] if self.range_to(repeated, is_item) => Some((first, item(self)?)),
@@ -129,7 +152,12 @@ impl Parser<'_> {
         Ok(Resolution::window(Kind::Span, first.0, last.1))
     }
 
+    /// A month: a number ("3", "03") or a name ("Ba", "Mười một").
     pub(super) fn month_number(&mut self) -> Result<u32, Error> {
+        if let Some((month, words)) = self.month_word(0) {
+            self.pos += words;
+            return Ok(month);
+        }
         let (month, span) = self.number("a month (1 to 12)")?;
         if !(1..=12).contains(&month) {
             return Err(self.error(span, format!("month {month} does not exist: write 1 to 12")));
@@ -140,15 +168,53 @@ impl Parser<'_> {
     pub(super) fn is_month_number(&self, ahead: usize) -> bool {
         self.peek_at(ahead)
             .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+            || self.month_word(ahead).is_some()
     }
 
-    /// "6 tháng đầu năm 2024", "6 tháng cuối năm", "nửa đầu năm 2024"; "06 tháng và hằng
-    /// năm" (a frequency: every six months).
+    /// "tháng 1/7": a day and a month after "tháng", a slip for "ngày 1/7" that readers read
+    /// through (no year has one or two digits). Read when two short numbers joined by "/"
+    /// or "." stand here; None (nothing consumed) otherwise.
+    fn day_for_month(&mut self) -> Result<Option<Resolution>, Error> {
+        let short = |p: &Self, at: usize| {
+            p.peek_at(at)
+                .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2)
+        };
+        let slash = self.at_punct(1, '/') || self.at_punct(1, '.');
+        if !(short(self, 0) && slash && short(self, 2)) {
+            return Ok(None);
+        }
+        let second = self.peek_at(2).map_or(0, |t| t.text.parse().unwrap_or(0));
+        if !(1..=12).contains(&second) {
+            let span = self.span_of(self.pos, self.pos + 3);
+            return Err(self.error(
+                span.clone(),
+                format!(
+                    "`{}` is neither a month and its year nor a day and its month: write \
+                     tháng 1/2025 or ngày 1/7",
+                    &self.text[span]
+                ),
+            ));
+        }
+        self.dotted_range().map(Some)
+    }
+
+    /// "6 tháng đầu năm 2024", "nửa đầu năm 2024" (a half), "2 tháng cuối năm 2021", "ba
+    /// tháng đầu năm" (a span of those months); "06 tháng và hằng năm" (a frequency: every
+    /// six months).
     pub(super) fn half(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
-        let first = self.words(&["nua", "dau"]) || self.is_six_months("dau");
-        let second = !first && (self.words(&["nua", "cuoi"]) || self.is_six_months("cuoi"));
+        let months = if self.words(&["nua"]) {
+            Some(6)
+        } else if let Some(n) = self.count_at(0).filter(|_| self.at_word(1, "thang")) {
+            self.pos += 2;
+            Some(n)
+        } else {
+            None
+        };
+        let first = months.is_some() && self.words(&["dau"]);
+        let second = months.is_some() && !first && self.words(&["cuoi"]);
         if !(first || second) {
+            self.pos = start;
             let frequency = self.is_six_months_word()
                 && (self.at_punct(0, ',') || self.at_word(0, "va"))
                 && (self.at_word(1, "hang") || self.at_word(1, "dinh"));
@@ -161,21 +227,74 @@ impl Parser<'_> {
             }
             return Err(self.unreadable_from(start));
         }
+        let months = months.unwrap_or(6);
         if !self.words(&["nam"]) {
             return Err(self.unreadable_from(start));
         }
-        let year = self.year_if(self.peek().is_some_and(|t| t.kind == Tok::Number))?;
-        let (start, due) = if first { (1, 6) } else { (7, 12) };
+        if !(1..=12).contains(&months) {
+            let span = self.span_of(start, start + 1);
+            return Err(self.error(
+                span,
+                format!("a year has 12 months, not {months}: write 1 to 12 before `tháng`"),
+            ));
+        }
+        let stated = self.at_number(0) || self.at_relative_year(0);
+        let year = self.year_if(stated)?;
+        let (from, to) = if first {
+            (1, months)
+        } else {
+            (13 - months, 12)
+        };
+        let kind = if months == 6 { Kind::Half } else { Kind::Span };
         Ok(Resolution::window(
-            Kind::Half,
-            ymd(year, start, 1),
-            last_of_month(year, due),
+            kind,
+            ymd(year, from, 1),
+            last_of_month(year, to),
         ))
     }
 
-    /// "6 tháng" and then `which` ("đầu", "cuối"), consumed when they stand here.
-    fn is_six_months(&mut self, which: &str) -> bool {
-        self.at_word(2, which) && self.is_six_months_word() && self.words(&[which])
+    /// "năm học 2018-2019": a school year. The Ministry of Education's yearly framework
+    /// (khung kế hoạch thời gian năm học) opens the school year in September (khai giảng on
+    /// 5 September) and ends it by 31 May, so the window is 1 September to 31 May; a year's
+    /// duty "trong năm học" is due when the pupils leave.
+    pub(super) fn school_year(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        self.pos += 2;
+        let first = self.year_number()?;
+        if !(self.punct('-') || self.punct('/')) {
+            return Err(self.school_year_error(start));
+        }
+        // "năm học 2018-19": the second year may be shortened to its last two digits.
+        let short = self
+            .peek()
+            .filter(|t| t.kind == Tok::Number && t.text.len() == 2)
+            .and_then(|t| t.text.parse::<i32>().ok());
+        let last = match short {
+            Some(two) if two == (first + 1) % 100 => {
+                self.pos += 1;
+                first + 1
+            }
+            _ => self.year_number()?,
+        };
+        if last != first + 1 {
+            return Err(self.school_year_error(start));
+        }
+        Ok(Resolution::window(
+            Kind::Span,
+            ymd(first, 9, 1),
+            ymd(last, 5, 31),
+        ))
+    }
+
+    fn school_year_error(&self, start: usize) -> Error {
+        let span = self.span_of(start, self.pos.max(start + 3));
+        self.error(
+            span.clone(),
+            format!(
+                "`{}` is not a school year: write its two years, năm học 2018-2019",
+                &self.text[span]
+            ),
+        )
     }
 
     /// After "năm" or "giai đoạn": a year, or a span of years.
@@ -222,13 +341,8 @@ impl Parser<'_> {
             let quarter = self.peek().cloned().expect("quý");
             return self.worded(&quarter);
         }
-        let window = if self.at_word(0, "thang") {
-            self.windows(
-                "thang",
-                Self::month_number,
-                Self::is_month_number,
-                month_window,
-            )?
+        let window = if self.words(&["thang"]) {
+            self.period_windows("thang")?
         } else {
             self.pos += 1;
             if self.at_number(0) {

@@ -40,6 +40,8 @@ struct Item {
     joined: bool,
     /// Its year came from the context.
     defaulted: bool,
+    /// Its year was named from the context's ("năm nay").
+    year_from_plan: bool,
     /// "25 ngày": a count of days from the start the next phrase names.
     duration: Option<u32>,
 }
@@ -60,6 +62,11 @@ impl Parser<'_> {
                 continue;
             }
             match self.stages(i) {
+                Ok(_) if self.skips_a_list_item(i) => {
+                    // "trong tháng sau và tháng 3/2023": the words skipped are the list's
+                    // first item, which does not read; the list is not read without it.
+                    return Err(first.error);
+                }
                 Ok(resolution) => return Ok(resolution),
                 Err(failure) if failure.committed => return Err(failure.error),
                 Err(_) => {}
@@ -87,8 +94,10 @@ impl Parser<'_> {
                 Err(_) => {}
             }
         }
-        if group.kind.is_undated() {
-            // "Thường xuyên trong năm", "Khi …": the words describe the duty or the event.
+        self.pos = rest;
+        if group.kind.is_undated() || self.at_clause() {
+            // "Thường xuyên trong năm", "Khi …": the words describe the duty or the event;
+            // "năm 2018 sẽ hoàn thành việc bàn giao sổ": the deadline leads its sentence.
             self.pos = self.tokens.len();
             return Ok(group);
         }
@@ -100,6 +109,30 @@ impl Parser<'_> {
             ),
             committed: true,
         })
+    }
+
+    /// True when the words before token `i` end in an item of a list that `i` continues:
+    /// "trong tháng tới và" before "tháng 3/2023" ("và" or "hoặc", after words that start
+    /// as a time does, after any filler).
+    fn skips_a_list_item(&mut self, i: usize) -> bool {
+        // Not after a comma, which also ends a clause: "trong năm, trước ngày 30/6".
+        let joiner = |t: &Token| t.is_word("va") || t.is_word("hoac");
+        if !self.tokens.get(i - 1).is_some_and(joiner) {
+            return false;
+        }
+        let item = self.tokens[..i - 1]
+            .iter()
+            .rposition(|t| joiner(t) || matches!(t.kind, Tok::Punct(_)))
+            .map_or(0, |at| at + 1);
+        let save = self.pos;
+        self.pos = item;
+        self.skip_prefix();
+        let timed = self.pos < i - 1
+            && ["thang", "quy", "ngay", "nam", "tuan", "mung", "mong"]
+                .iter()
+                .any(|w| self.at_word(0, w));
+        self.pos = save;
+        timed
     }
 
     /// True when token `i` may start a deadline in the middle of a sentence; ongoing duties
@@ -154,6 +187,7 @@ impl Parser<'_> {
     fn item(&mut self, joined: bool) -> Result<Item, Failure> {
         let start = self.pos;
         self.defaulted = false;
+        self.year_from_plan = false;
         if let Some(days) = self.duration() {
             return Ok(Item {
                 resolution: Resolution::undated(Kind::Event),
@@ -161,14 +195,16 @@ impl Parser<'_> {
                 start,
                 joined,
                 defaulted: false,
+                year_from_plan: false,
                 duration: Some(days),
             });
         }
         let prefix = self.skip_prefix();
         let committed = self.strong_start();
+        let body = self.pos;
         let resolution = self
             .body(joined)
-            .and_then(|r| self.tail(r))
+            .and_then(|r| self.tail(body, r))
             .map_err(|error| Failure { error, committed })?;
         let day_before = resolution.start.and_then(|d| d.pred_opt());
         let resolution = match (resolution.kind, day_before) {
@@ -184,12 +220,37 @@ impl Parser<'_> {
             start,
             joined,
             defaulted: self.defaulted,
+            year_from_plan: self.year_from_plan,
             duration: None,
         })
     }
 
     /// What may follow a deadline and change its reading.
-    fn tail(&mut self, resolution: Resolution) -> Result<Resolution, Error> {
+    fn tail(&mut self, start: usize, resolution: Resolution) -> Result<Resolution, Error> {
+        if self.at_words(&["am", "lich"]) {
+            let span = self.span_of(start, self.pos + 2);
+            return Err(self.error(
+                span.clone(),
+                format!(
+                    "`{}` is a day of the lunar calendar: write the solar date (10/2/2025)",
+                    &self.text[span]
+                ),
+            ));
+        }
+        if self.defaulted && !resolution.kind.is_undated() {
+            // "vào tháng 9 tới", "quý III này", "tháng 10 sắp tới": the coming one, which
+            // the plan's year names.
+            let _ = self.words(&["sap", "toi"])
+                || self.words(&["nay"])
+                || (self.at_word(0, "toi") && self.ends_phrase(1) && self.words(&["toi"]));
+        }
+        // "ngày 14 tháng 3 thuộc kỳ báo cáo": the reporting period is the plan's year.
+        let _ =
+            self.words(&["thuoc", "ky", "bao", "cao"]) || self.words(&["cua", "ky", "bao", "cao"]);
+        if resolution.kind == Kind::Date && self.words(&["hang", "nam"]) {
+            // "ngày 26/3 hàng năm", "10-10 hằng năm": that day of every year.
+            return Ok(yearly(resolution, 0));
+        }
         let resolution = if self.open_ended_tail() && !resolution.kind.is_undated() {
             Resolution {
                 kind: Kind::OpenEnded,
@@ -218,6 +279,12 @@ impl Parser<'_> {
         Ok(resolution)
     }
 
+    /// True when token `ahead` ends a phrase: nothing, punctuation or a joiner follows.
+    fn ends_phrase(&self, ahead: usize) -> bool {
+        self.peek_at(ahead)
+            .is_none_or(|t| matches!(t.kind, Tok::Punct(_)) || t.is_word("va") || t.is_word("hoac"))
+    }
+
     /// "và các năm tiếp theo", "và những năm tiếp theo", "trở đi".
     fn open_ended_tail(&mut self) -> bool {
         self.words(&["va", "cac", "nam", "tiep", "theo"])
@@ -235,12 +302,18 @@ impl Parser<'_> {
             .iter()
             .map(|item| {
                 let r = &item.resolution;
-                let dated = !item.defaulted && !r.kind.is_undated() && item.duration.is_none();
+                let dated = !item.defaulted
+                    && !item.year_from_plan
+                    && !r.kind.is_undated()
+                    && item.duration.is_none();
                 r.start.or(r.due).filter(|_| dated).map(|d| d.year())
             })
             .collect();
         for k in 0..items.len() {
-            if !items[k].defaulted || items[k].resolution.kind.is_undated() {
+            if !items[k].defaulted
+                || items[k].year_from_plan
+                || items[k].resolution.kind.is_undated()
+            {
                 continue;
             }
             let later = stated[k + 1..].iter().flatten().next();
@@ -269,12 +342,16 @@ impl Parser<'_> {
         };
         let mut ranged: Option<Resolution> = None;
         if let [first, second, ..] = &items[..] {
-            if let Some(days) = first.duration {
-                // "25 ngày, bắt đầu từ ngày 1/4/2019": 25 days from 1/4, the first included.
-                if let Some((start, _)) = window(second).filter(|_| second.prefix.from) {
-                    let due = start + Days::new(u64::from(days - 1));
-                    ranged = Some(Resolution::window(Kind::Span, start, due));
-                }
+            // "25 ngày, bắt đầu từ ngày 1/4/2019", "từ ngày 1/7/2020 và diễn ra trong 30
+            // ngày": so many days from the start, the first included.
+            let counted = match (first.duration, second.duration) {
+                (Some(days), None) if second.prefix.from => window(second).map(|w| (w.0, days)),
+                (None, Some(days)) if first.prefix.from => window(first).map(|w| (w.0, days)),
+                _ => None,
+            };
+            if let Some((start, days)) = counted {
+                let due = start + Days::new(u64::from(days - 1));
+                ranged = Some(Resolution::window(Kind::Span, start, due));
             } else if let (true, Some(from), Some(to)) = (
                 first.prefix.from || second.prefix.to,
                 window(first),

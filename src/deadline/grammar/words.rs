@@ -33,6 +33,26 @@ const FILLERS: &[&[&str]] = &[
     &["trua"],
 ];
 
+/// Words that open a clause: a deadline they follow leads its sentence ("năm 2018 sẽ hoàn
+/// thành việc bàn giao sổ", "Quý I/2025 trình Chính phủ"). Other words after a deadline are
+/// an error ("Quý I/2024 theo kế hoạch").
+const CLAUSE_OPENERS: &[&[&str]] = &[
+    &["se"],
+    &["phai"],
+    &["can"],
+    &["da"],
+    &["dang"],
+    &["hoan", "thanh"],
+    &["thuc", "hien"],
+    &["trien", "khai"],
+    &["to", "chuc"],
+    &["ban", "hanh"],
+    &["bat", "dau"],
+    &["ket", "thuc"],
+    &["tiep", "tuc"],
+    &["trinh"],
+];
+
 /// The days of the week after "thứ" ("Chủ nhật" stands alone).
 const WEEKDAYS: &[&str] = &["hai", "ba", "tu", "nam", "sau", "bay"];
 
@@ -48,6 +68,11 @@ pub(super) struct Prefix {
 }
 
 impl Parser<'_> {
+    /// True when a clause of [`CLAUSE_OPENERS`] starts here.
+    pub(super) fn at_clause(&self) -> bool {
+        CLAUSE_OPENERS.iter().any(|opener| self.at_words(opener))
+    }
+
     /// True when a filler of [`FILLERS`] starts here.
     pub(super) fn at_filler(&self) -> bool {
         FILLERS.iter().any(|filler| self.at_words(filler))
@@ -65,13 +90,15 @@ impl Parser<'_> {
             {
                 self.pos += 1;
             }
-            if let Some(colon) = self.tokens[self.pos..].iter().position(|t| t.is_punct(':'))
-                && colon > 0
-                && self.tokens[self.pos..self.pos + colon]
-                    .iter()
-                    .all(|t| t.kind == Tok::Word)
-            {
+            if let Some(colon) = self.label() {
                 self.pos += colon + 1;
+            }
+            let adverb = ["trong", "truoc", "tu", "vao"]
+                .iter()
+                .any(|w| self.at_word(1, w));
+            if self.at_word(0, "ngay") && adverb {
+                // "ngay trong năm nay", "ngay trước Tết": "ngay" (right, at once), not "ngày".
+                self.pos += 1;
             }
             if let Some(filler) = FILLERS.iter().find(|filler| self.at_words(filler)) {
                 self.pos += filler.len();
@@ -86,12 +113,13 @@ impl Parser<'_> {
             }
             self.skip_weekday();
             self.skip_hour();
-            let counted = (self.at_number(0) || self.at_word(0, "hai") || self.at_word(0, "ba"))
+            let counted = self.count_at(0).is_some()
                 && ((self.at_word(1, "ngay") && self.at_number(2))
                     || (self.at_word(1, "nam") && self.at_year(2)));
             if counted {
                 self.pos += 2;
             }
+            self.skip_apposition();
             if self.at_word(0, "cac")
                 && ["nam", "ngay", "thang", "quy"]
                     .iter()
@@ -102,6 +130,50 @@ impl Parser<'_> {
             if self.pos == before {
                 return prefix;
             }
+        }
+    }
+
+    /// A label before ":" ("Báo cáo quý:", "Đợt 1:", "Giai đoạn 2:"): words, and a number
+    /// ending them; the number of tokens before the colon. Not a time ("Tháng 3: …" is the
+    /// deadline).
+    fn label(&self) -> Option<usize> {
+        let colon = self.tokens[self.pos..]
+            .iter()
+            .position(|t| t.is_punct(':'))?;
+        let label = &self.tokens[self.pos..self.pos + colon];
+        let words = match label {
+            [words @ .., last] if last.kind == Tok::Number && last.text.len() <= 2 => {
+                let time = ["thang", "quy", "ngay", "nam", "tuan", "mung", "mong"];
+                if let [word] = words
+                    && time.contains(&word.text.as_str())
+                {
+                    return None;
+                }
+                words
+            }
+            _ => label,
+        };
+        let named = !words.is_empty() && words.iter().all(|t| t.kind == Tok::Word);
+        named.then_some(colon)
+    }
+
+    /// "02 tháng cao điểm là tháng 10 và 11/2021", "hai đợt là …": a count of what the
+    /// deadline then names, and words describing it, up to "là".
+    fn skip_apposition(&mut self) {
+        let counted = self.count_at(0).is_some()
+            && ["thang", "ngay", "quy", "nam", "tuan", "dot", "ky"]
+                .iter()
+                .any(|w| self.at_word(1, w));
+        if !counted {
+            return;
+        }
+        let described = self.tokens[self.pos + 1..]
+            .iter()
+            .take(8)
+            .take_while(|t| t.kind == Tok::Word)
+            .position(|t| t.is_word("la"));
+        if let Some(at) = described.filter(|&at| at > 0) {
+            self.pos += at + 2;
         }
     }
 
@@ -118,7 +190,8 @@ impl Parser<'_> {
         }
     }
 
-    /// "14h", "17h30", "0 giờ" before "ngày" or a date.
+    /// "14h", "17h30", "0 giờ", "8h sáng" before "ngày" or a date: the hour a day starts
+    /// or ends at, which no deadline here keeps.
     fn skip_hour(&mut self) {
         let hour = self.at_number(0) && (self.at_word(1, "h") || self.at_word(1, "gio"));
         if !hour {
@@ -126,8 +199,15 @@ impl Parser<'_> {
         }
         let minutes = usize::from(self.at_number(2));
         let minute_word = usize::from(minutes == 1 && self.at_word(3, "phut"));
-        let next = 2 + minutes + minute_word;
-        if self.at_word(next, "ngay") || self.at_number(next) {
+        let mut next = 2 + minutes + minute_word;
+        if ["sang", "trua", "chieu", "toi", "dem"]
+            .iter()
+            .any(|w| self.at_word(next, w))
+        {
+            next += 1;
+        }
+        let day = ["ngay", "thu", "chu"].iter().any(|w| self.at_word(next, w));
+        if day || self.at_number(next) {
             self.pos += next;
         }
     }
@@ -175,6 +255,8 @@ impl Parser<'_> {
             &["theo", "tung"],
             &["tuy", "theo"],
             &["ky", "hop"],
+            &["tet"],
+            &["dip", "tet"],
             &["dot", "xuat"],
             &["dau", "ky"],
             &["giua", "ky"],
@@ -185,11 +267,12 @@ impl Parser<'_> {
 
     /// A time counted from an event, consumed with the rest: "(trong) thời hạn 20 ngày
     /// kể từ ngày luật … được thông qua", "trong vòng 3 năm kể từ …", "45 ngày làm việc
-    /// đến thời điểm khai mạc …".
+    /// đến thời điểm khai mạc …"; or from a day the text does not name: "hai tuần tới",
+    /// "trong 30 ngày tới", "3 tháng sắp tới".
     pub(super) fn relative(&mut self) -> bool {
         let start = self.pos;
         let _ = self.words(&["thoi", "han"]) || self.words(&["vong"]);
-        let counted = self.at_number(0)
+        let counted = self.count_at(0).is_some()
             && ["ngay", "thang", "nam", "tuan", "gio"]
                 .iter()
                 .any(|w| self.at_word(1, w));
@@ -200,7 +283,10 @@ impl Parser<'_> {
                 || self.at_words(&["tinh", "tu"])
                 || self.at_word(0, "sau")
                 || self.at_word(0, "truoc")
-                || self.at_word(0, "den");
+                || self.at_word(0, "den")
+                || self.at_word(0, "toi")
+                || self.at_words(&["sap", "toi"])
+                || self.at_words(&["tiep", "theo"]);
             if counted_from {
                 return true;
             }
@@ -209,31 +295,91 @@ impl Parser<'_> {
         false
     }
 
-    /// "25 ngày" before ", bắt đầu từ ngày 1/4/2019": a count of days, consumed.
+    /// A length in days, consumed: "25 ngày" before ", bắt đầu từ ngày 1/4/2019", "diễn ra
+    /// trong 30 ngày", "kéo dài 2 tuần" after a start.
     pub(super) fn duration(&mut self) -> Option<u32> {
-        let days = self.at_number(0)
-            && self.at_word(1, "ngay")
-            && (self.at_punct(2, ',') || self.peek_at(2).is_none());
-        if !days {
+        let start = self.pos;
+        loop {
+            let lead = self.words(&["dien", "ra"])
+                || self.words(&["keo", "dai"])
+                || self.words(&["trong", "vong"])
+                || self.words(&["trong"]);
+            if !lead {
+                break;
+            }
+        }
+        let per_unit = if self.at_word(1, "ngay") {
+            1
+        } else if self.at_word(1, "tuan") {
+            7
+        } else {
+            0
+        };
+        let ends = self.at_punct(2, ',') || self.at_punct(2, ';') || self.peek_at(2).is_none();
+        let count = self
+            .peek()
+            .filter(|t| t.kind == Tok::Number && per_unit > 0 && ends)
+            .and_then(|t| t.text.parse::<u32>().ok())
+            .filter(|&n| (1..=3660).contains(&n));
+        match count {
+            Some(n) => {
+                self.pos += 2;
+                Some(n * per_unit)
+            }
+            None => {
+                self.pos = start;
+                None
+            }
+        }
+    }
+
+    /// "Kỳ họp tháng 5 năm 2025", "kỳ họp thứ 9 (tháng 5/2025)" read without the remark:
+    /// a session named by its time is that time; "kỳ họp thứ 10" stays an event. None
+    /// (nothing consumed) when no time follows the session's name and ordinal.
+    pub(super) fn dated_session(&mut self) -> Option<Result<Resolution, Error>> {
+        if !self.at_words(&["ky", "hop"]) {
             return None;
         }
-        let count = self.peek()?.text.parse::<u32>().ok().filter(|&n| n > 0)?;
+        let start = self.pos;
         self.pos += 2;
-        Some(count)
+        if self.at_word(0, "thu") && (self.at_number(1) || self.count_at(1).is_some()) {
+            self.pos += 2;
+        }
+        self.punct(',');
+        self.skip_prefix();
+        if !self.strong_start() {
+            self.pos = start;
+            return None;
+        }
+        let reading = self.body(false);
+        if reading.is_err() {
+            self.pos = start;
+            return None;
+        }
+        if self.tokens[self.pos..]
+            .iter()
+            .all(|t| t.kind != Tok::Number)
+        {
+            // "kỳ họp tháng 10/2025 của Quốc hội": the rest names whose session it is.
+            self.pos = self.tokens.len();
+        }
+        reading.ok().map(Ok)
     }
 
     /// True when the phrase here has begun to name a time, so that an error in it is the
     /// reader's answer rather than a sign that the words are not a deadline: a number,
-    /// "quý" and a numeral, "tháng", "ngày" or "năm" and a number, "giai đoạn", "đầu/giữa/
-    /// cuối tháng" or "năm" and a number.
+    /// "quý" and a numeral, "tháng" and a month, "ngày", "mùng" or "năm" and a number,
+    /// "giai đoạn", "đầu/giữa/cuối tháng" or "năm" and a number.
     pub(super) fn strong_start(&self) -> bool {
         let Some(first) = self.peek() else {
             return false;
         };
         match (first.kind, first.text.as_str()) {
-            (Tok::Number, _) => true,
+            // "hoàn thành 100%": a share, not a time.
+            (Tok::Number, _) => !self.at_punct(1, '%'),
             (Tok::Word, "quy") => self.is_quarter_numeral(1) || self.at_number(1),
-            (Tok::Word, "thang" | "ngay" | "nam") => self.at_number(1),
+            (Tok::Word, "thang") => self.at_number(1) || self.month_word(1).is_some(),
+            (Tok::Word, "ngay" | "nam" | "mung" | "mong") => self.at_number(1),
             (Tok::Word, "giai") => self.at_word(1, "doan"),
             (Tok::Word, "dau" | "giua" | "cuoi") => {
                 (self.at_word(1, "thang") || self.at_word(1, "nam")) && self.at_number(2)
