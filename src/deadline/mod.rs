@@ -207,7 +207,44 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
             message: "the deadline is empty".into(),
         });
     }
-    read(text, &tokens, context)
+    let reading = read(text, &tokens, context);
+    if reading.as_ref().is_ok_and(|r| r.kind != Kind::Event) {
+        return reading;
+    }
+    // "Đợt 1 (tháng 3/2025)", "trong 30 ngày (từ 25/7 đến 25/8)": where the words outside
+    // name no time, a remark that does is the deadline the reader sees.
+    remarks(&all)
+        .into_iter()
+        .find_map(|inside| {
+            read(text, &inside, context)
+                .ok()
+                .filter(|r| !r.kind.is_undated())
+        })
+        .map_or(reading, Ok)
+}
+
+/// The remarks in parentheses at the top level, each without the remarks inside it.
+fn remarks(tokens: &[Token]) -> Vec<Vec<Token>> {
+    let mut found = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if token.is_punct('(') {
+            if depth == 0 {
+                open = i + 1;
+            }
+            depth += 1;
+        } else if token.is_punct(')') && depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                let inside = without_remarks(tokens[open..i].to_vec());
+                if !inside.is_empty() {
+                    found.push(inside);
+                }
+            }
+        }
+    }
+    found
 }
 
 /// The parts of a deadline, read and combined.

@@ -161,7 +161,26 @@ impl Parser<'_> {
             "hang" | "dinh" => self.recurring(),
             "ngay" | "mung" | "mong" => self.day(),
             "nam" if self.at_word(1, "hoc") => self.school_year(),
-            "giai" if self.words(&["giai", "doan"]) => self.years(),
+            // "nhiệm kỳ 2025 - 2030": a term of office is its years, as a stage is.
+            "giai" | "nhiem" if self.words(&["giai", "doan"]) || self.words(&["nhiem", "ky"]) => {
+                self.years()
+            }
+            // Only as the whole deadline: after a duty, "liên tục trong cả năm" is its extent.
+            "ca" if self.at_word(1, "nam")
+                && !self.at_number(2)
+                && self.tokens[..self.pos]
+                    .iter()
+                    .all(|t| t.is_word("trong") || t.kind == Tok::Punct('-')) =>
+            {
+                // "Cả năm" (the whole year): the plan's year; "cả năm 2025" reads the year.
+                self.pos += 2;
+                let year = self.context_year();
+                Ok(Resolution::window(
+                    Kind::Year,
+                    ymd(year, 1, 1),
+                    ymd(year, 12, 31),
+                ))
+            }
             "nua" => self.half(),
             "dau" | "giua" | "cuoi"
                 if self.at_word(1, "thang") || self.at_word(1, "nam") || self.at_word(1, "quy") =>

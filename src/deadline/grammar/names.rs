@@ -44,7 +44,7 @@ const MONTH_WORDS: &[(&str, u32, Option<&[&str]>)] = &[
 
 impl Parser<'_> {
     /// The word as written, lower case and composed, for the words folding confuses.
-    fn written(&self, ahead: usize) -> String {
+    pub(super) fn written(&self, ahead: usize) -> String {
         self.peek_at(ahead).map_or_else(String::new, |t| {
             self.text[t.span.clone()]
                 .nfc()

@@ -13,7 +13,7 @@
 //!   recurring), a date and an event ("trước ngày 1/3/2027 và theo lộ trình …": the date).
 //! - Groups one after another in the sentence ("đến tháng 12/2022 khởi công và hoàn thành
 //!   dự án vào năm 2025") are stages, combined as a group is.
-//! - Words after the last group are an error ("Quý I/2024 theo kế hoạch"), except after an
+//! - Words after the last group are an error ("Quý I/2024 xem phụ lục"), except after an
 //!   ongoing duty or an event, whose words they are.
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -78,10 +78,19 @@ impl Parser<'_> {
     /// A group at `from`, and the stages after it, to the end of the part.
     fn stages(&mut self, from: usize) -> Result<Resolution, Failure> {
         self.pos = from;
+        let starts = self.skip_prefix().from;
+        self.pos = from;
         let group = self.group()?;
         self.skip_punct();
         let rest = self.pos;
         if rest == self.tokens.len() {
+            return Ok(group);
+        }
+        if !group.kind.is_undated() && (self.at_purpose() || self.at_qualifier()) {
+            // "trước ngày 30/6 để đến ngày 1/7 …": what follows "để" is the deadline's
+            // purpose, not a second one. "Quý I/2024 theo kế hoạch", "… theo quy định":
+            // a qualifier names where the date comes from; the date stands.
+            self.pos = self.tokens.len();
             return Ok(group);
         }
         for i in rest..self.tokens.len() {
@@ -89,6 +98,16 @@ impl Parser<'_> {
                 continue;
             }
             match self.stages(i) {
+                Ok(later) if starts && group.kind != Kind::Several => {
+                    // "Bắt đầu từ ngày 19/1/2026, hoàn thành chương trình … trước 31/5/2026":
+                    // a start, then the stage that ends the work: one span.
+                    return Ok(match (group.start, later.kind, later.due) {
+                        (Some(start), Kind::Date, Some(due)) if start <= due => {
+                            Resolution::window(Kind::Span, start, due)
+                        }
+                        _ => combine(vec![group, later]),
+                    });
+                }
                 Ok(later) => return Ok(combine(vec![group, later])),
                 Err(failure) if failure.committed => return Err(failure),
                 Err(_) => {}
@@ -366,7 +385,14 @@ impl Parser<'_> {
             }
         }
         if items.iter().any(|item| item.duration.is_some()) && ranged.is_none() {
-            // A count of days with no start to count from.
+            if let [alone] = &items[..] {
+                // "trong 30 ngày", "trong vòng 30 ngày đêm": counted from a day the text
+                // does not name (the plan's signing, a request), so an event.
+                if alone.duration.is_some() {
+                    return Ok(Resolution::undated(Kind::Event));
+                }
+            }
+            // A count of days with no start to count from, among other phrases.
             return Err(Failure {
                 error: self.unreadable_from(items[0].start),
                 committed: false,

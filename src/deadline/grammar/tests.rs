@@ -190,10 +190,88 @@ fn a_deadline_may_lead_its_sentence() {
         ),
         // Words that open no clause are still an error.
         (
-            "Quý I/2024 theo kế hoạch",
+            "Quý I/2024 xem phụ lục",
             2024,
-            "error: unexpected `theo kế hoạch` after the deadline",
+            "error: unexpected `xem phụ lục` after the deadline",
         ),
+    ]);
+}
+
+#[test]
+fn a_qualifier_or_a_purpose_after_a_date_leaves_the_date() {
+    check(&[
+        (
+            "Tháng 8/2026 theo quy định",
+            2026,
+            "month 2026-08-01..2026-08-31 [2026-08-31]",
+        ),
+        (
+            "Quý III/2025 theo tiến độ của Đề án",
+            2025,
+            "quarter 2025-07-01..2025-09-30 [2025-09-30]",
+        ),
+        (
+            "trước ngày 15/9 để kịp trình vào tháng 10",
+            2025,
+            "date 2025-09-15..2025-09-15 [2025-09-15]",
+        ),
+        // "đề án" folds as "để" does, but names no purpose.
+        (
+            "Quý I/2024 đề án mới",
+            2024,
+            "error: unexpected `đề án mới` after the deadline",
+        ),
+        ("Theo kế hoạch của Bộ", 2025, "event -..- []"),
+        ("theo quy định hiện hành", 2025, "event -..- []"),
+    ]);
+}
+
+#[test]
+fn a_count_of_days_from_no_named_day_is_an_event() {
+    check(&[
+        ("trong 15 ngày", 2025, "event -..- []"),
+        ("trong vòng 10 ngày đêm", 2025, "event -..- []"),
+        ("45 ngày", 2025, "event -..- []"),
+    ]);
+}
+
+#[test]
+fn a_remark_names_the_time_the_words_outside_do_not() {
+    check(&[
+        (
+            "Đợt 2 (tháng 10/2025)",
+            2025,
+            "month 2025-10-01..2025-10-31 [2025-10-31]",
+        ),
+        (
+            "trong 20 ngày (từ 1/8 đến 20/8)",
+            2024,
+            "span 2024-08-01..2024-08-20 [2024-08-20]",
+        ),
+        (
+            "Khi được phê duyệt (dự kiến quý II/2026)",
+            2026,
+            "quarter 2026-04-01..2026-06-30 [2026-06-30]",
+        ),
+        // A remark never overrides the words outside when they name a time.
+        (
+            "Quý I/2025 (tháng 2/2025)",
+            2025,
+            "quarter 2025-01-01..2025-03-31 [2025-03-31]",
+        ),
+    ]);
+}
+
+#[test]
+fn a_term_of_office_and_the_whole_year() {
+    check(&[
+        (
+            "Nhiệm kỳ 2026-2031",
+            2026,
+            "span 2026-01-01..2031-12-31 [2031-12-31]",
+        ),
+        ("Cả năm", 2024, "year 2024-01-01..2024-12-31 [2024-12-31]"),
+        ("thường xuyên trong cả năm", 2023, "ongoing -..- []"),
     ]);
 }
 
@@ -485,6 +563,23 @@ fn a_count_then_what_it_counts() {
             "2 đợt là tháng 3 và tháng 9/2025",
             2025,
             "several 2025-03-01..2025-09-30 [2025-03-31 2025-09-30]",
+        ),
+    ]);
+}
+
+#[test]
+fn a_start_then_a_later_stage_that_ends_the_work_is_a_span() {
+    check(&[
+        (
+            "Bắt đầu từ ngày 3/3/2025, tổng hợp báo cáo và hoàn thành trước 30/4/2025",
+            2025,
+            "span 2025-03-03..2025-04-30 [2025-04-30]",
+        ),
+        // Without a start, stages stay milestones.
+        (
+            "đến tháng 6/2025 khởi công và hoàn thành trước 31/12/2026",
+            2025,
+            "several 2025-06-01..2026-12-31 [2025-06-30 2026-12-31]",
         ),
     ]);
 }

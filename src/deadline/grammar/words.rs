@@ -35,7 +35,7 @@ const FILLERS: &[&[&str]] = &[
 
 /// Words that open a clause: a deadline they follow leads its sentence ("năm 2018 sẽ hoàn
 /// thành việc bàn giao sổ", "Quý I/2025 trình Chính phủ"). Other words after a deadline are
-/// an error ("Quý I/2024 theo kế hoạch").
+/// an error ("Quý I/2024 xem phụ lục"), save a qualifier ("theo kế hoạch") or a purpose ("để …").
 const CLAUSE_OPENERS: &[&[&str]] = &[
     &["se"],
     &["phai"],
@@ -248,6 +248,8 @@ impl Parser<'_> {
             &["ngay", "sau", "khi"],
             &["sau"],
             &["theo", "yeu", "cau"],
+            &["theo", "quy", "dinh"],
+            &["theo", "ke", "hoach"],
             &["theo", "chi", "dao"],
             &["theo", "tien", "do"],
             &["theo", "chuong", "trinh"],
@@ -263,6 +265,18 @@ impl Parser<'_> {
             &["cuoi", "ky"],
         ];
         starts.iter().any(|words| self.at_words(words))
+    }
+
+    /// True at "để" (so that): the words after a deadline give its purpose. Folding makes
+    /// "đề" (đề án) the same word, so the word as written decides.
+    pub(super) fn at_purpose(&self) -> bool {
+        self.at_word(0, "de") && self.written(0) == "để"
+    }
+
+    /// True at an event's words that qualify a date before them rather than replace it:
+    /// "theo kế hoạch", "theo quy định", "theo tiến độ của Đề án", "tùy theo …".
+    pub(super) fn at_qualifier(&self) -> bool {
+        (self.at_word(0, "theo") || self.at_words(&["tuy", "theo"])) && self.is_event()
     }
 
     /// A time counted from an event, consumed with the rest: "(trong) thời hạn 20 ngày
@@ -315,7 +329,11 @@ impl Parser<'_> {
         } else {
             0
         };
-        let ends = self.at_punct(2, ',') || self.at_punct(2, ';') || self.peek_at(2).is_none();
+        // "30 ngày đêm": days and nights, still days.
+        let nights = usize::from(per_unit == 1 && self.at_word(2, "dem"));
+        let ends = self.at_punct(2 + nights, ',')
+            || self.at_punct(2 + nights, ';')
+            || self.peek_at(2 + nights).is_none();
         let count = self
             .peek()
             .filter(|t| t.kind == Tok::Number && per_unit > 0 && ends)
@@ -323,7 +341,7 @@ impl Parser<'_> {
             .filter(|&n| (1..=3660).contains(&n));
         match count {
             Some(n) => {
-                self.pos += 2;
+                self.pos += 2 + nights;
                 Some(n * per_unit)
             }
             None => {
