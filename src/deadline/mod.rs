@@ -274,9 +274,25 @@ fn without_remarks(tokens: Vec<Token>) -> Vec<Token> {
 
 /// Splits at `;` and at `-` list items ("Năm 2017 - Năm 2018"), but not inside a span of
 /// years ("2017 - 2018") or quarters ("Quý III - IV/2025") where the dash is followed by a
-/// number or a numeral.
+/// number or a numeral, nor between two full months ("Tháng 9/2025 - tháng 12/2025"),
+/// which a reader reads as a span. Full quarters stay a list ("Quý II/2024 - Quý IV/2024"),
+/// as the sources write their stages.
 fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
     let numeral = |t: &Token| ["i", "ii", "iii", "iv"].contains(&t.text.as_str());
+    let year =
+        |t: Option<&Token>| t.is_some_and(|t| t.kind == lexer::Kind::Number && t.text.len() == 4);
+    let separator = |t: Option<&Token>| t.is_some_and(|t| t.is_punct('/') || t.is_punct('.'));
+    // "…9/2025 - tháng 12/2025": a month and its year on both sides of the dash at `i`.
+    let between_full_periods = |i: usize| {
+        let before = i >= 2 && year(tokens.get(i - 1)) && separator(tokens.get(i - 2));
+        let after = tokens.get(i + 1).is_some_and(|t| t.is_word("thang"))
+            && tokens
+                .get(i + 2)
+                .is_some_and(|t| t.kind == lexer::Kind::Number)
+            && separator(tokens.get(i + 3))
+            && year(tokens.get(i + 4));
+        before && after
+    };
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, token) in tokens.iter().enumerate() {
@@ -286,7 +302,8 @@ fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
                 .get(i + 1)
                 .is_some_and(|next| next.kind == lexer::Kind::Word && !numeral(next))
             && tokens[i - 1].span.end < token.span.start
-            && !tokens[i - 1].is_punct(':');
+            && !tokens[i - 1].is_punct(':')
+            && !between_full_periods(i);
         if token.is_punct(';') || bullet {
             if i > start {
                 parts.push(&tokens[start..i]);

@@ -205,6 +205,9 @@ impl Parser<'_> {
             return self.borrowing_month(day, start, &last);
         }
         self.words(&["cua"]);
+        if self.at_words(&["thang", "truoc"]) {
+            return self.reporting_windows(day, day_span, start);
+        }
         if self.words(&["hang", "thang"]) || self.words(&["thang", "bao", "cao"]) {
             let year = self.period_year()?;
             return self.days_of(day, day_span, year, &MONTHS);
@@ -223,6 +226,52 @@ impl Parser<'_> {
             return self.worded_date(day, start);
         }
         Err(self.unreadable_from(start))
+    }
+
+    /// The windows of data of Nghị định 09/2019/NĐ-CP (Art. 12), after the first day's
+    /// number: "từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo" (each
+    /// month's), "từ ngày 15 của tháng trước kỳ báo cáo đến ngày 14 của tháng cuối quý thuộc
+    /// kỳ báo cáo" (each quarter's). A series due on each window's last day, in the plan's
+    /// year; it starts when the first window opens, in the month before the year.
+    fn reporting_windows(
+        &mut self,
+        first_day: u64,
+        first_span: Range<usize>,
+        start: usize,
+    ) -> Result<Resolution, Error> {
+        self.words(&["thang", "truoc"]);
+        let _ = self.words(&["ky", "bao", "cao"]);
+        if !(self.words(&["den"]) || self.words(&["toi"])) {
+            return Err(self.unreadable_from(start));
+        }
+        self.words(&["het"]);
+        self.words(&["ngay"]);
+        let (last_day, last_span) = self.number("a day (1 to 31)")?;
+        self.words(&["cua"]);
+        let (months, step): (&[u32], u32) = if self.words(&["thang", "cuoi", "quy"]) {
+            (&[3, 6, 9, 12], 3)
+        } else if self.words(&["thang"]) {
+            (&MONTHS, 1)
+        } else {
+            return Err(self.unreadable_from(start));
+        };
+        let _ =
+            self.words(&["thuoc", "ky", "bao", "cao"]) || self.words(&["cua", "ky", "bao", "cao"]);
+        if !(1..=31).contains(&first_day) {
+            return Err(self.error(
+                first_span,
+                format!("day {first_day} does not exist: write 1 to 31"),
+            ));
+        }
+        let year = self.context_year();
+        let mut windows = self.days_of(last_day, last_span, year, months)?;
+        let first_due = windows.dates.first().copied().expect("a month at least");
+        let opening = ymd(first_due.year(), first_due.month(), 1)
+            .checked_sub_months(chrono::Months::new(step))
+            .expect("a month before a year in range");
+        let day = (first_day as u32).min(last_of_month(opening.year(), opening.month()).day());
+        windows.start = Some(ymd(opening.year(), opening.month(), day));
+        Ok(windows)
     }
 
     /// After a day's number: "tháng 3 năm 2024", "tháng 3 của năm trước" (the plan's year
@@ -357,6 +406,24 @@ impl Parser<'_> {
         } else {
             return Err(self.unreadable_from(start));
         };
+        let mut months = months.to_vec();
+        // "Hằng tháng, quý, năm": more frequencies, the word "hằng" shared; each adds its
+        // months' ends. "Hằng quý, năm 2024" is the series' year, not a frequency.
+        while self.at_punct(0, ',') || self.at_word(0, "va") {
+            let more: &[u32] = if self.at_word(1, "quy") && !self.is_quarter_numeral(2) {
+                &[3, 6, 9, 12]
+            } else if self.at_word(1, "nam") && !self.at_number(2) && !self.at_relative_year(2) {
+                &[12]
+            } else if self.at_word(1, "thang") && !self.is_month_number(2) {
+                &MONTHS
+            } else {
+                break;
+            };
+            self.pos += 2;
+            months.extend_from_slice(more);
+        }
+        months.sort_unstable();
+        months.dedup();
         let (first, last) = self.recurring_period()?;
         let dates = (first..=last)
             .flat_map(|year| months.iter().map(move |&m| last_of_month(year, m)))

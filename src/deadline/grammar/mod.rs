@@ -22,6 +22,8 @@ mod periods;
 mod sentence;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_more;
 mod words;
 
 use super::lexer::{Kind as Tok, Token};
@@ -145,8 +147,11 @@ impl Parser<'_> {
         if self.is_event() || self.relative() {
             return Ok(self.rest_is(Kind::Event));
         }
-        if self.count_at(0).is_some() && self.at_word(1, "thang") {
-            // "6 tháng đầu năm", "hai tháng cuối năm".
+        if self
+            .count_at(0)
+            .is_some_and(|(_, len)| self.at_word(len, "thang"))
+        {
+            // "6 tháng đầu năm", "hai tháng cuối năm", "mười hai tháng đầu năm".
             return self.half();
         }
         match first.kind {

@@ -53,17 +53,48 @@ impl Parser<'_> {
         })
     }
 
-    /// A count here, a number or a word ("02", "hai"), and how many tokens it takes.
-    pub(super) fn count_at(&self, ahead: usize) -> Option<u32> {
+    /// A count here, a number or words ("02", "hai", "mười hai", "hai mươi"), and how many
+    /// tokens it takes. Past ten a count is two or three words: "mười" and a unit (11 to
+    /// 19), a unit and "mươi" (tens), and a unit after that.
+    pub(super) fn count_at(&self, ahead: usize) -> Option<(u32, usize)> {
         let token = self.peek_at(ahead)?;
-        match token.kind {
-            Tok::Number if token.text.len() <= 3 => token.text.parse().ok(),
-            Tok::Word => {
-                let (_, n) = NUMERALS.iter().find(|(w, _)| token.text == *w)?;
-                // "sau" is "after" unless written "sáu".
-                (*n != 6 || self.written(ahead) == "sáu").then_some(*n)
+        if token.kind == Tok::Number {
+            return (token.text.len() <= 3)
+                .then(|| token.text.parse().ok().map(|n| (n, 1)))
+                .flatten();
+        }
+        let first = self.numeral_at(ahead)?;
+        match (first, self.unit_at(ahead + 1)) {
+            // "mười hai" (12); "mười năm" stays ten years, so five after ten is "lăm".
+            (10, Some(unit)) => Some((10 + unit, 2)),
+            (tens @ 2..=9, _) if self.at_word(ahead + 1, "muoi") => {
+                let unit = self.unit_at(ahead + 2);
+                Some((
+                    tens * 10 + unit.unwrap_or(0),
+                    2 + usize::from(unit.is_some()),
+                ))
             }
-            _ => None,
+            (n, _) => Some((n, 1)),
+        }
+    }
+
+    /// A count up to ten written as a word at `ahead`.
+    fn numeral_at(&self, ahead: usize) -> Option<u32> {
+        let token = self.peek_at(ahead).filter(|t| t.kind == Tok::Word)?;
+        let (_, n) = NUMERALS.iter().find(|(w, _)| token.text == *w)?;
+        // "sau" is "after" unless written "sáu".
+        (*n != 6 || self.written(ahead) == "sáu").then_some(*n)
+    }
+
+    /// The unit after "mười" or "mươi": one to nine, with the spellings used there ("mốt",
+    /// "tư", "lăm"); "năm" after "mười" is the word for years.
+    fn unit_at(&self, ahead: usize) -> Option<u32> {
+        let token = self.peek_at(ahead).filter(|t| t.kind == Tok::Word)?;
+        match token.text.as_str() {
+            "lam" => Some(5),
+            "tu" if self.written(ahead) == "tư" => Some(4),
+            "nam" | "muoi" => None,
+            _ => self.numeral_at(ahead),
         }
     }
 

@@ -107,9 +107,28 @@ impl Parser<'_> {
             [first] if self.range_to(repeated, is_item) => Some((first, item(self)?)),
             _ => None,
         };
+        let before_year = self.pos;
         let year = self.year_suffix()?;
         if let Some((first, last)) = last {
             return self.window_range(window(year, first), window(year, last));
+        }
+        // "Tháng 9/2025 - tháng 12/2025", "6/2025 - 12/2025": two months, each with its
+        // year, joined by a dash or "đến", are a span, as "Tháng 3-4/2021" is; a list of
+        // months is written with commas ("Tháng 6, 9, 12"). Quarters so joined stay a list
+        // (`split_parts`).
+        let with_year = move |p: &Self, at: usize| {
+            is_item(p, at)
+                && (p.at_punct(at + 1, '/') || p.at_punct(at + 1, '.'))
+                && p.at_year(at + 2)
+        };
+        if let [first] = items[..]
+            && repeated == "thang"
+            && self.pos > before_year
+            && self.range_to(repeated, with_year)
+        {
+            let last = item(self)?;
+            let last_year = self.year_suffix()?;
+            return self.window_range(window(year, first), window(last_year, last));
         }
         Ok(several(
             kind,
@@ -205,8 +224,11 @@ impl Parser<'_> {
         let start = self.pos;
         let months = if self.words(&["nua"]) {
             Some(6)
-        } else if let Some(n) = self.count_at(0).filter(|_| self.at_word(1, "thang")) {
-            self.pos += 2;
+        } else if let Some((n, len)) = self
+            .count_at(0)
+            .filter(|&(_, len)| self.at_word(len, "thang"))
+        {
+            self.pos += len + 1;
             Some(n)
         } else {
             None
@@ -245,7 +267,12 @@ impl Parser<'_> {
         } else {
             (13 - months, 12)
         };
-        let kind = if months == 6 { Kind::Half } else { Kind::Span };
+        // "12 tháng đầu năm", "mười hai tháng đầu năm": all of it, the year.
+        let kind = match months {
+            6 => Kind::Half,
+            12 => Kind::Year,
+            _ => Kind::Span,
+        };
         Ok(Resolution::window(
             kind,
             ymd(year, from, 1),

@@ -114,9 +114,10 @@ impl Parser<'_> {
             }
         }
         self.pos = rest;
-        if group.kind.is_undated() || self.at_clause() {
+        if group.kind.is_undated() || self.at_clause() || self.subject_then_clause(rest) {
             // "Thường xuyên trong năm", "Khi …": the words describe the duty or the event;
-            // "năm 2018 sẽ hoàn thành việc bàn giao sổ": the deadline leads its sentence.
+            // "năm 2018 sẽ hoàn thành việc bàn giao sổ", "Ngày 1/5, 63 tỉnh phải gửi đề án":
+            // the deadline leads its sentence.
             self.pos = self.tokens.len();
             return Ok(group);
         }
@@ -128,6 +129,25 @@ impl Parser<'_> {
             ),
             committed: true,
         })
+    }
+
+    /// True when the deadline ended at a comma and the words from `rest` are a clause with
+    /// its subject first: "Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án …" (a word that
+    /// opens a clause stands among them; no time does, or it would be a stage).
+    fn subject_then_clause(&mut self, rest: usize) -> bool {
+        if !rest
+            .checked_sub(1)
+            .is_some_and(|at| self.tokens[at].is_punct(','))
+        {
+            return false;
+        }
+        let save = self.pos;
+        let found = (rest + 1..self.tokens.len()).any(|i| {
+            self.pos = i;
+            self.at_clause()
+        });
+        self.pos = save;
+        found
     }
 
     /// True when the words before token `i` end in an item of a list that `i` continues:

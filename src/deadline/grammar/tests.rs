@@ -4,7 +4,7 @@
 
 use super::super::{Context, resolve};
 
-fn reads(text: &str, year: i32) -> String {
+pub(super) fn reads(text: &str, year: i32) -> String {
     match resolve(text, Context { year }) {
         Ok(r) => {
             let day = |d: Option<chrono::NaiveDate>| d.map_or("-".into(), |d| d.to_string());
@@ -22,7 +22,7 @@ fn reads(text: &str, year: i32) -> String {
 }
 
 #[track_caller]
-fn check(cases: &[(&str, i32, &str)]) {
+pub(super) fn check(cases: &[(&str, i32, &str)]) {
     let wrong: Vec<String> = cases
         .iter()
         .filter_map(|&(text, year, want)| {

@@ -53,6 +53,15 @@ const CLAUSE_OPENERS: &[&[&str]] = &[
     &["trinh"],
 ];
 
+/// Words that may follow a number that names a time: its unit ("30 ngày", "15 tháng 6",
+/// "8 giờ"), a series ("15 hàng tháng"), a list or range ("7 và 8/1", "1 đến 5/3") or
+/// whose it is ("19 của tháng cuối quý"). Another word after a number that is not a year
+/// makes it a count of things ("63 tỉnh").
+const TIME_AFTER_NUMBER: &[&str] = &[
+    "ngay", "thang", "nam", "quy", "tuan", "gio", "g", "h", "phut", "dem", "hang", "dinh", "va",
+    "hoac", "den", "toi", "cua", "thuoc", "sap", "tro",
+];
+
 /// The days of the week after "thứ" ("Chủ nhật" stands alone).
 const WEEKDAYS: &[&str] = &["hai", "ba", "tu", "nam", "sau", "bay"];
 
@@ -113,11 +122,12 @@ impl Parser<'_> {
             }
             self.skip_weekday();
             self.skip_hour();
-            let counted = self.count_at(0).is_some()
-                && ((self.at_word(1, "ngay") && self.at_number(2))
-                    || (self.at_word(1, "nam") && self.at_year(2)));
-            if counted {
-                self.pos += 2;
+            let counted = self.count_at(0).filter(|&(_, len)| {
+                (self.at_word(len, "ngay") && self.at_number(len + 1))
+                    || (self.at_word(len, "nam") && self.at_year(len + 1))
+            });
+            if let Some((_, len)) = counted {
+                self.pos += len + 1;
             }
             self.skip_apposition();
             if self.at_word(0, "cac")
@@ -160,20 +170,21 @@ impl Parser<'_> {
     /// "02 tháng cao điểm là tháng 10 và 11/2021", "hai đợt là …": a count of what the
     /// deadline then names, and words describing it, up to "là".
     fn skip_apposition(&mut self) {
-        let counted = self.count_at(0).is_some()
-            && ["thang", "ngay", "quy", "nam", "tuan", "dot", "ky"]
+        let counted = self.count_at(0).filter(|&(_, len)| {
+            ["thang", "ngay", "quy", "nam", "tuan", "dot", "ky"]
                 .iter()
-                .any(|w| self.at_word(1, w));
-        if !counted {
+                .any(|w| self.at_word(len, w))
+        });
+        let Some((_, len)) = counted else {
             return;
-        }
-        let described = self.tokens[self.pos + 1..]
+        };
+        let described = self.tokens[self.pos + len..]
             .iter()
             .take(8)
             .take_while(|t| t.kind == Tok::Word)
             .position(|t| t.is_word("la"));
         if let Some(at) = described.filter(|&at| at > 0) {
-            self.pos += at + 2;
+            self.pos += at + len + 1;
         }
     }
 
@@ -286,12 +297,13 @@ impl Parser<'_> {
     pub(super) fn relative(&mut self) -> bool {
         let start = self.pos;
         let _ = self.words(&["thoi", "han"]) || self.words(&["vong"]);
-        let counted = self.count_at(0).is_some()
-            && ["ngay", "thang", "nam", "tuan", "gio"]
+        let counted = self.count_at(0).filter(|&(_, len)| {
+            ["ngay", "thang", "nam", "tuan", "gio"]
                 .iter()
-                .any(|w| self.at_word(1, w));
-        if counted {
-            self.pos += 2;
+                .any(|w| self.at_word(len, w))
+        });
+        if let Some((_, len)) = counted {
+            self.pos += len + 1;
             self.words(&["lam", "viec"]);
             let counted_from = self.at_words(&["ke", "tu"])
                 || self.at_words(&["tinh", "tu"])
@@ -360,14 +372,23 @@ impl Parser<'_> {
         }
         let start = self.pos;
         self.pos += 2;
-        if self.at_word(0, "thu") && (self.at_number(1) || self.count_at(1).is_some()) {
-            self.pos += 2;
+        if self.at_word(0, "thu") {
+            // "thứ 9", "thứ mười", "thứ nhất": the session's ordinal.
+            if let Some((_, len)) = self.count_at(1) {
+                self.pos += 1 + len;
+            } else if self.at_word(1, "nhat") {
+                self.pos += 2;
+            }
         }
         self.punct(',');
+        let named = self.pos;
         self.skip_prefix();
         if !self.strong_start() {
-            self.pos = start;
-            return None;
+            let described = self.described_time(named);
+            if described.is_none() {
+                self.pos = start;
+            }
+            return described.map(Ok);
         }
         let reading = self.body(false);
         if reading.is_err() {
@@ -384,17 +405,59 @@ impl Parser<'_> {
         reading.ok().map(Ok)
     }
 
+    /// "Kỳ họp thứ nhất của Quốc hội được khai mạc ngày 20/7/2021": after a session's name,
+    /// words that say whose it is and what happens, then its time, read to the end. Only
+    /// words stand between: a number among them ("khóa 15") is not skipped over.
+    fn described_time(&mut self, from: usize) -> Option<Resolution> {
+        for i in from..self.tokens.len() {
+            if self.tokens[i].kind != Tok::Word {
+                return None;
+            }
+            self.pos = i;
+            if !(self.at_filler() || self.strong_start()) {
+                continue;
+            }
+            self.skip_prefix();
+            if !self.strong_start() {
+                continue;
+            }
+            if let Ok(reading) = self.body(false) {
+                self.skip_punct();
+                if self.pos == self.tokens.len() {
+                    return Some(reading);
+                }
+            }
+        }
+        None
+    }
+
     /// True when the phrase here has begun to name a time, so that an error in it is the
     /// reader's answer rather than a sign that the words are not a deadline: a number,
-    /// "quý" and a numeral, "tháng" and a month, "ngày", "mùng" or "năm" and a number,
+    /// "quý" and a numeral, "tháng" and a month, "ngày", "mùng" or "năm" and a number, a
+    /// count of months from a year's start or end,
     /// "giai đoạn", "đầu/giữa/cuối tháng" or "năm" and a number.
     pub(super) fn strong_start(&self) -> bool {
         let Some(first) = self.peek() else {
             return false;
         };
+        // "mười ba tháng đầu năm": months counted in words from a year's start or end.
+        let months_of_year = self.count_at(0).is_some_and(|(_, len)| {
+            self.at_word(len, "thang")
+                && (self.at_word(len + 1, "dau") || self.at_word(len + 1, "cuoi"))
+        });
+        if months_of_year {
+            return true;
+        }
         match (first.kind, first.text.as_str()) {
-            // "hoàn thành 100%": a share, not a time.
-            (Tok::Number, _) => !self.at_punct(1, '%'),
+            // "hoàn thành 100%": a share, not a time; "63 tỉnh, thành phố": a count of
+            // things. A year ("2018 sẽ hoàn thành") names its time whatever follows.
+            (Tok::Number, _) => {
+                let things = first.text.len() != 4
+                    && self.peek_at(1).is_some_and(|t| {
+                        t.kind == Tok::Word && !TIME_AFTER_NUMBER.contains(&t.text.as_str())
+                    });
+                !self.at_punct(1, '%') && !things
+            }
             (Tok::Word, "quy") => self.is_quarter_numeral(1) || self.at_number(1),
             (Tok::Word, "thang") => self.at_number(1) || self.month_word(1).is_some(),
             (Tok::Word, "ngay" | "nam" | "mung" | "mong") => self.at_number(1),

@@ -1,0 +1,143 @@
+//! More of the grammar's rules (held-out batch 2 and the gaps found with it), each shown
+//! on phrases that are not in `phrasings.toml`; `tests.rs` holds the first ones and the
+//! helpers.
+
+use super::tests::{check, reads};
+
+#[test]
+fn counts_in_words_past_ten() {
+    check(&[
+        // Twelve months from the start of the year are the year.
+        (
+            "mười hai tháng đầu năm",
+            2024,
+            "year 2024-01-01..2024-12-31 [2024-12-31]",
+        ),
+        (
+            "12 tháng đầu năm 2023",
+            2024,
+            "year 2023-01-01..2023-12-31 [2023-12-31]",
+        ),
+        (
+            "mười một tháng đầu năm 2024",
+            2024,
+            "span 2024-01-01..2024-11-30 [2024-11-30]",
+        ),
+        // Counted from a day the text does not name: events, as "hai tuần tới" is.
+        ("mười lăm ngày tới", 2024, "event -..- []"),
+        (
+            "trong vòng hai mươi mốt ngày kể từ ngày ký",
+            2024,
+            "event -..- []",
+        ),
+    ]);
+    // Begun as a count of months, never read as "đầu năm" alone.
+    assert!(reads("mười ba tháng đầu năm 2024", 2024).starts_with("error"));
+}
+
+#[test]
+fn a_session_described_then_dated() {
+    check(&[
+        (
+            "Kỳ họp thứ hai của Hội đồng nhân dân tỉnh được tổ chức vào ngày 10/12/2024",
+            2024,
+            "date 2024-12-10..2024-12-10 [2024-12-10]",
+        ),
+        ("Kỳ họp thứ tám Quốc hội khóa XV", 2024, "event -..- []"),
+    ]);
+}
+
+#[test]
+fn a_deadline_then_a_clause_with_its_subject() {
+    check(&[
+        (
+            "Ngày 20/11, các sở, ngành phải gửi báo cáo về Văn phòng",
+            2024,
+            "date 2024-11-20..2024-11-20 [2024-11-20]",
+        ),
+        (
+            "Trước 31/3/2025, 100% xã phải hoàn thành",
+            2025,
+            "date 2025-03-31..2025-03-31 [2025-03-31]",
+        ),
+    ]);
+    // No clause, only other words: still an error, never part-read.
+    assert!(reads("Ngày 20/11, 12 hồ sơ", 2024).starts_with("error"));
+}
+
+#[test]
+fn windows_of_data_each_month_or_quarter() {
+    check(&[
+        (
+            "từ ngày 20 tháng trước đến ngày 19 của tháng thuộc kỳ báo cáo",
+            2024,
+            "recurring 2023-12-20..2024-12-19 [2024-01-19 2024-02-19 2024-03-19 2024-04-19 \
+             2024-05-19 2024-06-19 2024-07-19 2024-08-19 2024-09-19 2024-10-19 2024-11-19 \
+             2024-12-19]",
+        ),
+        (
+            "từ ngày 20 của tháng trước kỳ báo cáo đến ngày 19 của tháng cuối quý",
+            2024,
+            "recurring 2023-12-20..2024-12-19 [2024-03-19 2024-06-19 2024-09-19 2024-12-19]",
+        ),
+    ]);
+}
+
+#[test]
+fn several_frequencies_share_hang() {
+    check(&[
+        (
+            "Hằng quý, năm",
+            2024,
+            "recurring 2024-01-01..2024-12-31 [2024-03-31 2024-06-30 2024-09-30 2024-12-31]",
+        ),
+        (
+            "định kỳ hằng tháng và quý năm 2023",
+            2024,
+            "recurring 2023-01-01..2023-12-31 [2023-01-31 2023-02-28 2023-03-31 2023-04-30 \
+             2023-05-31 2023-06-30 2023-07-31 2023-08-31 2023-09-30 2023-10-31 2023-11-30 \
+             2023-12-31]",
+        ),
+        // "năm 2024" after the comma is the series' year.
+        (
+            "Hằng tháng, năm 2023",
+            2024,
+            "recurring 2023-01-01..2023-12-31 [2023-01-31 2023-02-28 2023-03-31 2023-04-30 \
+             2023-05-31 2023-06-30 2023-07-31 2023-08-31 2023-09-30 2023-10-31 2023-11-30 \
+             2023-12-31]",
+        ),
+    ]);
+}
+
+#[test]
+fn a_dash_between_two_full_months_is_a_span() {
+    check(&[
+        (
+            "Tháng 2/2024 - tháng 5/2024",
+            2024,
+            "span 2024-02-01..2024-05-31 [2024-05-31]",
+        ),
+        (
+            "10/2024 - 3/2025",
+            2024,
+            "span 2024-10-01..2025-03-31 [2025-03-31]",
+        ),
+        (
+            "tháng 11/2024 đến tháng 01/2025",
+            2024,
+            "span 2024-11-01..2025-01-31 [2025-01-31]",
+        ),
+        // A list of months is written with commas; full quarters so joined stay stages.
+        (
+            "Tháng 3, 6/2024",
+            2024,
+            "several 2024-03-01..2024-06-30 [2024-03-31 2024-06-30]",
+        ),
+        (
+            "Quý I/2024 - Quý III/2024",
+            2024,
+            "several 2024-01-01..2024-09-30 [2024-03-31 2024-09-30]",
+        ),
+    ]);
+    assert!(reads("Tháng 5/2024 - tháng 2/2024", 2024).starts_with("error"));
+}
