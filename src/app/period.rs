@@ -59,28 +59,35 @@ pub(super) fn report(
         note: session.note.clone(),
         plan: args.plan.clone(),
     };
-    let mut bytes = Vec::new();
-    match style.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut bytes, &report)?;
-            bytes.push(b'\n');
+    let write = |out: &mut dyn Write| -> anyhow::Result<()> {
+        match style.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *out, &report)?;
+                out.write_all(b"\n")?;
+            }
+            Format::Docx => render::write_docx(&report, &heading, style.lang, out)?,
+            Format::Xlsx => render::write_xlsx(&report, &heading, style.lang, out)?,
+            _ => render::write_period_markdown(&report, &heading, style.lang, out)?,
         }
-        Format::Docx => render::write_docx(&report, &heading, style.lang, &mut bytes)?,
-        Format::Xlsx => render::write_xlsx(&report, &heading, style.lang, &mut bytes)?,
-        _ => render::write_period_markdown(&report, &heading, style.lang, &mut bytes)?,
-    }
+        Ok(())
+    };
     match &args.out {
-        Some(path) => crate::atomic::write(path, &bytes)?,
-        None => io::stdout()
-            .lock()
-            .write_all(&bytes)
-            .context("writing the report")?,
+        Some(path) => {
+            let mut bytes = Vec::new();
+            write(&mut bytes)?;
+            crate::atomic::write(path, &bytes)?;
+        }
+        None => {
+            let mut out = super::stdout();
+            write(&mut out).context("writing the report")?;
+            out.flush().context("writing the report")?;
+        }
     }
     if let (Format::Json, Some(note)) = (style.format, &session.note) {
         writeln!(io::stderr(), "{note}")?;
     }
     // As with the plans (`Session::report`): the process ends next and gives the memory
     // back whole; freeing a national report's rows one by one took a tenth of the run.
-    std::mem::forget((report, bytes));
+    std::mem::forget(report);
     session.report(style)
 }
