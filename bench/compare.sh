@@ -147,6 +147,9 @@ add "bhxh-plan report --period $PERIOD --no-cache" "" "$BIN" report --period "$P
 add "bhxh-plan report --period $PERIOD (warm cache)" "" "$BIN" report --period "$PERIOD" --plans "$CORPUS" --today "$TODAY"
 # The static site (issue 21), written over the one of the round before, as a daily job does.
 add "bhxh-plan site (warm cache)" "" "$BIN" site --out "$WORK/site" --plans "$CORPUS" --today "$TODAY"
+# Its pages are not flushed one by one (src/atomic.rs, `publish`): flushed after it, untimed,
+# so that the disk writing them back does not slow the command timed next.
+AFTER[-1]="sync"
 if [[ -n ${CACHE_CLEAR:-} ]]; then
   # A check stores no plans (CI never needs them); the first query does. So that the warm
   # runs after it in a round stay warm, a query runs (untimed) after it.
