@@ -1,4 +1,4 @@
-//! More of the grammar's rules (held-out batch 2 and the gaps found with it), each shown
+//! More of the grammar's rules (held-out batches 2 and 3 and the gaps found with them), each shown
 //! on phrases that are not in `phrasings.toml`; `tests.rs` holds the first ones and the
 //! helpers.
 
@@ -140,4 +140,36 @@ fn a_dash_between_two_full_months_is_a_span() {
         ),
     ]);
     assert!(reads("Tháng 5/2024 - tháng 2/2024", 2024).starts_with("error"));
+}
+
+#[test]
+fn milestones_and_moments_name_a_date_or_an_event() {
+    check(&[
+        // "mốc" (milestone) and "thời điểm" (moment) before a date only name it.
+        (
+            "các mốc 30/4 và 2/9",
+            2025,
+            "several 2025-04-30..2025-09-02 [2025-04-30 2025-09-02]",
+        ),
+        (
+            "mốc 15/10/2026",
+            2026,
+            "date 2026-10-15..2026-10-15 [2026-10-15]",
+        ),
+        (
+            "trước thời điểm ngày 30/6/2026",
+            2026,
+            "date 2026-06-30..2026-06-30 [2026-06-30]",
+        ),
+        // Before words, "thời điểm" names an event: no date until `due` is set.
+        ("đến thời điểm Luật có hiệu lực", 2026, "event -..- []"),
+        (
+            "trước thời điểm khai mạc Kỳ họp thứ nhất",
+            2026,
+            "event -..- []",
+        ),
+    ]);
+    // A moment or a milestone that names nothing is not a deadline.
+    assert!(reads("trước thời điểm", 2026).starts_with("error"));
+    assert!(reads("các mốc", 2026).starts_with("error"));
 }

@@ -131,11 +131,20 @@ impl Parser<'_> {
             }
             self.skip_apposition();
             if self.at_word(0, "cac")
-                && ["nam", "ngay", "thang", "quy"]
+                && ["nam", "ngay", "thang", "quy", "moc"]
                     .iter()
                     .any(|w| self.at_word(1, w))
             {
                 self.pos += 1;
+            }
+            // "mốc 19/4" (the milestone 19/4), "thời điểm 30/6" (the moment 30/6): a noun
+            // that only names the date after it. Before words it names an event instead
+            // ("thời điểm khai mạc Đại hội"), which `is_event` reads.
+            let dated = |at: usize| self.at_number(at) || self.at_word(at, "ngay");
+            if self.at_word(0, "moc") && dated(1) {
+                self.pos += 1;
+            } else if self.at_words(&["thoi", "diem"]) && dated(2) {
+                self.pos += 2;
             }
             if self.pos == before {
                 return prefix;
@@ -275,7 +284,11 @@ impl Parser<'_> {
             &["giua", "ky"],
             &["cuoi", "ky"],
         ];
-        starts.iter().any(|words| self.at_words(words))
+        // "thời điểm khai mạc Đại hội …": the moment an event happens, named by the words
+        // after it (before a date `skip_prefix` has already passed it); alone it names nothing.
+        let moment = self.at_words(&["thoi", "diem"])
+            && self.peek_at(2).is_some_and(|t| t.kind == Tok::Word);
+        moment || starts.iter().any(|words| self.at_words(words))
     }
 
     /// True at "để" (so that): the words after a deadline give its purpose. Folding makes
