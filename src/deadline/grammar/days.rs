@@ -185,15 +185,7 @@ impl Parser<'_> {
         }
         if mung && self.at_word(0, "thang") && (self.at_word(1, "gieng") || self.at_word(1, "chap"))
         {
-            // "mùng 10 tháng Giêng" is a day of the lunar year, which no solar day fixes.
-            let span = self.span_of(start, self.pos + 2);
-            return Err(self.error(
-                span.clone(),
-                format!(
-                    "`{}` is a day of the lunar calendar: write the solar date (10/2/2025)",
-                    &self.text[span]
-                ),
-            ));
+            return Err(self.lunar(start, self.pos + 2));
         }
         if let Some(days) = self.day_list(day, start)? {
             return Ok(days);

@@ -125,6 +125,17 @@ impl Parser<'_> {
         Error { span, message }
     }
 
+    /// The tokens `from..to` name a day of the lunar calendar ("mùng 1 tháng Giêng", "… âm
+    /// lịch"), which no solar day fixes.
+    fn lunar(&self, from: usize, to: usize) -> Error {
+        let span = self.span_of(from, to);
+        let message = format!(
+            "`{}` is a day of the lunar calendar: write the solar date (10/2/2025)",
+            &self.text[span.clone()]
+        );
+        self.error(span, message)
+    }
+
     fn skip_punct(&mut self) {
         while self
             .peek()

@@ -267,14 +267,7 @@ impl Parser<'_> {
     /// What may follow a deadline and change its reading.
     fn tail(&mut self, start: usize, resolution: Resolution) -> Result<Resolution, Error> {
         if self.at_words(&["am", "lich"]) {
-            let span = self.span_of(start, self.pos + 2);
-            return Err(self.error(
-                span.clone(),
-                format!(
-                    "`{}` is a day of the lunar calendar: write the solar date (10/2/2025)",
-                    &self.text[span]
-                ),
-            ));
+            return Err(self.lunar(start, self.pos + 2));
         }
         if self.defaulted && !resolution.kind.is_undated() {
             // "vào tháng 9 tới", "quý III này", "tháng 10 sắp tới": the coming one, which
