@@ -184,7 +184,7 @@ fn grid(table: &ReportTable) -> Table {
     for row in &table.rows {
         let cells = row.iter().zip(&widths).map(|(c, w)| {
             let paragraph = match c {
-                Cell::Text(t) => Paragraph::new().add_run(text(t.as_str())),
+                Cell::Text(t) => Paragraph::new().add_run(text(t.as_ref())),
                 number => centred(text(number.text())),
             };
             cell(*w, paragraph)

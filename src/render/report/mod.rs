@@ -6,6 +6,8 @@ pub(crate) mod docx;
 mod markdown;
 mod xlsx;
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::Lang;
@@ -32,8 +34,9 @@ pub struct Heading {
 
 /// A cell of a report table.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Cell {
-    Text(String),
+pub(crate) enum Cell<'a> {
+    /// Text of the report borrowed where it is stored, made where it is not.
+    Text(Cow<'a, str>),
     Count(usize),
     /// Days late, or a signed number of days.
     Days(Option<i64>),
@@ -41,11 +44,11 @@ pub(crate) enum Cell {
     Rate(Option<f64>),
 }
 
-impl Cell {
+impl Cell<'_> {
     /// The cell as text for people.
     fn text(&self) -> String {
         match self {
-            Cell::Text(text) => text.clone(),
+            Cell::Text(text) => text.to_string(),
             Cell::Count(n) => n.to_string(),
             Cell::Days(days) => days.map_or_else(String::new, |d| d.to_string()),
             Cell::Rate(rate) => percent(*rate),
@@ -64,12 +67,12 @@ fn percent(rate: Option<f64>) -> String {
 
 /// One table of the report, with its heading; an empty one is said in a sentence.
 #[derive(Debug, Clone)]
-pub(crate) struct Table {
+pub(crate) struct Table<'a> {
     pub heading: String,
     /// The sheet's name in a workbook: at most 31 characters.
     pub sheet: &'static str,
     pub headers: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
     /// The sentence in place of an empty table.
     pub empty: &'static str,
 }
@@ -185,8 +188,8 @@ fn count_headers(first: &str, lang: Lang) -> Vec<String> {
     headers
 }
 
-fn count_cells(first: String, counts: &Counts) -> Vec<Cell> {
-    let mut cells = vec![Cell::Text(first)];
+fn count_cells<'a>(first: impl Into<Cow<'a, str>>, counts: &Counts) -> Vec<Cell<'a>> {
+    let mut cells = vec![Cell::Text(first.into())];
     cells.extend(COUNTED.iter().map(|c| Cell::Count(counts.of(*c))));
     cells.push(Cell::Rate(counts.on_time_rate));
     cells.extend(APART.iter().map(|c| Cell::Count(counts.of(*c))));
@@ -201,7 +204,7 @@ fn capitalised(text: &str) -> String {
 }
 
 /// The tables of the report, in order.
-pub(crate) fn tables(report: &PeriodReport, lang: Lang) -> Vec<Table> {
+pub(crate) fn tables(report: &PeriodReport, lang: Lang) -> Vec<Table<'_>> {
     let mut total = Counts::default();
     for plan in &report.plans {
         total.merge(&plan.counts);
@@ -209,10 +212,10 @@ pub(crate) fn tables(report: &PeriodReport, lang: Lang) -> Vec<Table> {
     let mut plan_rows: Vec<Vec<Cell>> = report
         .plans
         .iter()
-        .map(|p| count_cells(p.plan.clone(), &p.counts))
+        .map(|p| count_cells(p.plan.as_str(), &p.counts))
         .collect();
     if report.plans.len() > 1 {
-        plan_rows.push(count_cells(lang.pick("Tổng", "Total").into(), &total));
+        plan_rows.push(count_cells(lang.pick("Tổng", "Total"), &total));
     }
     let unit_rows = report
         .units
@@ -275,7 +278,7 @@ pub(crate) fn tables(report: &PeriodReport, lang: Lang) -> Vec<Table> {
     ]
 }
 
-fn overdue_table(report: &PeriodReport, lang: Lang) -> Table {
+fn overdue_table(report: &PeriodReport, lang: Lang) -> Table<'_> {
     let headers = [
         lang.pick("Kế hoạch", "Plan"),
         lang.pick("STT", "Task"),
@@ -292,14 +295,14 @@ fn overdue_table(report: &PeriodReport, lang: Lang) -> Table {
         .map(|o| {
             let r = &o.row;
             vec![
-                Cell::Text(r.plan.clone()),
-                Cell::Text(task_id(r)),
-                Cell::Text(r.content.clone()),
-                Cell::Text(r.lead.join(", ")),
-                Cell::Text(deadline(r, lang)),
-                Cell::Text(r.due.map(|d| date(d, lang)).unwrap_or_default()),
+                Cell::Text(r.plan.as_str().into()),
+                Cell::Text(task_id(r).into()),
+                Cell::Text(r.content.as_str().into()),
+                Cell::Text(r.lead.join(", ").into()),
+                Cell::Text(deadline(r, lang).into()),
+                Cell::Text(r.due.map(|d| date(d, lang)).unwrap_or_default().into()),
                 Cell::Days(r.days_overdue),
-                Cell::Text(o.note.clone().unwrap_or_default()),
+                Cell::Text(o.note.as_deref().unwrap_or_default().into()),
             ]
         })
         .collect();
@@ -317,7 +320,7 @@ fn overdue_table(report: &PeriodReport, lang: Lang) -> Table {
     }
 }
 
-fn extensions_table(report: &PeriodReport, lang: Lang) -> Table {
+fn extensions_table(report: &PeriodReport, lang: Lang) -> Table<'_> {
     let headers = [
         lang.pick("Kế hoạch", "Plan"),
         lang.pick("STT", "Task"),
@@ -331,12 +334,12 @@ fn extensions_table(report: &PeriodReport, lang: Lang) -> Table {
         .iter()
         .map(|e| {
             vec![
-                Cell::Text(e.plan.clone()),
-                Cell::Text(e.task.clone()),
-                Cell::Text(date(e.on, lang)),
-                Cell::Text(e.from.clone()),
-                Cell::Text(e.to.clone()),
-                Cell::Text(e.by.clone()),
+                Cell::Text(e.plan.as_str().into()),
+                Cell::Text(e.task.as_str().into()),
+                Cell::Text(date(e.on, lang).into()),
+                Cell::Text(e.from.as_str().into()),
+                Cell::Text(e.to.as_str().into()),
+                Cell::Text(e.by.as_str().into()),
             ]
         })
         .collect();
@@ -352,7 +355,7 @@ fn extensions_table(report: &PeriodReport, lang: Lang) -> Table {
 }
 
 /// A list of task rows: plan, id, content, lead, deadline, due, where it stands.
-fn task_table(rows: &[&TaskRow], lang: Lang) -> Table {
+fn task_table<'a>(rows: &[&'a TaskRow], lang: Lang) -> Table<'a> {
     let headers = [
         lang.pick("Kế hoạch", "Plan"),
         lang.pick("STT", "Task"),
@@ -370,12 +373,12 @@ fn task_table(rows: &[&TaskRow], lang: Lang) -> Table {
                 other => category(other, lang),
             };
             vec![
-                Cell::Text(r.plan.clone()),
-                Cell::Text(task_id(r)),
-                Cell::Text(r.content.clone()),
-                Cell::Text(r.lead.join(", ")),
-                Cell::Text(deadline(r, lang)),
-                Cell::Text(r.due.map(|d| date(d, lang)).unwrap_or_default()),
+                Cell::Text(r.plan.as_str().into()),
+                Cell::Text(task_id(r).into()),
+                Cell::Text(r.content.as_str().into()),
+                Cell::Text(r.lead.join(", ").into()),
+                Cell::Text(deadline(r, lang).into()),
+                Cell::Text(r.due.map(|d| date(d, lang)).unwrap_or_default().into()),
                 Cell::Text(standing.into()),
             ]
         })

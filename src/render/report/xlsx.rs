@@ -76,7 +76,9 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
     for (row, cells) in (1u32..).zip(&table.rows) {
         for (col, cell) in (0u16..).zip(cells) {
             match cell {
-                Cell::Text(text) => sheet.write_string_with_format(row, col, text, &wrap)?,
+                Cell::Text(text) => {
+                    sheet.write_string_with_format(row, col, text.as_ref(), &wrap)?
+                }
                 Cell::Count(n) => sheet.write_number(row, col, *n as f64)?,
                 Cell::Days(Some(days)) => sheet.write_number(row, col, *days as f64)?,
                 Cell::Days(None) | Cell::Rate(None) => sheet.write_blank(row, col, &wrap)?,
