@@ -279,31 +279,19 @@ pub(crate) fn tables(report: &PeriodReport, lang: Lang) -> Vec<Table<'_>> {
 }
 
 fn overdue_table(report: &PeriodReport, lang: Lang) -> Table<'_> {
-    let headers = [
-        lang.pick("Kế hoạch", "Plan"),
-        lang.pick("STT", "Task"),
-        lang.pick("Nội dung công việc", "Content"),
-        lang.pick("Đơn vị chủ trì", "Lead"),
-        lang.pick("Thời gian hoàn thành", "Deadline"),
-        lang.pick("Hạn", "Due"),
+    let mut headers = task_headers(lang);
+    headers.extend([
         lang.pick("Số ngày quá hạn", "Days late"),
         lang.pick("Tiến độ báo cáo gần nhất", "Last progress note"),
-    ];
+    ]);
     let rows = report
         .overdue
         .iter()
         .map(|o| {
-            let r = &o.row;
-            vec![
-                Cell::Text(r.plan.as_str().into()),
-                Cell::Text(task_id(r).into()),
-                Cell::Text(r.content.as_str().into()),
-                Cell::Text(r.lead.join(", ").into()),
-                Cell::Text(deadline(r, lang).into()),
-                Cell::Text(r.due.map(|d| date(d, lang)).unwrap_or_default().into()),
-                Cell::Days(r.days_overdue),
-                Cell::Text(o.note.as_deref().unwrap_or_default().into()),
-            ]
+            let mut cells = task_cells(&o.row, lang);
+            cells.push(Cell::Days(o.row.days_overdue));
+            cells.push(Cell::Text(o.note.as_deref().unwrap_or_default().into()));
+            cells
         })
         .collect();
     Table {
@@ -314,7 +302,7 @@ fn overdue_table(report: &PeriodReport, lang: Lang) -> Table<'_> {
             )
             .into(),
         sheet: lang.pick("Quá hạn", "Overdue"),
-        headers: headers.map(String::from).to_vec(),
+        headers: headers.into_iter().map(String::from).collect(),
         rows,
         empty: lang.pick("Không có nhiệm vụ quá hạn.", "Nothing is overdue."),
     }
@@ -348,23 +336,40 @@ fn extensions_table(report: &PeriodReport, lang: Lang) -> Table<'_> {
             .pick("Gia hạn trong kỳ", "Extensions granted in the period")
             .into(),
         sheet: lang.pick("Gia hạn", "Extensions"),
-        headers: headers.map(String::from).to_vec(),
+        headers: headers.into_iter().map(String::from).collect(),
         rows,
         empty: lang.pick("Không có gia hạn nào.", "No extension was granted."),
     }
 }
 
-/// A list of task rows: plan, id, content, lead, deadline, due, where it stands.
-fn task_table<'a>(rows: &[&'a TaskRow], lang: Lang) -> Table<'a> {
-    let headers = [
+/// The columns every list of tasks starts with: plan, id, content, lead, deadline, due.
+fn task_headers(lang: Lang) -> Vec<&'static str> {
+    vec![
         lang.pick("Kế hoạch", "Plan"),
         lang.pick("STT", "Task"),
         lang.pick("Nội dung công việc", "Content"),
         lang.pick("Đơn vị chủ trì", "Lead"),
         lang.pick("Thời gian hoàn thành", "Deadline"),
         lang.pick("Hạn", "Due"),
-        lang.pick("Tình trạng", "Standing"),
-    ];
+    ]
+}
+
+/// A task row's cells under [`task_headers`].
+fn task_cells(r: &TaskRow, lang: Lang) -> Vec<Cell<'_>> {
+    vec![
+        Cell::Text(r.plan.as_str().into()),
+        Cell::Text(task_id(r).into()),
+        Cell::Text(r.content.as_str().into()),
+        Cell::Text(r.lead.join(", ").into()),
+        Cell::Text(deadline(r, lang).into()),
+        Cell::Text(r.due.map(|d| date(d, lang)).unwrap_or_default().into()),
+    ]
+}
+
+/// A list of task rows: plan, id, content, lead, deadline, due, where it stands.
+fn task_table<'a>(rows: &[&'a TaskRow], lang: Lang) -> Table<'a> {
+    let mut headers = task_headers(lang);
+    headers.push(lang.pick("Tình trạng", "Standing"));
     let rows = rows
         .iter()
         .map(|r| {
@@ -372,21 +377,15 @@ fn task_table<'a>(rows: &[&'a TaskRow], lang: Lang) -> Table<'a> {
                 Category::OpenInTime | Category::OpenOverdue => labels::status_word(r.status, lang),
                 other => category(other, lang),
             };
-            vec![
-                Cell::Text(r.plan.as_str().into()),
-                Cell::Text(task_id(r).into()),
-                Cell::Text(r.content.as_str().into()),
-                Cell::Text(r.lead.join(", ").into()),
-                Cell::Text(deadline(r, lang).into()),
-                Cell::Text(r.due.map(|d| date(d, lang)).unwrap_or_default().into()),
-                Cell::Text(standing.into()),
-            ]
+            let mut cells = task_cells(r, lang);
+            cells.push(Cell::Text(standing.into()));
+            cells
         })
         .collect();
     Table {
         heading: String::new(),
         sheet: "",
-        headers: headers.map(String::from).to_vec(),
+        headers: headers.into_iter().map(String::from).collect(),
         rows,
         empty: lang.pick("Không có.", "None."),
     }
