@@ -19,7 +19,11 @@ pub fn write_edit(edited: &Edited, file: &Path, lang: Lang, out: &mut dyn Write)
     write!(out, "{}, {task} {}", edited.plan, edited.task)?;
     if let Some((n, what)) = &edited.milestone {
         let stage = lang.pick("mốc", "stage");
-        write!(out, ", {stage} {n} “{}”", shortened(what))?;
+        write!(
+            out,
+            ", {stage} {n} “{}”",
+            super::shortened(what, WHAT_SHOWN)
+        )?;
     }
     writeln!(out, " ({})", file.display())?;
     let day = |d: &Option<NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.to_string());
@@ -66,14 +70,6 @@ pub fn write_edit(edited: &Edited, file: &Path, lang: Lang, out: &mut dyn Write)
         writeln!(out, "  {label}{pad}  {text}")?;
     }
     Ok(())
-}
-
-fn shortened(text: &str) -> String {
-    if text.chars().count() <= WHAT_SHOWN {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(WHAT_SHOWN - 1).collect();
-    format!("{}…", cut.trim_end())
 }
 
 #[cfg(test)]

@@ -63,6 +63,15 @@ fn write_laid_out<T: Sync>(
     Ok(())
 }
 
+/// `text` cut to `limit` characters at most, ending in "…" where it was cut.
+pub fn shortened(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(limit.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// Output format of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {

@@ -288,12 +288,7 @@ pub fn mermaid_text(text: &str, limit: usize) -> String {
         })
         .collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
-    let joined = words.join(" ");
-    if joined.chars().count() <= limit {
-        return joined;
-    }
-    let cut: String = joined.chars().take(limit - 1).collect();
-    format!("{}…", cut.trim_end())
+    super::shortened(&words.join(" "), limit)
 }
 
 #[cfg(test)]

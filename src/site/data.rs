@@ -10,8 +10,7 @@ use unicode_normalization::char::is_combining_mark;
 use crate::model::Extension;
 use crate::progress::Category;
 use crate::query::{Bar, BarState, TaskRow};
-use crate::render::Lang;
-use crate::render::labels;
+use crate::render::{self, Lang, labels};
 
 /// The four categories of the Government's regime (DESIGN §6), in the order bars draw them.
 pub const FOUR: [Category; 4] = [
@@ -305,6 +304,8 @@ pub struct Tick {
 }
 
 const WIDTH: u32 = 1000;
+/// Characters of a task's text in its bar's tooltip.
+const BAR_TITLE: usize = 80;
 const LABELS: f64 = 90.0;
 const ROW: u32 = 18;
 const TOP: u32 = 22;
@@ -329,9 +330,14 @@ pub fn timeline(bars: &[Bar], today: NaiveDate, lang: Lang) -> Option<Timeline> 
             };
             BarShape {
                 task: bar.task.clone(),
+                // The task's first words name it; its whole text is in the table below,
+                // and a plan page's timeline was a third of the page with it.
                 title: format!(
                     "{}: {} ({} → {}, {state})",
-                    bar.task, bar.content, bar.start, bar.end
+                    bar.task,
+                    render::shortened(&bar.content, BAR_TITLE),
+                    bar.start,
+                    bar.end
                 ),
                 class: match bar.state {
                     BarState::Open => "open",
@@ -495,5 +501,30 @@ mod tests {
         let later = timeline(&bars, day(2026, 1, 1), Lang::Vi).unwrap();
         assert_eq!(later.today, None);
         assert_eq!(timeline(&[], day(2024, 1, 1), Lang::Vi), None);
+    }
+
+    #[test]
+    fn a_bar_is_named_by_its_tasks_first_words() {
+        let long = "Tiếp tục hoàn thiện đồng bộ các quy định của Ngành BHXH Việt Nam về công tác \
+                    tài chính, tài sản phù hợp với các quy định của Nhà nước";
+        let bar = Bar {
+            section: None,
+            task: "1.2".into(),
+            content: long.into(),
+            start: day(2024, 1, 1),
+            end: day(2024, 6, 30),
+            state: BarState::Open,
+        };
+        let drawing = timeline(&[bar], day(2024, 3, 1), Lang::Vi).unwrap();
+        let title = &drawing.bars[0].title;
+        assert!(
+            title.starts_with("1.2: Tiếp tục hoàn thiện đồng bộ các quy định của Ngành BHXH"),
+            "{title}"
+        );
+        assert!(
+            title.ends_with("… (2024-01-01 → 2024-06-30, chưa xong)"),
+            "{title}"
+        );
+        assert!(!title.contains("Nhà nước"), "{title}");
     }
 }
