@@ -44,10 +44,14 @@ impl Folder {
         })
     }
 
-    /// Writes one page, creating nothing but the file.
+    /// Writes one page, creating nothing but the file, unless the page on disk already
+    /// reads the same: it keeps its modification time, so copying the site to a web server
+    /// copies only what changed, and a site made again over itself mostly reads.
     pub fn put(&self, page: Page) -> anyhow::Result<()> {
         let path = self.out.join(&page.path);
-        crate::atomic::publish(&path, page.html.as_bytes())?;
+        if !holds(&path, page.html.as_bytes()) {
+            crate::atomic::publish(&path, page.html.as_bytes())?;
+        }
         self.written.lock().expect("a writer panicked").insert(path);
         Ok(())
     }
@@ -59,6 +63,12 @@ impl Folder {
         remove_stale(&self.out, &written)?;
         Ok(written.len())
     }
+}
+
+/// True when the file at `path` holds exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    let same_size = std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);
+    same_size && std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 /// Refuses a folder that holds files but no marker: it is someone's, not a site of ours.
@@ -128,6 +138,25 @@ mod tests {
         let empty = dir.path().join("empty");
         std::fs::create_dir(&empty).unwrap();
         write(&empty, &["index.html"]).unwrap();
+    }
+
+    #[test]
+    fn a_page_that_reads_the_same_is_left_as_it_was() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write(&out, &["index.html", "plan/a.html"]).unwrap();
+        let inode = |page: &str| std::fs::metadata(out.join(page)).unwrap().ino();
+        let before = inode("plan/a.html");
+        std::fs::write(out.join("index.html"), "<p>changed by hand</p>").unwrap();
+        write(&out, &["index.html", "plan/a.html"]).unwrap();
+        assert_eq!(
+            inode("plan/a.html"),
+            before,
+            "an unchanged page is not replaced"
+        );
+        let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+        assert_eq!(index, "<p>index.html</p>", "a changed page is");
     }
 
     #[test]
