@@ -458,15 +458,17 @@ mod tests {
             ("KV391-X", "BHXH-THAINGUYEN"),
             ("KV391-XI", "BHXH-BACNINH"),
             ("KV391-XVII", "BHXH-LAOCAI"),
+            ("KV391-XIX", "BHXH-TUYENQUANG"),
+            ("KV391-XXII", "BHXH-DANANG"),
+            ("KV391-XXXII", "BHXH-CAMAU"),
             // Khu vực of QĐ 391 wholly inside one khu vực of QĐ 1733, then its office.
             ("KV391-II", "BHXH-HCM"),
+            ("KV391-III", "BHXH-CANTHO"),
             ("KV391-IV", "BHXH-HCM"),
             ("KV391-V", "BHXH-DONGNAI"),
             ("KV391-XIII", "BHXH-NINHBINH"),
             ("KV391-XVIII", "BHXH-PHUTHO"),
-            // Their office was not found: the chain stops at the khu vực of QĐ 1733.
-            ("KV391-III", "KV1733-XXX"),
-            ("KV391-XXXV", "KV1733-XXXI"),
+            ("KV391-XXXV", "BHXH-VINHLONG"),
             // Khu vực of QĐ 1733 renamed to provincial offices (QĐ 2286/QĐ-BTC).
             ("KV1733-II", "BHXH-SONLA"),
             ("KV1733-III", "BHXH-DIENBIEN"),
@@ -480,10 +482,19 @@ mod tests {
             ("KV1733-XV", "BHXH-HATINH"),
             ("KV1733-XVI", "BHXH-QUANGTRI"),
             ("KV1733-XVIII", "BHXH-PHUTHO"),
+            ("KV1733-XX", "BHXH-HUE"),
+            ("KV1733-XXI", "BHXH-QUANGNGAI"),
+            ("KV1733-XXIII", "BHXH-GIALAI"),
+            ("KV1733-XXIV", "BHXH-KHANHHOA"),
+            ("KV1733-XXV", "BHXH-LAMDONG"),
             ("KV1733-XXVI", "BHXH-DAKLAK"),
             ("KV1733-XXVII", "BHXH-HCM"),
             ("KV1733-XXVIII", "BHXH-DONGNAI"),
+            ("KV1733-XXIX", "BHXH-TAYNINH"),
+            ("KV1733-XXX", "BHXH-CANTHO"),
+            ("KV1733-XXXI", "BHXH-VINHLONG"),
             ("KV1733-XXXIII", "BHXH-DONGTHAP"),
+            ("KV1733-XXXIV", "BHXH-ANGIANG"),
         ];
         for (old, new) in chains {
             assert_eq!(r.current(old), new, "{old}");
@@ -513,6 +524,13 @@ mod tests {
             .collect();
         before.sort_unstable();
         assert_eq!(before, ["KV1733-XXVII", "KV391-II", "KV391-IV"]);
+        // So does one for Cần Thơ City's, whose khu vực XXX of QĐ 1733 took khu vực III of
+        // QĐ 391 whole.
+        let mut before: Vec<&str> = (r.predecessors("BHXH-CANTHO").iter())
+            .map(|u| u.code.as_str())
+            .collect();
+        before.sort_unstable();
+        assert_eq!(before, ["KV1733-XXX", "KV391-III"]);
         // A khu vực split by QĐ 1733 has no single successor: it stays itself.
         for split in ["KV391-VIII", "KV391-XII", "KV391-XV", "KV391-XXVIII"] {
             assert_eq!(r.current(split), split);
