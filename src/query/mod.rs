@@ -17,7 +17,7 @@ pub use report_period::{
     Counts, ExtensionRow, OverdueRow, PeriodReport, PlanCounts, ReportQuery, UnitCounts, in_report,
     period_report,
 };
-pub use tasks::{Listing, TaskRow, plans_on, rows, sort_by_order};
+pub use tasks::{Listing, TaskRow, order, plans_on, rows};
 pub use workload::{DUE_SOON_DAYS, QuarterRow, Workload, WorkloadRow, by_quarter, workload};
 
 use std::path::PathBuf;

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::filter::Filter;
 use super::period::{Cutoff, Period, Window};
-use super::tasks::{TaskRow, plans_on, sort, sort_by_order};
+use super::tasks::{TaskRow, order, plans_on, sort};
 use super::workload::{registry_order, row_unit};
 use crate::model::{Extension, Plan, Task};
 use crate::progress::{self, Category, Item};
@@ -246,7 +246,7 @@ pub fn period_report(plans: &[Plan], query: &ReportQuery) -> PeriodReport {
     by_plan.sort_by(|a, b| (a.0, &a.1.plan).cmp(&(b.0, &b.1.plan)));
     report.plans = by_plan.into_iter().map(|(_, row)| row).collect();
     report.units = unit_rows(query.registry, units);
-    sort_by_order(&mut report.overdue, |overdue| &overdue.row);
+    report.overdue.sort_by(|a, b| order(&a.row, &b.row));
     sort(&mut report.next);
     sort(&mut report.apart);
     report

@@ -2,7 +2,6 @@
 //! as rows.
 
 use chrono::NaiveDate;
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::filter::{Filter, Within};
@@ -119,49 +118,15 @@ pub(super) fn lists(listing: Listing, item: &Item, today: NaiveDate) -> bool {
 /// Sorts rows by due date (undated last), then plan, then task, then stage; rows alike
 /// keep their order.
 pub(super) fn sort(rows: &mut [TaskRow]) {
-    sort_by_order(rows, |row| row);
+    rows.sort_by(order);
 }
 
-/// Sorts items that each hold a task row as [`sort`] sorts rows; items alike keep their order. The
-/// plan numbers, task ids and stages are put in order once and each row takes its place
-/// from them: a national report sorts half a million rows, and comparing their texts at
-/// every step of the sort was a third of its query.
-pub fn sort_by_order<T>(items: &mut [T], row: impl Fn(&T) -> &TaskRow) {
-    let rows = || items.iter().map(&row);
-    let plans = ranks(rows().map(|r| r.plan.as_str()), str::cmp);
-    let tasks = ranks(rows().map(|r| r.task.as_str()), |a, b| {
-        natural(a).cmp(natural(b))
-    });
-    let stages = ranks(rows().filter_map(|r| r.milestone.as_deref()), str::cmp);
-    items.sort_by_cached_key(|item| {
-        let r = row(item);
-        (
-            r.due.is_none(),
-            r.due,
-            plans[r.plan.as_str()],
-            tasks[r.task.as_str()],
-            r.milestone.as_deref().map(|m| stages[m]),
-        )
-    });
-}
-
-/// Each distinct text's place among them in `order`; texts the order finds alike share
-/// their place.
-fn ranks<'a>(
-    texts: impl Iterator<Item = &'a str>,
-    order: impl Fn(&str, &str) -> std::cmp::Ordering,
-) -> FxHashMap<String, u32> {
-    let mut distinct: Vec<&str> = texts.collect::<FxHashSet<_>>().into_iter().collect();
-    distinct.sort_by(|a, b| order(a, b));
-    let mut place = 0;
-    let mut ranks = FxHashMap::default();
-    for (i, text) in distinct.iter().enumerate() {
-        if i > 0 && order(distinct[i - 1], text).is_ne() {
-            place += 1;
-        }
-        ranks.insert(text.to_string(), place);
-    }
-    ranks
+/// The order of task rows: by due date (undated last), then plan, then task, then stage.
+pub fn order(a: &TaskRow, b: &TaskRow) -> std::cmp::Ordering {
+    (a.due.is_none(), a.due, &a.plan)
+        .cmp(&(b.due.is_none(), b.due, &b.plan))
+        .then_with(|| natural(&a.task).cmp(natural(&b.task)))
+        .then_with(|| a.milestone.cmp(&b.milestone))
 }
 
 /// "II.10" after "II.9": numbers inside ids compare as numbers. An id reads as parts, each
@@ -191,9 +156,21 @@ mod tests {
     #[test]
     fn rows_sort_by_due_date_plan_task_and_stage_and_alike_keep_their_order() {
         let day = |d| NaiveDate::from_ymd_opt(2024, 1, d);
-        let row = |plan, task, due, milestone, content: &str| TaskRow {
+        let row = |plan: &str, task: &str, due, milestone: Option<&str>, content: &str| TaskRow {
+            plan: plan.into(),
+            task: task.into(),
             content: content.into(),
-            ..row_of(plan, task, due, milestone)
+            lead: Vec::new(),
+            support: Vec::new(),
+            deadline: None,
+            due,
+            status: Status::Open,
+            days_overdue: None,
+            milestone: milestone.map(str::to_string),
+            occurrence: None,
+            done: None,
+            category: Category::OpenInTime,
+            original_deadline: None,
         };
         let expected = vec![
             row("1/KH", "II.9", day(5), None, "a"),
@@ -224,58 +201,6 @@ mod tests {
         rows.swap(b, c);
         sort(&mut rows);
         assert_eq!(rows, expected);
-    }
-
-    /// The order of task rows, compared field by field.
-    fn order(a: &TaskRow, b: &TaskRow) -> std::cmp::Ordering {
-        (a.due.is_none(), a.due, &a.plan)
-            .cmp(&(b.due.is_none(), b.due, &b.plan))
-            .then_with(|| natural(&a.task).cmp(natural(&b.task)))
-            .then_with(|| a.milestone.cmp(&b.milestone))
-    }
-
-    #[test]
-    fn rows_take_their_places_as_comparing_them_field_by_field_would() {
-        let day = |d| NaiveDate::from_ymd_opt(2024, 1, d);
-        let plans = ["2/KH", "10/KH", "1/KH", "1/QĐ"];
-        // "01" and "1" read as the same number: alike, they keep their order.
-        let tasks = ["II.10", "1", "II.9", "01", "I.1", "1.1-2"];
-        let stages = [None, Some("2/2"), Some("1/2")];
-        let dues = [day(5), None, day(9), day(1)];
-        let mut rows = Vec::new();
-        for i in 0..300usize {
-            let mut row = row_of(
-                plans[i % 4],
-                tasks[(i / 3) % 6],
-                dues[(i / 7) % 4],
-                stages[(i / 5) % 3],
-            );
-            row.content = i.to_string();
-            rows.push(row);
-        }
-        let mut expected = rows.clone();
-        expected.sort_by(order);
-        sort(&mut rows);
-        assert_eq!(rows, expected);
-    }
-
-    fn row_of(plan: &str, task: &str, due: Option<NaiveDate>, stage: Option<&str>) -> TaskRow {
-        TaskRow {
-            plan: plan.into(),
-            task: task.into(),
-            content: String::new(),
-            lead: Vec::new(),
-            support: Vec::new(),
-            deadline: None,
-            due,
-            status: Status::Open,
-            days_overdue: None,
-            milestone: stage.map(str::to_string),
-            occurrence: None,
-            done: None,
-            category: Category::OpenInTime,
-            original_deadline: None,
-        }
     }
 
     #[test]

@@ -91,7 +91,7 @@ fn currents(registry: &Registry, codes: &[String], today: NaiveDate) -> Vec<Stri
 /// A unit's rows in the order its page lists them: as `tasks` orders them (most overdue
 /// first) and, `by_category_too`, grouped overdue, in hand, done, then the rest.
 fn sorted(mut picked: Picked, by_category_too: bool) -> Picked {
-    query::sort_by_order(&mut picked, |&(row, _)| row);
+    picked.sort_by(|a, b| query::order(a.0, b.0));
     if by_category_too {
         picked.sort_by_key(|(r, _)| by_category(r.category));
     }
