@@ -88,14 +88,26 @@ fn currents(registry: &Registry, codes: &[String], today: NaiveDate) -> Vec<Stri
     current
 }
 
-/// A unit's rows in the order its page lists them: as `tasks` orders them (most overdue
-/// first) and, `by_category_too`, grouped overdue, in hand, done, then the rest.
-fn sorted(mut picked: Picked, by_category_too: bool) -> Picked {
-    picked.sort_by(|a, b| query::order(a.0, b.0));
-    if by_category_too {
-        picked.sort_by_key(|(r, _)| by_category(r.category));
+/// The first [`UNIT_ROWS`] of a unit's rows in the order its page lists them: as `tasks`
+/// orders them (most overdue first) and, `by_category_too`, grouped overdue, in hand,
+/// done, then the rest; rows alike in their order. Only those are put in order: a unit of
+/// a national tree has hundreds of thousands.
+fn first_rows<'r>(picked: &[(&'r TaskRow, &'r str)], by_category_too: bool) -> Picked<'r> {
+    let mut numbered: Vec<(usize, &(&TaskRow, &str))> = picked.iter().enumerate().collect();
+    let order = |(i, (a, _)): &(usize, &(&TaskRow, &str)),
+                 (j, (b, _)): &(usize, &(&TaskRow, &str))| {
+        let category = |row: &TaskRow| by_category_too.then(|| by_category(row.category));
+        category(a)
+            .cmp(&category(b))
+            .then_with(|| query::order(a, b))
+            .then(i.cmp(j))
+    };
+    if numbered.len() > UNIT_ROWS {
+        numbered.select_nth_unstable_by(UNIT_ROWS, order);
+        numbered.truncate(UNIT_ROWS);
     }
-    picked
+    numbered.sort_unstable_by(order);
+    numbered.into_iter().map(|(_, &row)| row).collect()
 }
 
 /// The page of the unit `code`: the rows of the tasks it, or a unit it replaced, leads or
@@ -116,11 +128,9 @@ pub(super) fn unit_page(
             .collect()
     };
     let counts = |picked: &Picked| Counts::of(picked.iter().map(|(r, _)| r.category));
-    let (lead, support) = (sorted(rows.lead, true), sorted(rows.support, true));
-    let (lead_counts, support_counts) = (counts(&lead), counts(&support));
-    let overdue = sorted(rows.overdue, false);
-    let shown = |picked: &[(&TaskRow, &str)]| {
-        let lines = lines(&picked[..picked.len().min(UNIT_ROWS)]);
+    let (lead_counts, support_counts) = (counts(&rows.lead), counts(&rows.support));
+    let shown = |picked: &[(&TaskRow, &str)], by_category_too| {
+        let lines = lines(&first_rows(picked, by_category_too));
         let note = (lines.len() < picked.len())
             .then(|| labels::rows_shown(lines.len(), picked.len(), code, lang));
         (lines, note)
@@ -138,13 +148,13 @@ pub(super) fn unit_page(
         note: (!predecessors.is_empty())
             .then(|| labels::predecessors_note(code, &predecessors, lang)),
         cells: data::cells(&lead_counts, lang),
-        overdue_total: overdue.len(),
-        overdue: shown(&overdue),
-        lead_total: lead.len(),
-        lead: shown(&lead),
+        overdue_total: rows.overdue.len(),
+        overdue: shown(&rows.overdue, false),
+        lead_total: rows.lead.len(),
+        lead: shown(&rows.lead, true),
         lead_chips: data::all_cells(&lead_counts, lang),
-        support_total: support.len(),
-        support: shown(&support),
+        support_total: rows.support.len(),
+        support: shown(&rows.support, true),
         support_chips: data::all_cells(&support_counts, lang),
     }
     .render()?;
