@@ -145,10 +145,23 @@ add "bhxh-plan overdue --unit $UNIT --format json (warm cache)" "" "$BIN" overdu
 # The progress report of a quarter (issue 19): read cold beside `check --no-cache`, and warm.
 add "bhxh-plan report --period $PERIOD --no-cache" "" "$BIN" report --period "$PERIOD" --no-cache --plans "$CORPUS" --today "$TODAY"
 add "bhxh-plan report --period $PERIOD (warm cache)" "" "$BIN" report --period "$PERIOD" --plans "$CORPUS" --today "$TODAY"
-# The static site (issue 21), written over the one of the round before, as a daily job does.
-add "bhxh-plan site (warm cache)" "" "$BIN" site --out "$WORK/site" --plans "$CORPUS" --today "$TODAY"
-# Its pages are not flushed one by one (src/atomic.rs, `publish`): flushed after it, untimed,
-# so that the disk writing them back does not slow the command timed next.
+# The static site (issue 21), three ways: into a new folder, as the Pages workflow builds it
+# on a fresh runner; over the site of the day before, as a daily job on an office's server
+# does (every page changes: the day it answers on, the days late); and again over itself
+# on the same day (pages that read the same are not rewritten). Its pages are not flushed
+# one by one (src/atomic.rs, `publish`): each run is flushed after it, untimed, so that the
+# disk writing them back does not slow the command timed next.
+YESTERDAY=$(date -d "$TODAY - 1 day" +%F)
+add "bhxh-plan site, new folder (warm cache)" "rm -rf $(printf '%q' "$WORK/site-new"); sync" \
+  "$BIN" site --out "$WORK/site-new" --plans "$CORPUS" --today "$TODAY"
+AFTER[-1]="sync"
+add "bhxh-plan site over the day before's (warm cache)" \
+  "$(printf '%q ' "$BIN" site --out "$WORK/site-daily" --plans "$CORPUS" --today "$YESTERDAY"); sync" \
+  "$BIN" site --out "$WORK/site-daily" --plans "$CORPUS" --today "$TODAY"
+AFTER[-1]="sync"
+add "bhxh-plan site over itself, same day (warm cache)" \
+  "$(printf '%q ' "$BIN" site --out "$WORK/site-same" --plans "$CORPUS" --today "$TODAY"); sync" \
+  "$BIN" site --out "$WORK/site-same" --plans "$CORPUS" --today "$TODAY"
 AFTER[-1]="sync"
 if [[ -n ${CACHE_CLEAR:-} ]]; then
   # A check stores no plans (CI never needs them); the first query does. So that the warm
