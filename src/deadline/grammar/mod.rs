@@ -24,6 +24,8 @@ mod sentence;
 mod tests;
 #[cfg(test)]
 mod tests_more;
+#[cfg(test)]
+mod tests_round5;
 mod words;
 
 use super::lexer::{Kind as Tok, Token};

@@ -1,0 +1,207 @@
+//! Round 5: made-up variants of the kinds of issue 22, written to vary what the rules might
+//! have fitted on (other units, joining words, verbs, word order, case, spacing, dashes,
+//! spelled-out years, trailing notes). None is in `phrasings.toml`. Each line of a table is
+//! `phrase | plan year | reading`, the reading in the notation of tests/deadline_language.
+
+use super::tests::{check, reads};
+
+/// Checks every line `phrase | year | reading` of `table`.
+#[track_caller]
+fn check_lines(table: &str) {
+    let cases: Vec<(&str, i32, &str)> = table
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .map(|line| {
+            let mut fields = line.split(" | ");
+            let text = fields.next().expect("a phrase");
+            let year = fields.next().and_then(|y| y.parse().ok()).expect("a year");
+            (text, year, fields.next().expect("a reading"))
+        })
+        .collect();
+    check(&cases);
+}
+
+/// A date joined to an ongoing duty: open-ended, first due as stated.
+pub(super) const JOINED_TO_ONGOING: &str = "
+Quý III/2025 và tiếp tục thực hiện thường xuyên | 2025 | open_ended 2025-07-01..2025-09-30 [2025-09-30]
+Tháng 6/2025, sau đó thực hiện thường xuyên | 2025 | open_ended 2025-06-01..2025-06-30 [2025-06-30]
+Hoàn thành trước 30/6/2025 và duy trì thường xuyên | 2025 | open_ended 2025-06-30..2025-06-30 [2025-06-30]
+6 tháng đầu năm 2025 và thường xuyên | 2025 | open_ended 2025-01-01..2025-06-30 [2025-06-30]
+Giai đoạn 2025-2026 và thực hiện thường xuyên các năm tiếp theo | 2025 | open_ended 2025-01-01..2026-12-31 [2026-12-31]
+Quý 2/2025, đồng thời thực hiện thường xuyên | 2025 | open_ended 2025-04-01..2025-06-30 [2025-06-30]
+Trong tháng 10 năm 2025 và duy trì liên tục | 2025 | open_ended 2025-10-01..2025-10-31 [2025-10-31]
+Năm 2026, tiếp tục thực hiện trong các năm tiếp theo | 2025 | open_ended 2026-01-01..2026-12-31 [2026-12-31]
+Hoàn thành trong quý I/2026; duy trì thường xuyên | 2025 | open_ended 2026-01-01..2026-03-31 [2026-03-31]
+Năm 2025 và là nhiệm vụ thường xuyên những năm tiếp theo | 2025 | open_ended 2025-01-01..2025-12-31 [2025-12-31]
+quý IV năm 2025 và hằng năm tiếp theo thường xuyên rà soát | 2025 | open_ended 2025-10-01..2025-12-31 [2025-12-31]
+Từ năm 2025 trở đi | 2025 | open_ended 2025-01-01..2025-12-31 [2025-12-31]
+";
+
+/// A series joined to more: recurring.
+pub(super) const RECURRING_JOINED: &str = "
+Hằng tháng, thường xuyên | 2025 | recurring 2025-01-01..2025-12-31 [2025-01-31 2025-02-28 2025-03-31 2025-04-30 2025-05-31 2025-06-30 2025-07-31 2025-08-31 2025-09-30 2025-10-31 2025-11-30 2025-12-31]
+Định kỳ hằng tháng, hằng quý | 2025 | recurring 2025-01-01..2025-12-31 [2025-01-31 2025-02-28 2025-03-31 2025-04-30 2025-05-31 2025-06-30 2025-07-31 2025-08-31 2025-09-30 2025-10-31 2025-11-30 2025-12-31]
+Định kỳ hằng quý và đột xuất | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]
+Hàng năm và khi có yêu cầu | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
+Định kỳ 6 tháng và hằng năm | 2025 | recurring 2025-01-01..2025-12-31 [2025-06-30 2025-12-31]
+// As \"2025 và hằng quý\": the year stated is the series' year.
+Năm 2026 và hằng năm | 2025 | recurring 2026-01-01..2026-12-31 [2026-12-31]
+Hằng quý; thường xuyên | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]
+Hằng năm, theo chỉ đạo của Lãnh đạo Ngành | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
+Quý IV/2025 và định kỳ hằng năm | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
+Hằng quý, 6 tháng, năm | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]
+Hằng quý và đột xuất theo yêu cầu | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]
+hàng năm, giai đoạn 2025-2026 | 2025 | recurring 2025-01-01..2026-12-31 [2025-12-31 2026-12-31]
+Thường xuyên và định kỳ hằng quý | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]
+Định kỳ hằng năm, tiếp tục thực hiện các năm tiếp theo | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
+";
+
+/// Ranges are spans; lists are several.
+pub(super) const RANGES_AND_LISTS: &str = "
+Từ tháng 3/2025 đến tháng 6/2025 | 2025 | span 2025-03-01..2025-06-30 [2025-06-30]
+Từ quý 2/2025 đến quý 4/2026 | 2025 | span 2025-04-01..2026-12-31 [2026-12-31]
+Từ năm 2025 đến năm 2027 | 2025 | span 2025-01-01..2027-12-31 [2027-12-31]
+Trong các năm 2025, 2026 và 2027 | 2025 | several 2025-01-01..2027-12-31 [2025-12-31 2026-12-31 2027-12-31]
+từ 01/3/2025 đến 30/6/2025 | 2025 | span 2025-03-01..2025-06-30 [2025-06-30]
+Từ 6 tháng cuối năm 2025 đến hết năm 2026 | 2025 | span 2025-07-01..2026-12-31 [2026-12-31]
+Quý II và quý IV năm 2025 | 2025 | several 2025-04-01..2025-12-31 [2025-06-30 2025-12-31]
+Tháng 3, tháng 6 và tháng 9/2025 | 2025 | several 2025-03-01..2025-09-30 [2025-03-31 2025-06-30 2025-09-30]
+Năm 2025, 2026 | 2025 | several 2025-01-01..2026-12-31 [2025-12-31 2026-12-31]
+Giai đoạn từ 2025 đến 2027 | 2025 | span 2025-01-01..2027-12-31 [2027-12-31]
+// \"từ\" makes the dash a range, where two full quarters alone are stages.
+từ quý III/2025 - quý II/2026 | 2025 | span 2025-07-01..2026-06-30 [2026-06-30]
+Tháng 10 - 12/2025 | 2025 | span 2025-10-01..2025-12-31 [2025-12-31]
+Quý I, quý II/2026 | 2025 | several 2026-01-01..2026-06-30 [2026-03-31 2026-06-30]
+từ tháng 9 đến hết tháng 12 năm 2025 | 2025 | span 2025-09-01..2025-12-31 [2025-12-31]
+";
+
+/// Typos and spellings a reader reads anyway.
+pub(super) const TYPOS: &str = "
+Quý IV2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
+Quý I /2026 | 2025 | quarter 2026-01-01..2026-03-31 [2026-03-31]
+quý iii/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+Tháng 9 /2025 | 2025 | month 2025-09-01..2025-09-30 [2025-09-30]
+Tháng 10/ 2025 | 2025 | month 2025-10-01..2025-10-31 [2025-10-31]
+Năm2025 | 2025 | year 2025-01-01..2025-12-31 [2025-12-31]
+Quý II/2025. | 2025 | quarter 2025-04-01..2025-06-30 [2025-06-30]
+2025–2026 | 2025 | span 2025-01-01..2026-12-31 [2026-12-31]
+Giai đoạn 2025 — 2027 | 2025 | span 2025-01-01..2027-12-31 [2027-12-31]
+Tháng12/2025 | 2025 | month 2025-12-01..2025-12-31 [2025-12-31]
+Quý III.2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+Quý III năm2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+Qúy III/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+Quí III/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+30/09/2025. | 2025 | date 2025-09-30..2025-09-30 [2025-09-30]
+quý ii, iii/2025 | 2025 | several 2025-04-01..2025-09-30 [2025-06-30 2025-09-30]
+Quý II/2025 (dự kiến) | 2025 | quarter 2025-04-01..2025-06-30 [2025-06-30]
+";
+
+/// A sentence that carries its deadline; several sentences are stages.
+pub(super) const SENTENCES: &str = "
+Trình Bộ trưởng trong quý III/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+Ban hành trước ngày 30/9/2025 | 2025 | date 2025-09-30..2025-09-30 [2025-09-30]
+Tổ chức thực hiện từ tháng 7/2025 đến tháng 12/2025 | 2025 | span 2025-07-01..2025-12-31 [2025-12-31]
+Báo cáo kết quả trước 15/12/2025 | 2025 | date 2025-12-15..2025-12-15 [2025-12-15]
+Xây dựng dự thảo trong tháng 8/2025; trình ban hành trong quý IV/2025 | 2025 | several 2025-08-01..2025-12-31 [2025-08-31 2025-12-31]
+Hoàn thành dự thảo trong quý II/2025. Trình Tổng Giám đốc ký ban hành trong quý III/2025. | 2025 | several 2025-04-01..2025-09-30 [2025-06-30 2025-09-30]
+Tổng kết, đánh giá trong năm 2026 | 2025 | year 2026-01-01..2026-12-31 [2026-12-31]
+Trình Chính phủ ban hành Nghị định trước 31/12/2025 | 2025 | date 2025-12-31..2025-12-31 [2025-12-31]
+Các đơn vị gửi báo cáo về BHXH Việt Nam trước ngày 20/12/2025 | 2025 | date 2025-12-20..2025-12-20 [2025-12-20]
+Hoàn thành việc rà soát chậm nhất ngày 30/9/2025 | 2025 | date 2025-09-30..2025-09-30 [2025-09-30]
+Trình dự thảo Quyết định trong tháng 10 năm 2025 | 2025 | month 2025-10-01..2025-10-31 [2025-10-31]
+Tổ chức hội nghị vào giữa tháng 11/2025 | 2025 | date 2025-11-15..2025-11-15 [2025-11-15]
+Trình ký ban hành Kế hoạch trong Quý I năm 2026 | 2025 | quarter 2026-01-01..2026-03-31 [2026-03-31]
+Sơ kết thực hiện Quyết định số 1234/QĐ-BHXH trong quý IV/2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
+";
+
+/// No date at all: ongoing duties and events.
+pub(super) const NO_DATE: &str = "
+Là nhiệm vụ thường xuyên, liên tục | 2025 | ongoing -..- []
+Thực hiện thường xuyên | 2025 | ongoing -..- []
+Liên tục | 2025 | ongoing -..- []
+Thường xuyên, hằng ngày | 2025 | ongoing -..- []
+Theo yêu cầu của Bộ Tài chính | 2025 | event -..- []
+Theo chỉ đạo của Lãnh đạo Ngành | 2025 | event -..- []
+Khi có văn bản hướng dẫn | 2025 | event -..- []
+Sau khi Nghị định được ban hành | 2025 | event -..- []
+Theo kế hoạch của Bộ Y tế | 2025 | event -..- []
+Kỳ họp thứ 9, Quốc hội khóa XV | 2025 | event -..- []
+Ngay sau khi Luật có hiệu lực | 2025 | event -..- []
+Theo thông báo của Bộ Nội vụ | 2025 | event -..- []
+Đột xuất | 2025 | event -..- []
+Tùy tình hình thực tế | 2025 | event -..- []
+Theo Quyết định phê duyệt của Thủ tướng Chính phủ | 2025 | event -..- []
+Căn cứ vào tiến độ của Chính phủ | 2025 | event -..- []
+Sau khi có ý kiến của Bộ Tài chính | 2025 | event -..- []
+";
+
+/// The Civil Code's points of a month or a year (BLDS 2015 Art. 146); of a quarter, none.
+pub(super) const CIVIL_CODE: &str = "
+giữa năm 2026 | 2025 | date 2026-06-30..2026-06-30 [2026-06-30]
+Đầu tháng 10/2025 | 2025 | date 2025-10-01..2025-10-01 [2025-10-01]
+Cuối tháng 12 năm 2025 | 2025 | date 2025-12-31..2025-12-31 [2025-12-31]
+giữa tháng 9 | 2025 | date 2025-09-15..2025-09-15 [2025-09-15]
+// As \"đầu quý I/2025\": the Code names no day of a quarter.
+Cuối quý III/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+Trước cuối tháng 11/2025 | 2025 | date 2025-11-30..2025-11-30 [2025-11-30]
+vào giữa tháng 10 năm 2025 | 2025 | date 2025-10-15..2025-10-15 [2025-10-15]
+ĐẦU NĂM 2026 | 2025 | date 2026-01-01..2026-01-01 [2026-01-01]
+Cuối năm nay | 2025 | date 2025-12-31..2025-12-31 [2025-12-31]
+cuối tháng 02/2025 | 2025 | date 2025-02-28..2025-02-28 [2025-02-28]
+Giữa năm | 2025 | date 2025-06-30..2025-06-30 [2025-06-30]
+Đầu tháng 3 và cuối tháng 9/2025 | 2024 | several 2025-03-01..2025-09-30 [2025-03-01 2025-09-30]
+";
+
+/// Months and days as people write them.
+pub(super) const MONTHS_AND_DAYS: &str = "
+trước 15/12/2025 | 2025 | date 2025-12-15..2025-12-15 [2025-12-15]
+chậm nhất ngày 30/9/2025 | 2025 | date 2025-09-30..2025-09-30 [2025-09-30]
+trong tháng 10 năm 2025 | 2025 | month 2025-10-01..2025-10-31 [2025-10-31]
+Quý 3/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+quý 3 năm 2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+6 tháng cuối năm 2025 | 2025 | half 2025-07-01..2025-12-31 [2025-12-31]
+Năm 2025-2026 | 2025 | span 2025-01-01..2026-12-31 [2026-12-31]
+Trước ngày 31 tháng 12 năm 2025 | 2025 | date 2025-12-31..2025-12-31 [2025-12-31]
+Tháng 12 năm 2025 | 2025 | month 2025-12-01..2025-12-31 [2025-12-31]
+Đến hết năm 2025 | 2025 | year 2025-01-01..2025-12-31 [2025-12-31]
+Chậm nhất trong tháng 11/2025 | 2025 | month 2025-11-01..2025-11-30 [2025-11-30]
+Trước 31/12 | 2025 | date 2025-12-31..2025-12-31 [2025-12-31]
+06 tháng đầu năm 2026 | 2025 | half 2026-01-01..2026-06-30 [2026-06-30]
+Quý 4 năm 2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
+Trong năm 2025 - 2026 | 2025 | span 2025-01-01..2026-12-31 [2026-12-31]
+";
+
+#[test]
+fn round5_tally() {
+    let tables = [
+        ("joined to ongoing", JOINED_TO_ONGOING),
+        ("recurring joined", RECURRING_JOINED),
+        ("ranges and lists", RANGES_AND_LISTS),
+        ("typos", TYPOS),
+        ("sentences", SENTENCES),
+        ("no date", NO_DATE),
+        ("civil code", CIVIL_CODE),
+        ("months and days", MONTHS_AND_DAYS),
+    ];
+    let mut report = String::new();
+    for (name, table) in tables {
+        let (mut ok, mut all) = (0, 0);
+        for line in table.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with("//") {
+                continue;
+            }
+            let f: Vec<&str> = line.split(" | ").collect();
+            let got = reads(f[0], f[1].parse().unwrap());
+            all += 1;
+            if got == f[2] {
+                ok += 1;
+            } else {
+                report += &format!("  MISS {:?}: got `{got}`, want `{}`\n", f[0], f[2]);
+            }
+        }
+        report += &format!("{name}: {ok}/{all}\n");
+    }
+    println!("{report}");
+    let _ = check_lines;
+}
