@@ -1,13 +1,15 @@
 //! One part of a deadline ("Quý II, III/2024", "trước ngày 15 hàng tháng") → a resolution.
 //!
-//! A small recursive-descent reader over folded tokens, in four files:
+//! A small recursive-descent reader over folded tokens, in five files:
 //! - [`sentence`]: a part is a sentence. It may open with words that are not part of the
 //!   language ("Hoàn thành sửa đổi quy trình trong quý III/2025"): they are skipped when
 //!   what follows reads to the end. Phrases joined by ",", "và", "hoặc" form a group
 //!   ("tháng 02 và quý I năm 2025", "Quý IV/2025 và thực hiện thường xuyên"); groups found
 //!   one after the other in the sentence are stages.
 //! - [`words`]: leading filler ("trước", "chậm nhất", "vào chiều", "bắt đầu từ 0h"), and
-//!   the phrases with no date (ongoing, events).
+//!   where a deadline starts.
+//! - [`undated`]: the phrases with no date (ongoing duties, events), counts of days, and
+//!   sessions named by their time.
 //! - [`periods`]: quarters, months, halves, years, spans and the Civil Code's points
 //!   ("đầu/giữa/cuối tháng", "đầu/giữa/cuối năm").
 //! - [`days`]: days, lists and ranges of days, and recurring series.
@@ -26,6 +28,7 @@ mod tests;
 mod tests_more;
 #[cfg(test)]
 mod tests_round5;
+mod undated;
 mod words;
 
 use super::lexer::{Kind as Tok, Token};
