@@ -80,7 +80,7 @@ impl Parser<'_> {
         self.pos = from;
         let starts = self.skip_prefix().from;
         self.pos = from;
-        let group = self.group()?;
+        let (group, ongoing) = self.group()?;
         self.skip_punct();
         let rest = self.pos;
         if rest == self.tokens.len() {
@@ -114,8 +114,10 @@ impl Parser<'_> {
             }
         }
         self.pos = rest;
-        if group.kind.is_undated() || self.at_clause() || self.subject_then_clause(rest) {
-            // "Thường xuyên trong năm", "Khi …": the words describe the duty or the event;
+        if group.kind.is_undated() || ongoing || self.at_clause() || self.subject_then_clause(rest)
+        {
+            // "Thường xuyên trong năm", "Khi …", "Quý IV/2025 và thực hiện thường xuyên các
+            // năm tiếp theo": the words describe the duty or the event;
             // "năm 2018 sẽ hoàn thành việc bàn giao sổ", "Ngày 1/5, 63 tỉnh phải gửi đề án":
             // the deadline leads its sentence.
             self.pos = self.tokens.len();
@@ -190,14 +192,18 @@ impl Parser<'_> {
         found
     }
 
-    /// Phrases joined by ",", "và", "hoặc" or a range's "đến"/"tới".
-    fn group(&mut self) -> Result<Resolution, Failure> {
+    /// Phrases joined by ",", "và", "hoặc" or a range's "đến"/"tới" (or a dash after
+    /// "từ": "từ quý III/2025 - quý II/2026"); and whether the last is an ongoing duty, whose
+    /// words may follow it ("và thực hiện thường xuyên các năm tiếp theo").
+    fn group(&mut self) -> Result<(Resolution, bool), Failure> {
         let mut items = vec![self.item(false)?];
         loop {
             let save = self.pos;
             let comma = self.punct(',');
             let joined = self.words(&["va"]) || self.words(&["hoac"]) || comma;
-            let ranged = self.at_word(0, "den") || self.at_word(0, "toi");
+            let ranged = self.at_word(0, "den")
+                || self.at_word(0, "toi")
+                || (items.len() == 1 && items[0].prefix.from && self.punct('-'));
             if !(joined || ranged) {
                 break;
             }
@@ -218,7 +224,10 @@ impl Parser<'_> {
         let end = self.pos;
         self.give_years(&mut items)?;
         self.pos = end;
-        self.join(items)
+        let ongoing = items
+            .last()
+            .is_some_and(|item| item.resolution.kind == Kind::Ongoing);
+        Ok((self.join(items)?, ongoing))
     }
 
     /// One phrase: filler, the deadline, and what may follow it ("của năm báo cáo", "đối

@@ -6,26 +6,57 @@ use super::super::lexer::Kind as Tok;
 use super::super::{Error, Resolution};
 use super::*;
 
+/// Words before an ongoing duty that say it goes on: "là nhiệm vụ thường xuyên", "tiếp tục
+/// thực hiện thường xuyên", "sau đó duy trì liên tục", "đồng thời triển khai thường xuyên".
+const ONGOING_LEADS: &[&[&str]] = &[
+    &["la"],
+    &["cac", "nhiem", "vu"],
+    &["nhiem", "vu"],
+    &["sau", "do"],
+    &["tiep", "tuc"],
+    &["dong", "thoi"],
+    &["duy", "tri"],
+    &["thuc", "hien"],
+    &["trien", "khai"],
+    &["to", "chuc"],
+    &["trong"],
+];
+
 impl Parser<'_> {
-    /// An ongoing duty, consumed: "thường xuyên", "liên tục", "là nhiệm vụ thường
-    /// xuyên", "các nhiệm vụ thường xuyên"; after "và" (`joined`) also "thời gian tới",
-    /// "các năm tiếp theo".
+    /// An ongoing duty, consumed: "thường xuyên", "liên tục", "hằng ngày", after words that
+    /// say the duty goes on ("là nhiệm vụ", "tiếp tục thực hiện", "sau đó duy trì", "đồng
+    /// thời triển khai"); after a joiner (`joined`) also the time after a first date: "(trong)
+    /// thời gian tới", "các năm tiếp theo", "những năm sau", "giai đoạn tiếp theo".
     pub(super) fn ongoing(&mut self, joined: bool) -> bool {
         let start = self.pos;
-        self.words(&["la"]);
-        let _ = self.words(&["cac", "nhiem", "vu"]) || self.words(&["nhiem", "vu"]);
+        while let Some(lead) = ONGOING_LEADS.iter().find(|lead| self.at_words(lead)) {
+            self.pos += lead.len();
+        }
         let core = self.words(&["thuong", "xuyen"])
             || self.words(&["lien", "tuc"])
             || self.words(&["hang", "ngay"])
-            || (joined
-                && (self.words(&["thoi", "gian", "toi"])
-                    || self.words(&["cac", "nam", "tiep", "theo"])
-                    || self.words(&["nhung", "nam", "tiep", "theo"])
-                    || self.words(&["cac", "nam", "sau"])));
+            || (joined && self.time_after());
         if !core {
             self.pos = start;
         }
         core
+    }
+
+    /// "thời gian tới", "các năm tiếp theo", "những năm sau", "giai đoạn tiếp theo",
+    /// consumed: the time after a date, which only a joiner makes a duty's ("năm sau" alone
+    /// is next year).
+    fn time_after(&mut self) -> bool {
+        let start = self.pos;
+        let plural = self.words(&["cac"]) || self.words(&["nhung"]);
+        let period = (plural && self.words(&["nam"]))
+            || self.words(&["thoi", "gian"])
+            || self.words(&["giai", "doan"]);
+        let after = period
+            && (self.words(&["tiep", "theo"]) || self.words(&["sau"]) || self.words(&["toi"]));
+        if !after {
+            self.pos = start;
+        }
+        after
     }
 
     /// True where an ongoing duty starts.
