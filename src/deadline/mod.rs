@@ -2,8 +2,9 @@
 //!
 //! `resolve` is a pure function of the text and a [`Context`] (the year a missing year
 //! defaults to). A deadline is split into parts at `;` and at `-` list items; each part is
-//! read by [`grammar`], and the parts combine into one [`Resolution`]. Errors carry the
-//! byte span, inside the text, of what could not be read.
+//! read by [`grammar`], and the parts combine into one [`Resolution`] as the phrases of a
+//! sentence do ("Quý I/2026; duy trì thường xuyên" is open-ended as "Quý I/2026 và duy trì
+//! thường xuyên" is). Errors carry the byte span, inside the text, of what could not be read.
 
 mod grammar;
 mod lexer;
@@ -253,7 +254,7 @@ fn read(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Er
     for part in split_parts(tokens) {
         parts.push(grammar::part(text, part, context)?);
     }
-    Ok(combine(parts))
+    Ok(grammar::combine(parts))
 }
 
 /// Drops remarks in parentheses: they are kept in the text, never read as dates.
@@ -315,35 +316,4 @@ fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
         parts.push(&tokens[start..]);
     }
     parts
-}
-
-/// One resolution from the parts of a deadline.
-fn combine(mut parts: Vec<Resolution>) -> Resolution {
-    if parts.len() == 1 {
-        return parts.pop().expect("one part");
-    }
-    let dated: Vec<&Resolution> = parts.iter().filter(|p| !p.kind.is_undated()).collect();
-    if dated.is_empty() {
-        // "Thường xuyên; Sau khi … ban hành": ongoing work outlives the event.
-        let kind = if parts.iter().any(|p| p.kind == Kind::Ongoing) {
-            Kind::Ongoing
-        } else {
-            Kind::Event
-        };
-        return Resolution::undated(kind);
-    }
-    let kind = if dated.iter().any(|p| p.kind == Kind::Recurring) {
-        Kind::Recurring
-    } else {
-        Kind::Several
-    };
-    let mut dates: Vec<NaiveDate> = dated.iter().flat_map(|p| p.dates.iter().copied()).collect();
-    dates.sort();
-    dates.dedup();
-    Resolution {
-        kind,
-        start: dated.iter().filter_map(|p| p.start).min(),
-        due: dates.last().copied(),
-        dates,
-    }
 }

@@ -33,6 +33,7 @@ mod words;
 
 use super::lexer::{Kind as Tok, Token};
 use super::{Context, Error, Kind, Resolution};
+pub(super) use sentence::combine;
 
 /// Reads one part of a deadline. `text` is the whole deadline, for quoting in errors.
 pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Error> {

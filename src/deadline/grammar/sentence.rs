@@ -431,7 +431,7 @@ impl Parser<'_> {
 /// Phrases of a group, or stages of a sentence, as one reading: undated ones alone are
 /// ongoing (if any is) or an event; a series with anything is recurring; a date with an
 /// ongoing duty is open-ended; with an event, the date; several dates are several.
-fn combine(mut parts: Vec<Resolution>) -> Resolution {
+pub(in crate::deadline) fn combine(mut parts: Vec<Resolution>) -> Resolution {
     if parts.len() == 1 {
         return parts.pop().expect("one part");
     }
