@@ -273,11 +273,26 @@ fn without_remarks(tokens: Vec<Token>) -> Vec<Token> {
     kept
 }
 
+/// True when `part` opened a range that no "đến"/"tới" has closed: "từ quý III/2025" before
+/// "- quý II/2026" (from … to …), where a dash between two full quarters alone lists them.
+fn opens_range(part: &[Token]) -> bool {
+    let time = ["quy", "thang", "nam", "ngay", "giai", "dau", "giua", "cuoi"];
+    let from = part.windows(2).rposition(|pair| {
+        pair[0].is_word("tu")
+            && (pair[1].kind == lexer::Kind::Number || time.iter().any(|w| pair[1].is_word(w)))
+    });
+    from.is_some_and(|at| {
+        !part[at..]
+            .iter()
+            .any(|t| t.is_word("den") || t.is_word("toi"))
+    })
+}
+
 /// Splits at `;` and at `-` list items ("Năm 2017 - Năm 2018"), but not inside a span of
 /// years ("2017 - 2018") or quarters ("Quý III - IV/2025") where the dash is followed by a
 /// number or a numeral, nor between two full months ("Tháng 9/2025 - tháng 12/2025"),
-/// which a reader reads as a span. Full quarters stay a list ("Quý II/2024 - Quý IV/2024"),
-/// as the sources write their stages.
+/// which a reader reads as a span, nor after "từ" ("từ quý III/2025 - quý II/2026"). Full
+/// quarters stay a list ("Quý II/2024 - Quý IV/2024"), as the sources write their stages.
 fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
     let numeral = |t: &Token| ["i", "ii", "iii", "iv"].contains(&t.text.as_str());
     let year =
@@ -304,7 +319,8 @@ fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
                 .is_some_and(|next| next.kind == lexer::Kind::Word && !numeral(next))
             && tokens[i - 1].span.end < token.span.start
             && !tokens[i - 1].is_punct(':')
-            && !between_full_periods(i);
+            && !between_full_periods(i)
+            && !opens_range(&tokens[start..i]);
         if token.is_punct(';') || bullet {
             if i > start {
                 parts.push(&tokens[start..i]);

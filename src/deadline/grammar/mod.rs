@@ -183,8 +183,18 @@ impl Parser<'_> {
             "hang" | "dinh" => self.recurring(),
             "ngay" | "mung" | "mong" => self.day(),
             "nam" if self.at_word(1, "hoc") => self.school_year(),
-            // "nhiệm kỳ 2025 - 2030": a term of office is its years, as a stage is.
+            // "nhiệm kỳ 2025 - 2030": a term of office is its years, as a stage is; "giai đoạn
+            // từ (năm) 2025 đến (năm) 2027" names them as a range does.
             "giai" | "nhiem" if self.words(&["giai", "doan"]) || self.words(&["nhiem", "ky"]) => {
+                let named = |p: &Self, at: usize| {
+                    p.at_year(at) || (p.at_word(at, "nam") && p.at_year(at + 1))
+                };
+                if self.at_word(0, "tu") && named(self, 1) {
+                    self.pos += 1;
+                }
+                if self.at_word(0, "nam") && self.at_year(1) {
+                    self.pos += 1;
+                }
                 self.years()
             }
             // Only as the whole deadline: after a duty, "liên tục trong cả năm" is its extent.
