@@ -67,21 +67,14 @@ impl Parser<'_> {
         found
     }
 
+    /// True where an event starts: "Khi …", "Sau khi …", "Kỳ họp thứ mười …", "Tết …",
+    /// "Đột xuất", or where the words name what the date depends on ([`Self::at_qualifier`]).
     pub(super) fn is_event(&self) -> bool {
         let starts = [
             &["khi"][..],
             &["sau", "khi"],
             &["ngay", "sau", "khi"],
             &["sau"],
-            &["theo", "yeu", "cau"],
-            &["theo", "quy", "dinh"],
-            &["theo", "ke", "hoach"],
-            &["theo", "chi", "dao"],
-            &["theo", "tien", "do"],
-            &["theo", "chuong", "trinh"],
-            &["theo", "lo", "trinh"],
-            &["theo", "tung"],
-            &["tuy", "theo"],
             &["ky", "hop"],
             &["tet"],
             &["dip", "tet"],
@@ -94,7 +87,7 @@ impl Parser<'_> {
         // after it (before a date `skip_prefix` has already passed it); alone it names nothing.
         let moment = self.at_words(&["thoi", "diem"])
             && self.peek_at(2).is_some_and(|t| t.kind == Tok::Word);
-        moment || starts.iter().any(|words| self.at_words(words))
+        moment || self.at_qualifier() || starts.iter().any(|words| self.at_words(words))
     }
 
     /// True at "để" (so that): the words after a deadline give its purpose. Folding makes
@@ -103,10 +96,23 @@ impl Parser<'_> {
         self.at_word(0, "de") && self.written(0) == "để"
     }
 
-    /// True at an event's words that qualify a date before them rather than replace it:
-    /// "theo kế hoạch", "theo quy định", "theo tiến độ của Đề án", "tùy theo …".
+    /// True at words that name what a date depends on: "theo" and what it follows ("theo
+    /// kế hoạch", "theo chỉ đạo của …", "theo thông báo của …", "theo từng giai đoạn"; not
+    /// "theo quý", a frequency), "tùy (theo/thuộc) …", "căn cứ (vào) …", "phụ thuộc (vào) …".
+    /// Alone they are an event; after a date they qualify it, and the date stands.
     pub(super) fn at_qualifier(&self) -> bool {
-        (self.at_word(0, "theo") || self.at_words(&["tuy", "theo"])) && self.is_event()
+        // "theo quý", "theo tháng, năm": a frequency, the unit alone; "theo quy định" is not.
+        let unit = ["quy", "thang", "nam", "tuan", "ngay"]
+            .iter()
+            .any(|w| self.at_word(1, w))
+            && self.peek_at(2).is_none_or(|t| {
+                matches!(t.kind, Tok::Punct(_)) || t.is_word("va") || t.is_word("hoac")
+            });
+        let follows = self.peek_at(1).is_some_and(|t| t.kind == Tok::Word) && !unit;
+        (self.at_word(0, "theo") && follows)
+            || (self.at_word(0, "tuy") && self.peek_at(1).is_some())
+            || self.at_words(&["can", "cu"])
+            || self.at_words(&["phu", "thuoc"])
     }
 
     /// A time counted from an event, consumed with the rest: "(trong) thời hạn 20 ngày
