@@ -384,8 +384,11 @@ impl Parser<'_> {
     /// "Hàng năm", "Hằng quý", "Định kỳ hàng quý năm 2024", "Định kỳ 6 tháng".
     pub(super) fn recurring(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
+        if !self.at_recurring() {
+            return Err(self.unreadable_from(start));
+        }
         self.words(&["dinh", "ky"]);
-        self.words(&["hang"]);
+        let _ = self.words(&["hang"]) || self.words(&["theo"]);
         // The months whose ends are due.
         let months: &[u32] = if self.words(&["nam"]) {
             &[12]

@@ -181,6 +181,7 @@ impl Parser<'_> {
     fn worded(&mut self, first: &Token) -> Result<Resolution, Error> {
         match first.text.as_str() {
             "hang" | "dinh" => self.recurring(),
+            "theo" if self.at_recurring() => self.recurring(),
             "ngay" | "mung" | "mong" => self.day(),
             "nam" if self.at_word(1, "hoc") => self.school_year(),
             // "nhiệm kỳ 2025 - 2030": a term of office is its years, as a stage is; "giai đoạn

@@ -101,18 +101,12 @@ impl Parser<'_> {
     /// "theo quý", a frequency), "tùy (theo/thuộc) …", "căn cứ (vào) …", "phụ thuộc (vào) …".
     /// Alone they are an event; after a date they qualify it, and the date stands.
     pub(super) fn at_qualifier(&self) -> bool {
-        // "theo quý", "theo tháng, năm": a frequency, the unit alone; "theo quy định" is not.
-        let unit = ["quy", "thang", "nam", "tuan", "ngay"]
-            .iter()
-            .any(|w| self.at_word(1, w))
-            && self.peek_at(2).is_none_or(|t| {
-                matches!(t.kind, Tok::Punct(_)) || t.is_word("va") || t.is_word("hoac")
-            });
-        let follows = self.peek_at(1).is_some_and(|t| t.kind == Tok::Word) && !unit;
+        // "theo quý": a frequency.
+        let follows = self.peek_at(1).is_some_and(|t| t.kind == Tok::Word) && !self.at_bare_unit(1);
         (self.at_word(0, "theo") && follows)
             || (self.at_word(0, "tuy") && self.peek_at(1).is_some())
-            || self.at_words(&["can", "cu"])
-            || self.at_words(&["phu", "thuoc"])
+            || (self.at_words(&["can", "cu"]) && self.peek_at(2).is_some())
+            || (self.at_words(&["phu", "thuoc"]) && self.peek_at(2).is_some())
     }
 
     /// A time counted from an event, consumed with the rest: "(trong) thời hạn 20 ngày

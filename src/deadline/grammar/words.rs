@@ -270,16 +270,32 @@ impl Parser<'_> {
     }
 
     /// True when a recurring series starts here: "hằng quý", "định kỳ 6 tháng".
+    /// "theo quý" (by the quarter) is a frequency as "hằng quý" is.
     pub(super) fn at_recurring(&self) -> bool {
         let at = if self.at_words(&["dinh", "ky"]) {
             2
-        } else if self.at_word(0, "hang") {
+        } else if self.at_word(0, "hang") || self.at_word(0, "theo") {
             1
         } else {
             return false;
         };
-        let at = at + usize::from(self.at_word(at, "hang"));
+        let by = self.at_word(at - 1, "theo") || self.at_word(at, "theo");
+        let at = at + usize::from(self.at_word(at, "hang") || self.at_word(at, "theo"));
+        if by {
+            return self.at_bare_unit(at);
+        }
         ["nam", "quy", "thang"].iter().any(|w| self.at_word(at, w))
             || (self.at_number(at) && self.at_word(at + 1, "thang"))
+    }
+
+    /// True when a unit of time stands alone at `ahead`, as after "theo" in a frequency:
+    /// "theo quý", "theo tháng, năm", "theo quý năm 2025"; not "theo quy định".
+    pub(super) fn at_bare_unit(&self, ahead: usize) -> bool {
+        ["quy", "thang", "nam", "tuan", "ngay"]
+            .iter()
+            .any(|w| self.at_word(ahead, w))
+            && self.peek_at(ahead + 1).is_none_or(|t| {
+                matches!(t.kind, Tok::Punct(_)) || ["va", "hoac", "nam"].contains(&t.text.as_str())
+            })
     }
 }
