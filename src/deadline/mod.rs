@@ -249,12 +249,21 @@ fn remarks(tokens: &[Token]) -> Vec<Vec<Token>> {
 }
 
 /// The parts of a deadline, read and combined.
+/// A dash that leaves a part unreadable was no list item's: "Theo hướng dẫn của Bộ Lao động
+/// - Thương binh và Xã hội" names a ministry; the deadline is read again split at `;` alone.
 fn read(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Error> {
-    let mut parts = Vec::new();
-    for part in split_parts(tokens) {
-        parts.push(grammar::part(text, part, context)?);
+    let read_parts = |bullets: bool| -> Result<Resolution, Error> {
+        let mut parts = Vec::new();
+        for part in split_parts(tokens, bullets) {
+            parts.push(grammar::part(text, part, context)?);
+        }
+        Ok(grammar::combine(parts))
+    };
+    let listed = read_parts(true);
+    if listed.is_err() && split_parts(tokens, true).len() > split_parts(tokens, false).len() {
+        return read_parts(false).or(listed);
     }
-    Ok(grammar::combine(parts))
+    listed
 }
 
 /// Drops remarks in parentheses: they are kept in the text, never read as dates.
@@ -293,7 +302,8 @@ fn opens_range(part: &[Token]) -> bool {
 /// number or a numeral, nor between two full months ("Tháng 9/2025 - tháng 12/2025"),
 /// which a reader reads as a span, nor after "từ" ("từ quý III/2025 - quý II/2026"). Full
 /// quarters stay a list ("Quý II/2024 - Quý IV/2024"), as the sources write their stages.
-fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
+/// Without `bullets`, at `;` only.
+fn split_parts(tokens: &[Token], bullets: bool) -> Vec<&[Token]> {
     let numeral = |t: &Token| ["i", "ii", "iii", "iv"].contains(&t.text.as_str());
     let year =
         |t: Option<&Token>| t.is_some_and(|t| t.kind == lexer::Kind::Number && t.text.len() == 4);
@@ -312,7 +322,8 @@ fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, token) in tokens.iter().enumerate() {
-        let bullet = token.is_punct('-')
+        let bullet = bullets
+            && token.is_punct('-')
             && i > start
             && tokens
                 .get(i + 1)
