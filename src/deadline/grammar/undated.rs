@@ -25,8 +25,9 @@ const ONGOING_LEADS: &[&[&str]] = &[
 impl Parser<'_> {
     /// An ongoing duty, consumed: "thường xuyên", "liên tục", "hằng ngày", after words that
     /// say the duty goes on ("là nhiệm vụ", "tiếp tục thực hiện", "sau đó duy trì", "đồng
-    /// thời triển khai"); after a joiner (`joined`) also the time after a first date: "(trong)
-    /// thời gian tới", "các năm tiếp theo", "những năm sau", "giai đoạn tiếp theo".
+    /// thời triển khai"); the years after a date ("các năm tiếp theo", "những năm sau": plural,
+    /// where "năm sau" is next year); after a joiner (`joined`) also "(trong) thời gian tới",
+    /// "giai đoạn tiếp theo".
     pub(super) fn ongoing(&mut self, joined: bool) -> bool {
         let start = self.pos;
         while let Some(lead) = ONGOING_LEADS.iter().find(|lead| self.at_words(lead)) {
@@ -35,22 +36,20 @@ impl Parser<'_> {
         let core = self.words(&["thuong", "xuyen"])
             || self.words(&["lien", "tuc"])
             || self.words(&["hang", "ngay"])
-            || (joined && self.time_after());
+            || self.time_after(joined);
         if !core {
             self.pos = start;
         }
         core
     }
 
-    /// "thời gian tới", "các năm tiếp theo", "những năm sau", "giai đoạn tiếp theo",
-    /// consumed: the time after a date, which only a joiner makes a duty's ("năm sau" alone
-    /// is next year).
-    fn time_after(&mut self) -> bool {
+    /// "các năm tiếp theo", "những năm sau", and where `joined` "thời gian tới", "giai
+    /// đoạn tiếp theo", consumed: the time after a date.
+    fn time_after(&mut self, joined: bool) -> bool {
         let start = self.pos;
         let plural = self.words(&["cac"]) || self.words(&["nhung"]);
         let period = (plural && self.words(&["nam"]))
-            || self.words(&["thoi", "gian"])
-            || self.words(&["giai", "doan"]);
+            || (joined && (self.words(&["thoi", "gian"]) || self.words(&["giai", "doan"])));
         let after = period
             && (self.words(&["tiep", "theo"]) || self.words(&["sau"]) || self.words(&["toi"]));
         if !after {
