@@ -161,7 +161,10 @@ impl Parser<'_> {
         if let Some(session) = self.dated_session() {
             return session;
         }
-        if self.is_event() || self.relative() {
+        if self.is_event() {
+            return Ok(self.clause_is(Kind::Event));
+        }
+        if self.relative() {
             return Ok(self.rest_is(Kind::Event));
         }
         if self
@@ -243,6 +246,23 @@ impl Parser<'_> {
             span.clone(),
             format!("cannot read `{}` as a deadline", &self.text[span]),
         )
+    }
+
+    /// Consumes the words of the clause, to a comma, a full stop or the end: an event's
+    /// description. A date in a later clause may still stand ("Theo kế hoạch, hoàn thành
+    /// trong quý IV/2025"); where none reads, the sentence takes the rest as the event's.
+    fn clause_is(&mut self, kind: Kind) -> Resolution {
+        while let Some(token) = self.peek() {
+            let dotted = token.is_punct('.')
+                && self.at_number(1)
+                && self.pos > 0
+                && self.tokens[self.pos - 1].kind == Tok::Number;
+            if (token.is_punct(',') || token.is_punct('.') || token.is_punct(';')) && !dotted {
+                break;
+            }
+            self.pos += 1;
+        }
+        Resolution::undated(kind)
     }
 
     /// Consumes the rest of the part: free words such as the event's description.

@@ -80,7 +80,7 @@ impl Parser<'_> {
         self.pos = from;
         let starts = self.skip_prefix().from;
         self.pos = from;
-        let (group, ongoing) = self.group()?;
+        let (group, ends_undated) = self.group()?;
         self.skip_punct();
         let rest = self.pos;
         if rest == self.tokens.len() {
@@ -114,7 +114,10 @@ impl Parser<'_> {
             }
         }
         self.pos = rest;
-        if group.kind.is_undated() || ongoing || self.at_clause() || self.subject_then_clause(rest)
+        if group.kind.is_undated()
+            || ends_undated
+            || self.at_clause()
+            || self.subject_then_clause(rest)
         {
             // "Thường xuyên trong năm", "Khi …", "Quý IV/2025 và thực hiện thường xuyên các
             // năm tiếp theo": the words describe the duty or the event;
@@ -193,8 +196,9 @@ impl Parser<'_> {
     }
 
     /// Phrases joined by ",", "và", "hoặc" or a range's "đến"/"tới" (or a dash after
-    /// "từ": "từ quý III/2025 - quý II/2026"); and whether the last is an ongoing duty, whose
-    /// words may follow it ("và thực hiện thường xuyên các năm tiếp theo").
+    /// "từ": "từ quý III/2025 - quý II/2026"); and whether the last is an ongoing duty or an
+    /// event, whose words may follow it ("và thực hiện thường xuyên các năm tiếp theo", "và
+    /// theo lộ trình, phương án được phê duyệt").
     fn group(&mut self) -> Result<(Resolution, bool), Failure> {
         let mut items = vec![self.item(false)?];
         loop {
@@ -224,10 +228,10 @@ impl Parser<'_> {
         let end = self.pos;
         self.give_years(&mut items)?;
         self.pos = end;
-        let ongoing = items
+        let undated = items
             .last()
-            .is_some_and(|item| item.resolution.kind == Kind::Ongoing);
-        Ok((self.join(items)?, ongoing))
+            .is_some_and(|item| item.resolution.kind.is_undated() && item.duration.is_none());
+        Ok((self.join(items)?, undated))
     }
 
     /// One phrase: filler, the deadline, and what may follow it ("của năm báo cáo", "đối
