@@ -179,8 +179,9 @@ impl Parser<'_> {
         timed
     }
 
-    /// True when token `i` may start a deadline in the middle of a sentence; ongoing duties
-    /// and events only for the `first` phrase.
+    /// True when token `i` may start a deadline in the middle of a sentence; events only for
+    /// the `first` phrase. An ongoing duty may follow a date ("Năm 2025, sau đó duy trì
+    /// thường xuyên", "Quý I/2026 thường xuyên cập nhật": open-ended).
     fn introduces(&mut self, i: usize, first: bool) -> bool {
         let save = self.pos;
         self.pos = i;
@@ -190,7 +191,8 @@ impl Parser<'_> {
                 || self.strong_start()
                 || self.at_recurring()
                 || (self.at_word(0, "nua") && (self.at_word(1, "dau") || self.at_word(1, "cuoi")))
-                || (first && (self.is_event() || self.at_ongoing())));
+                || self.at_ongoing()
+                || (first && self.is_event()));
         self.pos = save;
         found
     }
@@ -292,6 +294,10 @@ impl Parser<'_> {
         // "ngày 14 tháng 3 thuộc kỳ báo cáo": the reporting period is the plan's year.
         let _ =
             self.words(&["thuoc", "ky", "bao", "cao"]) || self.words(&["cua", "ky", "bao", "cao"]);
+        if resolution.kind == Kind::Recurring {
+            // "hằng năm tiếp theo": every year that follows, the series itself.
+            self.words(&["tiep", "theo"]);
+        }
         if resolution.kind == Kind::Date && self.words(&["hang", "nam"]) {
             // "ngày 26/3 hàng năm", "10-10 hằng năm": that day of every year.
             return Ok(yearly(resolution, 0));

@@ -34,7 +34,10 @@ Trong tháng 10 năm 2025 và duy trì liên tục | 2025 | open_ended 2025-10-0
 Năm 2026, tiếp tục thực hiện trong các năm tiếp theo | 2025 | open_ended 2026-01-01..2026-12-31 [2026-12-31]
 Hoàn thành trong quý I/2026; duy trì thường xuyên | 2025 | open_ended 2026-01-01..2026-03-31 [2026-03-31]
 Năm 2025 và là nhiệm vụ thường xuyên những năm tiếp theo | 2025 | open_ended 2025-01-01..2025-12-31 [2025-12-31]
-quý IV năm 2025 và hằng năm tiếp theo thường xuyên rà soát | 2025 | open_ended 2025-10-01..2025-12-31 [2025-12-31]
+// Ambiguous: “hằng năm tiếp theo” (every following year) is a series, and a series with
+// anything is recurring, as “2025 và hằng quý” is (written open_ended first; an error before
+// either way).
+quý IV năm 2025 và hằng năm tiếp theo thường xuyên rà soát | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
 Từ năm 2025 trở đi | 2025 | open_ended 2025-01-01..2025-12-31 [2025-12-31]
 ";
 
@@ -45,7 +48,7 @@ Hằng tháng, thường xuyên | 2025 | recurring 2025-01-01..2025-12-31 [2025-
 Định kỳ hằng quý và đột xuất | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]
 Hàng năm và khi có yêu cầu | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
 Định kỳ 6 tháng và hằng năm | 2025 | recurring 2025-01-01..2025-12-31 [2025-06-30 2025-12-31]
-// As \"2025 và hằng quý\": the year stated is the series' year.
+// As “2025 và hằng quý”: the year stated is the series' year.
 Năm 2026 và hằng năm | 2025 | recurring 2026-01-01..2026-12-31 [2026-12-31]
 Hằng quý; thường xuyên | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]
 Hằng năm, theo chỉ đạo của Lãnh đạo Ngành | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
@@ -69,7 +72,7 @@ Quý II và quý IV năm 2025 | 2025 | several 2025-04-01..2025-12-31 [2025-06-3
 Tháng 3, tháng 6 và tháng 9/2025 | 2025 | several 2025-03-01..2025-09-30 [2025-03-31 2025-06-30 2025-09-30]
 Năm 2025, 2026 | 2025 | several 2025-01-01..2026-12-31 [2025-12-31 2026-12-31]
 Giai đoạn từ 2025 đến 2027 | 2025 | span 2025-01-01..2027-12-31 [2027-12-31]
-// \"từ\" makes the dash a range, where two full quarters alone are stages.
+// “từ” makes the dash a range, where two full quarters alone are stages.
 từ quý III/2025 - quý II/2026 | 2025 | span 2025-07-01..2026-06-30 [2026-06-30]
 Tháng 10 - 12/2025 | 2025 | span 2025-10-01..2025-12-31 [2025-12-31]
 Quý I, quý II/2026 | 2025 | several 2026-01-01..2026-06-30 [2026-03-31 2026-06-30]
@@ -142,7 +145,7 @@ giữa năm 2026 | 2025 | date 2026-06-30..2026-06-30 [2026-06-30]
 Đầu tháng 10/2025 | 2025 | date 2025-10-01..2025-10-01 [2025-10-01]
 Cuối tháng 12 năm 2025 | 2025 | date 2025-12-31..2025-12-31 [2025-12-31]
 giữa tháng 9 | 2025 | date 2025-09-15..2025-09-15 [2025-09-15]
-// As \"đầu quý I/2025\": the Code names no day of a quarter.
+// As “đầu quý I/2025”: the Code names no day of a quarter.
 Cuối quý III/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
 Trước cuối tháng 11/2025 | 2025 | date 2025-11-30..2025-11-30 [2025-11-30]
 vào giữa tháng 10 năm 2025 | 2025 | date 2025-10-15..2025-10-15 [2025-10-15]
