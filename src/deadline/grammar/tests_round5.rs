@@ -2,10 +2,15 @@
 //! have fitted on (other units, joining words, verbs, word order, case, spacing, dashes,
 //! spelled-out years, trailing notes). None is in `phrasings.toml`. Each line of a table is
 //! `phrase | plan year | reading`, the reading in the notation of tests/deadline_language.
+//!
+//! Read before the round's rules: 99 of the first 115 (joined to ongoing 4/12, recurring
+//! joined 13/14, ranges and lists 12/14, typos 16/17, sentences 14/14, no date 13/17, Civil
+//! Code 12/12, months and days 15/15). The 26 of [`HELD_OUT`], written once the first fixes
+//! were in, read 23 before the rules they led to.
 
 use super::tests::{check, reads};
 
-/// Checks every line `phrase | year | reading` of `table`.
+/// Checks every line `phrase | year | reading` of `table`; lines starting `//` are notes.
 #[track_caller]
 fn check_lines(table: &str) {
     let cases: Vec<(&str, i32, &str)> = table
@@ -175,40 +180,6 @@ Quý 4 năm 2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
 Trong năm 2025 - 2026 | 2025 | span 2025-01-01..2026-12-31 [2026-12-31]
 ";
 
-#[test]
-fn round5_tally() {
-    let tables = [
-        ("joined to ongoing", JOINED_TO_ONGOING),
-        ("recurring joined", RECURRING_JOINED),
-        ("ranges and lists", RANGES_AND_LISTS),
-        ("typos", TYPOS),
-        ("sentences", SENTENCES),
-        ("no date", NO_DATE),
-        ("civil code", CIVIL_CODE),
-        ("months and days", MONTHS_AND_DAYS),
-    ];
-    let mut report = String::new();
-    for (name, table) in tables {
-        let (mut ok, mut all) = (0, 0);
-        for line in table.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with("//") {
-                continue;
-            }
-            let f: Vec<&str> = line.split(" | ").collect();
-            let got = reads(f[0], f[1].parse().unwrap());
-            all += 1;
-            if got == f[2] {
-                ok += 1;
-            } else {
-                report += &format!("  MISS {:?}: got `{got}`, want `{}`\n", f[0], f[2]);
-            }
-        }
-        report += &format!("{name}: {ok}/{all}\n");
-    }
-    println!("{report}");
-    let _ = check_lines;
-}
-
 /// Written after the rules above were fixed, to measure them on phrasings they were not
 /// fitted to.
 pub(super) const HELD_OUT: &str = "
@@ -241,21 +212,115 @@ Tháng 10 và tháng 11 năm 2025 | 2025 | several 2025-10-01..2025-11-30 [2025-
 ";
 
 #[test]
-fn round5_held_out_tally() {
-    let mut report = String::new();
-    let (mut ok, mut all) = (0, 0);
-    for line in HELD_OUT.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with("//") {
-            continue;
-        }
-        let f: Vec<&str> = line.split(" | ").collect();
-        let got = reads(f[0], f[1].parse().unwrap());
-        all += 1;
-        if got == f[2] {
-            ok += 1;
-        } else {
-            report += &format!("  MISS {:?}: got `{got}`, want `{}`\n", f[0], f[2]);
-        }
+fn a_date_joined_to_an_ongoing_duty_is_open_ended() {
+    check_lines(JOINED_TO_ONGOING);
+}
+
+#[test]
+fn a_series_joined_to_more_is_recurring() {
+    check_lines(RECURRING_JOINED);
+}
+
+#[test]
+fn ranges_are_spans_and_lists_are_several() {
+    check_lines(RANGES_AND_LISTS);
+}
+
+#[test]
+fn typos_and_older_spellings_a_reader_reads_anyway() {
+    check_lines(TYPOS);
+}
+
+#[test]
+fn a_sentence_carries_its_deadline() {
+    check_lines(SENTENCES);
+}
+
+#[test]
+fn no_date_is_ongoing_or_an_event() {
+    check_lines(NO_DATE);
+}
+
+#[test]
+fn the_civil_code_points_of_a_month_or_a_year() {
+    check_lines(CIVIL_CODE);
+}
+
+#[test]
+fn months_and_days_as_people_write_them() {
+    check_lines(MONTHS_AND_DAYS);
+}
+
+#[test]
+fn held_out_variants() {
+    check_lines(HELD_OUT);
+}
+
+/// What the round's rules read that they were not written for, and where they stop.
+#[test]
+fn the_rules_reach_their_neighbours() {
+    check_lines(
+        "
+Định kỳ theo quý | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]
+theo năm | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
+// “theo quy định” is where the date comes from, not a frequency.
+Định kỳ theo quy định | 2025 | event -..- []
+Kì họp thứ 10 Quốc hội khóa XV | 2025 | event -..- []
+Giai đoạn từ năm 2025 đến năm 2027 | 2025 | span 2025-01-01..2027-12-31 [2027-12-31]
+Kể từ quý II/2025 - quý IV/2025 | 2025 | span 2025-04-01..2025-12-31 [2025-12-31]
+Khi có hướng dẫn của Bộ Y tế, dự kiến quý IV/2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
+Quý I/2026 thường xuyên cập nhật | 2025 | open_ended 2026-01-01..2026-03-31 [2026-03-31]
+// Full quarters joined by a dash, with no “từ”, stay stages.
+Quý II/2025 - Quý IV/2025 | 2025 | several 2025-04-01..2025-12-31 [2025-06-30 2025-12-31]
+// “năm sau” alone is next year; only plural years after a date are the time after it.
+năm sau | 2025 | year 2026-01-01..2026-12-31 [2026-12-31]
+",
+    );
+}
+
+/// Nonsense stays an error, with a message that says why, whatever the new rules allow.
+#[test]
+fn nonsense_still_does_not_read() {
+    check(&[
+        ("abc", 2025, "error: cannot read `abc` as a deadline"),
+        (
+            "Quý V/2025",
+            2025,
+            "error: quarter `V` does not exist: write I, II, III or IV",
+        ),
+        (
+            "Quí V/2025",
+            2025,
+            "error: quarter `V` does not exist: write I, II, III or IV",
+        ),
+        (
+            "32/13/2025",
+            2025,
+            "error: `32/13/2025` is not a day of the calendar",
+        ),
+        (
+            "Giai đoạn từ 2027 đến 2025",
+            2025,
+            "error: the span 2027-2025 ends before it starts",
+        ),
+        (
+            "từ quý III/2026 - quý II/2025",
+            2025,
+            "error: `từ quý III/2026 - quý II/2025` ends before it starts",
+        ),
+        (
+            "Khi có yêu cầu, Quý V/2025",
+            2025,
+            "error: quarter `V` does not exist: write I, II, III or IV",
+        ),
+        (
+            "Năm 2025 xem phụ lục",
+            2025,
+            "error: unexpected `xem phụ lục` after the deadline",
+        ),
+    ]);
+    // Words that only begin a dependency or a series name nothing.
+    for alone in ["Theo", "Tùy", "Căn cứ", "Hằng", "Định kỳ"] {
+        assert!(reads(alone, 2025).starts_with("error"), "{alone}");
     }
-    println!("{report}held out: {ok}/{all}");
 }
