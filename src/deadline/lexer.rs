@@ -59,7 +59,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let raw = &text[start..end];
         let (kind, folded) = match kind {
             Kind::Number => (kind, raw.to_string()),
-            Kind::Word => (kind, unaccented(raw).collect()),
+            Kind::Word => (kind, older_spelling(unaccented(raw).collect())),
             // "tháng 7 & 8.2021": the ampersand is the word "và".
             Kind::Punct('&') => (Kind::Word, "va".to_string()),
             Kind::Punct(c) => (kind, c.to_string()),
@@ -71,6 +71,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// A folded word in the spelling the grammar knows: "i" after "qu" and "k", which many
+/// writers still use, is "y" ("Quí III", "định kì", "kì họp" read as "Quý III", "định kỳ",
+/// "kỳ họp").
+fn older_spelling(word: String) -> String {
+    match word.as_str() {
+        "qui" => "quy".to_string(),
+        "ki" => "ky".to_string(),
+        _ => word,
+    }
 }
 
 fn kind_of(c: char) -> Kind {
@@ -102,6 +113,18 @@ mod tests {
         let tokens = tokenize("Quý I & II");
         assert!(tokens[2].is_word("va"));
         assert_eq!(&"Quý I & II"[tokens[2].span.clone()], "&");
+    }
+
+    #[test]
+    fn the_older_i_after_qu_and_k_reads_as_y() {
+        let tokens = tokenize("Quí III, định kì, Kì họp, quy");
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "quy", "iii", ",", "dinh", "ky", ",", "ky", "hop", ",", "quy"
+            ]
+        );
     }
 
     #[test]

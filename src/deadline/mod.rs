@@ -2,8 +2,9 @@
 //!
 //! `resolve` is a pure function of the text and a [`Context`] (the year a missing year
 //! defaults to). A deadline is split into parts at `;` and at `-` list items; each part is
-//! read by [`grammar`], and the parts combine into one [`Resolution`]. Errors carry the
-//! byte span, inside the text, of what could not be read.
+//! read by [`grammar`], and the parts combine into one [`Resolution`] as the phrases of a
+//! sentence do ("Quý I/2026; duy trì thường xuyên" is open-ended as "Quý I/2026 và duy trì
+//! thường xuyên" is). Errors carry the byte span, inside the text, of what could not be read.
 
 mod grammar;
 mod lexer;
@@ -248,12 +249,21 @@ fn remarks(tokens: &[Token]) -> Vec<Vec<Token>> {
 }
 
 /// The parts of a deadline, read and combined.
+/// A dash that leaves a part unreadable was no list item's: "Theo hướng dẫn của Bộ Lao động
+/// - Thương binh và Xã hội" names a ministry; the deadline is read again split at `;` alone.
 fn read(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Error> {
-    let mut parts = Vec::new();
-    for part in split_parts(tokens) {
-        parts.push(grammar::part(text, part, context)?);
+    let read_parts = |bullets: bool| -> Result<Resolution, Error> {
+        let mut parts = Vec::new();
+        for part in split_parts(tokens, bullets) {
+            parts.push(grammar::part(text, part, context)?);
+        }
+        Ok(grammar::combine(parts))
+    };
+    let listed = read_parts(true);
+    if listed.is_err() && split_parts(tokens, true).len() > split_parts(tokens, false).len() {
+        return read_parts(false).or(listed);
     }
-    Ok(combine(parts))
+    listed
 }
 
 /// Drops remarks in parentheses: they are kept in the text, never read as dates.
@@ -272,12 +282,28 @@ fn without_remarks(tokens: Vec<Token>) -> Vec<Token> {
     kept
 }
 
+/// True when `part` opened a range that no "đến"/"tới" has closed: "từ quý III/2025" before
+/// "- quý II/2026" (from … to …), where a dash between two full quarters alone lists them.
+fn opens_range(part: &[Token]) -> bool {
+    let time = ["quy", "thang", "nam", "ngay", "giai", "dau", "giua", "cuoi"];
+    let from = part.windows(2).rposition(|pair| {
+        pair[0].is_word("tu")
+            && (pair[1].kind == lexer::Kind::Number || time.iter().any(|w| pair[1].is_word(w)))
+    });
+    from.is_some_and(|at| {
+        !part[at..]
+            .iter()
+            .any(|t| t.is_word("den") || t.is_word("toi"))
+    })
+}
+
 /// Splits at `;` and at `-` list items ("Năm 2017 - Năm 2018"), but not inside a span of
 /// years ("2017 - 2018") or quarters ("Quý III - IV/2025") where the dash is followed by a
 /// number or a numeral, nor between two full months ("Tháng 9/2025 - tháng 12/2025"),
-/// which a reader reads as a span. Full quarters stay a list ("Quý II/2024 - Quý IV/2024"),
-/// as the sources write their stages.
-fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
+/// which a reader reads as a span, nor after "từ" ("từ quý III/2025 - quý II/2026"). Full
+/// quarters stay a list ("Quý II/2024 - Quý IV/2024"), as the sources write their stages.
+/// Without `bullets`, at `;` only.
+fn split_parts(tokens: &[Token], bullets: bool) -> Vec<&[Token]> {
     let numeral = |t: &Token| ["i", "ii", "iii", "iv"].contains(&t.text.as_str());
     let year =
         |t: Option<&Token>| t.is_some_and(|t| t.kind == lexer::Kind::Number && t.text.len() == 4);
@@ -296,14 +322,16 @@ fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, token) in tokens.iter().enumerate() {
-        let bullet = token.is_punct('-')
+        let bullet = bullets
+            && token.is_punct('-')
             && i > start
             && tokens
                 .get(i + 1)
                 .is_some_and(|next| next.kind == lexer::Kind::Word && !numeral(next))
             && tokens[i - 1].span.end < token.span.start
             && !tokens[i - 1].is_punct(':')
-            && !between_full_periods(i);
+            && !between_full_periods(i)
+            && !opens_range(&tokens[start..i]);
         if token.is_punct(';') || bullet {
             if i > start {
                 parts.push(&tokens[start..i]);
@@ -315,35 +343,4 @@ fn split_parts(tokens: &[Token]) -> Vec<&[Token]> {
         parts.push(&tokens[start..]);
     }
     parts
-}
-
-/// One resolution from the parts of a deadline.
-fn combine(mut parts: Vec<Resolution>) -> Resolution {
-    if parts.len() == 1 {
-        return parts.pop().expect("one part");
-    }
-    let dated: Vec<&Resolution> = parts.iter().filter(|p| !p.kind.is_undated()).collect();
-    if dated.is_empty() {
-        // "Thường xuyên; Sau khi … ban hành": ongoing work outlives the event.
-        let kind = if parts.iter().any(|p| p.kind == Kind::Ongoing) {
-            Kind::Ongoing
-        } else {
-            Kind::Event
-        };
-        return Resolution::undated(kind);
-    }
-    let kind = if dated.iter().any(|p| p.kind == Kind::Recurring) {
-        Kind::Recurring
-    } else {
-        Kind::Several
-    };
-    let mut dates: Vec<NaiveDate> = dated.iter().flat_map(|p| p.dates.iter().copied()).collect();
-    dates.sort();
-    dates.dedup();
-    Resolution {
-        kind,
-        start: dated.iter().filter_map(|p| p.start).min(),
-        due: dates.last().copied(),
-        dates,
-    }
 }

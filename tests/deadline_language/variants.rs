@@ -248,10 +248,12 @@ fn variants_people_write() {
             2024,
             "several 2024-04-01..2024-12-31 [2024-06-30 2024-12-31]",
         ),
+        // An ongoing duty and a date in two parts read as when joined by "và": open-ended
+        // (issue 22), no longer one "several" stage.
         (
             "Thường xuyên; 30/6/2024",
             2024,
-            "several 2024-06-30..2024-06-30 [2024-06-30]",
+            "open_ended 2024-06-30..2024-06-30 [2024-06-30]",
         ),
         // ranges: one span from the start of the first to the end of the last
         (

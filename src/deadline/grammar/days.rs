@@ -384,8 +384,11 @@ impl Parser<'_> {
     /// "Hàng năm", "Hằng quý", "Định kỳ hàng quý năm 2024", "Định kỳ 6 tháng".
     pub(super) fn recurring(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
+        if !self.at_recurring() {
+            return Err(self.unreadable_from(start));
+        }
         self.words(&["dinh", "ky"]);
-        self.words(&["hang"]);
+        let _ = self.words(&["hang"]) || self.words(&["theo"]);
         // The months whose ends are due.
         let months: &[u32] = if self.words(&["nam"]) {
             &[12]
@@ -399,19 +402,24 @@ impl Parser<'_> {
             return Err(self.unreadable_from(start));
         };
         let mut months = months.to_vec();
-        // "Hằng tháng, quý, năm": more frequencies, the word "hằng" shared; each adds its
-        // months' ends. "Hằng quý, năm 2024" is the series' year, not a frequency.
+        // "Hằng tháng, quý, năm", "hằng quý, 6 tháng, năm": more frequencies, the word
+        // "hằng" shared; each adds its months' ends. "Hằng quý, năm 2024" is the series' year,
+        // not a frequency, and "6 tháng cuối năm" a half.
         while self.at_punct(0, ',') || self.at_word(0, "va") {
-            let more: &[u32] = if self.at_word(1, "quy") && !self.is_quarter_numeral(2) {
-                &[3, 6, 9, 12]
+            let (more, len): (&[u32], usize) = if self.at_word(1, "quy")
+                && !self.is_quarter_numeral(2)
+            {
+                (&[3, 6, 9, 12], 1)
             } else if self.at_word(1, "nam") && !self.at_number(2) && !self.at_relative_year(2) {
-                &[12]
+                (&[12], 1)
             } else if self.at_word(1, "thang") && !self.is_month_number(2) {
-                &MONTHS
+                (&MONTHS, 1)
+            } else if self.at_six_months(1) && !self.at_word(3, "dau") && !self.at_word(3, "cuoi") {
+                (&[6, 12], 2)
             } else {
                 break;
             };
-            self.pos += 2;
+            self.pos += 1 + len;
             months.extend_from_slice(more);
         }
         months.sort_unstable();
@@ -425,14 +433,18 @@ impl Parser<'_> {
 
     /// "6 tháng", consumed when it stands here.
     pub(super) fn is_six_months_word(&mut self) -> bool {
-        let six = self
-            .peek()
-            .is_some_and(|t| t.kind == Tok::Number && t.text.trim_start_matches('0') == "6");
-        if six && self.at_word(1, "thang") {
+        let six = self.at_six_months(0);
+        if six {
             self.pos += 2;
-            return true;
         }
-        false
+        six
+    }
+
+    /// True when "6 tháng" ("06 tháng") stands at `ahead`.
+    fn at_six_months(&self, ahead: usize) -> bool {
+        self.peek_at(ahead)
+            .is_some_and(|t| t.kind == Tok::Number && t.text.trim_start_matches('0') == "6")
+            && self.at_word(ahead + 1, "thang")
     }
 
     /// "năm 2024", "giai đoạn 2024-2025", or the context's year.

@@ -1,13 +1,15 @@
 //! One part of a deadline ("Quý II, III/2024", "trước ngày 15 hàng tháng") → a resolution.
 //!
-//! A small recursive-descent reader over folded tokens, in four files:
+//! A small recursive-descent reader over folded tokens, in five files:
 //! - [`sentence`]: a part is a sentence. It may open with words that are not part of the
 //!   language ("Hoàn thành sửa đổi quy trình trong quý III/2025"): they are skipped when
 //!   what follows reads to the end. Phrases joined by ",", "và", "hoặc" form a group
 //!   ("tháng 02 và quý I năm 2025", "Quý IV/2025 và thực hiện thường xuyên"); groups found
 //!   one after the other in the sentence are stages.
 //! - [`words`]: leading filler ("trước", "chậm nhất", "vào chiều", "bắt đầu từ 0h"), and
-//!   the phrases with no date (ongoing, events).
+//!   where a deadline starts.
+//! - [`undated`]: the phrases with no date (ongoing duties, events), counts of days, and
+//!   sessions named by their time.
 //! - [`periods`]: quarters, months, halves, years, spans and the Civil Code's points
 //!   ("đầu/giữa/cuối tháng", "đầu/giữa/cuối năm").
 //! - [`days`]: days, lists and ranges of days, and recurring series.
@@ -24,10 +26,14 @@ mod sentence;
 mod tests;
 #[cfg(test)]
 mod tests_more;
+#[cfg(test)]
+mod tests_round5;
+mod undated;
 mod words;
 
 use super::lexer::{Kind as Tok, Token};
 use super::{Context, Error, Kind, Resolution};
+pub(super) use sentence::combine;
 
 /// Reads one part of a deadline. `text` is the whole deadline, for quoting in errors.
 pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Error> {
@@ -155,7 +161,10 @@ impl Parser<'_> {
         if let Some(session) = self.dated_session() {
             return session;
         }
-        if self.is_event() || self.relative() {
+        if self.is_event() {
+            return Ok(self.clause_is(Kind::Event));
+        }
+        if self.relative() {
             return Ok(self.rest_is(Kind::Event));
         }
         if self
@@ -175,10 +184,21 @@ impl Parser<'_> {
     fn worded(&mut self, first: &Token) -> Result<Resolution, Error> {
         match first.text.as_str() {
             "hang" | "dinh" => self.recurring(),
+            "theo" if self.at_recurring() => self.recurring(),
             "ngay" | "mung" | "mong" => self.day(),
             "nam" if self.at_word(1, "hoc") => self.school_year(),
-            // "nhiệm kỳ 2025 - 2030": a term of office is its years, as a stage is.
+            // "nhiệm kỳ 2025 - 2030": a term of office is its years, as a stage is; "giai đoạn
+            // từ (năm) 2025 đến (năm) 2027" names them as a range does.
             "giai" | "nhiem" if self.words(&["giai", "doan"]) || self.words(&["nhiem", "ky"]) => {
+                let named = |p: &Self, at: usize| {
+                    p.at_year(at) || (p.at_word(at, "nam") && p.at_year(at + 1))
+                };
+                if self.at_word(0, "tu") && named(self, 1) {
+                    self.pos += 1;
+                }
+                if self.at_word(0, "nam") && self.at_year(1) {
+                    self.pos += 1;
+                }
                 self.years()
             }
             // Only as the whole deadline: after a duty, "liên tục trong cả năm" is its extent.
@@ -226,6 +246,23 @@ impl Parser<'_> {
             span.clone(),
             format!("cannot read `{}` as a deadline", &self.text[span]),
         )
+    }
+
+    /// Consumes the words of the clause, to a comma, a full stop or the end: an event's
+    /// description. A date in a later clause may still stand ("Theo kế hoạch, hoàn thành
+    /// trong quý IV/2025"); where none reads, the sentence takes the rest as the event's.
+    fn clause_is(&mut self, kind: Kind) -> Resolution {
+        while let Some(token) = self.peek() {
+            let dotted = token.is_punct('.')
+                && self.at_number(1)
+                && self.pos > 0
+                && self.tokens[self.pos - 1].kind == Tok::Number;
+            if (token.is_punct(',') || token.is_punct('.') || token.is_punct(';')) && !dotted {
+                break;
+            }
+            self.pos += 1;
+        }
+        Resolution::undated(kind)
     }
 
     /// Consumes the rest of the part: free words such as the event's description.

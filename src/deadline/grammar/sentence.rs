@@ -80,7 +80,7 @@ impl Parser<'_> {
         self.pos = from;
         let starts = self.skip_prefix().from;
         self.pos = from;
-        let group = self.group()?;
+        let (group, ends_undated) = self.group()?;
         self.skip_punct();
         let rest = self.pos;
         if rest == self.tokens.len() {
@@ -114,8 +114,13 @@ impl Parser<'_> {
             }
         }
         self.pos = rest;
-        if group.kind.is_undated() || self.at_clause() || self.subject_then_clause(rest) {
-            // "Thường xuyên trong năm", "Khi …": the words describe the duty or the event;
+        if group.kind.is_undated()
+            || ends_undated
+            || self.at_clause()
+            || self.subject_then_clause(rest)
+        {
+            // "Thường xuyên trong năm", "Khi …", "Quý IV/2025 và thực hiện thường xuyên các
+            // năm tiếp theo": the words describe the duty or the event;
             // "năm 2018 sẽ hoàn thành việc bàn giao sổ", "Ngày 1/5, 63 tỉnh phải gửi đề án":
             // the deadline leads its sentence.
             self.pos = self.tokens.len();
@@ -174,8 +179,9 @@ impl Parser<'_> {
         timed
     }
 
-    /// True when token `i` may start a deadline in the middle of a sentence; ongoing duties
-    /// and events only for the `first` phrase.
+    /// True when token `i` may start a deadline in the middle of a sentence; events only for
+    /// the `first` phrase. An ongoing duty may follow a date ("Năm 2025, sau đó duy trì
+    /// thường xuyên", "Quý I/2026 thường xuyên cập nhật": open-ended).
     fn introduces(&mut self, i: usize, first: bool) -> bool {
         let save = self.pos;
         self.pos = i;
@@ -185,19 +191,25 @@ impl Parser<'_> {
                 || self.strong_start()
                 || self.at_recurring()
                 || (self.at_word(0, "nua") && (self.at_word(1, "dau") || self.at_word(1, "cuoi")))
-                || (first && (self.is_event() || self.at_ongoing())));
+                || self.at_ongoing()
+                || (first && self.is_event()));
         self.pos = save;
         found
     }
 
-    /// Phrases joined by ",", "và", "hoặc" or a range's "đến"/"tới".
-    fn group(&mut self) -> Result<Resolution, Failure> {
+    /// Phrases joined by ",", "và", "hoặc" or a range's "đến"/"tới" (or a dash after
+    /// "từ": "từ quý III/2025 - quý II/2026"); and whether the last is an ongoing duty or an
+    /// event, whose words may follow it ("và thực hiện thường xuyên các năm tiếp theo", "và
+    /// theo lộ trình, phương án được phê duyệt").
+    fn group(&mut self) -> Result<(Resolution, bool), Failure> {
         let mut items = vec![self.item(false)?];
         loop {
             let save = self.pos;
             let comma = self.punct(',');
             let joined = self.words(&["va"]) || self.words(&["hoac"]) || comma;
-            let ranged = self.at_word(0, "den") || self.at_word(0, "toi");
+            let ranged = self.at_word(0, "den")
+                || self.at_word(0, "toi")
+                || (items.len() == 1 && items[0].prefix.from && self.punct('-'));
             if !(joined || ranged) {
                 break;
             }
@@ -218,7 +230,10 @@ impl Parser<'_> {
         let end = self.pos;
         self.give_years(&mut items)?;
         self.pos = end;
-        self.join(items)
+        let undated = items
+            .last()
+            .is_some_and(|item| item.resolution.kind.is_undated() && item.duration.is_none());
+        Ok((self.join(items)?, undated))
     }
 
     /// One phrase: filler, the deadline, and what may follow it ("của năm báo cáo", "đối
@@ -279,6 +294,10 @@ impl Parser<'_> {
         // "ngày 14 tháng 3 thuộc kỳ báo cáo": the reporting period is the plan's year.
         let _ =
             self.words(&["thuoc", "ky", "bao", "cao"]) || self.words(&["cua", "ky", "bao", "cao"]);
+        if resolution.kind == Kind::Recurring {
+            // "hằng năm tiếp theo": every year that follows, the series itself.
+            self.words(&["tiep", "theo"]);
+        }
         if resolution.kind == Kind::Date && self.words(&["hang", "nam"]) {
             // "ngày 26/3 hàng năm", "10-10 hằng năm": that day of every year.
             return Ok(yearly(resolution, 0));
@@ -422,7 +441,7 @@ impl Parser<'_> {
 /// Phrases of a group, or stages of a sentence, as one reading: undated ones alone are
 /// ongoing (if any is) or an event; a series with anything is recurring; a date with an
 /// ongoing duty is open-ended; with an event, the date; several dates are several.
-fn combine(mut parts: Vec<Resolution>) -> Resolution {
+pub(in crate::deadline) fn combine(mut parts: Vec<Resolution>) -> Resolution {
     if parts.len() == 1 {
         return parts.pop().expect("one part");
     }

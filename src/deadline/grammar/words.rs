@@ -1,7 +1,6 @@
 //! Words around the dates: the filler before a deadline ("trước", "chậm nhất", "vào chiều
-//! Chủ nhật", "bắt đầu từ 0h"), and the phrases with no date: ongoing duties ("thường
-//! xuyên", "là nhiệm vụ thường xuyên") and events ("Khi …", "Kỳ họp thứ mười …", "Trong
-//! thời hạn 20 ngày kể từ …").
+//! Chủ nhật", "bắt đầu từ 0h"), the words that open a clause after it, and where a deadline
+//! starts. The phrases with no date are in [`super::undated`].
 
 use super::super::lexer::Kind as Tok;
 use super::*;
@@ -232,218 +231,6 @@ impl Parser<'_> {
         }
     }
 
-    /// An ongoing duty, consumed: "thường xuyên", "liên tục", "là nhiệm vụ thường
-    /// xuyên", "các nhiệm vụ thường xuyên"; after "và" (`joined`) also "thời gian tới",
-    /// "các năm tiếp theo".
-    pub(super) fn ongoing(&mut self, joined: bool) -> bool {
-        let start = self.pos;
-        self.words(&["la"]);
-        let _ = self.words(&["cac", "nhiem", "vu"]) || self.words(&["nhiem", "vu"]);
-        let core = self.words(&["thuong", "xuyen"])
-            || self.words(&["lien", "tuc"])
-            || self.words(&["hang", "ngay"])
-            || (joined
-                && (self.words(&["thoi", "gian", "toi"])
-                    || self.words(&["cac", "nam", "tiep", "theo"])
-                    || self.words(&["nhung", "nam", "tiep", "theo"])
-                    || self.words(&["cac", "nam", "sau"])));
-        if !core {
-            self.pos = start;
-        }
-        core
-    }
-
-    /// True where an ongoing duty starts.
-    pub(super) fn at_ongoing(&mut self) -> bool {
-        let start = self.pos;
-        let found = self.ongoing(false);
-        self.pos = start;
-        found
-    }
-
-    pub(super) fn is_event(&self) -> bool {
-        let starts = [
-            &["khi"][..],
-            &["sau", "khi"],
-            &["ngay", "sau", "khi"],
-            &["sau"],
-            &["theo", "yeu", "cau"],
-            &["theo", "quy", "dinh"],
-            &["theo", "ke", "hoach"],
-            &["theo", "chi", "dao"],
-            &["theo", "tien", "do"],
-            &["theo", "chuong", "trinh"],
-            &["theo", "lo", "trinh"],
-            &["theo", "tung"],
-            &["tuy", "theo"],
-            &["ky", "hop"],
-            &["tet"],
-            &["dip", "tet"],
-            &["dot", "xuat"],
-            &["dau", "ky"],
-            &["giua", "ky"],
-            &["cuoi", "ky"],
-        ];
-        // "thời điểm khai mạc Đại hội …": the moment an event happens, named by the words
-        // after it (before a date `skip_prefix` has already passed it); alone it names nothing.
-        let moment = self.at_words(&["thoi", "diem"])
-            && self.peek_at(2).is_some_and(|t| t.kind == Tok::Word);
-        moment || starts.iter().any(|words| self.at_words(words))
-    }
-
-    /// True at "để" (so that): the words after a deadline give its purpose. Folding makes
-    /// "đề" (đề án) the same word, so the word as written decides.
-    pub(super) fn at_purpose(&self) -> bool {
-        self.at_word(0, "de") && self.written(0) == "để"
-    }
-
-    /// True at an event's words that qualify a date before them rather than replace it:
-    /// "theo kế hoạch", "theo quy định", "theo tiến độ của Đề án", "tùy theo …".
-    pub(super) fn at_qualifier(&self) -> bool {
-        (self.at_word(0, "theo") || self.at_words(&["tuy", "theo"])) && self.is_event()
-    }
-
-    /// A time counted from an event, consumed with the rest: "(trong) thời hạn 20 ngày
-    /// kể từ ngày luật … được thông qua", "trong vòng 3 năm kể từ …", "45 ngày làm việc
-    /// đến thời điểm khai mạc …"; or from a day the text does not name: "hai tuần tới",
-    /// "trong 30 ngày tới", "3 tháng sắp tới".
-    pub(super) fn relative(&mut self) -> bool {
-        let start = self.pos;
-        let _ = self.words(&["thoi", "han"]) || self.words(&["vong"]);
-        let counted = self.count_at(0).filter(|&(_, len)| {
-            ["ngay", "thang", "nam", "tuan", "gio"]
-                .iter()
-                .any(|w| self.at_word(len, w))
-        });
-        if let Some((_, len)) = counted {
-            self.pos += len + 1;
-            self.words(&["lam", "viec"]);
-            let counted_from = self.at_words(&["ke", "tu"])
-                || self.at_words(&["tinh", "tu"])
-                || self.at_word(0, "sau")
-                || self.at_word(0, "truoc")
-                || self.at_word(0, "den")
-                || self.at_word(0, "toi")
-                || self.at_words(&["sap", "toi"])
-                || self.at_words(&["tiep", "theo"]);
-            if counted_from {
-                return true;
-            }
-        }
-        self.pos = start;
-        false
-    }
-
-    /// A length in days, consumed: "25 ngày" before ", bắt đầu từ ngày 1/4/2019", "diễn ra
-    /// trong 30 ngày", "kéo dài 2 tuần" after a start.
-    pub(super) fn duration(&mut self) -> Option<u32> {
-        let start = self.pos;
-        loop {
-            let lead = self.words(&["dien", "ra"])
-                || self.words(&["keo", "dai"])
-                || self.words(&["trong", "vong"])
-                || self.words(&["trong"]);
-            if !lead {
-                break;
-            }
-        }
-        let per_unit = if self.at_word(1, "ngay") {
-            1
-        } else if self.at_word(1, "tuan") {
-            7
-        } else {
-            0
-        };
-        // "30 ngày đêm": days and nights, still days.
-        let nights = usize::from(per_unit == 1 && self.at_word(2, "dem"));
-        let ends = self.at_punct(2 + nights, ',')
-            || self.at_punct(2 + nights, ';')
-            || self.peek_at(2 + nights).is_none();
-        let count = self
-            .peek()
-            .filter(|t| t.kind == Tok::Number && per_unit > 0 && ends)
-            .and_then(|t| t.text.parse::<u32>().ok())
-            .filter(|&n| (1..=3660).contains(&n));
-        match count {
-            Some(n) => {
-                self.pos += 2 + nights;
-                Some(n * per_unit)
-            }
-            None => {
-                self.pos = start;
-                None
-            }
-        }
-    }
-
-    /// "Kỳ họp tháng 5 năm 2025", "kỳ họp thứ 9 (tháng 5/2025)" read without the remark:
-    /// a session named by its time is that time; "kỳ họp thứ 10" stays an event. None
-    /// (nothing consumed) when no time follows the session's name and ordinal.
-    pub(super) fn dated_session(&mut self) -> Option<Result<Resolution, Error>> {
-        if !self.at_words(&["ky", "hop"]) {
-            return None;
-        }
-        let start = self.pos;
-        self.pos += 2;
-        if self.at_word(0, "thu") {
-            // "thứ 9", "thứ mười", "thứ nhất": the session's ordinal.
-            if let Some((_, len)) = self.count_at(1) {
-                self.pos += 1 + len;
-            } else if self.at_word(1, "nhat") {
-                self.pos += 2;
-            }
-        }
-        self.punct(',');
-        let named = self.pos;
-        self.skip_prefix();
-        if !self.strong_start() {
-            let described = self.described_time(named);
-            if described.is_none() {
-                self.pos = start;
-            }
-            return described.map(Ok);
-        }
-        let reading = self.body(false);
-        if reading.is_err() {
-            self.pos = start;
-            return None;
-        }
-        if self.tokens[self.pos..]
-            .iter()
-            .all(|t| t.kind != Tok::Number)
-        {
-            // "kỳ họp tháng 10/2025 của Quốc hội": the rest names whose session it is.
-            self.pos = self.tokens.len();
-        }
-        reading.ok().map(Ok)
-    }
-
-    /// "Kỳ họp thứ nhất của Quốc hội được khai mạc ngày 20/7/2021": after a session's name,
-    /// words that say whose it is and what happens, then its time, read to the end. Only
-    /// words stand between: a number among them ("khóa 15") is not skipped over.
-    fn described_time(&mut self, from: usize) -> Option<Resolution> {
-        for i in from..self.tokens.len() {
-            if self.tokens[i].kind != Tok::Word {
-                return None;
-            }
-            self.pos = i;
-            if !(self.at_filler() || self.strong_start()) {
-                continue;
-            }
-            self.skip_prefix();
-            if !self.strong_start() {
-                continue;
-            }
-            if let Ok(reading) = self.body(false) {
-                self.skip_punct();
-                if self.pos == self.tokens.len() {
-                    return Some(reading);
-                }
-            }
-        }
-        None
-    }
-
     /// True when the phrase here has begun to name a time, so that an error in it is the
     /// reader's answer rather than a sign that the words are not a deadline: a number,
     /// "quý" and a numeral, "tháng" and a month, "ngày", "mùng" or "năm" and a number, a
@@ -483,16 +270,32 @@ impl Parser<'_> {
     }
 
     /// True when a recurring series starts here: "hằng quý", "định kỳ 6 tháng".
+    /// "theo quý" (by the quarter) is a frequency as "hằng quý" is.
     pub(super) fn at_recurring(&self) -> bool {
         let at = if self.at_words(&["dinh", "ky"]) {
             2
-        } else if self.at_word(0, "hang") {
+        } else if self.at_word(0, "hang") || self.at_word(0, "theo") {
             1
         } else {
             return false;
         };
-        let at = at + usize::from(self.at_word(at, "hang"));
+        let by = self.at_word(at - 1, "theo") || self.at_word(at, "theo");
+        let at = at + usize::from(self.at_word(at, "hang") || self.at_word(at, "theo"));
+        if by {
+            return self.at_bare_unit(at);
+        }
         ["nam", "quy", "thang"].iter().any(|w| self.at_word(at, w))
             || (self.at_number(at) && self.at_word(at + 1, "thang"))
+    }
+
+    /// True when a unit of time stands alone at `ahead`, as after "theo" in a frequency:
+    /// "theo quý", "theo tháng, năm", "theo quý năm 2025"; not "theo quy định".
+    pub(super) fn at_bare_unit(&self, ahead: usize) -> bool {
+        ["quy", "thang", "nam", "tuan", "ngay"]
+            .iter()
+            .any(|w| self.at_word(ahead, w))
+            && self.peek_at(ahead + 1).is_none_or(|t| {
+                matches!(t.kind, Tok::Punct(_)) || ["va", "hoac", "nam"].contains(&t.text.as_str())
+            })
     }
 }
