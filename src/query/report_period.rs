@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::filter::Filter;
 use super::period::{Cutoff, Period, Window};
 use super::tasks::{TaskRow, order, plans_on, sort};
-use super::workload::{registry_order, row_unit};
+use super::workload::{entry, registry_order, row_unit};
 use crate::model::{Extension, Plan, Task};
 use crate::progress::{self, Category, Item};
 use crate::units::Registry;
@@ -218,7 +218,7 @@ pub fn period_report(plans: &[Plan], query: &ReportQuery) -> PeriodReport {
                 }
                 counts.add(item.category);
                 for unit in &leads {
-                    units.entry(unit.clone()).or_default().add(item.category);
+                    entry(&mut units, unit).add(item.category);
                 }
                 let note = item.note.map(str::to_string);
                 let row = TaskRow::of(plan, task, item);
@@ -257,8 +257,8 @@ pub fn period_report(plans: &[Plan], query: &ReportQuery) -> PeriodReport {
 
 /// The rows a task's items count in on the report's `day`: each lead unit's, once, as
 /// `workload` counts it.
-fn lead_rows(query: &ReportQuery, task: &Task, day: NaiveDate) -> Vec<String> {
-    let mut rows: Vec<String> = Vec::new();
+fn lead_rows<'a>(query: &ReportQuery<'a>, task: &'a Task, day: NaiveDate) -> Vec<&'a str> {
+    let mut rows: Vec<&str> = Vec::new();
     for code in &task.lead {
         if let Some(row) = row_unit(query.registry, query.filter, code, day)
             && !rows.contains(&row)

@@ -111,7 +111,7 @@ pub fn workload(
                 continue;
             }
             let standing = standing(plan, task, &whole, today);
-            let mut held: Vec<(String, bool, bool)> = Vec::new();
+            let mut held: Vec<(&str, bool, bool)> = Vec::new();
             for code in task.lead.iter().chain(&task.support) {
                 let Some(row_code) = row_unit(registry, filter, code, today) else {
                     continue;
@@ -128,7 +128,7 @@ pub fn workload(
             }
             let (mut led, mut supported, mut in_any_role) = (false, false, false);
             for (code, leads, supports) in held {
-                let row = by_unit.entry(code).or_default();
+                let row = entry(&mut by_unit, code);
                 row.lead += usize::from(leads);
                 row.support += usize::from(supports);
                 led |= leads;
@@ -169,17 +169,26 @@ pub fn workload(
 /// The row that counts for unit `code` on `day`: with units chosen, theirs is one row
 /// named after the first, and other units have none; otherwise the row of the unit it had
 /// become by `day`.
-pub(super) fn row_unit(
-    registry: &Registry,
-    filter: &Filter,
-    code: &str,
+pub(super) fn row_unit<'a>(
+    registry: &'a Registry,
+    filter: &'a Filter,
+    code: &'a str,
     day: NaiveDate,
-) -> Option<String> {
+) -> Option<&'a str> {
     match &filter.units {
-        Some(units) if units.iter().any(|u| u == code) => Some(units[0].clone()),
+        Some(units) if units.iter().any(|u| u == code) => Some(&units[0]),
         Some(_) => None,
-        None => Some(registry.current_on(code, day).to_string()),
+        None => Some(registry.current_on(code, day)),
     }
+}
+
+/// The entry of `key` in `map`, made on first use. A national tree counts millions of
+/// items into a few dozen units: the key is copied only the first time.
+pub(super) fn entry<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> &'m mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
+    }
+    map.get_mut(key).expect("inserted above")
 }
 
 pub(super) fn registry_order(registry: &Registry, code: &str) -> usize {
@@ -225,11 +234,7 @@ pub fn by_quarter(
             .iter()
             .filter_map(|code| row_unit(registry, filter, code, today))
         {
-            *matrix
-                .entry(code)
-                .or_default()
-                .entry(quarter.clone())
-                .or_default() += 1;
+            *entry(entry(&mut matrix, code), &quarter) += 1;
         }
     }
     let all_quarters: Vec<String> = matrix.values().flat_map(|q| q.keys().cloned()).collect();
