@@ -36,7 +36,7 @@ pub struct Bar {
 
 /// One plan, summarised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PlanSummary {
+pub struct PlanSummary<'p> {
     pub number: String,
     pub issuer: String,
     pub title: String,
@@ -48,23 +48,28 @@ pub struct PlanSummary {
     pub open: usize,
     /// Open tasks with at least one stage past due.
     pub overdue: usize,
-    pub overdue_rows: Vec<TaskRow>,
-    pub due_soon: Vec<TaskRow>,
+    pub overdue_rows: Vec<TaskRow<'p>>,
+    pub due_soon: Vec<TaskRow<'p>>,
     pub workload: Workload,
     pub timeline: Vec<Bar>,
 }
 
 /// The summary of every plan that passes the filter, with the names of the units it cites.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Summary {
+pub struct Summary<'p> {
     pub today: NaiveDate,
-    pub plans: Vec<PlanSummary>,
+    pub plans: Vec<PlanSummary<'p>>,
     /// (code, name) of every unit, in registry order.
     pub unit_names: Vec<(String, String)>,
 }
 
 /// Summarises the plans that pass the filter on `today`.
-pub fn summary(plans: &[Plan], registry: &Registry, filter: &Filter, today: NaiveDate) -> Summary {
+pub fn summary<'p>(
+    plans: &'p [Plan],
+    registry: &Registry,
+    filter: &Filter,
+    today: NaiveDate,
+) -> Summary<'p> {
     Summary {
         today,
         plans: plans_on(plans, filter, today)
@@ -80,12 +85,12 @@ pub fn summary(plans: &[Plan], registry: &Registry, filter: &Filter, today: Naiv
 
 /// One plan summarised on `today`: the tasks `tasks` lists, counted by where they stand,
 /// and the overdue and due-soon items of those tasks, so that the counts and the lists agree.
-fn plan_summary(
-    plan: &Plan,
+fn plan_summary<'p>(
+    plan: &'p Plan,
     registry: &Registry,
     filter: &Filter,
     today: NaiveDate,
-) -> PlanSummary {
+) -> PlanSummary<'p> {
     let one = std::slice::from_ref(plan);
     let listed = rows(one, filter, today, Listing::All);
     let count = |keep: &dyn Fn(&TaskRow) -> bool| listed.iter().filter(|r| keep(r)).count();

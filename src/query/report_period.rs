@@ -113,9 +113,9 @@ pub struct UnitCounts {
 
 /// An item not done and overdue on the report's day, with the last progress note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OverdueRow {
+pub struct OverdueRow<'p> {
     #[serde(flatten)]
-    pub row: TaskRow,
+    pub row: TaskRow<'p>,
     /// The last progress note reported by the day.
     pub note: Option<String>,
 }
@@ -134,15 +134,15 @@ pub struct ExtensionRow {
 
 /// The report of a period; its JSON is DESIGN §8's object.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PeriodReport {
+pub struct PeriodReport<'p> {
     pub period: Period,
     pub cutoff: Cutoff,
     pub window: Window,
     pub plans: Vec<PlanCounts>,
     pub units: Vec<UnitCounts>,
-    pub overdue: Vec<OverdueRow>,
+    pub overdue: Vec<OverdueRow<'p>>,
     /// Open items due inside the next period's window.
-    pub next: Vec<TaskRow>,
+    pub next: Vec<TaskRow<'p>>,
     pub extensions: Vec<ExtensionRow>,
     /// The day the report is read on: the window's last day, or today if earlier.
     #[serde(skip)]
@@ -154,7 +154,7 @@ pub struct PeriodReport {
     /// Items in the report that are not counted as due: ongoing, undated, cancelled, and
     /// unfinished when their plan closed. (JSON has their counts in `plans` and `units`.)
     #[serde(skip)]
-    pub apart: Vec<TaskRow>,
+    pub apart: Vec<TaskRow<'p>>,
 }
 
 /// What a report needs besides the plans.
@@ -180,7 +180,7 @@ pub fn in_report(item: &Item, window: &Window) -> bool {
 }
 
 /// The report of `query.period` over the plans known on its day that pass the filter.
-pub fn period_report(plans: &[Plan], query: &ReportQuery) -> PeriodReport {
+pub fn period_report<'p>(plans: &'p [Plan], query: &ReportQuery) -> PeriodReport<'p> {
     let day = query.today.min(query.window.end);
     let mut report = PeriodReport {
         period: query.period,

@@ -10,14 +10,14 @@ use crate::progress::{self, Category, Item};
 
 /// One row of `tasks`, `overdue` and `upcoming`; the JSON field names are stable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TaskRow {
-    pub plan: String,
-    pub task: String,
-    pub content: String,
-    pub lead: Vec<String>,
-    pub support: Vec<String>,
+pub struct TaskRow<'p> {
+    pub plan: &'p str,
+    pub task: &'p str,
+    pub content: &'p str,
+    pub lead: &'p [String],
+    pub support: &'p [String],
     /// The deadline in effect on the day, as written.
-    pub deadline: Option<String>,
+    pub deadline: Option<&'p str>,
     pub due: Option<NaiveDate>,
     pub status: Status,
     /// today − due: positive when late, 0 on the day, negative = days left; for work
@@ -30,19 +30,20 @@ pub struct TaskRow {
     pub done: Option<NaiveDate>,
     pub category: Category,
     /// The deadline as first written, when an extension has moved it.
-    pub original_deadline: Option<String>,
+    pub original_deadline: Option<&'p str>,
 }
 
-impl TaskRow {
-    /// The row of `item` of `task` in `plan`.
-    pub fn of(plan: &Plan, task: &Task, item: Item) -> Self {
+impl<'p> TaskRow<'p> {
+    /// The row of `item` of `task` in `plan`: it borrows their text (a national report
+    /// has half a million rows, and copying it was most of the report's query).
+    pub fn of(plan: &'p Plan, task: &'p Task, item: Item<'p>) -> Self {
         TaskRow {
-            plan: plan.number.clone(),
-            task: task.id.clone(),
-            content: task.content.clone(),
-            lead: task.lead.clone(),
-            support: task.support.clone(),
-            deadline: item.deadline.map(str::to_string),
+            plan: &plan.number,
+            task: &task.id,
+            content: &task.content,
+            lead: &task.lead,
+            support: &task.support,
+            deadline: item.deadline,
             due: item.due,
             status: item.status,
             days_overdue: item.days_late,
@@ -50,7 +51,7 @@ impl TaskRow {
             occurrence: item.occurrence,
             done: item.done,
             category: item.category,
-            original_deadline: item.original_deadline.map(str::to_string),
+            original_deadline: item.original_deadline,
         }
     }
 }
@@ -71,7 +72,7 @@ pub enum Listing {
 /// The plans known on `today` that pass the filter: a plan issued later does not exist yet.
 pub fn plans_on<'p>(
     plans: &'p [Plan],
-    filter: &'p Filter,
+    filter: &Filter,
     today: NaiveDate,
 ) -> impl Iterator<Item = &'p Plan> {
     plans
@@ -80,7 +81,12 @@ pub fn plans_on<'p>(
 }
 
 /// The rows `listing` makes of `plans` on `today`, sorted.
-pub fn rows(plans: &[Plan], filter: &Filter, today: NaiveDate, listing: Listing) -> Vec<TaskRow> {
+pub fn rows<'p>(
+    plans: &'p [Plan],
+    filter: &Filter,
+    today: NaiveDate,
+    listing: Listing,
+) -> Vec<TaskRow<'p>> {
     let mut rows = Vec::new();
     for plan in plans_on(plans, filter, today) {
         for task in plan.tasks.iter().filter(|t| filter.task(t)) {
@@ -123,9 +129,9 @@ pub(super) fn sort(rows: &mut [TaskRow]) {
 
 /// The order of task rows: by due date (undated last), then plan, then task, then stage.
 pub fn order(a: &TaskRow, b: &TaskRow) -> std::cmp::Ordering {
-    (a.due.is_none(), a.due, &a.plan)
-        .cmp(&(b.due.is_none(), b.due, &b.plan))
-        .then_with(|| natural(&a.task).cmp(natural(&b.task)))
+    (a.due.is_none(), a.due, a.plan)
+        .cmp(&(b.due.is_none(), b.due, b.plan))
+        .then_with(|| natural(a.task).cmp(natural(b.task)))
         .then_with(|| a.milestone.cmp(&b.milestone))
 }
 
@@ -156,12 +162,16 @@ mod tests {
     #[test]
     fn rows_sort_by_due_date_plan_task_and_stage_and_alike_keep_their_order() {
         let day = |d| NaiveDate::from_ymd_opt(2024, 1, d);
-        let row = |plan: &str, task: &str, due, milestone: Option<&str>, content: &str| TaskRow {
-            plan: plan.into(),
-            task: task.into(),
-            content: content.into(),
-            lead: Vec::new(),
-            support: Vec::new(),
+        let row = |plan: &'static str,
+                   task: &'static str,
+                   due,
+                   milestone: Option<&str>,
+                   content: &'static str| TaskRow {
+            plan,
+            task,
+            content,
+            lead: &[],
+            support: &[],
             deadline: None,
             due,
             status: Status::Open,

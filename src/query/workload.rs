@@ -224,9 +224,9 @@ pub fn by_quarter(
     };
     for row in tasks::rows(plans, &everyone, today, Listing::Schedule) {
         let holders = match filter.role {
-            Role::Lead => row.lead.clone(),
-            Role::Support => row.support.clone(),
-            Role::Any => row.lead.iter().chain(&row.support).cloned().collect(),
+            Role::Lead => row.lead.to_vec(),
+            Role::Support => row.support.to_vec(),
+            Role::Any => row.lead.iter().chain(row.support).cloned().collect(),
         };
         let Some(due) = row.due else { continue };
         let quarter = format!("{}-Q{}", due.year(), (due.month() - 1) / 3 + 1);

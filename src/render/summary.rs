@@ -183,8 +183,8 @@ fn overdue_by_lead(
             .filter(|r| r.lead.iter().any(|l| l == lead));
         let rows = led.map(|row| {
             vec![
-                markdown_cell(&row.task),
-                markdown_cell(&row.content),
+                markdown_cell(row.task),
+                markdown_cell(row.content),
                 markdown_cell(row.milestone.as_deref().unwrap_or("")),
                 row.due.map(|d| d.to_string()).unwrap_or_default(),
                 row.days_overdue.unwrap_or_default().to_string(),
@@ -218,8 +218,8 @@ fn due_soon(rows: &[TaskRow], lang: Lang, out: &mut dyn Write) -> io::Result<()>
     ];
     let rows = rows.iter().map(|row| {
         vec![
-            markdown_cell(&row.task),
-            markdown_cell(&row.content),
+            markdown_cell(row.task),
+            markdown_cell(row.content),
             markdown_cell(&row.lead.join(", ")),
             row.due.map(|d| d.to_string()).unwrap_or_default(),
             status(row.status, lang).to_string(),

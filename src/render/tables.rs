@@ -122,7 +122,7 @@ const TASK_COLUMNS: [Label; 9] = [
     Label::Status,
 ];
 
-impl Tabular for TaskRow {
+impl Tabular for TaskRow<'_> {
     const FIELDS: &'static [&'static str] = &[
         "plan",
         "task",
@@ -159,7 +159,7 @@ impl Tabular for TaskRow {
     }
 
     fn tasks_in(rows: &[Self]) -> usize {
-        distinct_tasks(rows.iter().map(|r| (r.plan.as_str(), r.task.as_str())))
+        distinct_tasks(rows.iter().map(|r| (r.plan, r.task)))
     }
 
     const INSET: Option<(usize, usize)> = Some((MILESTONE, CONTENT));
@@ -175,7 +175,7 @@ impl Tabular for TaskRow {
     }
 }
 
-impl TaskRow {
+impl TaskRow<'_> {
     /// Cell texts, with unit codes joined by `separator`.
     fn cells_listing(&self, lang: Lang, separator: &str) -> Vec<Cow<'_, str>> {
         let days = match self.category {
@@ -187,16 +187,12 @@ impl TaskRow {
             None => "—".into(),
         };
         vec![
-            self.plan.as_str().into(),
-            self.task.as_str().into(),
-            self.content.as_str().into(),
-            listed(&self.lead, separator),
-            listed(&self.support, separator),
-            labels::deadline(
-                self.deadline.as_deref(),
-                self.original_deadline.as_deref(),
-                lang,
-            ),
+            self.plan.into(),
+            self.task.into(),
+            self.content.into(),
+            listed(self.lead, separator),
+            listed(self.support, separator),
+            labels::deadline(self.deadline, self.original_deadline, lang),
             // An occurrence is its due day, shown beside.
             self.milestone.as_deref().unwrap_or_default().into(),
             due,
@@ -435,11 +431,11 @@ mod tests {
     fn field_lists_match_the_serialised_rows() {
         let today = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
         let task = TaskRow {
-            plan: String::new(),
-            task: String::new(),
-            content: String::new(),
-            lead: vec![],
-            support: vec![],
+            plan: "",
+            task: "",
+            content: "",
+            lead: &[],
+            support: &[],
             deadline: None,
             due: None,
             status: crate::model::Status::Open,

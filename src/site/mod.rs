@@ -123,8 +123,8 @@ fn plan_files(plans: &[&Plan]) -> Vec<String> {
 struct PlanRows<'p> {
     plan: &'p Plan,
     file: String,
-    tasks: Vec<TaskRow>,
-    overdue: Vec<TaskRow>,
+    tasks: Vec<TaskRow<'p>>,
+    overdue: Vec<TaskRow<'p>>,
 }
 
 impl<'p> PlanRows<'p> {
@@ -465,12 +465,12 @@ fn plan_page(
     let plan = rows.plan;
     let position = |id: &str| plan.tasks.iter().position(|t| t.id == id);
     let mut tasks: Vec<&TaskRow> = rows.tasks.iter().collect();
-    tasks.sort_by_key(|r| position(&r.task));
+    tasks.sort_by_key(|r| position(r.task));
     let lines = tasks
         .into_iter()
         .map(|row| {
             let mut line = data::line(row, String::new(), links, lang);
-            if let Some(task) = position(&row.task).map(|i| &plan.tasks[i]) {
+            if let Some(task) = position(row.task).map(|i| &plan.tasks[i]) {
                 line.extensions = data::extensions(&task.extensions, today);
                 line.note = progress::task(plan, task, today).note.map(str::to_string);
             }

@@ -38,7 +38,7 @@ struct UnitPage<'a> {
 const UNIT_ROWS: usize = 1000;
 
 /// A unit's rows with the page file of each row's plan.
-type Picked<'r> = Vec<(&'r TaskRow, &'r str)>;
+type Picked<'r> = Vec<(&'r TaskRow<'r>, &'r str)>;
 
 /// The rows of a unit's page: the tasks it leads that are overdue, every task it leads,
 /// every task it supports.
@@ -61,15 +61,15 @@ pub(super) fn unit_rows<'r>(
     for rows in per_plan {
         let file = rows.file.as_str();
         for row in &rows.overdue {
-            for code in currents(registry, &row.lead, today) {
+            for code in currents(registry, row.lead, today) {
                 units.entry(code).or_default().overdue.push((row, file));
             }
         }
         for row in &rows.tasks {
-            for code in currents(registry, &row.lead, today) {
+            for code in currents(registry, row.lead, today) {
                 units.entry(code).or_default().lead.push((row, file));
             }
-            for code in currents(registry, &row.support, today) {
+            for code in currents(registry, row.support, today) {
                 units.entry(code).or_default().support.push((row, file));
             }
         }

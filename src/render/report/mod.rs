@@ -204,7 +204,7 @@ fn capitalised(text: &str) -> String {
 }
 
 /// The tables of the report, in order.
-pub(crate) fn tables(report: &PeriodReport, lang: Lang) -> Vec<Table<'_>> {
+pub(crate) fn tables<'a>(report: &'a PeriodReport, lang: Lang) -> Vec<Table<'a>> {
     let mut total = Counts::default();
     for plan in &report.plans {
         total.merge(&plan.counts);
@@ -278,7 +278,7 @@ pub(crate) fn tables(report: &PeriodReport, lang: Lang) -> Vec<Table<'_>> {
     ]
 }
 
-fn overdue_table(report: &PeriodReport, lang: Lang) -> Table<'_> {
+fn overdue_table<'a>(report: &'a PeriodReport, lang: Lang) -> Table<'a> {
     let mut headers = task_headers(lang);
     headers.extend([
         lang.pick("Số ngày quá hạn", "Days late"),
@@ -308,7 +308,7 @@ fn overdue_table(report: &PeriodReport, lang: Lang) -> Table<'_> {
     }
 }
 
-fn extensions_table(report: &PeriodReport, lang: Lang) -> Table<'_> {
+fn extensions_table<'a>(report: &'a PeriodReport, lang: Lang) -> Table<'a> {
     let headers = [
         lang.pick("Kế hoạch", "Plan"),
         lang.pick("STT", "Task"),
@@ -355,11 +355,11 @@ fn task_headers(lang: Lang) -> Vec<&'static str> {
 }
 
 /// A task row's cells under [`task_headers`].
-fn task_cells(r: &TaskRow, lang: Lang) -> Vec<Cell<'_>> {
+fn task_cells<'a>(r: &TaskRow<'a>, lang: Lang) -> Vec<Cell<'a>> {
     vec![
-        Cell::Text(r.plan.as_str().into()),
+        Cell::Text(r.plan.into()),
         Cell::Text(task_id(r).into()),
-        Cell::Text(r.content.as_str().into()),
+        Cell::Text(r.content.into()),
         Cell::Text(r.lead.join(", ").into()),
         Cell::Text(deadline(r, lang).into()),
         Cell::Text(r.due.map(|d| date(d, lang)).unwrap_or_default().into()),
@@ -367,7 +367,7 @@ fn task_cells(r: &TaskRow, lang: Lang) -> Vec<Cell<'_>> {
 }
 
 /// A list of task rows: plan, id, content, lead, deadline, due, where it stands.
-fn task_table<'a>(rows: &[&'a TaskRow], lang: Lang) -> Table<'a> {
+fn task_table<'a>(rows: &[&TaskRow<'a>], lang: Lang) -> Table<'a> {
     let mut headers = task_headers(lang);
     headers.push(lang.pick("Tình trạng", "Standing"));
     let rows = rows
@@ -396,17 +396,12 @@ fn task_id(row: &TaskRow) -> String {
     match (&row.milestone, row.occurrence) {
         (Some(stage), _) => format!("{} ({stage})", row.task),
         (None, Some(day)) => format!("{} ({})", row.task, day.format("%d/%m/%Y")),
-        (None, None) => row.task.clone(),
+        (None, None) => row.task.to_string(),
     }
 }
 
 fn deadline(row: &TaskRow, lang: Lang) -> String {
-    labels::deadline(
-        row.deadline.as_deref(),
-        row.original_deadline.as_deref(),
-        lang,
-    )
-    .replace('\n', " ")
+    labels::deadline(row.deadline, row.original_deadline, lang).replace('\n', " ")
 }
 
 /// "Hà Nội, ngày 05 tháng 7 năm 2024": NĐ 30/2020 writes a day below 10 and the months
