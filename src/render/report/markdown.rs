@@ -64,3 +64,30 @@ fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
 
 /// Rows of a table laid out together on one core.
 const ROWS_LAID_OUT: usize = 1000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_table_keeps_its_rows_in_order_across_the_pieces_laid_out_apart() {
+        let rows = 2 * ROWS_LAID_OUT + 7;
+        let table = Table {
+            heading: "Quá hạn".into(),
+            sheet: "Quá hạn",
+            headers: vec!["STT".into(), "Nội dung".into()],
+            rows: (0..rows)
+                .map(|i| vec![Cell::Count(i), Cell::Text(format!("việc {i} | a").into())])
+                .collect(),
+            empty: "Không có.",
+        };
+        let mut out = Vec::new();
+        write_table(&table, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let body: Vec<&str> = text.lines().skip(2).take_while(|l| !l.is_empty()).collect();
+        assert_eq!(body.len(), rows);
+        for (i, line) in body.iter().enumerate() {
+            assert_eq!(*line, format!("| {i} | việc {i} \\| a |"));
+        }
+    }
+}
