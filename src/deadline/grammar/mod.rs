@@ -28,6 +28,8 @@ mod tests;
 mod tests_more;
 #[cfg(test)]
 mod tests_round5;
+#[cfg(test)]
+mod tests_round6;
 mod undated;
 mod words;
 

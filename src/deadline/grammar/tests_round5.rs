@@ -12,7 +12,7 @@ use super::tests::{check, reads};
 
 /// Checks every line `phrase | year | reading` of `table`; lines starting `//` are notes.
 #[track_caller]
-fn check_lines(table: &str) {
+pub(super) fn check_lines(table: &str) {
     let cases: Vec<(&str, i32, &str)> = table
         .lines()
         .map(str::trim)
