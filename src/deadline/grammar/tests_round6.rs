@@ -16,7 +16,7 @@ Chậm nhất 15/11/2025 | 2025 | date 2025-11-15..2025-11-15 [2025-11-15]
 Tháng 7–9/2025 | 2025 | span 2025-07-01..2025-09-30 [2025-09-30]
 quý II năm 2026 | 2025 | quarter 2026-04-01..2026-06-30 [2026-06-30]
 Trong năm 2026 | 2025 | year 2026-01-01..2026-12-31 [2026-12-31]
-// BEFORE fails: Sáu tháng cuối năm 2025 | 2025 | half 2025-07-01..2025-12-31 [2025-12-31]  (got `event -..- []`)
+Sáu tháng cuối năm 2025 | 2025 | half 2025-07-01..2025-12-31 [2025-12-31]
 Hết quý I/2026 | 2025 | quarter 2026-01-01..2026-03-31 [2026-03-31]
 Trước ngày 30 tháng 6 năm 2026 | 2025 | date 2026-06-30..2026-06-30 [2026-06-30]
 Tháng 11/2025 (trước Hội nghị tổng kết) | 2025 | month 2025-11-01..2025-11-30 [2025-11-30]
@@ -80,7 +80,7 @@ Theo lộ trình của Chính phủ | 2025 | event -..- []
 Ngay sau khi được phê duyệt | 2025 | event -..- []
 Theo tiến độ thực hiện của Bộ Công an | 2025 | event -..- []
 Khi được đề nghị | 2025 | event -..- []
-// BEFORE fails: Trong thời gian thực hiện Đề án | 2025 | event -..- []  (got `error: cannot read `thời gian thực hiện Đề án` as a deadline`)
+Trong thời gian thực hiện Đề án | 2025 | event -..- []
 Thường xuyên (theo chức năng, nhiệm vụ) | 2025 | ongoing -..- []
 Liên tục, kịp thời | 2025 | ongoing -..- []
 ";
@@ -174,4 +174,20 @@ fn no_date() {
 #[test]
 fn sentences() {
     check_lines(SENTENCES);
+}
+
+/// Other wordings of the round's rules, and where they stop.
+#[test]
+fn the_rules_reach_their_neighbours() {
+    check_lines(
+        "
+// “sáu” (six) folds to “sau” (after), an event's first word: as written, it counts.
+sáu tháng đầu năm 2026 | 2025 | half 2026-01-01..2026-06-30 [2026-06-30]
+Sáu tháng cuối năm | 2025 | half 2025-07-01..2025-12-31 [2025-12-31]
+// “thời gian” and what goes on then: an event, unless the clause dates it.
+Trong thời gian diễn ra Hội nghị | 2025 | event -..- []
+Thời gian tổ chức Đại hội | 2025 | event -..- []
+Thời gian thực hiện quý IV/2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
+",
+    );
 }
