@@ -388,7 +388,9 @@ impl Parser<'_> {
             return Err(self.unreadable_from(start));
         }
         self.words(&["dinh", "ky"]);
-        let _ = self.words(&["hang"]) || self.words(&["theo"]);
+        let _ = self.words(&["hang"])
+            || self.words(&["theo"])
+            || (self.at_each(0) && self.words(&["moi"]));
         // The months whose ends are due.
         let months: &[u32] = if self.words(&["nam"]) {
             &[12]
@@ -421,6 +423,11 @@ impl Parser<'_> {
             };
             self.pos += 1 + len;
             months.extend_from_slice(more);
+        }
+        // "định kỳ 6 tháng một lần", "mỗi quý 1 lần": once in each, as the series says.
+        let once = self.at_word(0, "mot") || self.peek().is_some_and(|t| t.text == "1");
+        if once && self.at_word(1, "lan") {
+            self.pos += 2;
         }
         months.sort_unstable();
         months.dedup();

@@ -186,6 +186,7 @@ impl Parser<'_> {
     fn worded(&mut self, first: &Token) -> Result<Resolution, Error> {
         match first.text.as_str() {
             "hang" | "dinh" => self.recurring(),
+            "moi" if self.at_recurring() => self.recurring(),
             "theo" if self.at_recurring() => self.recurring(),
             "ngay" | "mung" | "mong" => self.day(),
             "nam" if self.at_word(1, "hoc") => self.school_year(),

@@ -314,13 +314,18 @@ fn nonsense_still_does_not_read() {
             "error: quarter `V` does not exist: write I, II, III or IV",
         ),
         (
+            "mỗi tỉnh một lần",
+            2025,
+            "error: cannot read `mỗi tỉnh một lần` as a deadline",
+        ),
+        (
             "Năm 2025 xem phụ lục",
             2025,
             "error: unexpected `xem phụ lục` after the deadline",
         ),
     ]);
     // Words that only begin a dependency or a series name nothing.
-    for alone in ["Theo", "Tùy", "Căn cứ", "Hằng", "Định kỳ"] {
+    for alone in ["Theo", "Tùy", "Căn cứ", "Hằng", "Định kỳ", "Mỗi", "Mới"] {
         assert!(reads(alone, 2025).starts_with("error"), "{alone}");
     }
 }
