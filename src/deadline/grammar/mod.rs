@@ -80,6 +80,13 @@ impl Parser<'_> {
         words.iter().enumerate().all(|(i, w)| self.at_word(i, w))
     }
 
+    fn at_words_at(&self, ahead: usize, words: &[&str]) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| self.at_word(ahead + i, w))
+    }
+
     fn at_punct(&self, ahead: usize, c: char) -> bool {
         self.peek_at(ahead).is_some_and(|t| t.is_punct(c))
     }
@@ -159,6 +166,9 @@ impl Parser<'_> {
         };
         if self.ongoing(joined) {
             return Ok(Resolution::undated(Kind::Ongoing));
+        }
+        if self.series_lead() {
+            return self.recurring();
         }
         if let Some(session) = self.dated_session() {
             return session;

@@ -48,9 +48,11 @@ const JOINED: &str = "
 Quý III/2025 và các năm tiếp theo | 2025 | open_ended 2025-07-01..2025-09-30 [2025-09-30]
 Năm 2025, duy trì hằng năm | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
 Tháng 12/2025 và duy trì thường xuyên | 2025 | open_ended 2025-12-01..2025-12-31 [2025-12-31]
-// BEFORE fails: Quý II/2026, sau đó thực hiện hằng năm | 2025 | recurring 2026-01-01..2026-12-31 [2026-12-31]  (got `quarter 2026-04-01..2026-06-30 [2026-06-30]`)
+// Written first with [2026-12-31] alone; as every series joined to a date (“Quý IV/2025 và
+// định kỳ hằng năm”), the quarter's end is due too. It read `quarter` before either way.
+Quý II/2026, sau đó thực hiện hằng năm | 2025 | recurring 2026-01-01..2026-12-31 [2026-06-30 2026-12-31]
 Năm 2025 và những năm tiếp theo | 2025 | open_ended 2025-01-01..2025-12-31 [2025-12-31]
-// BEFORE fails: Trước 30/6/2025; các năm sau thực hiện thường xuyên | 2025 | open_ended 2025-06-30..2025-06-30 [2025-06-30]  (got `open_ended 2025-06-30..2026-12-31 [2025-06-30 2026-12-31]`)
+Trước 30/6/2025; các năm sau thực hiện thường xuyên | 2025 | open_ended 2025-06-30..2025-06-30 [2025-06-30]
 Từ quý IV/2025 và duy trì thường xuyên | 2025 | open_ended 2025-10-01..2025-12-31 [2025-12-31]
 Quý I/2026 và tiếp tục triển khai trong các năm tiếp theo | 2025 | open_ended 2026-01-01..2026-03-31 [2026-03-31]
 2025 và thường xuyên | 2025 | open_ended 2025-01-01..2025-12-31 [2025-12-31]
@@ -190,6 +192,14 @@ Thời gian tổ chức Đại hội | 2025 | event -..- []
 Thời gian thực hiện quý IV/2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
 // “mỗi” (each) says what “hằng” says; “một lần” (once) after a series adds nothing.
 Mỗi năm 1 lần | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
+// A series after the words that say a duty goes on names the series.
+Tháng 10/2025; tiếp tục thực hiện định kỳ hằng quý | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-10-31 2025-12-31]
+Năm 2025, sau đó triển khai hằng năm | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
+// The years after a date, then the duty in them: open-ended from the date.
+Quý IV/2025, những năm tiếp theo duy trì thường xuyên | 2025 | open_ended 2025-10-01..2025-12-31 [2025-12-31]
+Năm 2025; các năm tiếp theo thực hiện thường xuyên | 2025 | open_ended 2025-01-01..2025-12-31 [2025-12-31]
+// “năm sau” alone is still next year.
+năm sau | 2025 | year 2026-01-01..2026-12-31 [2026-12-31]
 Hằng tháng một lần, năm 2026 | 2025 | recurring 2026-01-01..2026-12-31 [2026-01-31 2026-02-28 2026-03-31 2026-04-30 2026-05-31 2026-06-30 2026-07-31 2026-08-31 2026-09-30 2026-10-31 2026-11-30 2026-12-31]
 ",
     );

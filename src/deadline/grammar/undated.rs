@@ -39,8 +39,25 @@ impl Parser<'_> {
             || self.time_after(joined);
         if !core {
             self.pos = start;
+            return false;
         }
-        core
+        // "các năm sau thực hiện thường xuyên": the time after, and the duty in it.
+        self.ongoing(joined);
+        true
+    }
+
+    /// Words that say a duty goes on ([`ONGOING_LEADS`]) before a series, consumed: "sau
+    /// đó thực hiện hằng năm", "tiếp tục định kỳ hằng quý" name the series.
+    pub(super) fn series_lead(&mut self) -> bool {
+        let start = self.pos;
+        while let Some(lead) = ONGOING_LEADS.iter().find(|lead| self.at_words(lead)) {
+            self.pos += lead.len();
+        }
+        let found = self.pos > start && self.at_recurring();
+        if !found {
+            self.pos = start;
+        }
+        found
     }
 
     /// "các năm tiếp theo", "những năm sau", and where `joined` "thời gian tới", "giai

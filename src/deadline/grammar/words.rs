@@ -129,7 +129,11 @@ impl Parser<'_> {
                 self.pos += len + 1;
             }
             self.skip_apposition();
+            // "các năm sau", "các năm tiếp theo": the time after a date, which `ongoing` reads.
+            let years_after = self.at_word(1, "nam")
+                && (self.at_word(2, "sau") || self.at_words_at(2, &["tiep", "theo"]));
             if self.at_word(0, "cac")
+                && !years_after
                 && ["nam", "ngay", "thang", "quy", "moc"]
                     .iter()
                     .any(|w| self.at_word(1, w))
