@@ -209,6 +209,12 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
         });
     }
     let reading = read(text, &tokens, context);
+    if let Ok(series) = &reading
+        && series.kind == Kind::Recurring
+        && let Some(dayed) = series_day_in_remark(text, &all, series, context)
+    {
+        return Ok(dayed);
+    }
     if reading.as_ref().is_ok_and(|r| r.kind != Kind::Event) {
         return reading;
     }
@@ -222,6 +228,30 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
                 .filter(|r| !r.kind.is_undated())
         })
         .map_or(reading, Ok)
+}
+
+/// "Hằng năm (trước 15/12)", "Hằng tháng (trước ngày 25)": a remark that gives a series
+/// its day. Read with the remark in the text, the series keeps its count of dates and only
+/// moves them; anything else leaves the remark a remark.
+fn series_day_in_remark(
+    text: &str,
+    all: &[Token],
+    series: &Resolution,
+    context: Context,
+) -> Option<Resolution> {
+    if remarks(all).len() != 1 {
+        return None;
+    }
+    let inline: Vec<Token> = all
+        .iter()
+        .filter(|t| !t.is_punct('(') && !t.is_punct(')'))
+        .cloned()
+        .collect();
+    read(text, &inline, context).ok().filter(|dayed| {
+        dayed.kind == Kind::Recurring
+            && dayed.dates.len() == series.dates.len()
+            && dayed.dates != series.dates
+    })
 }
 
 /// The remarks in parentheses at the top level, each without the remarks inside it.

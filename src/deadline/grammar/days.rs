@@ -388,7 +388,9 @@ impl Parser<'_> {
             return Err(self.unreadable_from(start));
         }
         self.words(&["dinh", "ky"]);
-        let _ = self.words(&["hang"]) || self.words(&["theo"]);
+        let _ = self.words(&["hang"])
+            || self.words(&["theo"])
+            || (self.at_each(0) && self.words(&["moi"]));
         // The months whose ends are due.
         let months: &[u32] = if self.words(&["nam"]) {
             &[12]
@@ -422,13 +424,99 @@ impl Parser<'_> {
             self.pos += 1 + len;
             months.extend_from_slice(more);
         }
+        // "định kỳ 6 tháng một lần", "mỗi quý 1 lần": once in each, as the series says.
+        let once = self.at_word(0, "mot") || self.peek().is_some_and(|t| t.text == "1");
+        if once && self.at_word(1, "lan") {
+            self.pos += 2;
+        }
         months.sort_unstable();
         months.dedup();
         let (first, last) = self.recurring_period()?;
+        if let Some(days) = self.series_days(&months, first, last) {
+            return Ok(series(first, days));
+        }
         let dates = (first..=last)
             .flat_map(|year| months.iter().map(move |&m| last_of_month(year, m)))
             .collect();
         Ok(series(first, dates))
+    }
+
+    /// The day each occurrence of a series falls on, consumed: "hằng năm, trước 15/12",
+    /// "hằng tháng trước ngày 25", "hằng quý trước ngày 20 tháng cuối quý". None when no
+    /// day follows, or it names a year or falls outside the series' months.
+    fn series_days(&mut self, months: &[u32], first: i32, last: i32) -> Option<Vec<NaiveDate>> {
+        let start = self.pos;
+        self.punct(',');
+        let _ = self.words(&["truoc"])
+            || self.words(&["cham", "nhat"])
+            || self.words(&["vao"])
+            || self.words(&["han"]);
+        let pattern = if months.len() == MONTHS.len() {
+            self.day_of_each_month(first)
+        } else {
+            self.day_of_each_period(months, first)
+        };
+        let Some(pattern) = pattern.filter(|p| !p.is_empty()) else {
+            self.pos = start;
+            return None;
+        };
+        let in_year = |year: i32, d: &NaiveDate| {
+            d.with_year(year)
+                .unwrap_or_else(|| last_of_month(year, d.month()))
+        };
+        Some(
+            (first..=last)
+                .flat_map(|year| pattern.iter().map(move |d| in_year(year, d)))
+                .collect(),
+        )
+    }
+
+    /// "ngày 25", "25" after "hằng tháng": that day of each month of `year`, or its last.
+    fn day_of_each_month(&mut self, year: i32) -> Option<Vec<NaiveDate>> {
+        let at = usize::from(self.at_word(0, "ngay"));
+        let day = self
+            .peek_at(at)
+            .filter(|t| t.kind == Tok::Number && t.text.len() <= 2)
+            .and_then(|t| t.text.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d))?;
+        if !(self.ends_phrase(at + 1) || self.at_words_at(at + 1, &["hang", "thang"])) {
+            return None;
+        }
+        self.pos += at + 1;
+        self.words(&["hang", "thang"]);
+        let day_of = |m: u32| NaiveDate::from_ymd_opt(year, m, day);
+        Some(
+            MONTHS
+                .iter()
+                .map(|&m| day_of(m).unwrap_or_else(|| last_of_month(year, m)))
+                .collect(),
+        )
+    }
+
+    /// A day with no year after a yearly series ("15/12", "ngày 31/01"), or a series of
+    /// days in the series' months ("ngày 20 tháng cuối quý"), read in `year`.
+    fn day_of_each_period(&mut self, months: &[u32], year: i32) -> Option<Vec<NaiveDate>> {
+        if !(self.at_word(0, "ngay") || self.at_number(0)) {
+            return None;
+        }
+        let (context, defaulted) = (self.context, self.defaulted);
+        self.context.year = year;
+        self.defaulted = false;
+        let read = if self.at_word(0, "ngay") {
+            self.day()
+        } else {
+            self.numeric()
+        };
+        let no_year = self.defaulted;
+        (self.context, self.defaulted) = (context, defaulted);
+        let read = read.ok()?;
+        match read.kind {
+            Kind::Date if no_year && months == [12] => read.due.map(|d| vec![d]),
+            Kind::Recurring if read.dates.iter().all(|d| months.contains(&d.month())) => {
+                Some(read.dates)
+            }
+            _ => None,
+        }
     }
 
     /// "6 tháng", consumed when it stands here.

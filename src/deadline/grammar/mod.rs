@@ -28,6 +28,8 @@ mod tests;
 mod tests_more;
 #[cfg(test)]
 mod tests_round5;
+#[cfg(test)]
+mod tests_round6;
 mod undated;
 mod words;
 
@@ -76,6 +78,13 @@ impl Parser<'_> {
 
     fn at_words(&self, words: &[&str]) -> bool {
         words.iter().enumerate().all(|(i, w)| self.at_word(i, w))
+    }
+
+    fn at_words_at(&self, ahead: usize, words: &[&str]) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| self.at_word(ahead + i, w))
     }
 
     fn at_punct(&self, ahead: usize, c: char) -> bool {
@@ -158,6 +167,9 @@ impl Parser<'_> {
         if self.ongoing(joined) {
             return Ok(Resolution::undated(Kind::Ongoing));
         }
+        if self.series_lead() {
+            return self.recurring();
+        }
         if let Some(session) = self.dated_session() {
             return session;
         }
@@ -184,6 +196,7 @@ impl Parser<'_> {
     fn worded(&mut self, first: &Token) -> Result<Resolution, Error> {
         match first.text.as_str() {
             "hang" | "dinh" => self.recurring(),
+            "moi" if self.at_recurring() => self.recurring(),
             "theo" if self.at_recurring() => self.recurring(),
             "ngay" | "mung" | "mong" => self.day(),
             "nam" if self.at_word(1, "hoc") => self.school_year(),

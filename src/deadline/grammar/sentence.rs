@@ -331,7 +331,7 @@ impl Parser<'_> {
     }
 
     /// True when token `ahead` ends a phrase: nothing, punctuation or a joiner follows.
-    fn ends_phrase(&self, ahead: usize) -> bool {
+    pub(super) fn ends_phrase(&self, ahead: usize) -> bool {
         self.peek_at(ahead)
             .is_none_or(|t| matches!(t.kind, Tok::Punct(_)) || t.is_word("va") || t.is_word("hoac"))
     }

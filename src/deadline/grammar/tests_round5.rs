@@ -12,7 +12,7 @@ use super::tests::{check, reads};
 
 /// Checks every line `phrase | year | reading` of `table`; lines starting `//` are notes.
 #[track_caller]
-fn check_lines(table: &str) {
+pub(super) fn check_lines(table: &str) {
     let cases: Vec<(&str, i32, &str)> = table
         .lines()
         .map(str::trim)
@@ -314,13 +314,18 @@ fn nonsense_still_does_not_read() {
             "error: quarter `V` does not exist: write I, II, III or IV",
         ),
         (
+            "mỗi tỉnh một lần",
+            2025,
+            "error: cannot read `mỗi tỉnh một lần` as a deadline",
+        ),
+        (
             "Năm 2025 xem phụ lục",
             2025,
             "error: unexpected `xem phụ lục` after the deadline",
         ),
     ]);
     // Words that only begin a dependency or a series name nothing.
-    for alone in ["Theo", "Tùy", "Căn cứ", "Hằng", "Định kỳ"] {
+    for alone in ["Theo", "Tùy", "Căn cứ", "Hằng", "Định kỳ", "Mỗi", "Mới"] {
         assert!(reads(alone, 2025).starts_with("error"), "{alone}");
     }
 }

@@ -39,8 +39,25 @@ impl Parser<'_> {
             || self.time_after(joined);
         if !core {
             self.pos = start;
+            return false;
         }
-        core
+        // "các năm sau thực hiện thường xuyên": the time after, and the duty in it.
+        self.ongoing(joined);
+        true
+    }
+
+    /// Words that say a duty goes on ([`ONGOING_LEADS`]) before a series, consumed: "sau
+    /// đó thực hiện hằng năm", "tiếp tục định kỳ hằng quý" name the series.
+    pub(super) fn series_lead(&mut self) -> bool {
+        let start = self.pos;
+        while let Some(lead) = ONGOING_LEADS.iter().find(|lead| self.at_words(lead)) {
+            self.pos += lead.len();
+        }
+        let found = self.pos > start && self.at_recurring();
+        if !found {
+            self.pos = start;
+        }
+        found
     }
 
     /// "các năm tiếp theo", "những năm sau", and where `joined` "thời gian tới", "giai
@@ -86,7 +103,25 @@ impl Parser<'_> {
         // after it (before a date `skip_prefix` has already passed it); alone it names nothing.
         let moment = self.at_words(&["thoi", "diem"])
             && self.peek_at(2).is_some_and(|t| t.kind == Tok::Word);
-        moment || self.at_qualifier() || starts.iter().any(|words| self.at_words(words))
+        // "(trong) thời gian thực hiện Đề án": the time an event lasts, named by the words
+        // after it, where no number in the clause dates it ("thời gian tới" is the time to
+        // come, which [`Self::ongoing`] reads after a date).
+        let during = self.at_words(&["thoi", "gian"])
+            && self.peek_at(2).is_some_and(|t| {
+                t.kind == Tok::Word && !["toi", "tiep", "sap"].contains(&t.text.as_str())
+            })
+            && !self.tokens[self.pos..]
+                .iter()
+                .take_while(|t| !t.is_punct(',') && !t.is_punct(';'))
+                .any(|t| t.kind == Tok::Number);
+        // "Sáu tháng cuối năm": six, which folds to "sau" (after).
+        let six = self.written(0) == "sáu";
+        moment
+            || during
+            || self.at_qualifier()
+            || starts
+                .iter()
+                .any(|words| self.at_words(words) && !(six && words[0] == "sau"))
     }
 
     /// True at "để" (so that): the words after a deadline give its purpose. Folding makes

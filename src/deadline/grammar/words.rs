@@ -129,7 +129,11 @@ impl Parser<'_> {
                 self.pos += len + 1;
             }
             self.skip_apposition();
+            // "các năm sau", "các năm tiếp theo": the time after a date, which `ongoing` reads.
+            let years_after = self.at_word(1, "nam")
+                && (self.at_word(2, "sau") || self.at_words_at(2, &["tiep", "theo"]));
             if self.at_word(0, "cac")
+                && !years_after
                 && ["nam", "ngay", "thang", "quy", "moc"]
                     .iter()
                     .any(|w| self.at_word(1, w))
@@ -269,12 +273,12 @@ impl Parser<'_> {
         }
     }
 
-    /// True when a recurring series starts here: "hằng quý", "định kỳ 6 tháng".
+    /// True when a recurring series starts here: "hằng quý", "mỗi năm", "định kỳ 6 tháng".
     /// "theo quý" (by the quarter) is a frequency as "hằng quý" is.
     pub(super) fn at_recurring(&self) -> bool {
         let at = if self.at_words(&["dinh", "ky"]) {
             2
-        } else if self.at_word(0, "hang") || self.at_word(0, "theo") {
+        } else if self.at_word(0, "hang") || self.at_word(0, "theo") || self.at_each(0) {
             1
         } else {
             return false;
@@ -286,6 +290,11 @@ impl Parser<'_> {
         }
         ["nam", "quy", "thang"].iter().any(|w| self.at_word(at, w))
             || (self.at_number(at) && self.at_word(at + 1, "thang"))
+    }
+
+    /// True at "mỗi" (each), which says what "hằng" says; "mới" (new) folds to it too.
+    pub(super) fn at_each(&self, ahead: usize) -> bool {
+        self.at_word(ahead, "moi") && self.written(ahead) == "mỗi"
     }
 
     /// True when a unit of time stands alone at `ahead`, as after "theo" in a frequency:
