@@ -30,6 +30,8 @@ mod tests_more;
 mod tests_round5;
 #[cfg(test)]
 mod tests_round6;
+#[cfg(test)]
+mod tests_round7;
 mod undated;
 mod words;
 
