@@ -154,3 +154,33 @@ Ngày 40 tháng đầu quý | 2025 | error: day 40 does not exist: write 1 to 31
 ",
     );
 }
+
+/// Written after the round's rules, by the same hand, to see them on phrasings they were
+/// not fitted to: all 20 read (an optimistic measure, since the writer knew the rules).
+const AFTER_THE_RULES: &str = "
+Trước ngày 10 tháng 01 hằng năm | 2025 | recurring 2025-01-01..2025-01-10 [2025-01-10]
+Tháng 12 hàng năm | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
+Hằng năm, chậm nhất trong tháng 6 | 2025 | recurring 2025-01-01..2025-06-30 [2025-06-30]
+Định kỳ hằng quý, trước ngày 15 tháng đầu quý sau | 2025 | recurring 2025-01-01..2026-01-15 [2025-04-15 2025-07-15 2025-10-15 2026-01-15]
+Hằng tháng (trước ngày 10 tháng sau) | 2025 | recurring 2025-01-01..2026-01-10 [2025-02-10 2025-03-10 2025-04-10 2025-05-10 2025-06-10 2025-07-10 2025-08-10 2025-09-10 2025-10-10 2025-11-10 2025-12-10 2026-01-10]
+Hằng năm (quý IV) | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
+Báo cáo 6 tháng trước 20/6, báo cáo năm trước 20/12 | 2025 | several 2025-06-20..2025-12-20 [2025-06-20 2025-12-20]
+20.11.2025 | 2025 | date 2025-11-20..2025-11-20 [2025-11-20]
+Hết Quý II năm 2026 | 2025 | quarter 2026-04-01..2026-06-30 [2026-06-30]
+T6/2026 | 2025 | month 2026-06-01..2026-06-30 [2026-06-30]
+Cuối tháng 10/2025 | 2025 | date 2025-10-31..2025-10-31 [2025-10-31]
+Quý II - Quý III/2026 | 2025 | span 2026-04-01..2026-09-30 [2026-09-30]
+Tháng 8, 9/2025 | 2025 | several 2025-08-01..2025-09-30 [2025-08-31 2025-09-30]
+Từ quý I/2026 và định kỳ hằng năm | 2025 | recurring 2026-01-01..2026-12-31 [2026-03-31 2026-12-31]
+Năm 2026 và các năm sau | 2025 | open_ended 2026-01-01..2026-12-31 [2026-12-31]
+Sau khi Đề án được phê duyệt | 2025 | event -..- []
+Theo kế hoạch của UBND tỉnh | 2025 | event -..- []
+Báo cáo UBND tỉnh trước ngày 15/12/2025 | 2025 | date 2025-12-15..2025-12-15 [2025-12-15]
+Tháng 10/2025 (đã thực hiện) | 2025 | month 2025-10-01..2025-10-31 [2025-10-31]
+Quý III/2025 (điều chỉnh sang quý IV/2025) | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+";
+
+#[test]
+fn written_after_the_rules() {
+    check_lines(AFTER_THE_RULES);
+}
