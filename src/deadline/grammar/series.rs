@@ -77,13 +77,14 @@ impl Parser<'_> {
         self.punct(',');
         let mut before = false;
         loop {
-            // "chậm nhất vào ngày 20", "trước", "trong quý I".
+            // "chậm nhất vào ngày 20", "trước", "trong quý I", "vào các ngày 15/6 và 15/12".
             if self.words(&["truoc"]) {
                 before = true;
             } else if !(self.words(&["cham", "nhat"])
                 || self.words(&["vao"])
                 || self.words(&["han"])
-                || self.words(&["trong"]))
+                || self.words(&["trong"])
+                || (self.at_word(1, "ngay") && self.words(&["cac"])))
             {
                 break;
             }

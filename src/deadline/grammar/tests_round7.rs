@@ -123,6 +123,8 @@ Hằng tháng, trước ngày 5 của tháng sau | 2025 | recurring 2025-01-01..
 // The next year's day of a yearly series; one day for each period of a series.
 Hằng năm, chậm nhất ngày 31/3 năm sau | 2025 | recurring 2025-01-01..2026-03-31 [2026-03-31]
 Hằng năm, trước 15/6 và 15/12 | 2025 | recurring 2025-01-01..2025-12-15 [2025-06-15 2025-12-15]
+Hằng quý, vào các ngày 15/3, 15/6, 15/9, 15/12 | 2025 | recurring 2025-01-01..2025-12-15 [2025-03-15 2025-06-15 2025-09-15 2025-12-15]
+Định kỳ 6 tháng, các ngày 20/6 và 20/12 | 2025 | recurring 2025-01-01..2025-12-20 [2025-06-20 2025-12-20]
 // One day for a half-yearly series is not one for each half: a date of its own.
 Định kỳ 6 tháng, trước 20/6 | 2025 | recurring 2025-01-01..2025-12-31 [2025-06-20 2025-06-30 2025-12-31]
 // “T”, “Q” against a number; a dash between two of one unit with the year after both.
