@@ -70,7 +70,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             span: start..end,
         });
     }
+    abbreviations(&mut tokens);
     tokens
+}
+
+/// "T12/2025", "Q4/2025": a lone "T" or "Q" written against a number is "tháng" or "quý".
+fn abbreviations(tokens: &mut [Token]) {
+    for i in 1..tokens.len() {
+        let (before, after) = tokens.split_at_mut(i);
+        let (letter, number) = (&mut before[i - 1], &after[0]);
+        if letter.kind == Kind::Word
+            && number.kind == Kind::Number
+            && letter.span.end == number.span.start
+            && letter.span.len() == 1
+        {
+            match letter.text.as_str() {
+                "t" => letter.text = "thang".into(),
+                "q" => letter.text = "quy".into(),
+                _ => {}
+            }
+        }
+    }
 }
 
 /// A folded word in the spelling the grammar knows: "i" after "qu" and "k", which many
@@ -125,6 +145,16 @@ mod tests {
                 "quy", "iii", ",", "dinh", "ky", ",", "ky", "hop", ",", "quy"
             ]
         );
+    }
+
+    #[test]
+    fn t_and_q_against_a_number_read_as_thang_and_quy() {
+        let texts = |text| -> Vec<String> { tokenize(text).into_iter().map(|t| t.text).collect() };
+        assert_eq!(texts("T12/2025")[0], "thang");
+        assert_eq!(texts("Q4/2025")[0], "quy");
+        // Apart from the number, or in a longer word, the letter stays itself.
+        assert_eq!(texts("T 12")[0], "t");
+        assert_eq!(texts("ST12")[0], "st");
     }
 
     #[test]

@@ -349,6 +349,19 @@ fn split_parts(tokens: &[Token], bullets: bool) -> Vec<&[Token]> {
             && year(tokens.get(i + 4));
         before && after
     };
+    // "Quý III - Quý IV/2025", "tháng 3 - tháng 5/2026": a quarter or month with no year,
+    // a dash, and the next of the same unit: a span, as "Quý III - IV/2025" is.
+    let numbered = |t: Option<&Token>| {
+        t.is_some_and(|t| (t.kind == lexer::Kind::Number && t.text.len() <= 2) || numeral(t))
+    };
+    let unit_to_unit = |i: usize| {
+        i >= 2
+            && ["quy", "thang"].iter().any(|w| {
+                tokens[i - 2].is_word(w) && tokens.get(i + 1).is_some_and(|t| t.is_word(w))
+            })
+            && numbered(tokens.get(i - 1))
+            && numbered(tokens.get(i + 2))
+    };
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, token) in tokens.iter().enumerate() {
@@ -361,6 +374,7 @@ fn split_parts(tokens: &[Token], bullets: bool) -> Vec<&[Token]> {
             && tokens[i - 1].span.end < token.span.start
             && !tokens[i - 1].is_punct(':')
             && !between_full_periods(i)
+            && !unit_to_unit(i)
             && !opens_range(&tokens[start..i]);
         if token.is_punct(';') || bullet {
             if i > start {

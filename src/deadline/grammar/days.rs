@@ -1,5 +1,5 @@
-//! Forms that start with a number (dates, ISO dates, years, spans) or name a day, and
-//! recurring series ("hàng tháng", "trước ngày 15 hàng tháng").
+//! Forms that start with a number (dates, ISO dates, years, spans) or name a day; the
+//! series they may make are read in [`super::series`].
 
 use std::ops::Range;
 
@@ -28,6 +28,15 @@ impl Parser<'_> {
         }
         if digits == 4 {
             return self.years();
+        }
+        let month_next = self
+            .peek_at(2)
+            .is_some_and(|t| t.kind == Tok::Number && t.text.len() <= 2);
+        if digits <= 2 && self.at_word(1, "thang") && month_next {
+            // "15 tháng 11 năm 2025": a day, "ngày" left out.
+            let start = self.pos;
+            let (day, _) = self.number("a day (1 to 31)")?;
+            return self.worded_date(day, start);
         }
         if self.at_month_of_year() {
             // "6/2025", "6, 9/2025", "3-4/2025": months, "tháng" left out.
@@ -214,6 +223,20 @@ impl Parser<'_> {
             let months: Vec<u32> = quarters.iter().map(|q| q * 3).collect();
             return self.days_of(day, day_span, year, &months);
         }
+        if self.words(&["thang", "dau", "quy"]) || self.words(&["thang", "dau", "cua", "quy"]) {
+            // "ngày 10 tháng đầu quý", "ngày 15 của tháng đầu quý sau" (the quarter's report,
+            // due in the next quarter's first month: January of the next year for the last).
+            let next = self.words(&["sau"]) || self.words(&["tiep", "theo"]);
+            let quarters = if !next && self.is_quarter_numeral(0) {
+                self.list(Self::quarter_numeral, Self::is_quarter_numeral)?
+            } else {
+                vec![1, 2, 3, 4]
+            };
+            let year = self.year_suffix()?;
+            let shift = if next { 3 } else { 0 };
+            let months: Vec<u32> = quarters.iter().map(|q| q * 3 - 2 + shift).collect();
+            return self.days_of(day, day_span, year, &months);
+        }
         if self.at_word(0, "thang") {
             return self.worded_date(day, start);
         }
@@ -358,7 +381,7 @@ impl Parser<'_> {
     }
 
     /// Day `day` of each of `months` in `year`; "ngày 31" means the month's last day.
-    fn days_of(
+    pub(super) fn days_of(
         &self,
         day: u64,
         span: Range<usize>,
@@ -371,6 +394,8 @@ impl Parser<'_> {
         let mut dates: Vec<NaiveDate> = months
             .iter()
             .map(|&m| {
+                // Month 13 is January of the next year ("tháng đầu quý sau" of quarter IV).
+                let (year, m) = (year + (m as i32 - 1) / 12, (m - 1) % 12 + 1);
                 let last = last_of_month(year, m);
                 ymd(year, m, (day as u32).min(chrono::Datelike::day(&last)))
             })
@@ -380,181 +405,6 @@ impl Parser<'_> {
         dates.dedup();
         Ok(series(year, dates))
     }
-
-    /// "Hàng năm", "Hằng quý", "Định kỳ hàng quý năm 2024", "Định kỳ 6 tháng".
-    pub(super) fn recurring(&mut self) -> Result<Resolution, Error> {
-        let start = self.pos;
-        if !self.at_recurring() {
-            return Err(self.unreadable_from(start));
-        }
-        self.words(&["dinh", "ky"]);
-        let _ = self.words(&["hang"])
-            || self.words(&["theo"])
-            || (self.at_each(0) && self.words(&["moi"]));
-        // The months whose ends are due.
-        let months: &[u32] = if self.words(&["nam"]) {
-            &[12]
-        } else if self.words(&["quy"]) {
-            &[3, 6, 9, 12]
-        } else if self.is_six_months_word() {
-            &[6, 12]
-        } else if self.words(&["thang"]) {
-            &MONTHS
-        } else {
-            return Err(self.unreadable_from(start));
-        };
-        let mut months = months.to_vec();
-        // "Hằng tháng, quý, năm", "hằng quý, 6 tháng, năm": more frequencies, the word
-        // "hằng" shared; each adds its months' ends. "Hằng quý, năm 2024" is the series' year,
-        // not a frequency, and "6 tháng cuối năm" a half.
-        while self.at_punct(0, ',') || self.at_word(0, "va") {
-            let (more, len): (&[u32], usize) = if self.at_word(1, "quy")
-                && !self.is_quarter_numeral(2)
-            {
-                (&[3, 6, 9, 12], 1)
-            } else if self.at_word(1, "nam") && !self.at_number(2) && !self.at_relative_year(2) {
-                (&[12], 1)
-            } else if self.at_word(1, "thang") && !self.is_month_number(2) {
-                (&MONTHS, 1)
-            } else if self.at_six_months(1) && !self.at_word(3, "dau") && !self.at_word(3, "cuoi") {
-                (&[6, 12], 2)
-            } else {
-                break;
-            };
-            self.pos += 1 + len;
-            months.extend_from_slice(more);
-        }
-        // "định kỳ 6 tháng một lần", "mỗi quý 1 lần": once in each, as the series says.
-        let once = self.at_word(0, "mot") || self.peek().is_some_and(|t| t.text == "1");
-        if once && self.at_word(1, "lan") {
-            self.pos += 2;
-        }
-        months.sort_unstable();
-        months.dedup();
-        let (first, last) = self.recurring_period()?;
-        if let Some(days) = self.series_days(&months, first, last) {
-            return Ok(series(first, days));
-        }
-        let dates = (first..=last)
-            .flat_map(|year| months.iter().map(move |&m| last_of_month(year, m)))
-            .collect();
-        Ok(series(first, dates))
-    }
-
-    /// The day each occurrence of a series falls on, consumed: "hằng năm, trước 15/12",
-    /// "hằng tháng trước ngày 25", "hằng quý trước ngày 20 tháng cuối quý". None when no
-    /// day follows, or it names a year or falls outside the series' months.
-    fn series_days(&mut self, months: &[u32], first: i32, last: i32) -> Option<Vec<NaiveDate>> {
-        let start = self.pos;
-        self.punct(',');
-        let _ = self.words(&["truoc"])
-            || self.words(&["cham", "nhat"])
-            || self.words(&["vao"])
-            || self.words(&["han"]);
-        let pattern = if months.len() == MONTHS.len() {
-            self.day_of_each_month(first)
-        } else {
-            self.day_of_each_period(months, first)
-        };
-        let Some(pattern) = pattern.filter(|p| !p.is_empty()) else {
-            self.pos = start;
-            return None;
-        };
-        let in_year = |year: i32, d: &NaiveDate| {
-            d.with_year(year)
-                .unwrap_or_else(|| last_of_month(year, d.month()))
-        };
-        Some(
-            (first..=last)
-                .flat_map(|year| pattern.iter().map(move |d| in_year(year, d)))
-                .collect(),
-        )
-    }
-
-    /// "ngày 25", "25" after "hằng tháng": that day of each month of `year`, or its last.
-    fn day_of_each_month(&mut self, year: i32) -> Option<Vec<NaiveDate>> {
-        let at = usize::from(self.at_word(0, "ngay"));
-        let day = self
-            .peek_at(at)
-            .filter(|t| t.kind == Tok::Number && t.text.len() <= 2)
-            .and_then(|t| t.text.parse::<u32>().ok())
-            .filter(|d| (1..=31).contains(d))?;
-        if !(self.ends_phrase(at + 1) || self.at_words_at(at + 1, &["hang", "thang"])) {
-            return None;
-        }
-        self.pos += at + 1;
-        self.words(&["hang", "thang"]);
-        let day_of = |m: u32| NaiveDate::from_ymd_opt(year, m, day);
-        Some(
-            MONTHS
-                .iter()
-                .map(|&m| day_of(m).unwrap_or_else(|| last_of_month(year, m)))
-                .collect(),
-        )
-    }
-
-    /// A day with no year after a yearly series ("15/12", "ngày 31/01"), or a series of
-    /// days in the series' months ("ngày 20 tháng cuối quý"), read in `year`.
-    fn day_of_each_period(&mut self, months: &[u32], year: i32) -> Option<Vec<NaiveDate>> {
-        if !(self.at_word(0, "ngay") || self.at_number(0)) {
-            return None;
-        }
-        let (context, defaulted) = (self.context, self.defaulted);
-        self.context.year = year;
-        self.defaulted = false;
-        let read = if self.at_word(0, "ngay") {
-            self.day()
-        } else {
-            self.numeric()
-        };
-        let no_year = self.defaulted;
-        (self.context, self.defaulted) = (context, defaulted);
-        let read = read.ok()?;
-        match read.kind {
-            Kind::Date if no_year && months == [12] => read.due.map(|d| vec![d]),
-            Kind::Recurring if read.dates.iter().all(|d| months.contains(&d.month())) => {
-                Some(read.dates)
-            }
-            _ => None,
-        }
-    }
-
-    /// "6 tháng", consumed when it stands here.
-    pub(super) fn is_six_months_word(&mut self) -> bool {
-        let six = self.at_six_months(0);
-        if six {
-            self.pos += 2;
-        }
-        six
-    }
-
-    /// True when "6 tháng" ("06 tháng") stands at `ahead`.
-    fn at_six_months(&self, ahead: usize) -> bool {
-        self.peek_at(ahead)
-            .is_some_and(|t| t.kind == Tok::Number && t.text.trim_start_matches('0') == "6")
-            && self.at_word(ahead + 1, "thang")
-    }
-
-    /// "năm 2024", "giai đoạn 2024-2025", or the context's year.
-    fn recurring_period(&mut self) -> Result<(i32, i32), Error> {
-        let start = self.pos;
-        self.punct(',');
-        self.words(&["trong"]);
-        let stated = self.words(&["giai", "doan"]) || self.words(&["nam"]) || self.punct('/');
-        if stated && (self.at_number(0) || self.at_relative_year(0)) {
-            let first = self.year_number()?;
-            if self.punct('-') || self.words(&["den"]) {
-                self.words(&["nam"]);
-                let last = self.year_number()?;
-                return Ok((first, last.max(first)));
-            }
-            return Ok((first, first));
-        }
-        // ", hằng năm" is the next item of a list, not this series' period.
-        self.pos = start;
-        let year = self.context_year();
-        Ok((year, year))
-    }
 }
 
-const MONTHS: [u32; 12] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+pub(super) const MONTHS: [u32; 12] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];

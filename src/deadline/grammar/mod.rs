@@ -1,6 +1,6 @@
 //! One part of a deadline ("Quý II, III/2024", "trước ngày 15 hàng tháng") → a resolution.
 //!
-//! A small recursive-descent reader over folded tokens, in five files:
+//! A small recursive-descent reader over folded tokens, in six files:
 //! - [`sentence`]: a part is a sentence. It may open with words that are not part of the
 //!   language ("Hoàn thành sửa đổi quy trình trong quý III/2025"): they are skipped when
 //!   what follows reads to the end. Phrases joined by ",", "và", "hoặc" form a group
@@ -12,7 +12,8 @@
 //!   sessions named by their time.
 //! - [`periods`]: quarters, months, halves, years, spans and the Civil Code's points
 //!   ("đầu/giữa/cuối tháng", "đầu/giữa/cuối năm").
-//! - [`days`]: days, lists and ranges of days, and recurring series.
+//! - [`days`]: days, lists and ranges of days.
+//! - [`series`]: recurring series and the day, month or quarter each occurrence falls on.
 
 use std::ops::Range;
 
@@ -22,6 +23,7 @@ mod days;
 mod names;
 mod periods;
 mod sentence;
+mod series;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -30,6 +32,8 @@ mod tests_more;
 mod tests_round5;
 #[cfg(test)]
 mod tests_round6;
+#[cfg(test)]
+mod tests_round7;
 mod undated;
 mod words;
 
@@ -179,9 +183,15 @@ impl Parser<'_> {
         if self.relative() {
             return Ok(self.rest_is(Kind::Event));
         }
-        if self
-            .count_at(0)
-            .is_some_and(|(_, len)| self.at_word(len, "thang"))
+        // "15 tháng 11 năm 2025": a day and its month, "ngày" left out; not a count.
+        let month_number = |t: &Token| t.kind == Tok::Number && t.text.len() <= 2;
+        let a_day = self.at_number(0)
+            && self.at_word(1, "thang")
+            && self.peek_at(2).is_some_and(month_number);
+        if !a_day
+            && self
+                .count_at(0)
+                .is_some_and(|(_, len)| self.at_word(len, "thang"))
         {
             // "6 tháng đầu năm", "hai tháng cuối năm", "mười hai tháng đầu năm".
             return self.half();

@@ -155,6 +155,26 @@ impl Parser<'_> {
         found
     }
 
+    /// True at a dash between a quarter or month with no year and the next of the same unit:
+    /// "Quý III - Quý IV/2025", "tháng 3 - tháng 5/2026" (a range, as "Quý III - IV/2025").
+    fn at_unit_dash(&self) -> bool {
+        let Some(unit) = self.pos.checked_sub(2).map(|at| &self.tokens[at]) else {
+            return false;
+        };
+        let same = ["quy", "thang"]
+            .iter()
+            .any(|w| unit.is_word(w) && self.at_word(1, w));
+        let numbered = |t: Option<&Token>| {
+            t.is_some_and(|t| {
+                (t.kind == Tok::Number && t.text.len() <= 2)
+                    || ["i", "ii", "iii", "iv"].contains(&t.text.as_str())
+            })
+        };
+        same && self.at_punct(0, '-')
+            && numbered(self.tokens.get(self.pos - 1))
+            && numbered(self.peek_at(2))
+    }
+
     /// True when the words before token `i` end in an item of a list that `i` continues:
     /// "trong tháng tới và" before "tháng 3/2023" ("và" or "hoặc", after words that start
     /// as a time does, after any filler).
@@ -207,9 +227,10 @@ impl Parser<'_> {
             let save = self.pos;
             let comma = self.punct(',');
             let joined = self.words(&["va"]) || self.words(&["hoac"]) || comma;
+            let dashed = items.len() == 1 && self.at_unit_dash();
             let ranged = self.at_word(0, "den")
                 || self.at_word(0, "toi")
-                || (items.len() == 1 && items[0].prefix.from && self.punct('-'));
+                || (items.len() == 1 && (items[0].prefix.from || dashed) && self.punct('-'));
             if !(joined || ranged) {
                 break;
             }
@@ -219,7 +240,11 @@ impl Parser<'_> {
                 break;
             }
             match self.item(true) {
-                Ok(item) => items.push(item),
+                Ok(mut item) => {
+                    // "Quý III - Quý IV/2025": the dash ends a range as "đến" does.
+                    item.prefix.to |= dashed;
+                    items.push(item);
+                }
                 Err(failure) if failure.committed => return Err(failure),
                 Err(_) => {
                     self.pos = save;
@@ -301,6 +326,12 @@ impl Parser<'_> {
         if resolution.kind == Kind::Date && self.words(&["hang", "nam"]) {
             // "ngày 26/3 hàng năm", "10-10 hằng năm": that day of every year.
             return Ok(yearly(resolution, 0));
+        }
+        let period = matches!(resolution.kind, Kind::Month | Kind::Quarter | Kind::Half);
+        if period && self.defaulted && self.words(&["hang", "nam"]) {
+            // "Tháng 3 hằng năm", "Quý I hằng năm": due at its end every year.
+            let due = resolution.due.map(|d| Resolution::window(Kind::Date, d, d));
+            return Ok(due.map_or(resolution, |date| yearly(date, 0)));
         }
         let resolution = if self.open_ended_tail() && !resolution.kind.is_undated() {
             Resolution {
@@ -387,9 +418,12 @@ impl Parser<'_> {
 
     /// The items of a group as one reading.
     fn join(&mut self, items: Vec<Item>) -> Result<Resolution, Failure> {
+        // A series has no one window: "Từ tháng 9/2025 và hằng năm" starts it, no range.
         let window = |item: &Item| -> Option<(NaiveDate, NaiveDate)> {
             let r = &item.resolution;
-            r.start.zip(r.due).filter(|_| !r.kind.is_undated())
+            r.start
+                .zip(r.due)
+                .filter(|_| !r.kind.is_undated() && r.kind != Kind::Recurring)
         };
         let mut ranged: Option<Resolution> = None;
         if let [first, second, ..] = &items[..] {

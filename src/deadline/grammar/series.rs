@@ -1,0 +1,289 @@
+//! Recurring series ("hàng tháng", "Định kỳ 6 tháng") and the day each occurrence falls on
+//! ("trước ngày 15 hàng tháng", "hằng năm, trước 15/12", "hằng năm vào tháng 11").
+
+use chrono::{Datelike, NaiveDate};
+
+use super::super::lexer::Kind as Tok;
+use super::super::{Error, Kind, Resolution};
+use super::days::MONTHS;
+use super::*;
+
+impl Parser<'_> {
+    /// "Hàng năm", "Hằng quý", "Định kỳ hàng quý năm 2024", "Định kỳ 6 tháng".
+    pub(super) fn recurring(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos;
+        if !self.at_recurring() {
+            return Err(self.unreadable_from(start));
+        }
+        self.words(&["dinh", "ky"]);
+        let _ = self.words(&["hang"])
+            || self.words(&["theo"])
+            || (self.at_each(0) && self.words(&["moi"]));
+        // The months whose ends are due.
+        let months: &[u32] = if self.words(&["nam"]) {
+            &[12]
+        } else if self.words(&["quy"]) {
+            &[3, 6, 9, 12]
+        } else if self.is_six_months_word() {
+            &[6, 12]
+        } else if self.words(&["thang"]) {
+            &MONTHS
+        } else {
+            return Err(self.unreadable_from(start));
+        };
+        let mut months = months.to_vec();
+        // "Hằng tháng, quý, năm", "hằng quý, 6 tháng, năm": more frequencies, the word
+        // "hằng" shared; each adds its months' ends. "Hằng quý, năm 2024" is the series' year,
+        // not a frequency, and "6 tháng cuối năm" a half.
+        while self.at_punct(0, ',') || self.at_word(0, "va") {
+            let (more, len): (&[u32], usize) = if self.at_word(1, "quy")
+                && !self.is_quarter_numeral(2)
+            {
+                (&[3, 6, 9, 12], 1)
+            } else if self.at_word(1, "nam") && !self.at_number(2) && !self.at_relative_year(2) {
+                (&[12], 1)
+            } else if self.at_word(1, "thang") && !self.is_month_number(2) {
+                (&MONTHS, 1)
+            } else if self.at_six_months(1) && !self.at_word(3, "dau") && !self.at_word(3, "cuoi") {
+                (&[6, 12], 2)
+            } else {
+                break;
+            };
+            self.pos += 1 + len;
+            months.extend_from_slice(more);
+        }
+        // "định kỳ 6 tháng một lần", "mỗi quý 1 lần": once in each, as the series says.
+        let once = self.at_word(0, "mot") || self.peek().is_some_and(|t| t.text == "1");
+        if once && self.at_word(1, "lan") {
+            self.pos += 2;
+        }
+        months.sort_unstable();
+        months.dedup();
+        let (first, last) = self.recurring_period()?;
+        if let Some(days) = self.series_days(&months, first, last) {
+            return Ok(series(first, days));
+        }
+        let dates = (first..=last)
+            .flat_map(|year| months.iter().map(move |&m| last_of_month(year, m)))
+            .collect();
+        Ok(series(first, dates))
+    }
+
+    /// The day each occurrence of a series falls on, consumed: "hằng năm, trước 15/12",
+    /// "hằng tháng trước ngày 25", "hằng quý trước ngày 20 tháng cuối quý". None when no
+    /// day follows, or it names a year or falls outside the series' months.
+    fn series_days(&mut self, months: &[u32], first: i32, last: i32) -> Option<Vec<NaiveDate>> {
+        let start = self.pos;
+        self.punct(',');
+        let mut before = false;
+        loop {
+            // "chậm nhất vào ngày 20", "trước", "trong quý I", "vào các ngày 15/6 và 15/12".
+            if self.words(&["truoc"]) {
+                before = true;
+            } else if !(self.words(&["cham", "nhat"])
+                || self.words(&["vao"])
+                || self.words(&["han"])
+                || self.words(&["trong"])
+                || (self.at_word(1, "ngay") && self.words(&["cac"])))
+            {
+                break;
+            }
+        }
+        let pattern = if months.len() == MONTHS.len() {
+            self.day_of_each_month(first)
+        } else if months == [12] {
+            self.period_of_each_year(first, before)
+                .map(|end| vec![end])
+                .or_else(|| self.day_of_each_period(months, first))
+        } else {
+            self.day_of_each_period(months, first)
+        };
+        let Some(pattern) = pattern.filter(|p| !p.is_empty()) else {
+            self.pos = start;
+            return None;
+        };
+        // A pattern read in `first` may fall in the year after ("15/01 năm sau").
+        let in_year = |year: i32, d: &NaiveDate| {
+            let year = year + d.year() - first;
+            d.with_year(year)
+                .unwrap_or_else(|| last_of_month(year, d.month()))
+        };
+        Some(
+            (first..=last)
+                .flat_map(|year| pattern.iter().map(move |d| in_year(year, d)))
+                .collect(),
+        )
+    }
+
+    /// "ngày 25", "25" after "hằng tháng": that day of each month of `year`, or its last.
+    fn day_of_each_month(&mut self, year: i32) -> Option<Vec<NaiveDate>> {
+        let at = usize::from(self.at_word(0, "ngay"));
+        let day = self
+            .peek_at(at)
+            .filter(|t| t.kind == Tok::Number && t.text.len() <= 2)
+            .and_then(|t| t.text.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d))?;
+        // "ngày 20 tháng sau", "ngày 20 của tháng tiếp theo": each month's, due in the next.
+        let next = [
+            &["thang", "sau"][..],
+            &["cua", "thang", "sau"],
+            &["thang", "tiep", "theo"],
+            &["cua", "thang", "tiep", "theo"],
+        ]
+        .into_iter()
+        .find(|words| self.at_words_at(at + 1, words) && self.ends_phrase(at + 1 + words.len()))
+        .map_or(0, <[&str]>::len);
+        if next == 0 && !(self.ends_phrase(at + 1) || self.at_words_at(at + 1, &["hang", "thang"]))
+        {
+            return None;
+        }
+        self.pos += at + 1 + next;
+        self.words(&["hang", "thang"]);
+        let shift = u32::from(next > 0);
+        let day_of = |year: i32, m: u32| {
+            NaiveDate::from_ymd_opt(year, m, day).unwrap_or_else(|| last_of_month(year, m))
+        };
+        Some(
+            MONTHS
+                .iter()
+                .map(|&m| {
+                    let m = m + shift;
+                    day_of(year + (m as i32 - 1) / 12, (m - 1) % 12 + 1)
+                })
+                .collect(),
+        )
+    }
+
+    /// A day with no year after a series, or one for each of its periods ("15/12", "ngày
+    /// 31/01 năm sau" after a yearly one, "15/6 và 15/12" after a half-yearly one), or a
+    /// series of days in the series' periods ("ngày 20 tháng cuối quý"), read in `year`.
+    fn day_of_each_period(&mut self, months: &[u32], year: i32) -> Option<Vec<NaiveDate>> {
+        if !(self.at_word(0, "ngay") || self.at_number(0)) {
+            return None;
+        }
+        let saved = (self.context, self.defaulted, self.year_from_plan);
+        self.context.year = year;
+        let mut days: Vec<NaiveDate> = Vec::new();
+        let mut pattern = None;
+        loop {
+            let before = self.pos;
+            (self.defaulted, self.year_from_plan) = (false, false);
+            let read = if self.at_word(0, "ngay") {
+                self.day()
+            } else {
+                self.numeric()
+            };
+            // No year, or the plan's next ("năm sau"): the same day of every year.
+            let yearless = |d: NaiveDate, p: &Self| {
+                p.defaulted || (p.year_from_plan && (year..=year + 1).contains(&d.year()))
+            };
+            match read {
+                Ok(r) if r.kind == Kind::Date && r.due.is_some_and(|d| yearless(d, self)) => {
+                    days.extend(r.due);
+                }
+                Ok(r) if r.kind == Kind::Recurring && days.is_empty() => {
+                    let each = r.dates.len() == months.len();
+                    if each || r.dates.iter().all(|d| months.contains(&d.month())) {
+                        pattern = Some(r.dates);
+                    }
+                    break;
+                }
+                _ => {
+                    self.pos = before;
+                    break;
+                }
+            }
+            // Another day of the list, or back to before the joiner ("15/12, hằng quý").
+            let joint = self.pos;
+            let joined = self.punct(',') || self.words(&["va"]);
+            if !(joined && (self.at_word(0, "ngay") || self.at_number(0))) {
+                self.pos = joint;
+                break;
+            }
+        }
+        (self.context, self.defaulted, self.year_from_plan) = saved;
+        if pattern.is_some() {
+            return pattern;
+        }
+        // A yearly series takes any days; another one day for each of its periods, in order.
+        let ascending = days.windows(2).all(|w| w[0] < w[1]);
+        let fits = months == [12] || days.len() == months.len();
+        (!days.is_empty() && ascending && fits).then_some(days)
+    }
+
+    /// A month or quarter with no year after a yearly series ("vào tháng 11", "trong quý
+    /// I", "trước tháng 10"): its last day each year, or the day before it when `before`.
+    fn period_of_each_year(&mut self, year: i32, before: bool) -> Option<NaiveDate> {
+        let number = |t: Option<&Token>| -> Option<u32> {
+            t.filter(|t| t.kind == Tok::Number && t.text.len() <= 2)
+                .and_then(|t| t.text.parse().ok())
+        };
+        let (first_month, months) = if self.at_word(0, "thang") {
+            (number(self.peek_at(1)).filter(|m| (1..=12).contains(m))?, 1)
+        } else if self.at_word(0, "quy") && self.is_quarter_numeral(1) {
+            let save = self.pos;
+            self.pos += 1;
+            let quarter = self.quarter_numeral().ok();
+            self.pos = save;
+            (quarter? * 3 - 2, 3)
+        } else {
+            return None;
+        };
+        // Only where no year follows: "tháng 10/2025" is a date of its own.
+        if !self
+            .peek_at(2)
+            .is_none_or(|t| t.is_punct(',') || t.is_punct(';'))
+        {
+            return None;
+        }
+        self.pos += 2;
+        let end = if before {
+            first_month
+        } else {
+            first_month + months
+        };
+        let (year, month) = if end == 1 {
+            (year - 1, 12)
+        } else {
+            (year, end - 1)
+        };
+        Some(last_of_month(year, month))
+    }
+
+    /// "6 tháng", consumed when it stands here.
+    pub(super) fn is_six_months_word(&mut self) -> bool {
+        let six = self.at_six_months(0);
+        if six {
+            self.pos += 2;
+        }
+        six
+    }
+
+    /// True when "6 tháng" ("06 tháng") stands at `ahead`.
+    fn at_six_months(&self, ahead: usize) -> bool {
+        self.peek_at(ahead)
+            .is_some_and(|t| t.kind == Tok::Number && t.text.trim_start_matches('0') == "6")
+            && self.at_word(ahead + 1, "thang")
+    }
+
+    /// "năm 2024", "giai đoạn 2024-2025", or the context's year.
+    fn recurring_period(&mut self) -> Result<(i32, i32), Error> {
+        let start = self.pos;
+        self.punct(',');
+        self.words(&["trong"]);
+        let stated = self.words(&["giai", "doan"]) || self.words(&["nam"]) || self.punct('/');
+        if stated && (self.at_number(0) || self.at_relative_year(0)) {
+            let first = self.year_number()?;
+            if self.punct('-') || self.words(&["den"]) {
+                self.words(&["nam"]);
+                let last = self.year_number()?;
+                return Ok((first, last.max(first)));
+            }
+            return Ok((first, first));
+        }
+        // ", hằng năm" is the next item of a list, not this series' period.
+        self.pos = start;
+        let year = self.context_year();
+        Ok((year, year))
+    }
+}
