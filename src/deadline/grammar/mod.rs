@@ -34,6 +34,8 @@ mod tests_round5;
 mod tests_round6;
 #[cfg(test)]
 mod tests_round7;
+#[cfg(test)]
+mod tests_round8;
 mod undated;
 mod words;
 
