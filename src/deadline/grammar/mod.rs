@@ -190,6 +190,10 @@ impl Parser<'_> {
         let a_day = self.at_number(0)
             && self.at_word(1, "thang")
             && self.peek_at(2).is_some_and(month_number);
+        if self.at_months_once(0) {
+            // "6 tháng một lần, trước ngày 10/6 và 10/12": a series.
+            return self.recurring();
+        }
         if !a_day
             && self
                 .count_at(0)
