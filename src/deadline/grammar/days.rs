@@ -213,7 +213,14 @@ impl Parser<'_> {
             let year = self.period_year()?;
             return self.days_of(day, day_span, year, &MONTHS);
         }
-        if self.words(&["thang", "cuoi", "quy"]) || self.words(&["thang", "cua", "cuoi", "quy"]) {
+        if self.next_month_each_month() {
+            // "ngày 10 tháng tiếp theo hằng tháng", "ngày 5 của tháng sau, hằng tháng": each
+            // month's, due in the next (December's in January of the year after).
+            let year = self.period_year()?;
+            let months: Vec<u32> = MONTHS.iter().map(|m| m + 1).collect();
+            return self.days_of(day, day_span, year, &months);
+        }
+        if self.month_of_quarter("cuoi") {
             let quarters = if self.is_quarter_numeral(0) {
                 self.list(Self::quarter_numeral, Self::is_quarter_numeral)?
             } else {
@@ -223,7 +230,7 @@ impl Parser<'_> {
             let months: Vec<u32> = quarters.iter().map(|q| q * 3).collect();
             return self.days_of(day, day_span, year, &months);
         }
-        if self.words(&["thang", "dau", "quy"]) || self.words(&["thang", "dau", "cua", "quy"]) {
+        if self.month_of_quarter("dau") {
             // "ngày 10 tháng đầu quý", "ngày 15 của tháng đầu quý sau" (the quarter's report,
             // due in the next quarter's first month: January of the next year for the last).
             let next = self.words(&["sau"]) || self.words(&["tiep", "theo"]);
@@ -241,6 +248,37 @@ impl Parser<'_> {
             return self.worded_date(day, start);
         }
         Err(self.unreadable_from(start))
+    }
+
+    /// "tháng cuối quý", "tháng cuối của quý", "tháng của cuối quý", "tháng cuối mỗi quý"
+    /// (`which` "cuoi"), or the same of "đầu" ("dau"), consumed: a month of each quarter.
+    fn month_of_quarter(&mut self, which: &str) -> bool {
+        let start = self.pos;
+        let found =
+            self.words(&["thang"]) && (self.words(&[which]) || self.words(&["cua", which])) && {
+                self.words(&["cua"]);
+                let _ = self.at_each(0) && self.words(&["moi"]);
+                self.words(&["quy"])
+            };
+        if !found {
+            self.pos = start;
+        }
+        found
+    }
+
+    /// "tháng sau hằng tháng", "của tháng tiếp theo, hàng tháng", "tháng sau mỗi tháng",
+    /// consumed: the month after each month. Alone, "tháng sau" (next month) is an event.
+    fn next_month_each_month(&mut self) -> bool {
+        let start = self.pos;
+        let next = self.words(&["thang", "sau"]) || self.words(&["thang", "tiep", "theo"]);
+        self.punct(',');
+        let each = next
+            && (self.words(&["hang", "thang"])
+                || (self.at_each(0) && self.words(&["moi", "thang"])));
+        if !each {
+            self.pos = start;
+        }
+        each
     }
 
     /// The windows of data of Nghị định 09/2019/NĐ-CP (Art. 12), after the first day's

@@ -34,6 +34,8 @@ mod tests_round5;
 mod tests_round6;
 #[cfg(test)]
 mod tests_round7;
+#[cfg(test)]
+mod tests_round8;
 mod undated;
 mod words;
 
@@ -188,6 +190,10 @@ impl Parser<'_> {
         let a_day = self.at_number(0)
             && self.at_word(1, "thang")
             && self.peek_at(2).is_some_and(month_number);
+        if self.at_months_once(0) {
+            // "6 tháng một lần, trước ngày 10/6 và 10/12": a series.
+            return self.recurring();
+        }
         if !a_day
             && self
                 .count_at(0)

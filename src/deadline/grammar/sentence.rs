@@ -322,10 +322,43 @@ impl Parser<'_> {
         if resolution.kind == Kind::Recurring {
             // "hằng năm tiếp theo": every year that follows, the series itself.
             self.words(&["tiep", "theo"]);
+            // "ngày 25 tháng cuối quý, hằng quý": the series word, last and alone, after a
+            // series of its own period only says it again.
+            let comma = usize::from(self.at_punct(0, ','));
+            let per_year = if self.at_words_at(comma, &["hang", "quy"]) {
+                4
+            } else if self.at_words_at(comma, &["hang", "thang"]) {
+                12
+            } else {
+                0
+            };
+            let alone = self
+                .peek_at(comma + 2)
+                .is_none_or(|t| matches!(t.kind, Tok::Punct(_)));
+            if per_year > 0 && alone && resolution.dates.len() == per_year {
+                self.pos += comma + 2;
+            }
         }
-        if resolution.kind == Kind::Date && self.words(&["hang", "nam"]) {
-            // "ngày 26/3 hàng năm", "10-10 hằng năm": that day of every year.
-            return Ok(yearly(resolution, 0));
+        // "ngày 15 tháng 01 năm sau, hằng năm": a day with no year of its own, then the
+        // series alone, is that day of every year as without the comma; a dated day before
+        // ", hằng năm" is a date of its own, joined to the series.
+        let yearless = self.defaulted || self.year_from_plan;
+        let comma = yearless
+            && self.at_punct(0, ',')
+            && self.at_words_at(1, &["hang", "nam"])
+            && self
+                .peek_at(3)
+                .is_none_or(|t| matches!(t.kind, Tok::Punct(_)));
+        if resolution.kind == Kind::Date && (comma || self.at_words(&["hang", "nam"])) {
+            // "ngày 26/3 hàng năm", "10-10 hằng năm": that day of every year; one in the
+            // year after the plan's ("15/01 năm sau") is the plan year's occurrence.
+            self.pos += 2 + usize::from(comma);
+            let next = self.year_from_plan
+                && resolution.due.map(|d| d.year()) == Some(self.context.year + 1);
+            return Ok(match (next, resolution.due) {
+                (true, Some(due)) => series(self.context.year, vec![due]),
+                _ => yearly(resolution, 0),
+            });
         }
         let period = matches!(resolution.kind, Kind::Month | Kind::Quarter | Kind::Half);
         if period && self.defaulted && self.words(&["hang", "nam"]) {

@@ -20,12 +20,17 @@ impl Parser<'_> {
             || self.words(&["theo"])
             || (self.at_each(0) && self.words(&["moi"]));
         // The months whose ends are due.
+        let every: Vec<u32>;
         let months: &[u32] = if self.words(&["nam"]) {
             &[12]
         } else if self.words(&["quy"]) {
             &[3, 6, 9, 12]
-        } else if self.is_six_months_word() {
-            &[6, 12]
+        } else if let Some(step) = self.months_step(0).filter(|_| self.at_word(1, "thang")) {
+            // "Định kỳ 6 tháng", "định kỳ 3 tháng", "6 tháng một lần": the end of every
+            // `step` months.
+            self.pos += 2;
+            every = MONTHS.iter().copied().filter(|m| m % step == 0).collect();
+            &every
         } else if self.words(&["thang"]) {
             &MONTHS
         } else {
@@ -82,6 +87,8 @@ impl Parser<'_> {
                 before = true;
             } else if !(self.words(&["cham", "nhat"])
                 || self.words(&["vao"])
+                || self.words(&["nhan", "dip"])
+                || self.words(&["dip"])
                 || self.words(&["han"])
                 || self.words(&["trong"])
                 || (self.at_word(1, "ngay") && self.words(&["cac"])))

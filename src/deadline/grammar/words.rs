@@ -144,7 +144,10 @@ impl Parser<'_> {
             // that only names the date after it. Before words it names an event instead
             // ("thời điểm khai mạc Đại hội"), which `is_event` reads.
             let dated = |at: usize| self.at_number(at) || self.at_word(at, "ngay");
-            if self.at_word(0, "moc") && dated(1) {
+            // "dịp 02/9", "nhân dịp 19/5" (on the occasion of the day): as "mốc".
+            if self.at_words(&["nhan", "dip"]) && dated(2) {
+                self.pos += 2;
+            } else if (self.at_word(0, "moc") || self.at_word(0, "dip")) && dated(1) {
                 self.pos += 1;
             } else if self.at_words(&["thoi", "diem"]) && dated(2) {
                 self.pos += 2;
@@ -276,6 +279,9 @@ impl Parser<'_> {
     /// True when a recurring series starts here: "hằng quý", "mỗi năm", "định kỳ 6 tháng".
     /// "theo quý" (by the quarter) is a frequency as "hằng quý" is.
     pub(super) fn at_recurring(&self) -> bool {
+        if self.at_months_once(0) {
+            return true;
+        }
         let at = if self.at_words(&["dinh", "ky"]) {
             2
         } else if self.at_word(0, "hang") || self.at_word(0, "theo") || self.at_each(0) {
@@ -290,6 +296,25 @@ impl Parser<'_> {
         }
         ["nam", "quy", "thang"].iter().any(|w| self.at_word(at, w))
             || (self.at_number(at) && self.at_word(at + 1, "thang"))
+    }
+
+    /// True at a count of months that divides the year and "một lần" ("6 tháng một lần", "3
+    /// tháng 1 lần"): a series with no "hằng" or "định kỳ" before it.
+    pub(super) fn at_months_once(&self, ahead: usize) -> bool {
+        self.months_step(ahead).is_some()
+            && self.at_word(ahead + 1, "thang")
+            && (self.at_word(ahead + 2, "mot")
+                || self.peek_at(ahead + 2).is_some_and(|t| t.text == "1"))
+            && self.at_word(ahead + 3, "lan")
+    }
+
+    /// The number at `ahead` when it is a count of months that divides the year: 1, 2, 3, 4,
+    /// 6 or 12 ("06" too).
+    pub(super) fn months_step(&self, ahead: usize) -> Option<u32> {
+        self.peek_at(ahead)
+            .filter(|t| t.kind == Tok::Number && t.text.len() <= 2)
+            .and_then(|t| t.text.parse::<u32>().ok())
+            .filter(|n| [1, 2, 3, 4, 6, 12].contains(n))
     }
 
     /// True at "mỗi" (each), which says what "hằng" says; "mới" (new) folds to it too.
