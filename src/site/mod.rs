@@ -50,7 +50,12 @@ pub fn build(
     let mut known: Vec<&Plan> = query::plans_on(plans, filter, today).collect();
     known.sort_by(|a, b| (a.issued, &a.number).cmp(&(b.issued, &b.number)));
     let plan_files = plan_files(&known);
-    let workload = query::workload(plans, registry, filter, today);
+    // The workload (one pass over every plan) is counted on one core while the plans' rows
+    // are gathered on the others.
+    let (workload, per_plan) = rayon::join(
+        || query::workload(plans, registry, filter, today),
+        || plan_rows(&known, &plan_files, filter, today),
+    );
     let mut unit_names = Names::default();
     let unit_files: HashMap<String, String> = workload
         .rows
@@ -63,21 +68,18 @@ pub fn build(
         today,
     };
 
-    // Each plan's rows once; unit pages take theirs from these, each row knowing its plan
-    // even where two issuers use one number.
-    let per_plan: Vec<PlanRows> = known
-        .par_iter()
-        .zip(&plan_files)
-        .map(|(&plan, file)| PlanRows::of(plan, file, filter, today))
-        .collect();
-
     for page in index(&common, &per_plan, &workload, &unit_files, &links)? {
         put(page)?;
     }
-    per_plan
-        .par_iter()
-        .try_for_each(|rows| put(plan_page(&common, rows, filter, today, &links)?))?;
-    let mut unit_rows = unit_page::unit_rows(&per_plan, registry, today);
+    // Each unit's rows are gathered (one pass) on one core while plan pages are written.
+    let (written, mut unit_rows) = rayon::join(
+        || {
+            (per_plan.par_iter())
+                .try_for_each(|rows| put(plan_page(&common, rows, filter, today, &links)?))
+        },
+        || unit_page::unit_rows(&per_plan, registry, today),
+    );
+    written?;
     let units: Vec<(&str, unit_page::UnitRows)> = (workload.rows.iter())
         .map(|row| {
             (
@@ -95,6 +97,19 @@ pub fn build(
             &links,
         )?)
     })
+}
+
+/// Each plan's rows once; unit pages take theirs from these, each row knowing its plan
+/// even where two issuers use one number.
+fn plan_rows<'p>(
+    plans: &[&'p Plan],
+    files: &[String],
+    filter: &Filter,
+    today: NaiveDate,
+) -> Vec<PlanRows<'p>> {
+    (plans.par_iter().zip(files))
+        .map(|(&plan, file)| PlanRows::of(plan, file, filter, today))
+        .collect()
 }
 
 /// A distinct file name per plan: its number, with the issuer where another issuer uses
