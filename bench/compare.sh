@@ -19,6 +19,8 @@
 #   CACHE_CLEAR='CMD'        a shell command deleting the on-disk cache, run (untimed)
 #                            before each "cold cache" measurement
 #   HYPERFINE=1              also run a classic hyperfine pass (not alternated) as a cross-check
+#   SITE_DIR=DIR             where the `site` runs write (default: the temporary work folder);
+#                            see bench/README.md for why it may need a filesystem of its own
 #   CARGO_TARGET_DIR         honoured, as cargo does
 #
 # Each round runs every command once, in an order rotated by one position per round, so slow
@@ -51,12 +53,30 @@ command -v python3 >/dev/null || die "python3 is required (baseline and report)"
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/bhxh-bench.XXXXXX")
+SITES=$WORK
+if [[ -n ${SITE_DIR:-} ]]; then SITES=$(mktemp -d "$SITE_DIR/bhxh-sites.XXXXXX"); fi
 GENERATED=
 cleanup() {
   if [[ -n $GENERATED && ${KEEP:-0} != 1 ]]; then rm -rf "$GENERATED"; fi
-  rm -rf "$WORK"
+  rm -rf "$WORK" "$SITES"
 }
 trap cleanup EXIT
+
+# The filesystem the sites are written to, for the report: creating files costs very
+# different amounts on different ones (bench/README.md).
+site_filesystem() {
+  local source fstype options journal=
+  read -r source fstype options < <(findmnt -no SOURCE,FSTYPE,OPTIONS -T "$SITES") || return 0
+  if [[ $fstype == ext4 ]]; then
+    if compgen -G "/proc/fs/jbd2/$(basename "$source")-*" >/dev/null; then
+      journal=", with a journal"
+    else
+      journal=", without a journal"
+    fi
+  fi
+  printf '%s on %s (%s%s; %s)' "$SITES" "$source" "$fstype" "$journal" "$options"
+}
+SITE_FS=$(site_filesystem)
 
 # --- tools ----------------------------------------------------------------------------------
 TIME_BIN=
@@ -150,18 +170,23 @@ add "bhxh-plan report --period $PERIOD (warm cache)" "" "$BIN" report --period "
 # does (every page changes: the day it answers on, the days late); and again over itself
 # on the same day (pages that read the same are not rewritten). Its pages are not flushed
 # one by one (src/atomic.rs, `publish`): each run is flushed after it, untimed, so that the
-# disk writing them back does not slow the command timed next.
+# disk writing them back does not slow the command timed next. The floor beside them copies
+# a site (`cp -r`) into a new folder: what creating its files costs on this filesystem.
 YESTERDAY=$(date -d "$TODAY - 1 day" +%F)
-add "bhxh-plan site, new folder (warm cache)" "rm -rf $(printf '%q' "$WORK/site-new"); sync" \
-  "$BIN" site --out "$WORK/site-new" --plans "$CORPUS" --today "$TODAY"
+SAME_SITE=$(printf '%q ' "$BIN" site --out "$SITES/site-same" --plans "$CORPUS" --today "$TODAY")
+add "bhxh-plan site, new folder (warm cache)" "rm -rf $(printf '%q' "$SITES/site-new"); sync" \
+  "$BIN" site --out "$SITES/site-new" --plans "$CORPUS" --today "$TODAY"
 AFTER[-1]="sync"
 add "bhxh-plan site over the day before's (warm cache)" \
-  "$(printf '%q ' "$BIN" site --out "$WORK/site-daily" --plans "$CORPUS" --today "$YESTERDAY"); sync" \
-  "$BIN" site --out "$WORK/site-daily" --plans "$CORPUS" --today "$TODAY"
+  "$(printf '%q ' "$BIN" site --out "$SITES/site-daily" --plans "$CORPUS" --today "$YESTERDAY"); sync" \
+  "$BIN" site --out "$SITES/site-daily" --plans "$CORPUS" --today "$TODAY"
 AFTER[-1]="sync"
-add "bhxh-plan site over itself, same day (warm cache)" \
-  "$(printf '%q ' "$BIN" site --out "$WORK/site-same" --plans "$CORPUS" --today "$TODAY"); sync" \
-  "$BIN" site --out "$WORK/site-same" --plans "$CORPUS" --today "$TODAY"
+add "bhxh-plan site over itself, same day (warm cache)" "$SAME_SITE; sync" \
+  "$BIN" site --out "$SITES/site-same" --plans "$CORPUS" --today "$TODAY"
+AFTER[-1]="sync"
+add "floor: copy the site into a new folder (cp -r)" \
+  "[[ -d $(printf '%q' "$SITES/site-same") ]] || $SAME_SITE; rm -rf $(printf '%q' "$SITES/site-copy"); sync" \
+  cp -r "$SITES/site-same" "$SITES/site-copy"
 AFTER[-1]="sync"
 if [[ -n ${CACHE_CLEAR:-} ]]; then
   # A check stores no plans (CI never needs them); the first query does. So that the warm
@@ -237,7 +262,7 @@ for ((i = 0; i < K; i++)); do
 done >"$WORK/commands.tsv"
 ELAPSED=$(python3 -c "print(f'{$EPOCHREALTIME - $START:.0f}')")
 export WORK RESULTS FILES SEED RUNS TODAY UNIT CORPUS NPROC GEN_SUMMARY GEN_SECONDS CORPUS_BYTES
-export RTOML_NOTE INDEX_COLD INDEX_WARM ELAPSED TIME_BIN BIN BASELINE ROOT TARGET
+export RTOML_NOTE INDEX_COLD INDEX_WARM ELAPSED TIME_BIN BIN BASELINE ROOT TARGET SITE_FS
 python3 - <<'PY'
 import datetime, json, os, platform, re, statistics, subprocess
 from collections import Counter
@@ -334,6 +359,8 @@ w(f"- bhxh-plan at commit `{commit}`"
 w(f"- corpus: `FILES={E['FILES']} SEED={E['SEED']}`, {int(E['CORPUS_BYTES']) / 1e6:.1f} MB on disk, "
   f"generated in {E['GEN_SECONDS']} s")
 w(f"- generator: `{E['GEN_SUMMARY']}`")
+if E.get("SITE_FS"):
+    w(f"- sites written to {E['SITE_FS']}")
 if diags is not None:
     c = Counter(d["code"] for d in diags)
     errs = {k: n for k, n in sorted(c.items()) if k.startswith("E")}
