@@ -77,6 +77,10 @@ site_filesystem() {
   printf '%s on %s (%s%s; %s)' "$SITES" "$source" "$fstype" "$journal" "$options"
 }
 SITE_FS=$(site_filesystem)
+if [[ $SITE_FS == *"without a journal"* ]]; then
+  say "note: the sites go to ext4 without a journal, where creating files soon after deleting"
+  say "      many is slow; see \"Where the site is written\" in bench/README.md (SITE_DIR)"
+fi
 
 # --- tools ----------------------------------------------------------------------------------
 TIME_BIN=
