@@ -36,6 +36,8 @@ mod tests_round6;
 mod tests_round7;
 #[cfg(test)]
 mod tests_round8;
+#[cfg(test)]
+mod tests_round9;
 mod undated;
 mod words;
 
