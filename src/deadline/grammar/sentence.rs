@@ -281,6 +281,8 @@ impl Parser<'_> {
         let prefix = self.skip_prefix();
         let committed = self.strong_start();
         let body = self.pos;
+        // "trước cuối quý I/2026": by the quarter's end, the quarter (not the day before it).
+        let by_its_end = self.at_word(0, "cuoi") || self.at_word(0, "giua");
         let resolution = self
             .body(joined)
             .and_then(|r| self.tail(body, r))
@@ -288,6 +290,7 @@ impl Parser<'_> {
         let day_before = resolution.start.and_then(|d| d.pred_opt());
         let resolution = match (resolution.kind, day_before) {
             // "trước tháng 10/2024": by the last day of September.
+            (Kind::Quarter, _) if by_its_end => resolution,
             (Kind::Month | Kind::Quarter | Kind::Half | Kind::Year, Some(day)) if prefix.before => {
                 Resolution::window(Kind::Date, day, day)
             }

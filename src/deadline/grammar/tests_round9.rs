@@ -22,6 +22,7 @@
 //! convention `phrasings.toml` holds (“từ tháng 2.2017” is that month), which the grammar gave;
 //! two rows first written repeated earlier tables (“THƯỜNG XUYÊN”, “6 tháng cuối năm”) and
 //! were replaced (“DUY TRÌ THƯỜNG XUYÊN”, “06 tháng cuối năm nay”) before the count.
+//! After the round's rules: 60 of 60.
 
 use super::tests_round5::check_lines;
 
@@ -39,8 +40,8 @@ Trước 30/11/2025 | 2025 | date 2025-11-30..2025-11-30 [2025-11-30]
 9/2025 | 2025 | month 2025-09-01..2025-09-30 [2025-09-30]
 Tháng 9-2025 | 2025 | month 2025-09-01..2025-09-30 [2025-09-30]
 06 tháng cuối năm nay | 2026 | half 2026-07-01..2026-12-31 [2026-12-31]
-// BEFORE fails: Quý cuối năm 2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]  (got `date 2025-12-31..2025-12-31 [2025-12-31]`)
-// BEFORE fails: Tháng cuối quý III/2025 | 2025 | month 2025-09-01..2025-09-30 [2025-09-30]  (got `quarter 2025-07-01..2025-09-30 [2025-09-30]`)
+Quý cuối năm 2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
+Tháng cuối quý III/2025 | 2025 | month 2025-09-01..2025-09-30 [2025-09-30]
 Chậm nhất 31/3/2026 | 2025 | date 2026-03-31..2026-03-31 [2026-03-31]
 Ngày 20 tháng 10 năm 2025 | 2025 | date 2025-10-20..2025-10-20 [2025-10-20]
 Giai đoạn 2026 - 2030 | 2025 | span 2026-01-01..2030-12-31 [2030-12-31]
@@ -49,12 +50,12 @@ Hết năm 2026 | 2025 | year 2026-01-01..2026-12-31 [2026-12-31]
 
 /// Weeks of a month: seven days from the 1st, the 8th, …; the last week is the last seven.
 const WEEKS: &str = "
-// BEFORE fails: Tuần đầu tháng 3/2025 | 2025 | span 2025-03-01..2025-03-07 [2025-03-07]  (got `date 2025-03-01..2025-03-01 [2025-03-01]`)
-// BEFORE fails: Tuần cuối tháng 6/2025 | 2025 | span 2025-06-24..2025-06-30 [2025-06-30]  (got `date 2025-06-30..2025-06-30 [2025-06-30]`)
-// BEFORE fails: Trong tuần đầu tiên của tháng 01/2026 | 2025 | span 2026-01-01..2026-01-07 [2026-01-07]  (got `month 2026-01-01..2026-01-31 [2026-01-31]`)
-// BEFORE fails: Tuần thứ hai của tháng 10/2025 | 2025 | span 2025-10-08..2025-10-14 [2025-10-14]  (got `month 2025-10-01..2025-10-31 [2025-10-31]`)
+Tuần đầu tháng 3/2025 | 2025 | span 2025-03-01..2025-03-07 [2025-03-07]
+Tuần cuối tháng 6/2025 | 2025 | span 2025-06-24..2025-06-30 [2025-06-30]
+Trong tuần đầu tiên của tháng 01/2026 | 2025 | span 2026-01-01..2026-01-07 [2026-01-07]
+Tuần thứ hai của tháng 10/2025 | 2025 | span 2025-10-08..2025-10-14 [2025-10-14]
 // A week the cell does not name: counted from a day it does not name, an event.
-// BEFORE fails: Trong tuần | 2025 | event -..- []  (got `error: cannot read `tuần` as a deadline`)
+Trong tuần | 2025 | event -..- []
 ";
 
 /// The points of a quarter, and Tết.
@@ -62,9 +63,9 @@ const QUARTER_POINTS_AND_TET: &str = "
 Đầu quý III/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
 Giữa quý II/2026 | 2025 | quarter 2026-04-01..2026-06-30 [2026-06-30]
 Cuối quý 4/2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
-// BEFORE fails: Trước cuối quý I/2026 | 2025 | quarter 2026-01-01..2026-03-31 [2026-03-31]  (got `date 2025-12-31..2025-12-31 [2025-12-31]`)
+Trước cuối quý I/2026 | 2025 | quarter 2026-01-01..2026-03-31 [2026-03-31]
 Trước Tết Nguyên đán 2026 | 2025 | event -..- []
-// BEFORE fails: Trước Tết Dương lịch 2026 | 2025 | date 2026-01-01..2026-01-01 [2026-01-01]  (got `event -..- []`)
+Trước Tết Dương lịch 2026 | 2025 | date 2026-01-01..2026-01-01 [2026-01-01]
 Dịp Tết Nguyên đán Bính Ngọ | 2025 | event -..- []
 ";
 
@@ -92,10 +93,10 @@ Báo cáo sơ kết - tháng 6/2025 | 2025 | month 2025-06-01..2025-06-30 [2025-
 
 /// Abbreviations, capitals, stray spaces and punctuation.
 const NOTATION: &str = "
-// BEFORE fails: Q.II/2025 | 2025 | quarter 2025-04-01..2025-06-30 [2025-06-30]  (got `error: cannot read `Q.II/2025` as a deadline`)
-// BEFORE fails: Th6/2025 | 2025 | month 2025-06-01..2025-06-30 [2025-06-30]  (got `error: cannot read `Th6/2025` as a deadline`)
-// BEFORE fails: N2025 | 2025 | year 2025-01-01..2025-12-31 [2025-12-31]  (got `error: cannot read `N2025` as a deadline`)
-// BEFORE fails: Q.4-2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]  (got `error: cannot read `Q.4-2025` as a deadline`)
+Q.II/2025 | 2025 | quarter 2025-04-01..2025-06-30 [2025-06-30]
+Th6/2025 | 2025 | month 2025-06-01..2025-06-30 [2025-06-30]
+N2025 | 2025 | year 2025-01-01..2025-12-31 [2025-12-31]
+Q.4-2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
 QUÝ IV/2025 | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
 DUY TRÌ THƯỜNG XUYÊN | 2025 | ongoing -..- []
 TRƯỚC NGÀY 30/9/2025 | 2025 | date 2025-09-30..2025-09-30 [2025-09-30]
@@ -112,7 +113,7 @@ Trước ngày 03 hàng tháng | 2025 | recurring 2025-01-01..2025-12-03 [2025-0
 // source: https://phapluatdoanhnghiep.vn/lich-nop-bao-cao-thue-lao-dong-bao-hiem-ho-so-hse-thang-12-2025-cho-doanh-nghiep/
 Định kỳ hằng năm (trước ngày 05 tháng 12) | 2025 | recurring 2025-01-01..2025-12-05 [2025-12-05]
 Cuối mỗi quý | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]
-// BEFORE fails: Trước ngày 05 tháng đầu tiên của quý sau | 2025 | recurring 2025-01-01..2026-01-05 [2025-04-05 2025-07-05 2025-10-05 2026-01-05]  (got `error: expected a month (1 to 12) here`)
+Trước ngày 05 tháng đầu tiên của quý sau | 2025 | recurring 2025-01-01..2026-01-05 [2025-04-05 2025-07-05 2025-10-05 2026-01-05]
 ";
 
 /// Cells no reader can read as a deadline: they must stay errors (the messages were pinned
@@ -120,8 +121,8 @@ Cuối mỗi quý | 2025 | recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-
 const NONSENSE: &str = "
 Tháng 0/2025 | 2025 | error: month 0 does not exist: write 1 to 12
 Quý II/2025/2026 | 2025 | error: unexpected `/2026` after the deadline
-// BEFORE fails: Tuần thứ 6 tháng 3/2025 | 2025 | error: ?  (got `month 2025-03-01..2025-03-31 [2025-03-31]`)
-Q.V/2025 | 2025 | error: cannot read `Q.V/2025` as a deadline
+Tuần thứ 6 tháng 3/2025 | 2025 | error: `Tuần thứ 6 tháng 3/2025` does not exist: a month's weeks start on the 1st, 8th, 15th, 22nd and 29th (tuần thứ 1 to 5)
+Q.V/2025 | 2025 | error: quarter `V` does not exist: write I, II, III or IV
 ";
 
 #[test]
@@ -162,4 +163,53 @@ fn recurring() {
 #[test]
 fn nonsense_does_not_read() {
     check_lines(NONSENSE);
+}
+
+/// Other wordings of the round's rules, and where they stop.
+#[test]
+fn the_rules_reach_their_neighbours() {
+    check_lines(
+        "
+// A month or a quarter named by its place in a longer period.
+Tháng đầu năm 2026 | 2025 | month 2026-01-01..2026-01-31 [2026-01-31]
+Tháng cuối năm | 2025 | month 2025-12-01..2025-12-31 [2025-12-31]
+tháng giữa quý II/2025 | 2025 | month 2025-05-01..2025-05-31 [2025-05-31]
+quý đầu tiên của năm 2026 | 2025 | quarter 2026-01-01..2026-03-31 [2026-03-31]
+// The last week of February, the fifth of March (three days), the first of a year.
+Tuần cuối tháng 2/2025 | 2025 | span 2025-02-22..2025-02-28 [2025-02-28]
+tuần thứ 5 tháng 3/2025 | 2025 | span 2025-03-29..2025-03-31 [2025-03-31]
+tuần đầu năm 2026 | 2025 | span 2026-01-01..2026-01-07 [2026-01-07]
+Trong tuần này | 2025 | event -..- []
+Từ tuần đầu tháng 3 đến tuần cuối tháng 4/2025 | 2025 | span 2025-03-01..2025-04-30 [2025-04-30]
+// Abbreviations with a dot, “Th”, a numeral glued to “Q”.
+T.6/2025 | 2025 | month 2025-06-01..2025-06-30 [2025-06-30]
+Th.10/2025 | 2025 | month 2025-10-01..2025-10-31 [2025-10-31]
+QIII/2026 | 2025 | quarter 2026-07-01..2026-09-30 [2026-09-30]
+// Before the start of a quarter is the day before it; before its middle or end, the quarter.
+Trước đầu quý III/2025 | 2025 | date 2025-06-30..2025-06-30 [2025-06-30]
+Trước giữa quý III/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+Trước Tết Dương lịch năm 2026 | 2025 | date 2026-01-01..2026-01-01 [2026-01-01]
+// “cuối cùng” (the very last) says what “cuối” says.
+ngày 15 tháng cuối cùng của quý | 2025 | recurring 2025-01-01..2025-12-15 [2025-03-15 2025-06-15 2025-09-15 2025-12-15]
+",
+    );
+}
+
+/// What the round's rules read stays nonsense where the words are.
+#[test]
+fn nonsense_still_does_not_read() {
+    check_lines(
+        "
+Tuần thứ 5 tháng 2/2025 | 2025 | error: `Tuần thứ 5 tháng 2/2025` does not exist: a month's weeks start on the 1st, 8th, 15th, 22nd and 29th (tuần thứ 1 to 5)
+tuần thứ hai tháng 13/2025 | 2025 | error: month 13 does not exist: write 1 to 12
+Tháng cuối quý V/2025 | 2025 | error: quarter `V` does not exist: write I, II, III or IV
+QV/2025 | 2025 | error: quarter `V` does not exist: write I, II, III or IV
+Th13/2025 | 2025 | error: month 13 does not exist: write 1 to 12
+// A week of a year is named only by its place: the first or the last.
+tuần thứ 3 năm 2025 | 2025 | error: cannot read `tuần thứ 3 năm 2025` as a deadline
+// With no year, which New Year is meant is a guess: an event, as Tết Nguyên đán is.
+Tết Dương lịch | 2025 | event -..- []
+hàng tuần | 2025 | error: cannot read `hàng tuần` as a deadline
+",
+    );
 }
