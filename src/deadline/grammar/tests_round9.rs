@@ -189,6 +189,9 @@ QIII/2026 | 2025 | quarter 2026-07-01..2026-09-30 [2026-09-30]
 Trước đầu quý III/2025 | 2025 | date 2025-06-30..2025-06-30 [2025-06-30]
 Trước giữa quý III/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
 Trước Tết Dương lịch năm 2026 | 2025 | date 2026-01-01..2026-01-01 [2026-01-01]
+// A stage's time, a colon, then what is done in it (words only, to the next “;”).
+Tháng 7/2025: khảo sát, đánh giá; tháng 9/2025: báo cáo kết quả | 2025 | several 2025-07-01..2025-09-30 [2025-07-31 2025-09-30]
+Quý IV/2025: sơ kết | 2025 | quarter 2025-10-01..2025-12-31 [2025-12-31]
 // “cuối cùng” (the very last) says what “cuối” says.
 ngày 15 tháng cuối cùng của quý | 2025 | recurring 2025-01-01..2025-12-15 [2025-03-15 2025-06-15 2025-09-15 2025-12-15]
 ",
@@ -210,6 +213,43 @@ tuần thứ 3 năm 2025 | 2025 | error: cannot read `tuần thứ 3 năm 2025` 
 // With no year, which New Year is meant is a guess: an event, as Tết Nguyên đán is.
 Tết Dương lịch | 2025 | event -..- []
 hàng tuần | 2025 | error: cannot read `hàng tuần` as a deadline
+// Without a colon, words after the deadline are still an error.
+Quý IV/2025 sơ kết | 2025 | error: unexpected `sơ kết` after the deadline
 ",
     );
+}
+
+/// Written after the round's rules, by the same hand, to see them on phrasings they were
+/// not fitted to: 18 of 20 read without further changes (the nonsense row among them, an
+/// error as written). Of the two that did not, “- Quý III/2025: hoàn thành khảo sát; - Quý
+/// I/2026: tổng kết” led to one more rule (a stage's time, a colon, then words up to “;” that
+/// say what is done in it); “Hằng quý, tuần đầu tháng đầu quý sau”, a series of weeks, was
+/// left alone. After: 19 of 20.
+const AFTER_THE_RULES: &str = "
+Tuần thứ ba tháng 11/2025 | 2025 | span 2025-11-15..2025-11-21 [2025-11-21]
+Trong tuần cuối của tháng 12/2025 | 2025 | span 2025-12-25..2025-12-31 [2025-12-31]
+Tuần đầu tháng 01 năm 2026 | 2025 | span 2026-01-01..2026-01-07 [2026-01-07]
+Tháng cuối quý IV/2025 | 2025 | month 2025-12-01..2025-12-31 [2025-12-31]
+Quý cuối của năm 2026 | 2025 | quarter 2026-10-01..2026-12-31 [2026-12-31]
+Q.III/2026 | 2026 | quarter 2026-07-01..2026-09-30 [2026-09-30]
+Th12/2025 | 2025 | month 2025-12-01..2025-12-31 [2025-12-31]
+QUÝ I NĂM 2026 | 2025 | quarter 2026-01-01..2026-03-31 [2026-03-31]
+Trước cuối quý II/2026 | 2026 | quarter 2026-04-01..2026-06-30 [2026-06-30]
+Đợt 1: quý II/2025; đợt 2: quý IV/2025 | 2025 | several 2025-04-01..2025-12-31 [2025-06-30 2025-12-31]
+Năm học 2025-2026 và năm học 2026-2027 | 2025 | several 2025-09-01..2027-05-31 [2026-05-31 2027-05-31]
+Trình UBND tỉnh ban hành trong tuần đầu tháng 4/2025 | 2025 | span 2025-04-01..2025-04-07 [2025-04-07]
+Trước Tết Dương lịch 2027 | 2026 | date 2027-01-01..2027-01-01 [2027-01-01]
+Tháng 7-2026 | 2026 | month 2026-07-01..2026-07-31 [2026-07-31]
+15/10/2025; | 2025 | date 2025-10-15..2025-10-15 [2025-10-15]
+Chậm nhất tuần cuối tháng 9/2025 | 2025 | span 2025-09-24..2025-09-30 [2025-09-30]
+// NOT READ (left alone: a week of each quarter's month is a series of weeks, which the language
+// does not have): Hằng quý, tuần đầu tháng đầu quý sau | 2025 | recurring 2025-01-01..2026-01-07 [2025-04-07 2025-07-07 2025-10-07 2026-01-07]  (got `error: expected a month (1 to 12) here`)
+Giữa quý III/2025 | 2025 | quarter 2025-07-01..2025-09-30 [2025-09-30]
+- Quý III/2025: hoàn thành khảo sát; - Quý I/2026: tổng kết | 2025 | several 2025-07-01..2026-03-31 [2025-09-30 2026-03-31]
+Tuần thứ 7 tháng 5/2025 | 2025 | error: `Tuần thứ 7 tháng 5/2025` does not exist: a month's weeks start on the 1st, 8th, 15th, 22nd and 29th (tuần thứ 1 to 5)
+";
+
+#[test]
+fn written_after_the_rules() {
+    check_lines(AFTER_THE_RULES);
 }
