@@ -74,23 +74,68 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// "T12/2025", "Q4/2025": a lone "T" or "Q" written against a number is "tháng" or "quý".
-fn abbreviations(tokens: &mut [Token]) {
-    for i in 1..tokens.len() {
-        let (before, after) = tokens.split_at_mut(i);
-        let (letter, number) = (&mut before[i - 1], &after[0]);
-        if letter.kind == Kind::Word
-            && number.kind == Kind::Number
-            && letter.span.end == number.span.start
-            && letter.span.len() == 1
-        {
-            match letter.text.as_str() {
-                "t" => letter.text = "thang".into(),
-                "q" => letter.text = "quy".into(),
-                _ => {}
+/// "T12/2025", "Q4/2025": a lone "T" or "Q" written against a number is "tháng" or "quý";
+/// so are "Th6/2025" and the letter with a dot ("T.6/2025", "Q.II/2025", "Q.4-2025"), a "Q"
+/// glued to a Roman numeral ("QIII/2025"), and an "N" against a year ("N2025" is "năm 2025").
+fn abbreviations(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].kind == Kind::Word {
+            let glued = |at: usize| {
+                tokens
+                    .get(at)
+                    .filter(|next| next.span.start == tokens[at - 1].span.end)
+            };
+            // The letter and a dot against it, then the numeral.
+            let dotted = glued(i + 1).is_some_and(|t| t.kind == Kind::Punct('.'));
+            let after = if dotted { i + 2 } else { i + 1 };
+            let next = if dotted {
+                tokens.get(after)
+            } else {
+                glued(after)
+            };
+            let number = next.filter(|t| t.kind == Kind::Number);
+            let numeral = next.filter(|t| t.kind == Kind::Word && is_roman(&t.text));
+            let word = match tokens[i].text.as_str() {
+                "t" | "th" if number.is_some() => Some("thang"),
+                "q" if number.is_some() || (dotted && numeral.is_some()) => Some("quy"),
+                "n" if number.is_some_and(|t| t.text.len() == 4) => Some("nam"),
+                _ => None,
+            };
+            if let Some(word) = word {
+                tokens[i].text = word.into();
+                if dotted {
+                    // The dot belongs to the abbreviation.
+                    tokens[i].span.end = tokens[i + 1].span.end;
+                    tokens.remove(i + 1);
+                }
+            } else if let Some(numeral) = tokens[i].text.strip_prefix('q')
+                && is_roman(numeral)
+                && tokens[i].span.len() == tokens[i].text.len()
+            {
+                // "QIII": "quý" and its numeral, written as one word.
+                let numeral = numeral.to_string();
+                let span = tokens[i].span.clone();
+                tokens[i].text = "quy".into();
+                tokens[i].span = span.start..span.start + 1;
+                tokens.insert(
+                    i + 1,
+                    Token {
+                        kind: Kind::Word,
+                        text: numeral,
+                        span: span.start + 1..span.end,
+                    },
+                );
             }
         }
+        i += 1;
     }
+}
+
+/// A Roman numeral a quarter may be written with, or one past them ("V", read to say it
+/// does not exist).
+fn is_roman(word: &str) -> bool {
+    matches!(word, "i" | "ii" | "iii" | "iv" | "v")
 }
 
 /// A folded word in the spelling the grammar knows: "i" after "qu" and "k", which many
@@ -155,6 +200,23 @@ mod tests {
         // Apart from the number, or in a longer word, the letter stays itself.
         assert_eq!(texts("T 12")[0], "t");
         assert_eq!(texts("ST12")[0], "st");
+    }
+
+    #[test]
+    fn th_n_dotted_letters_and_a_glued_numeral_read_as_their_words() {
+        let texts = |text| -> Vec<String> { tokenize(text).into_iter().map(|t| t.text).collect() };
+        assert_eq!(texts("Th6/2025"), ["thang", "6", "/", "2025"]);
+        assert_eq!(texts("Q.II/2025"), ["quy", "ii", "/", "2025"]);
+        assert_eq!(texts("T.6/2025"), ["thang", "6", "/", "2025"]);
+        assert_eq!(texts("QIII/2026"), ["quy", "iii", "/", "2026"]);
+        assert_eq!(texts("N2025"), ["nam", "2025"]);
+        // The dot and the numeral keep their place in the original.
+        let tokens = tokenize("QIII");
+        assert_eq!(&"QIII"[tokens[1].span.clone()], "III");
+        // A year is four digits; a word ending in a full stop keeps it.
+        assert_eq!(texts("N25")[0], "n");
+        assert_eq!(texts("Q. Ba")[..2], ["q", "."]);
+        assert_eq!(texts("Quan")[0], "quan");
     }
 
     #[test]

@@ -36,6 +36,8 @@ mod tests_round6;
 mod tests_round7;
 #[cfg(test)]
 mod tests_round8;
+#[cfg(test)]
+mod tests_round9;
 mod undated;
 mod words;
 
@@ -179,6 +181,9 @@ impl Parser<'_> {
         if let Some(session) = self.dated_session() {
             return session;
         }
+        if let Some(new_year) = self.new_years_day() {
+            return new_year;
+        }
         if self.is_event() {
             return Ok(self.clause_is(Kind::Event));
         }
@@ -254,7 +259,14 @@ impl Parser<'_> {
             }
             "quy" | "thang" => {
                 self.pos += 1;
+                if let Some(placed) = self.placed_period(&first.text) {
+                    return placed;
+                }
                 self.period_windows(&first.text)
+            }
+            "tuan" => {
+                self.pos += 1;
+                self.week()
             }
             "nam" => {
                 self.pos += 1;

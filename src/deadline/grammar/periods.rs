@@ -357,6 +357,132 @@ impl Parser<'_> {
         Err(self.unreadable())
     }
 
+    /// "tiên" after "đầu" (the very first), "cùng" after "cuối" (the very last), consumed:
+    /// they say what the word alone says.
+    pub(super) fn very(&mut self, which: &str) {
+        match which {
+            "dau" => self.words(&["tien"]),
+            "cuoi" => self.words(&["cung"]),
+            _ => false,
+        };
+    }
+
+    /// After "tháng" or "quý" (`unit`): the month or quarter named by its place in a longer
+    /// period, "tháng cuối quý III/2025" (September), "tháng đầu quý I" (January), "tháng
+    /// giữa quý II" (May), "tháng cuối năm 2025" (December), "quý cuối năm 2025" (the
+    /// fourth), "quý đầu tiên của năm 2026" (the first). None (nothing consumed) unless the
+    /// longer period is named: a quarter by its numeral, a year by "năm".
+    pub(super) fn placed_period(&mut self, unit: &str) -> Option<Result<Resolution, Error>> {
+        let start = self.pos;
+        let which = self.peek().map(|t| t.text.clone()).unwrap_or_default();
+        let place: fn(u32) -> u32 = match which.as_str() {
+            "dau" => |_| 1,
+            "giua" => |n| n.div_ceil(2),
+            "cuoi" => |n| n,
+            _ => return None,
+        };
+        self.pos += 1;
+        self.very(&which);
+        self.words(&["cua"]);
+        let reading = if unit == "thang" && self.at_word(0, "quy") && self.is_quarter_numeral(1) {
+            self.pos += 1;
+            self.quarter_numeral().and_then(|quarter| {
+                let year = self.year_suffix()?;
+                let (first, last) = month_window(year, (quarter - 1) * 3 + place(3));
+                Ok(Resolution::window(Kind::Month, first, last))
+            })
+        } else if which != "giua" && self.at_word(0, "nam") && !self.at_word(1, "hoc") {
+            self.pos += 1;
+            let stated = self.at_number(0) || self.at_relative_year(0);
+            self.year_if(stated).map(|year| {
+                let (kind, (first, last)) = if unit == "quy" {
+                    (Kind::Quarter, quarter_window(year, place(4)))
+                } else {
+                    (Kind::Month, month_window(year, place(12)))
+                };
+                Resolution::window(kind, first, last)
+            })
+        } else {
+            self.pos = start;
+            return None;
+        };
+        Some(reading)
+    }
+
+    /// "tuần đầu tháng 3/2025", "tuần thứ hai của tháng 10/2025", "tuần cuối tháng 6": a
+    /// week of a month, the seven days from the 1st, the 8th, the 15th, the 22nd or the
+    /// 29th (to the month's end), or the last seven days; a span ("tuần đầu/cuối năm 2026":
+    /// the first or last seven days of the year). "Trong tuần", "tuần này",
+    /// "tuần tới": a week the text does not date, an event. After "tuần".
+    pub(super) fn week(&mut self) -> Result<Resolution, Error> {
+        let start = self.pos - 1;
+        if self.peek().is_none_or(|t| matches!(t.kind, Tok::Punct(_))) {
+            return Ok(Resolution::undated(Kind::Event));
+        }
+        if self.words(&["nay"]) || self.words(&["toi"]) || self.words(&["sap", "toi"]) {
+            return Ok(Resolution::undated(Kind::Event));
+        }
+        let which = if self.words(&["dau"]) {
+            self.very("dau");
+            Some(1)
+        } else if self.words(&["cuoi"]) {
+            self.very("cuoi");
+            None
+        } else if self.words(&["thu"]) {
+            if self.words(&["nhat"]) {
+                Some(1)
+            } else if let Some((n, len)) = self.count_at(0) {
+                self.pos += len;
+                Some(n)
+            } else {
+                return Err(self.unreadable_from(start));
+            }
+        } else {
+            return Err(self.unreadable_from(start));
+        };
+        self.words(&["cua"]);
+        if which.is_none_or(|n| n == 1) && self.at_word(0, "nam") && !self.at_word(1, "hoc") {
+            // "tuần đầu năm 2026", "tuần cuối năm": the first or last seven days of a year.
+            self.pos += 1;
+            let stated = self.at_number(0) || self.at_relative_year(0);
+            let year = self.year_if(stated)?;
+            let (from, to) = match which {
+                Some(_) => (ymd(year, 1, 1), ymd(year, 1, 7)),
+                None => (ymd(year, 12, 25), ymd(year, 12, 31)),
+            };
+            return Ok(Resolution::window(Kind::Span, from, to));
+        }
+        if !self.words(&["thang"]) {
+            return Err(self.unreadable_from(start));
+        }
+        let month = self.period_windows("thang")?;
+        let (Kind::Month, Some(first), Some(last)) = (month.kind, month.start, month.due) else {
+            return Err(self.unreadable_from(start));
+        };
+        let (from, to) = match which {
+            None => (last - Days::new(6), last),
+            Some(n) => {
+                let from = u64::from(n.max(1) - 1)
+                    .checked_mul(7)
+                    .map(|days| first + Days::new(days))
+                    .filter(|from| n >= 1 && *from <= last);
+                let Some(from) = from else {
+                    let span = self.span_of(start, self.pos);
+                    return Err(self.error(
+                        span.clone(),
+                        format!(
+                            "`{}` does not exist: a month's weeks start on the 1st, 8th, 15th, \
+                             22nd and 29th (tuần thứ 1 to 5)",
+                            &self.text[span]
+                        ),
+                    ));
+                };
+                (from, (from + Days::new(6)).min(last))
+            }
+        };
+        Ok(Resolution::window(Kind::Span, from, to))
+    }
+
     /// "đầu/giữa/cuối tháng 3/2025", "đầu/giữa/cuối năm 2025": the day the Civil Code
     /// names (kind date, its window that one day). "đầu/cuối quý I": the Code names no day
     /// of a quarter, so the quarter.

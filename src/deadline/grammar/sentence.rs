@@ -14,7 +14,8 @@
 //! - Groups one after another in the sentence ("đến tháng 12/2022 khởi công và hoàn thành
 //!   dự án vào năm 2025") are stages, combined as a group is.
 //! - Words after the last group are an error ("Quý I/2024 xem phụ lục"), except after an
-//!   ongoing duty or an event, whose words they are.
+//!   ongoing duty or an event, whose words they are, and after a colon, where they say what
+//!   is done in the stage ("Quý III/2025: hoàn thành khảo sát; Quý I/2026: tổng kết").
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -81,7 +82,23 @@ impl Parser<'_> {
         let starts = self.skip_prefix().from;
         self.pos = from;
         let (group, ends_undated) = self.group()?;
+        let end = self.pos;
         self.skip_punct();
+        if self.tokens[end..self.pos].iter().any(|t| t.is_punct(':')) {
+            // "Quý III/2025: hoàn thành khảo sát; Quý I/2026: tổng kết": the stage's time,
+            // then what is done in it, to the next ";" (words only: a date there is a stage).
+            let described = self.tokens[self.pos..]
+                .iter()
+                .position(|t| t.is_punct(';'))
+                .map_or(self.tokens.len(), |at| self.pos + at);
+            let words = self.tokens[self.pos..described]
+                .iter()
+                .all(|t| t.kind == Tok::Word || matches!(t.kind, Tok::Punct(',' | '-' | '.')));
+            if words {
+                self.pos = described;
+                self.skip_punct();
+            }
+        }
         let rest = self.pos;
         if rest == self.tokens.len() {
             return Ok(group);
@@ -281,6 +298,8 @@ impl Parser<'_> {
         let prefix = self.skip_prefix();
         let committed = self.strong_start();
         let body = self.pos;
+        // "trước cuối quý I/2026": by the quarter's end, the quarter (not the day before it).
+        let by_its_end = self.at_word(0, "cuoi") || self.at_word(0, "giua");
         let resolution = self
             .body(joined)
             .and_then(|r| self.tail(body, r))
@@ -288,6 +307,7 @@ impl Parser<'_> {
         let day_before = resolution.start.and_then(|d| d.pred_opt());
         let resolution = match (resolution.kind, day_before) {
             // "trước tháng 10/2024": by the last day of September.
+            (Kind::Quarter, _) if by_its_end => resolution,
             (Kind::Month | Kind::Quarter | Kind::Half | Kind::Year, Some(day)) if prefix.before => {
                 Resolution::window(Kind::Date, day, day)
             }

@@ -124,6 +124,22 @@ impl Parser<'_> {
                 .any(|words| self.at_words(words) && !(six && words[0] == "sau"))
     }
 
+    /// "Tết Dương lịch 2026" (the solar New Year): 1 January of that year, a date, where
+    /// "Tết" alone or "Tết Nguyên đán" is a lunar feast ([`Self::is_event`]). None (nothing
+    /// consumed) where no year is written: which New Year is meant is the reader's guess.
+    pub(super) fn new_years_day(&mut self) -> Option<Result<Resolution, Error>> {
+        let named = self.at_words(&["tet", "duong", "lich"]);
+        let at = 3 + usize::from(self.at_word(3, "nam"));
+        if !(named && self.at_year(at)) {
+            return None;
+        }
+        self.pos += at;
+        Some(self.year_number().map(|year| {
+            let day = ymd(year, 1, 1);
+            Resolution::window(Kind::Date, day, day)
+        }))
+    }
+
     /// True at "để" (so that): the words after a deadline give its purpose. Folding makes
     /// "đề" (đề án) the same word, so the word as written decides.
     pub(super) fn at_purpose(&self) -> bool {

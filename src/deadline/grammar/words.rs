@@ -269,6 +269,14 @@ impl Parser<'_> {
             (Tok::Word, "thang") => self.at_number(1) || self.month_word(1).is_some(),
             (Tok::Word, "ngay" | "nam" | "mung" | "mong") => self.at_number(1),
             (Tok::Word, "giai") => self.at_word(1, "doan"),
+            // "tuần đầu tháng 3", "tuần thứ 6 tháng 3/2025": a week of a month or a year.
+            (Tok::Word, "tuan") => {
+                ["dau", "cuoi", "thu"].iter().any(|w| self.at_word(1, w))
+                    && self.tokens[self.pos..]
+                        .iter()
+                        .take(7)
+                        .any(|t| t.is_word("thang") || t.is_word("nam"))
+            }
             (Tok::Word, "dau" | "giua" | "cuoi") => {
                 (self.at_word(1, "thang") || self.at_word(1, "nam")) && self.at_number(2)
             }
