@@ -203,10 +203,25 @@ impl Parser<'_> {
         let units = [
             "quy", "thang", "nam", "ngay", "tuan", "hang", "dinh", "giai",
         ];
-        if units.iter().any(|w| self.tokens[from].is_word(w)) || self.introduces(from, false) {
+        let save = self.pos;
+        self.pos = from;
+        let timed = self.strong_start() || self.at_recurring();
+        self.pos = save;
+        if timed || units.iter().any(|w| self.tokens[from].is_word(w)) {
             return false;
         }
         let remark = &self.tokens[from..];
+        // "Tháng 10/2025, trước": a word that needs what follows it, left hanging.
+        let dangling = [
+            "truoc", "trong", "vao", "tu", "den", "toi", "nhat", "cua", "va", "hoac",
+        ];
+        if remark
+            .iter()
+            .rfind(|t| t.kind == Tok::Word)
+            .is_some_and(|t| dangling.contains(&t.text.as_str()))
+        {
+            return false;
+        }
         remark.iter().enumerate().all(|(i, t)| match t.kind {
             Tok::Word => true,
             Tok::Number => {
