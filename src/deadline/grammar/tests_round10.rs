@@ -126,7 +126,7 @@ Xây dựng đề cương: tháng 3/2026; hoàn thiện dự thảo: tháng 6/20
 Bước 1: trước 30/4/2025; Bước 2: trước 31/7/2025 | 2025 | several 2025-04-30..2025-07-31 [2025-04-30 2025-07-31]
 ";
 
-/// Tết with its year (the first day of the lunar year, the table in `names.rs`), and without.
+/// Tết with its year (the first day of the lunar year, the table in `undated.rs`), and without.
 const TET: &str = "
 Trước Tết Nguyên đán Bính Ngọ 2026 | 2025 | date 2026-02-17..2026-02-17 [2026-02-17]
 Hoàn thành trước Tết Nguyên đán năm 2027 | 2026 | date 2027-02-06..2027-02-06 [2027-02-06]
@@ -300,4 +300,19 @@ const AFTER_THE_RULES_TWO_LINES: &[(&str, i32, &str)] = &[
 fn written_after_the_rules() {
     check_lines(AFTER_THE_RULES);
     check(AFTER_THE_RULES_TWO_LINES);
+}
+
+/// Every lunar New Year of the table falls between 21 January and 20 February, as the first
+/// new moon after the winter solstice's month must, and the years around it have none.
+#[test]
+fn the_table_of_tet_is_whole() {
+    use super::undated::lunar_new_year;
+    for year in 2015..=2035 {
+        let day = lunar_new_year(year).expect("a year of the table");
+        let earliest = chrono::NaiveDate::from_ymd_opt(year, 1, 21).expect("a day");
+        let latest = chrono::NaiveDate::from_ymd_opt(year, 2, 20).expect("a day");
+        assert!((earliest..=latest).contains(&day), "{year}: {day}");
+    }
+    assert_eq!(lunar_new_year(2014), None);
+    assert_eq!(lunar_new_year(2036), None);
 }
