@@ -253,7 +253,7 @@ impl Parser<'_> {
     /// "tháng cuối quý", "tháng cuối của quý", "tháng của cuối quý", "tháng cuối mỗi quý"
     /// (`which` "cuoi"), or the same of "đầu" ("dau"), consumed: a month of each quarter.
     /// "tháng đầu tiên", "tháng cuối cùng" (the very first, the very last) say the same.
-    fn month_of_quarter(&mut self, which: &str) -> bool {
+    pub(super) fn month_of_quarter(&mut self, which: &str) -> bool {
         let start = self.pos;
         let found =
             self.words(&["thang"]) && (self.words(&[which]) || self.words(&["cua", which])) && {

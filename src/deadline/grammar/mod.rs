@@ -29,6 +29,8 @@ mod tests;
 #[cfg(test)]
 mod tests_more;
 #[cfg(test)]
+mod tests_round10;
+#[cfg(test)]
 mod tests_round5;
 #[cfg(test)]
 mod tests_round6;

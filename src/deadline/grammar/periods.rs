@@ -328,7 +328,12 @@ impl Parser<'_> {
     pub(super) fn years(&mut self) -> Result<Resolution, Error> {
         let first = self.year_number()?;
         let before_end = self.pos;
-        if self.punct('-') || self.words(&["den"]) {
+        // "2017 - 2018", "2025 - hết năm 2027"; not "Năm 2026 - Bộ Tài chính chủ trì", where
+        // the dash sets off a remark.
+        let skip = usize::from(self.at_word(1, "het"));
+        let skip = skip + usize::from(self.at_word(1 + skip, "nam"));
+        let dashed = self.at_punct(0, '-') && self.at_number(1 + skip);
+        if (dashed && self.punct('-')) || self.words(&["den"]) {
             self.words(&["het"]);
             self.words(&["nam"]);
             let last_start = self.here();

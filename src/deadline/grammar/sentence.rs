@@ -114,6 +114,25 @@ impl Parser<'_> {
             if !self.introduces(i, false) {
                 continue;
             }
+            let year_next = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == Tok::Number && t.text.len() == 4);
+            if i == rest && rest == end && self.tokens[i].is_word("nam") && year_next {
+                // "Quý II/2025 năm 2024": a second year, right after a time that has its
+                // own, contradicts it.
+                let span = self.span_of(rest, self.tokens.len());
+                return Err(Failure {
+                    error: self.error(
+                        span.clone(),
+                        format!(
+                            "unexpected `{}` after the deadline, which names its own year",
+                            &self.text[span]
+                        ),
+                    ),
+                    committed: true,
+                });
+            }
             match self.stages(i) {
                 Ok(later) if starts && group.kind != Kind::Several => {
                     // "Bắt đầu từ ngày 19/1/2026, hoàn thành chương trình … trước 31/5/2026":
@@ -135,6 +154,7 @@ impl Parser<'_> {
             || ends_undated
             || self.at_clause()
             || self.subject_then_clause(rest)
+            || self.remark_after(end, rest)
         {
             // "Thường xuyên trong năm", "Khi …", "Quý IV/2025 và thực hiện thường xuyên các
             // năm tiếp theo": the words describe the duty or the event;
@@ -150,6 +170,69 @@ impl Parser<'_> {
                 format!("unexpected `{}` after the deadline", &self.text[span]),
             ),
             committed: true,
+        })
+    }
+
+    /// True when the words from `rest` are a remark on the time that ends at token `end`:
+    /// set off by a comma, a dash or a line break, starting with a word, and naming no time
+    /// ("Quý III/2025 - trình Chính phủ", "Tháng 10/2025, báo cáo Bộ Tài chính", "Năm
+    /// 2025⏎trình Thủ tướng"): words, and counts of one or two digits standing alone ("Báo
+    /// cáo sơ kết 6 tháng"). A year, a date or a number joined by "/", "-" or "." in them
+    /// ("Quý III/2025 - 2024", "…, báo cáo 15/12") is not a remark: the time is garbled or
+    /// contradicted, and the error stands. (A time in them that reads is a stage, and one
+    /// that starts to and does not is an error, before this is asked.)
+    fn remark_after(&mut self, end: usize, rest: usize) -> bool {
+        let Some(last) = end.checked_sub(1).map(|at| self.tokens[at].clone()) else {
+            return false;
+        };
+        let mut from = end;
+        let comma = self.tokens[end..rest].iter().any(|t| t.is_punct(','));
+        let dash = self.tokens.get(from).is_some_and(|t| t.is_punct('-'));
+        if dash {
+            from += 1;
+        }
+        let first = self.tokens.get(from.max(rest)).cloned();
+        let broken = first
+            .as_ref()
+            .is_some_and(|t| self.text[last.span.end..t.span.start].contains('\n'));
+        if !(comma || dash || broken) || !first.is_some_and(|t| t.kind == Tok::Word) {
+            return false;
+        }
+        // "Năm 2025, quý": words that start as a time does are a garbled time, not a remark.
+        let from = from.max(rest);
+        let units = [
+            "quy", "thang", "nam", "ngay", "tuan", "hang", "dinh", "giai",
+        ];
+        let save = self.pos;
+        self.pos = from;
+        let timed = self.strong_start() || self.at_recurring();
+        self.pos = save;
+        if timed || units.iter().any(|w| self.tokens[from].is_word(w)) {
+            return false;
+        }
+        let remark = &self.tokens[from..];
+        // "Tháng 10/2025, trước": a word that needs what follows it, left hanging.
+        let dangling = [
+            "truoc", "trong", "vao", "tu", "den", "toi", "nhat", "cua", "va", "hoac",
+        ];
+        if remark
+            .iter()
+            .rfind(|t| t.kind == Tok::Word)
+            .is_some_and(|t| dangling.contains(&t.text.as_str()))
+        {
+            return false;
+        }
+        remark.iter().enumerate().all(|(i, t)| match t.kind {
+            Tok::Word => true,
+            Tok::Number => {
+                let joined = |t: Option<&Token>| {
+                    t.is_some_and(|t| matches!(t.kind, Tok::Punct('/' | '-' | '.')))
+                };
+                t.text.len() <= 2
+                    && !joined(remark.get(i + 1))
+                    && !(i > 0 && joined(remark.get(i - 1)))
+            }
+            Tok::Punct(c) => ",.:()\"".contains(c),
         })
     }
 
@@ -380,9 +463,14 @@ impl Parser<'_> {
                 _ => yearly(resolution, 0),
             });
         }
-        let period = matches!(resolution.kind, Kind::Month | Kind::Quarter | Kind::Half);
+        let week = resolution.kind == Kind::Span
+            && self.tokens[start..]
+                .first()
+                .is_some_and(|t| t.is_word("tuan"));
+        let period = matches!(resolution.kind, Kind::Month | Kind::Quarter | Kind::Half) || week;
         if period && self.defaulted && self.words(&["hang", "nam"]) {
-            // "Tháng 3 hằng năm", "Quý I hằng năm": due at its end every year.
+            // "Tháng 3 hằng năm", "Quý I hằng năm", "Tuần đầu tháng 1 hằng năm": due at its
+            // end every year.
             let due = resolution.due.map(|d| Resolution::window(Kind::Date, d, d));
             return Ok(due.map_or(resolution, |date| yearly(date, 0)));
         }

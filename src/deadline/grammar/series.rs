@@ -96,7 +96,10 @@ impl Parser<'_> {
                 break;
             }
         }
-        let pattern = if months.len() == MONTHS.len() {
+        let weeks = self.week_of_each(months, first);
+        let pattern = if weeks.is_some() {
+            weeks
+        } else if months.len() == MONTHS.len() {
             self.day_of_each_month(first)
         } else if months == [12] {
             self.period_of_each_year(first, before)
@@ -120,6 +123,119 @@ impl Parser<'_> {
                 .flat_map(|year| pattern.iter().map(move |d| in_year(year, d)))
                 .collect(),
         )
+    }
+
+    /// A week of each of the series' months, consumed: "tuần cuối tháng" after "hằng tháng",
+    /// "tuần đầu tiên của tháng đầu quý sau" or "tuần cuối tháng cuối quý" after "hằng quý",
+    /// "tuần đầu tháng 12" after "hằng năm" (a month with no year). Each occurrence is due on
+    /// its week's last day (the weeks of a month are the seven days from the 1st, 8th, …, and
+    /// its last seven), read in `year`.
+    fn week_of_each(&mut self, months: &[u32], year: i32) -> Option<Vec<NaiveDate>> {
+        let start = self.pos;
+        let found = self.words(&["tuan"]) && self.week_months(months).is_some();
+        self.pos = start;
+        if !found {
+            return None;
+        }
+        self.pos += 1;
+        let which = if self.words(&["dau"]) {
+            self.very("dau");
+            Some(1)
+        } else if self.words(&["cuoi"]) {
+            self.very("cuoi");
+            None
+        } else if self.words(&["thu"]) {
+            if self.words(&["nhat"]) {
+                Some(1)
+            } else {
+                let Some((n, len)) = self.count_at(0) else {
+                    self.pos = start;
+                    return None;
+                };
+                self.pos += len;
+                Some(n)
+            }
+        } else {
+            self.pos = start;
+            return None;
+        };
+        self.words(&["cua"]);
+        let Some(months) = self.week_months(months) else {
+            self.pos = start;
+            return None;
+        };
+        let days: Option<Vec<NaiveDate>> = months
+            .iter()
+            .map(|&m| {
+                let (year, m) = (year + (m as i32 - 1) / 12, (m - 1) % 12 + 1);
+                let last = last_of_month(year, m);
+                match which {
+                    None => Some(last),
+                    Some(n) if (1..=5).contains(&n) => {
+                        let first = ymd(year, m, 1) + chrono::Days::new(u64::from(n - 1) * 7);
+                        (first <= last).then(|| (first + chrono::Days::new(6)).min(last))
+                    }
+                    Some(_) => None,
+                }
+            })
+            .collect();
+        if days.is_none() {
+            self.pos = start;
+        }
+        days
+    }
+
+    /// After a week's place ("tuần đầu", "tuần thứ hai của"), the month of each occurrence,
+    /// consumed: "tháng" alone (each of the series' months), "tháng sau" (the next one's)
+    /// after a monthly series; "tháng đầu/cuối quý (sau)" after a quarterly one; "tháng 12"
+    /// with no year after a yearly one. Months past December are the next year's.
+    fn week_months(&mut self, months: &[u32]) -> Option<Vec<u32>> {
+        let start = self.pos;
+        // Skip the week's place, when called before it is read.
+        if self.at_word(0, "dau") || self.at_word(0, "cuoi") {
+            self.pos += 1;
+            let _ = self.words(&["tien"]) || self.words(&["cung"]);
+        } else if self.words(&["thu"]) && !self.words(&["nhat"]) {
+            let Some((_, len)) = self.count_at(0) else {
+                self.pos = start;
+                return None;
+            };
+            self.pos += len;
+        }
+        self.words(&["cua"]);
+        let quarterly = months == [3, 6, 9, 12];
+        let found = if quarterly && self.month_of_quarter("dau") {
+            let next = self.words(&["sau"]) || self.words(&["tiep", "theo"]);
+            let shift = if next { 3 } else { 0 };
+            Some(months.iter().map(|m| m - 2 + shift).collect())
+        } else if quarterly && self.month_of_quarter("cuoi") {
+            Some(months.to_vec())
+        } else if self.words(&["thang"]) {
+            let next = self.words(&["sau"]) || self.words(&["tiep", "theo"]);
+            let month = self
+                .peek()
+                .filter(|t| t.kind == Tok::Number && t.text.len() <= 2)
+                .and_then(|t| t.text.parse::<u32>().ok());
+            match month {
+                Some(m)
+                    if months == [12] && !next && (1..=12).contains(&m) && self.ends_phrase(1) =>
+                {
+                    self.pos += 1;
+                    Some(vec![m])
+                }
+                None if months.len() == MONTHS.len() && self.ends_phrase(0) => {
+                    Some(months.iter().map(|m| m + u32::from(next)).collect())
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if found.is_none() || !self.ends_phrase(0) {
+            self.pos = start;
+            return None;
+        }
+        found
     }
 
     /// "ngày 25", "25" after "hằng tháng": that day of each month of `year`, or its last.

@@ -124,20 +124,78 @@ impl Parser<'_> {
                 .any(|words| self.at_words(words) && !(six && words[0] == "sau"))
     }
 
-    /// "Tết Dương lịch 2026" (the solar New Year): 1 January of that year, a date, where
-    /// "Tết" alone or "Tết Nguyên đán" is a lunar feast ([`Self::is_event`]). None (nothing
-    /// consumed) where no year is written: which New Year is meant is the reader's guess.
+    /// "Tết Dương lịch 2026" (the solar New Year): 1 January of that year, a date;
+    /// "Tết Nguyên đán 2026", "Tết Âm lịch 2026", "Tết Nguyên đán Bính Ngọ 2026" (the lunar
+    /// New Year with its year): its first day, which a reader knows ([`lunar_new_year`]), a
+    /// date; "dịp" before either only names the day. None (nothing consumed) where no year is
+    /// written, or a lunar year outside the table: "Tết" alone, "Tết Nguyên đán" or "Tết
+    /// Nguyên đán Bính Ngọ" stay a feast ([`Self::is_event`]). A year's name that is not the
+    /// written year's ("Tết Nguyên đán Giáp Thìn 2026") is an error.
     pub(super) fn new_years_day(&mut self) -> Option<Result<Resolution, Error>> {
-        let named = self.at_words(&["tet", "duong", "lich"]);
-        let at = 3 + usize::from(self.at_word(3, "nam"));
-        if !(named && self.at_year(at)) {
+        let start = self.pos;
+        let occasion = if self.at_words(&["nhan", "dip", "tet"]) {
+            2
+        } else {
+            usize::from(self.at_words(&["dip", "tet"]))
+        };
+        let solar = self.at_words_at(occasion, &["tet", "duong", "lich"]);
+        let lunar_words = if self.at_words_at(occasion, &["tet", "nguyen", "dan"])
+            || self.at_words_at(occasion, &["tet", "am", "lich"])
+        {
+            3
+        } else {
+            usize::from(self.at_word(occasion, "tet"))
+        };
+        let mut after = occasion + if solar { 3 } else { lunar_words };
+        let named = if solar || lunar_words == 0 {
+            None
+        } else {
+            self.year_name(after)
+        };
+        if named.is_some() {
+            after += 2;
+        }
+        after += usize::from(self.at_word(after, "nam"));
+        if !((solar || lunar_words > 0) && self.at_year(after)) {
             return None;
         }
-        self.pos += at;
-        Some(self.year_number().map(|year| {
-            let day = ymd(year, 1, 1);
-            Resolution::window(Kind::Date, day, day)
+        let year_at = self.pos + after;
+        let written = self
+            .peek_at(after)
+            .and_then(|t| t.text.parse::<i32>().ok())?;
+        if !solar && lunar_new_year(written).is_none() {
+            return None;
+        }
+        self.pos = year_at;
+        Some(self.year_number().and_then(|year| {
+            if solar {
+                let day = ymd(year, 1, 1);
+                return Ok(Resolution::window(Kind::Date, day, day));
+            }
+            if let Some((stem, branch)) = named
+                && !year_is_named(year, stem, branch)
+            {
+                let span = self.span_of(start, self.pos);
+                let message = format!(
+                    "`{}` names another year than {year}: the lunar year {year} is {}",
+                    &self.text[span.clone()],
+                    year_name_of(year)
+                );
+                return Err(self.error(span, message));
+            }
+            let day = lunar_new_year(year).expect("a year of the table");
+            Ok(Resolution::window(Kind::Date, day, day))
         }))
+    }
+
+    /// The name of a lunar year at `ahead` ("Bính Ngọ", "Ất Tỵ"): its stem and branch, each
+    /// as the folded word.
+    fn year_name(&self, ahead: usize) -> Option<(usize, usize)> {
+        let stem = STEMS.iter().position(|w| self.at_word(ahead, w))?;
+        let branch = BRANCHES
+            .iter()
+            .position(|ws| ws.iter().any(|w| self.at_word(ahead + 1, w)))?;
+        Some((stem, branch))
     }
 
     /// True at "để" (so that): the words after a deadline give its purpose. Folding makes
@@ -299,4 +357,85 @@ impl Parser<'_> {
         }
         None
     }
+}
+
+/// The ten heavenly stems, folded: giáp, ất, bính, đinh, mậu, kỷ, canh, tân, nhâm, quý.
+const STEMS: [&str; 10] = [
+    "giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy",
+];
+
+/// The twelve earthly branches, folded, each with its other spellings: tý, sửu, dần, mão
+/// (mẹo), thìn, tỵ (tị), ngọ, mùi, thân, dậu, tuất, hợi ("tý" and "tỵ" fold alike).
+const BRANCHES: [&[&str]; 12] = [
+    &["ty"],
+    &["suu"],
+    &["dan"],
+    &["mao", "meo"],
+    &["thin"],
+    &["ty", "ti"],
+    &["ngo"],
+    &["mui"],
+    &["than"],
+    &["dau"],
+    &["tuat"],
+    &["hoi"],
+];
+
+/// True when the stem and branch at these places name `year` (1984, Giáp Tý, starts both
+/// cycles; "ty" stands for Tý and Tỵ).
+fn year_is_named(year: i32, stem: usize, branch: usize) -> bool {
+    let stem_of = usize::try_from((year - 4).rem_euclid(10)).unwrap_or(0);
+    let branch_of = usize::try_from((year - 4).rem_euclid(12)).unwrap_or(0);
+    let same_branch = BRANCHES[branch]
+        .iter()
+        .any(|w| BRANCHES[branch_of].contains(w));
+    stem == stem_of && same_branch
+}
+
+/// The name of `year` in the sixty-year cycle, as written: "Bính Ngọ".
+fn year_name_of(year: i32) -> String {
+    const STEM: [&str; 10] = [
+        "Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý",
+    ];
+    const BRANCH: [&str; 12] = [
+        "Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi",
+    ];
+    let stem = usize::try_from((year - 4).rem_euclid(10)).unwrap_or(0);
+    let branch = usize::try_from((year - 4).rem_euclid(12)).unwrap_or(0);
+    format!("{} {}", STEM[stem], BRANCH[branch])
+}
+
+/// The first day of the lunar year that starts in `year` (Tết Nguyên đán), 2015 to 2035, in
+/// Vietnam's calendar (UTC+7). The days are those of Hồ Ngọc Đức's Vietnamese lunar
+/// calendar (<https://www.informatik.uni-leipzig.de/~duc/amlich/>: the new moons and solar
+/// terms of Jean Meeus's "Astronomical Algorithms", reckoned at UTC+7), computed with that
+/// algorithm for each year. 2030 is 2 February in Vietnam, a day before China's New Year:
+/// the new moon falls before midnight at UTC+7 and after it at UTC+8.
+pub(super) fn lunar_new_year(year: i32) -> Option<NaiveDate> {
+    const FIRST_DAYS: [(u32, u32); 21] = [
+        (2, 19), // 2015 Ất Mùi
+        (2, 8),  // 2016 Bính Thân
+        (1, 28), // 2017 Đinh Dậu
+        (2, 16), // 2018 Mậu Tuất
+        (2, 5),  // 2019 Kỷ Hợi
+        (1, 25), // 2020 Canh Tý
+        (2, 12), // 2021 Tân Sửu
+        (2, 1),  // 2022 Nhâm Dần
+        (1, 22), // 2023 Quý Mão
+        (2, 10), // 2024 Giáp Thìn
+        (1, 29), // 2025 Ất Tỵ
+        (2, 17), // 2026 Bính Ngọ
+        (2, 6),  // 2027 Đinh Mùi
+        (1, 26), // 2028 Mậu Thân
+        (2, 13), // 2029 Kỷ Dậu
+        (2, 2),  // 2030 Canh Tuất
+        (1, 23), // 2031 Tân Hợi
+        (2, 11), // 2032 Nhâm Tý
+        (1, 31), // 2033 Quý Sửu
+        (2, 19), // 2034 Giáp Dần
+        (2, 8),  // 2035 Ất Mão
+    ];
+    let index = usize::try_from(year.checked_sub(2015)?).ok()?;
+    let &(month, day) = FIRST_DAYS.get(index)?;
+    NaiveDate::from_ymd_opt(year, month, day)
 }
