@@ -219,14 +219,20 @@ struct Measure {
 }
 
 impl Measure {
-    /// Words are what comfy-table wraps between: runs of text between spaces.
+    /// Words are what comfy-table wraps between: runs of text between spaces. A line is
+    /// as wide as its words and the spaces between them, so each is measured once.
     fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Measure {
         let mut measure = Measure::default();
         for line in texts.flat_map(str::lines) {
-            measure.line = measure.line.max(line.width());
+            let (mut words, mut spaces) = (0, 0);
+            for word in line.split(' ') {
+                let width = word.width();
+                measure.word = measure.word.max(width);
+                words += width;
+                spaces += 1;
+            }
+            measure.line = measure.line.max(words + spaces - 1);
             measure.body_line = measure.line;
-            let longest = line.split(' ').map(UnicodeWidthStr::width).max();
-            measure.word = measure.word.max(longest.unwrap_or(0));
         }
         measure
     }
