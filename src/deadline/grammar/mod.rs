@@ -31,6 +31,8 @@ mod tests_more;
 #[cfg(test)]
 mod tests_round10;
 #[cfg(test)]
+mod tests_round11;
+#[cfg(test)]
 mod tests_round5;
 #[cfg(test)]
 mod tests_round6;
