@@ -166,7 +166,7 @@ impl Parser<'_> {
     fn skip_punct(&mut self) {
         while self
             .peek()
-            .is_some_and(|t| matches!(t.kind, Tok::Punct(c) if ".,;:!".contains(c)))
+            .is_some_and(|t| matches!(t.kind, Tok::Punct(c) if ".,;:!…".contains(c)))
         {
             self.pos += 1;
         }
