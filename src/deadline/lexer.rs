@@ -43,23 +43,32 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
+        if c.is_whitespace() || invisible(c) || is_quote(c) {
             continue;
         }
         let kind = kind_of(c);
         let mut end = start + c.len_utf8();
-        // A word or a number runs on; punctuation is a character a token.
+        // A word or a number runs on, across a soft hyphen or a joiner inside it;
+        // punctuation is a character a token.
         while !matches!(kind, Kind::Punct(_))
             && let Some(&(i, next)) = chars.peek()
-            && kind_of(next) == kind
         {
+            let joined = invisible(next)
+                && text[i + next.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|after| kind_of(after) == kind);
+            if kind_of(next) != kind && !joined {
+                break;
+            }
             end = i + next.len_utf8();
             chars.next();
         }
         let raw = &text[start..end];
+        let visible: String = raw.chars().filter(|&c| !invisible(c)).collect();
         let (kind, folded) = match kind {
-            Kind::Number => (kind, raw.to_string()),
-            Kind::Word => (kind, older_spelling(unaccented(raw).collect())),
+            Kind::Number => (kind, visible),
+            Kind::Word => (kind, older_spelling(unaccented(&visible).collect())),
             // "tháng 7 & 8.2021": the ampersand is the word "và".
             Kind::Punct('&') => (Kind::Word, "va".to_string()),
             Kind::Punct(c) => (kind, c.to_string()),
@@ -71,7 +80,75 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
     }
     abbreviations(&mut tokens);
+    clock_times(&mut tokens);
     tokens
+}
+
+/// Characters a copy out of Word, Excel or a PDF leaves in a cell that a reader does not
+/// see: zero-width spaces and joiners, the byte-order mark, the soft hyphen and the word
+/// joiner. Between words they separate as a space does; inside a word they are dropped.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// Quotation marks, straight or curly (Word's autoformat curls them), around a cell or a
+/// word: they carry no time, and read as a space.
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‘' | '’' | '‚' | '‛' | '\''
+    )
+}
+
+/// "30/06/2025 00:00:00", "2025-12-31 0:00": the time of day Excel writes after a date it
+/// gives as text. A clock time (hours, ":", minutes, and seconds or not, written together)
+/// after a whole date (three numbers and their separators) says when in the day, which a
+/// deadline's day does not need: it is dropped.
+fn clock_times(tokens: &mut Vec<Token>) {
+    let glued = |a: &Token, b: &Token| a.span.end == b.span.start;
+    let number = |t: &Token, max: u32| {
+        t.kind == Kind::Number && t.text.len() <= 2 && t.text.parse().is_ok_and(|n: u32| n <= max)
+    };
+    let separator = |t: &Token| matches!(t.kind, Kind::Punct('/' | '-' | '.'));
+    let mut i = 5;
+    while i + 2 < tokens.len() {
+        let clock = |len: usize| {
+            let parts = &tokens[i..i + len];
+            number(&parts[0], 23)
+                && parts[1..].chunks(2).all(|pair| {
+                    pair[0].is_punct(':')
+                        && pair
+                            .get(1)
+                            .is_some_and(|t| t.text.len() == 2 && number(t, 59))
+                })
+                && parts.windows(2).all(|w| glued(&w[0], &w[1]))
+                && tokens
+                    .get(i + len)
+                    .is_none_or(|next| !glued(&parts[len - 1], next))
+        };
+        let len = [5, 3]
+            .into_iter()
+            .find(|&len| i + len <= tokens.len() && clock(len));
+        let date = &tokens[i - 5..i];
+        let after_a_date = date.iter().enumerate().all(|(at, t)| {
+            if at % 2 == 0 {
+                t.kind == Kind::Number
+            } else {
+                separator(t)
+            }
+        }) && date.windows(2).all(|w| glued(&w[0], &w[1]))
+            && !glued(&tokens[i - 1], &tokens[i]);
+        if let Some(len) = len
+            && after_a_date
+        {
+            tokens.drain(i..i + len);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// "T12/2025", "Q4/2025": a lone "T" or "Q" written against a number is "tháng" or "quý";
@@ -217,6 +294,24 @@ mod tests {
         assert_eq!(texts("N25")[0], "n");
         assert_eq!(texts("Q. Ba")[..2], ["q", "."]);
         assert_eq!(texts("Quan")[0], "quan");
+    }
+
+    #[test]
+    fn what_a_copy_leaves_reads_as_it_was_written() {
+        let texts = |text| -> Vec<String> { tokenize(text).into_iter().map(|t| t.text).collect() };
+        // Non-breaking, zero-width spaces and quotes separate; a soft hyphen joins.
+        assert_eq!(texts("Quý\u{a0}IV\u{200b}"), ["quy", "iv"]);
+        assert_eq!(texts("“Quý IV”"), ["quy", "iv"]);
+        assert_eq!(texts("Thá\u{ad}ng"), ["thang"]);
+        // Decomposed diacritics fold as composed ones do.
+        assert_eq!(texts("Tru\u{31b}o\u{31b}\u{301}c"), ["truoc"]);
+        // Excel's time of day after a whole date is dropped, elsewhere kept.
+        assert_eq!(texts("30/06/2025 00:00:00"), ["30", "/", "06", "/", "2025"]);
+        assert_eq!(texts("2025-12-31 0:00"), ["2025", "-", "12", "-", "31"]);
+        assert_eq!(texts("6/2025 0:00").len(), 6);
+        // The span of a word with a soft hyphen is the word as written.
+        let tokens = tokenize("Thá\u{ad}ng 9");
+        assert_eq!(&"Thá\u{ad}ng 9"[tokens[0].span.clone()], "Thá\u{ad}ng");
     }
 
     #[test]

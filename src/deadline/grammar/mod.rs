@@ -31,6 +31,8 @@ mod tests_more;
 #[cfg(test)]
 mod tests_round10;
 #[cfg(test)]
+mod tests_round11;
+#[cfg(test)]
 mod tests_round5;
 #[cfg(test)]
 mod tests_round6;
@@ -164,7 +166,7 @@ impl Parser<'_> {
     fn skip_punct(&mut self) {
         while self
             .peek()
-            .is_some_and(|t| matches!(t.kind, Tok::Punct(c) if ".,;:!".contains(c)))
+            .is_some_and(|t| matches!(t.kind, Tok::Punct(c) if ".,;:!…".contains(c)))
         {
             self.pos += 1;
         }
@@ -284,7 +286,26 @@ impl Parser<'_> {
     }
 
     fn unreadable(&self) -> Error {
-        let span = self.span_of(self.pos, self.tokens.len());
+        let mut span = self.span_of(self.pos, self.tokens.len());
+        // "Xem “Phụ lục 2”": the lexer drops quotes, so the words end before a closing one
+        // that the words quoted open.
+        let quoted = &self.text[span.clone()];
+        let opened = quoted
+            .chars()
+            .filter(|c| matches!(c, '“' | '«' | '‘'))
+            .count();
+        let closed = quoted
+            .chars()
+            .filter(|c| matches!(c, '”' | '»' | '’'))
+            .count();
+        if opened > closed
+            && let Some(close) = self.text[span.end..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '”' | '»' | '’'))
+        {
+            span.end += close.len_utf8();
+        }
         self.error(
             span.clone(),
             format!("cannot read `{}` as a deadline", &self.text[span]),

@@ -45,6 +45,8 @@ struct Item {
     year_from_plan: bool,
     /// "25 ngày": a count of days from the start the next phrase names.
     duration: Option<u32>,
+    /// After "hoặc": the other of two times.
+    or: bool,
 }
 
 impl Parser<'_> {
@@ -326,7 +328,9 @@ impl Parser<'_> {
         loop {
             let save = self.pos;
             let comma = self.punct(',');
-            let joined = self.words(&["va"]) || self.words(&["hoac"]) || comma;
+            let and = self.words(&["va"]);
+            let or = !and && self.words(&["hoac"]);
+            let joined = and || or || comma;
             let dashed = items.len() == 1 && self.at_unit_dash();
             let ranged = self.at_word(0, "den")
                 || self.at_word(0, "toi")
@@ -343,6 +347,7 @@ impl Parser<'_> {
                 Ok(mut item) => {
                     // "Quý III - Quý IV/2025": the dash ends a range as "đến" does.
                     item.prefix.to |= dashed;
+                    item.or = or;
                     items.push(item);
                 }
                 Err(failure) if failure.committed => return Err(failure),
@@ -376,6 +381,7 @@ impl Parser<'_> {
                 defaulted: false,
                 year_from_plan: false,
                 duration: Some(days),
+                or: false,
             });
         }
         let prefix = self.skip_prefix();
@@ -404,6 +410,7 @@ impl Parser<'_> {
             defaulted: self.defaulted,
             year_from_plan: self.year_from_plan,
             duration: None,
+            or: false,
         })
     }
 
@@ -589,6 +596,23 @@ impl Parser<'_> {
                     error,
                     committed: true,
                 })?);
+            }
+        }
+        // "Quý III hoặc Quý IV/2025", "ngày 30/6 hoặc ngày 31/12/2025": either time will do,
+        // so the work is due by the later, from the start of the earlier: one span, where
+        // "và" lists milestones.
+        let windows: Option<Vec<(NaiveDate, NaiveDate)>> = items
+            .iter()
+            .map(|item| window(item).filter(|_| item.duration.is_none()))
+            .collect();
+        if let Some(windows) = windows
+            && ranged.is_none()
+            && items.iter().any(|item| item.or)
+        {
+            let start = windows.iter().map(|w| w.0).min();
+            let due = windows.iter().map(|w| w.1).max();
+            if let (Some(start), Some(due)) = (start, due) {
+                return Ok(Resolution::window(Kind::Span, start, due));
             }
         }
         if items.iter().any(|item| item.duration.is_some()) && ranged.is_none() {

@@ -404,6 +404,20 @@ impl Parser<'_> {
             }
             return Ok((first, first));
         }
+        // "hằng năm, đến năm 2030", "hằng quý đến hết năm 2026": from the context's year
+        // to the one named.
+        self.pos = start;
+        self.punct(',');
+        if (self.words(&["den"]) || self.words(&["toi"]))
+            && (self.words(&["het", "nam"]) || self.words(&["nam"]))
+            && self.at_number(0)
+        {
+            let year = self.context_year();
+            let last = self.year_number()?;
+            if last >= year {
+                return Ok((year, last));
+            }
+        }
         // ", hằng năm" is the next item of a list, not this series' period.
         self.pos = start;
         let year = self.context_year();

@@ -114,10 +114,25 @@ impl Parser<'_> {
                 .iter()
                 .take_while(|t| !t.is_punct(',') && !t.is_punct(';'))
                 .any(|t| t.kind == Tok::Number);
+        // "(kể) từ ngày Nghị định có hiệu lực", "tính từ ngày ký": the day an event happens,
+        // named by the words after "ngày" where no number in the clause dates it.
+        let day_of = self.at_word(0, "ngay")
+            && self.pos >= 1
+            && self.tokens[self.pos - 1].is_word("tu")
+            && self.peek_at(1).is_some_and(|t| {
+                t.kind == Tok::Word
+                    && !["mung", "mong", "dau", "cuoi", "giua", "hom", "nay", "mai"]
+                        .contains(&t.text.as_str())
+            })
+            && !self.tokens[self.pos..]
+                .iter()
+                .take_while(|t| !t.is_punct(',') && !t.is_punct(';'))
+                .any(|t| t.kind == Tok::Number);
         // "Sáu tháng cuối năm": six, which folds to "sau" (after).
         let six = self.written(0) == "sáu";
         moment
             || during
+            || day_of
             || self.at_qualifier()
             || starts
                 .iter()
@@ -220,10 +235,12 @@ impl Parser<'_> {
     /// A time counted from an event, consumed with the rest: "(trong) thời hạn 20 ngày
     /// kể từ ngày luật … được thông qua", "trong vòng 3 năm kể từ …", "45 ngày làm việc
     /// đến thời điểm khai mạc …"; or from a day the text does not name: "hai tuần tới",
-    /// "trong 30 ngày tới", "3 tháng sắp tới".
+    /// "trong 30 ngày tới", "3 tháng sắp tới"; or a time limit alone, whose start the text
+    /// leaves to the occasion: "trong thời hạn 15 ngày", "05 ngày làm việc".
     pub(super) fn relative(&mut self) -> bool {
         let start = self.pos;
-        let _ = self.words(&["thoi", "han"]) || self.words(&["vong"]);
+        let limit = self.words(&["thoi", "han"]);
+        let _ = limit || self.words(&["vong"]);
         let counted = self.count_at(0).filter(|&(_, len)| {
             ["ngay", "thang", "nam", "tuan", "gio"]
                 .iter()
@@ -231,7 +248,10 @@ impl Parser<'_> {
         });
         if let Some((_, len)) = counted {
             self.pos += len + 1;
-            self.words(&["lam", "viec"]);
+            let working = self.words(&["lam", "viec"]);
+            let alone = self
+                .peek()
+                .is_none_or(|t| t.is_punct(',') || t.is_punct(';') || t.is_punct('.'));
             let counted_from = self.at_words(&["ke", "tu"])
                 || self.at_words(&["tinh", "tu"])
                 || self.at_word(0, "sau")
@@ -240,7 +260,7 @@ impl Parser<'_> {
                 || self.at_word(0, "toi")
                 || self.at_words(&["sap", "toi"])
                 || self.at_words(&["tiep", "theo"]);
-            if counted_from {
+            if counted_from || ((limit || working) && alone) {
                 return true;
             }
         }

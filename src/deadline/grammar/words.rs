@@ -81,6 +81,23 @@ impl Parser<'_> {
         CLAUSE_OPENERS.iter().any(|opener| self.at_words(opener))
     }
 
+    /// True at a list item's number as a copy out of Word or a PDF keeps it: one or two
+    /// digits or a letter, then "." or ")" against it, then a word after a space ("1. Quý
+    /// II/2025", "a) Tháng 10/2025"), where "7.2021" and "T.6/2025" are a time.
+    fn at_numbering(&self) -> bool {
+        let (Some(mark), Some(close), Some(next)) = (self.peek(), self.peek_at(1), self.peek_at(2))
+        else {
+            return false;
+        };
+        let number = (mark.kind == Tok::Number && mark.text.len() <= 2)
+            || (mark.kind == Tok::Word && mark.text.len() == 1 && mark.span.len() == 1);
+        number
+            && (close.is_punct('.') || close.is_punct(')'))
+            && mark.span.end == close.span.start
+            && next.kind == Tok::Word
+            && close.span.end < next.span.start
+    }
+
     /// True when a filler of [`FILLERS`] starts here.
     pub(super) fn at_filler(&self) -> bool {
         FILLERS.iter().any(|filler| self.at_words(filler))
@@ -97,6 +114,13 @@ impl Parser<'_> {
                 .is_some_and(|t| matches!(t.kind, Tok::Punct('-' | '+' | '*' | '•')))
             {
                 self.pos += 1;
+            }
+            let bulleted = self.tokens[..self.pos]
+                .iter()
+                .all(|t| matches!(t.kind, Tok::Punct('-' | '+' | '*' | '•')));
+            if bulleted && self.at_numbering() {
+                // "1. Quý II/2025", "b) Tháng 10/2025": the item's number in a copied list.
+                self.pos += 2;
             }
             if let Some(colon) = self.label() {
                 self.pos += colon + 1;
