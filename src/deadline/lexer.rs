@@ -81,7 +81,50 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     abbreviations(&mut tokens);
     clock_times(&mut tokens);
+    budget_years(&mut tokens);
+    reporting_periods(&mut tokens);
     tokens
+}
+
+/// "Năm ngân sách 2025", "năm tài chính 2026": the budget (fiscal) year, which in Vietnam is
+/// the calendar year; the words between "năm" and the year are dropped.
+fn budget_years(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 3 < tokens.len() {
+        let named = [["ngan", "sach"], ["tai", "chinh"]]
+            .iter()
+            .any(|[a, b]| tokens[i + 1].is_word(a) && tokens[i + 2].is_word(b));
+        let year = &tokens[i + 3];
+        if tokens[i].is_word("nam") && named && year.kind == Kind::Number && year.text.len() == 4 {
+            tokens.drain(i + 1..i + 3);
+        }
+        i += 1;
+    }
+}
+
+/// "Kỳ báo cáo quý", "kỳ báo cáo tháng" (the quarterly, the monthly reporting period) with
+/// no number after the unit: every such period, as "hằng quý" says. With one ("kỳ báo cáo
+/// quý I/2025") the words name that period, and are left to the reader of words before a
+/// time.
+fn reporting_periods(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 3 < tokens.len() {
+        let opens =
+            tokens[i].is_word("ky") && tokens[i + 1].is_word("bao") && tokens[i + 2].is_word("cao");
+        let unit = ["quy", "thang", "nam"]
+            .iter()
+            .any(|w| tokens[i + 3].is_word(w));
+        let numbered = tokens
+            .get(i + 4)
+            .is_some_and(|t| t.kind == Kind::Number || (t.kind == Kind::Word && is_roman(&t.text)));
+        if opens && unit && !numbered {
+            let end = tokens[i + 2].span.end;
+            tokens[i].text = "hang".to_string();
+            tokens[i].span.end = end;
+            tokens.drain(i + 1..i + 3);
+        }
+        i += 1;
+    }
 }
 
 /// Characters a copy out of Word, Excel or a PDF leaves in a cell that a reader does not

@@ -283,9 +283,33 @@ fn remarks(tokens: &[Token]) -> Vec<Vec<Token>> {
 /// - Thương binh và Xã hội" names a ministry; the deadline is read again split at `;` alone.
 fn read(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Error> {
     let read_parts = |bullets: bool| -> Result<Resolution, Error> {
-        let mut parts = Vec::new();
+        let mut parts: Vec<Resolution> = Vec::new();
         for part in split_parts(tokens, bullets) {
-            parts.push(grammar::part(text, part, context)?);
+            let read = grammar::part(text, part, context)?;
+            // "Quý IV/2025 - trình Chính phủ tháng 12/2025": a remark with a time in it,
+            // after a dash, says the time again or contradicts it.
+            let dashed = tokens
+                .iter()
+                .position(|t| t.span == part[0].span)
+                .is_some_and(|at| at > 0 && tokens[at - 1].is_punct('-'));
+            let remark = dashed
+                .then(|| grammar::time_after_words(text, part, context))
+                .flatten();
+            if let (Some(at), Some(previous)) = (remark, parts.last())
+                && let Some(said) = grammar::time_in_remark(previous, &read)
+            {
+                match said {
+                    Ok(_) => continue,
+                    Err(message) => {
+                        let span = part[at].span.start..part[part.len() - 1].span.end;
+                        return Err(Error {
+                            message: format!("{message}: `{}`", &text[span.clone()]),
+                            span,
+                        });
+                    }
+                }
+            }
+            parts.push(read);
         }
         Ok(grammar::combine(parts))
     };

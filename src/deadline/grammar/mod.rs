@@ -33,6 +33,8 @@ mod tests_round10;
 #[cfg(test)]
 mod tests_round11;
 #[cfg(test)]
+mod tests_round12;
+#[cfg(test)]
 mod tests_round5;
 #[cfg(test)]
 mod tests_round6;
@@ -60,6 +62,60 @@ pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution
         year_from_plan: false,
     };
     p.sentence()
+}
+
+/// Where the time starts in `tokens` when they open with words that name no time
+/// ("trình Chính phủ năm 2024" after "Quý IV/2025 -"): a remark with a time in it.
+pub fn time_after_words(text: &str, tokens: &[Token], context: Context) -> Option<usize> {
+    let mut p = Parser {
+        text,
+        tokens,
+        pos: 0,
+        context,
+        defaulted: false,
+        year_from_plan: false,
+    };
+    if tokens.first().is_none_or(|t| t.kind != Tok::Word) || p.at_recurring() {
+        return None;
+    }
+    p.skip_prefix();
+    if p.pos > 0 || p.strong_start() {
+        return None;
+    }
+    (1..tokens.len()).find(|&i| {
+        p.pos = i;
+        p.strong_start()
+    })
+}
+
+/// A time in a remark after the time `group` ("Quý IV/2025 - trình Chính phủ tháng
+/// 12/2025"), read as `later`: one that ends before `group` starts contradicts it, and no
+/// reader can tell which holds (an error's message); one within a single period `group` that
+/// ends on its last day says it again (`group`). Otherwise `None`: the later time is a stage.
+pub fn time_in_remark(
+    group: &Resolution,
+    later: &Resolution,
+) -> Option<Result<Resolution, String>> {
+    if group.kind.is_undated() || later.kind.is_undated() {
+        return None;
+    }
+    let (Some(start), Some(due)) = (group.start, group.due) else {
+        return None;
+    };
+    let (Some(later_start), Some(later_due)) = (later.start, later.due) else {
+        return None;
+    };
+    if later_due < start {
+        return Some(Err(
+            "a remark after the deadline names another time".to_string()
+        ));
+    }
+    let single = !matches!(
+        group.kind,
+        Kind::Several | Kind::Recurring | Kind::OpenEnded
+    );
+    (single && later_start >= start && later_due == due && later.dates.len() <= 1)
+        .then(|| Ok(group.clone()))
 }
 
 struct Parser<'a> {

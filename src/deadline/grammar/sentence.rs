@@ -146,7 +146,13 @@ impl Parser<'_> {
                         _ => combine(vec![group, later]),
                     });
                 }
-                Ok(later) => return Ok(combine(vec![group, later])),
+                Ok(later) => {
+                    let remark = self.tokens[rest..i].iter().any(|t| t.kind == Tok::Word);
+                    if remark && let Some(read) = self.time_in_remark(&group, &later, i) {
+                        return read;
+                    }
+                    return Ok(combine(vec![group, later]));
+                }
                 Err(failure) if failure.committed => return Err(failure),
                 Err(_) => {}
             }
@@ -173,6 +179,24 @@ impl Parser<'_> {
             ),
             committed: true,
         })
+    }
+
+    /// A time at token `at` in a remark after the time `group`, read as `later`: see
+    /// [`super::time_in_remark`].
+    fn time_in_remark(
+        &mut self,
+        group: &Resolution,
+        later: &Resolution,
+        at: usize,
+    ) -> Option<Result<Resolution, Failure>> {
+        let read = super::time_in_remark(group, later)?;
+        Some(read.map_err(|message| {
+            let span = self.span_of(at, self.tokens.len());
+            Failure {
+                error: self.error(span.clone(), format!("{message}: `{}`", &self.text[span])),
+                committed: true,
+            }
+        }))
     }
 
     /// True when the words from `rest` are a remark on the time that ends at token `end`:
@@ -224,8 +248,16 @@ impl Parser<'_> {
         {
             return false;
         }
+        // "đạt 100%", "tỷ lệ 95%": a share, not a time.
+        let share = |i: usize| {
+            remark
+                .get(i + 1)
+                .is_some_and(|t| t.is_punct('%') && remark[i].span.end == t.span.start)
+        };
         remark.iter().enumerate().all(|(i, t)| match t.kind {
             Tok::Word => true,
+            Tok::Number if share(i) => t.text.len() <= 3,
+            Tok::Punct('%') => i > 0 && share(i - 1),
             Tok::Number => {
                 let joined = |t: Option<&Token>| {
                     t.is_some_and(|t| matches!(t.kind, Tok::Punct('/' | '-' | '.')))

@@ -191,6 +191,10 @@ impl Parser<'_> {
     /// with no year after a yearly one. Months past December are the next year's.
     fn week_months(&mut self, months: &[u32]) -> Option<Vec<u32>> {
         let start = self.pos;
+        // The week's place when called before it is read, or just read: "đầu" or "cuối".
+        let place = ["dau", "cuoi"]
+            .into_iter()
+            .find(|w| self.at_word(0, w) || (start > 0 && self.tokens[start - 1].is_word(w)));
         // Skip the week's place, when called before it is read.
         if self.at_word(0, "dau") || self.at_word(0, "cuoi") {
             self.pos += 1;
@@ -226,6 +230,13 @@ impl Parser<'_> {
                 None if months.len() == MONTHS.len() && self.ends_phrase(0) => {
                     Some(months.iter().map(|m| m + u32::from(next)).collect())
                 }
+                // "Hằng quý, tuần cuối tháng": the week that closes each quarter, in its
+                // last month ("tuần đầu tháng": the one that opens it, in its first).
+                None if quarterly && !next && self.ends_phrase(0) => match place {
+                    Some("cuoi") => Some(months.to_vec()),
+                    Some(_) => Some(months.iter().map(|m| m - 2).collect()),
+                    None => None,
+                },
                 _ => None,
             }
         } else {

@@ -94,8 +94,40 @@ impl Parser<'_> {
         number
             && (close.is_punct('.') || close.is_punct(')'))
             && mark.span.end == close.span.start
-            && next.kind == Tok::Word
+            && (next.kind == Tok::Word || self.at_whole_date(2))
             && close.span.end < next.span.start
+    }
+
+    /// True at a whole date `d/m/yyyy` (or with "-" or "."), a day and month `d/m` or a month
+    /// and year `m/yyyy`, `at` tokens ahead: what may follow a list item's number ("2.
+    /// 30/6/2025", "3. 15/10", "4. 6/2025"), where a number alone may not ("7. 2025").
+    fn at_whole_date(&self, at: usize) -> bool {
+        let tokens: Vec<_> = (at..at + 5).map_while(|i| self.peek_at(i)).collect();
+        let glued = |a: &Token, b: &Token| a.span.end == b.span.start;
+        if let [day, slash, month, ..] = tokens[..]
+            && day.kind == Tok::Number
+            && slash.is_punct('/')
+            && month.kind == Tok::Number
+            && (month.text.len() <= 2 || month.text.len() == 4)
+            && glued(day, slash)
+            && glued(slash, month)
+            && tokens
+                .get(3)
+                .is_none_or(|t| !glued(month, t) || !t.is_punct('/'))
+        {
+            return true;
+        }
+        let [day, sep, month, sep2, year] = tokens[..] else {
+            return false;
+        };
+        let joined = tokens.windows(2).all(|w| w[0].span.end == w[1].span.start);
+        joined
+            && day.kind == Tok::Number
+            && month.kind == Tok::Number
+            && year.kind == Tok::Number
+            && year.text.len() == 4
+            && ['/', '-', '.'].iter().any(|&c| sep.is_punct(c))
+            && sep.kind == sep2.kind
     }
 
     /// True when a filler of [`FILLERS`] starts here.
@@ -244,12 +276,18 @@ impl Parser<'_> {
     /// or ends at, which no deadline here keeps.
     fn skip_hour(&mut self) {
         let hour = self.at_number(0) && (self.at_word(1, "h") || self.at_word(1, "gio"));
-        if !hour {
+        let clock = self.at_clock();
+        if !hour && !clock {
             return;
         }
-        let minutes = usize::from(self.at_number(2));
-        let minute_word = usize::from(minutes == 1 && self.at_word(3, "phut"));
-        let mut next = 2 + minutes + minute_word;
+        let mut next = if clock {
+            // "17:00 ngày 30/6/2025": a clock time of the day, hours and minutes.
+            3
+        } else {
+            let minutes = usize::from(self.at_number(2));
+            let minute_word = usize::from(minutes == 1 && self.at_word(3, "phut"));
+            2 + minutes + minute_word
+        };
         if ["sang", "trua", "chieu", "toi", "dem"]
             .iter()
             .any(|w| self.at_word(next, w))
@@ -260,6 +298,24 @@ impl Parser<'_> {
         if day || self.at_number(next) {
             self.pos += next;
         }
+    }
+
+    /// True at a clock time `hh:mm` of the day, written against its colon ("17:00", "8:30").
+    fn at_clock(&self) -> bool {
+        let (Some(hour), Some(colon), Some(minute)) =
+            (self.peek(), self.peek_at(1), self.peek_at(2))
+        else {
+            return false;
+        };
+        hour.kind == Tok::Number
+            && hour.text.len() <= 2
+            && hour.text.parse::<u32>().is_ok_and(|h| h <= 24)
+            && colon.is_punct(':')
+            && minute.kind == Tok::Number
+            && minute.text.len() == 2
+            && minute.text.parse::<u32>().is_ok_and(|m| m <= 59)
+            && hour.span.end == colon.span.start
+            && colon.span.end == minute.span.start
     }
 
     /// True when the phrase here has begun to name a time, so that an error in it is the
