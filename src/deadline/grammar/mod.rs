@@ -22,6 +22,7 @@ use chrono::{Datelike, NaiveDate};
 mod days;
 mod names;
 mod periods;
+mod remarks;
 mod sentence;
 mod series;
 #[cfg(test)]
