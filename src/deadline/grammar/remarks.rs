@@ -1,9 +1,10 @@
-//! The words around a deadline that are not part of it: where a deadline starts among
-//! the words before it ("Hoàn thành sửa đổi quy trình trong quý III/2025"), and which
-//! words after it only remark on it ("Quý III/2025 - trình Chính phủ") or begin a clause
-//! of their own. [`super::sentence`] asks these questions as it reads a part.
+//! Where a part's deadline sits among its other words, decided over the whole part:
+//! which later word may start the deadline ("Hoàn thành sửa đổi quy trình trong quý
+//! III/2025"), and whether the words after it only remark on it ("Quý III/2025 - trình
+//! Chính phủ") or begin a clause of their own. [`super::sentence`] asks these questions as
+//! it reads a part; what a single word is (a filler, the start of a time or of a clause) is
+//! answered in [`super::words`].
 
-use super::super::Resolution;
 use super::super::lexer::Kind as Tok;
 use super::sentence::Failure;
 use super::*;
