@@ -54,28 +54,14 @@ pub(super) use sentence::combine;
 
 /// Reads one part of a deadline. `text` is the whole deadline, for quoting in errors.
 pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Error> {
-    let mut p = Parser {
-        text,
-        tokens,
-        pos: 0,
-        context,
-        defaulted: false,
-        year_from_plan: false,
-    };
+    let mut p = Parser::new(text, tokens, context);
     p.sentence()
 }
 
 /// Where the time starts in `tokens` when they open with words that name no time
 /// ("trình Chính phủ năm 2024" after "Quý IV/2025 -"): a remark with a time in it.
 pub fn time_after_words(text: &str, tokens: &[Token], context: Context) -> Option<usize> {
-    let mut p = Parser {
-        text,
-        tokens,
-        pos: 0,
-        context,
-        defaulted: false,
-        year_from_plan: false,
-    };
+    let mut p = Parser::new(text, tokens, context);
     if tokens.first().is_none_or(|t| t.kind != Tok::Word) || p.at_recurring() {
         return None;
     }
@@ -130,6 +116,19 @@ struct Parser<'a> {
     /// Set when a phrase named its year from the plan's ("năm nay", "năm trước"): it
     /// neither gives its year to a list nor takes another's.
     year_from_plan: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, tokens: &'a [Token], context: Context) -> Self {
+        Parser {
+            text,
+            tokens,
+            pos: 0,
+            context,
+            defaulted: false,
+            year_from_plan: false,
+        }
+    }
 }
 
 impl Parser<'_> {

@@ -414,6 +414,28 @@ impl Parser<'_> {
         Some(reading)
     }
 
+    /// After "tuần", its place, consumed: `Some(Some(n))` for the n-th week ("đầu",
+    /// "đầu tiên", "thứ nhất", "thứ hai", "thứ 3"), `Some(None)` for the last ("cuối",
+    /// "cuối cùng"); `None` (what was read is not given back) for anything else.
+    pub(super) fn week_place(&mut self) -> Option<Option<u32>> {
+        if self.words(&["dau"]) {
+            self.very("dau");
+            Some(Some(1))
+        } else if self.words(&["cuoi"]) {
+            self.very("cuoi");
+            Some(None)
+        } else if self.words(&["thu"]) {
+            if self.words(&["nhat"]) {
+                return Some(Some(1));
+            }
+            let (n, len) = self.count_at(0)?;
+            self.pos += len;
+            Some(Some(n))
+        } else {
+            None
+        }
+    }
+
     /// "tuần đầu tháng 3/2025", "tuần thứ hai của tháng 10/2025", "tuần cuối tháng 6": a
     /// week of a month, the seven days from the 1st, the 8th, the 15th, the 22nd or the
     /// 29th (to the month's end), or the last seven days; a span ("tuần đầu/cuối năm 2026":
@@ -427,22 +449,7 @@ impl Parser<'_> {
         if self.words(&["nay"]) || self.words(&["toi"]) || self.words(&["sap", "toi"]) {
             return Ok(Resolution::undated(Kind::Event));
         }
-        let which = if self.words(&["dau"]) {
-            self.very("dau");
-            Some(1)
-        } else if self.words(&["cuoi"]) {
-            self.very("cuoi");
-            None
-        } else if self.words(&["thu"]) {
-            if self.words(&["nhat"]) {
-                Some(1)
-            } else if let Some((n, len)) = self.count_at(0) {
-                self.pos += len;
-                Some(n)
-            } else {
-                return Err(self.unreadable_from(start));
-            }
-        } else {
+        let Some(which) = self.week_place() else {
             return Err(self.unreadable_from(start));
         };
         self.words(&["cua"]);

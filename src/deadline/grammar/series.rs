@@ -138,24 +138,7 @@ impl Parser<'_> {
             return None;
         }
         self.pos += 1;
-        let which = if self.words(&["dau"]) {
-            self.very("dau");
-            Some(1)
-        } else if self.words(&["cuoi"]) {
-            self.very("cuoi");
-            None
-        } else if self.words(&["thu"]) {
-            if self.words(&["nhat"]) {
-                Some(1)
-            } else {
-                let Some((n, len)) = self.count_at(0) else {
-                    self.pos = start;
-                    return None;
-                };
-                self.pos += len;
-                Some(n)
-            }
-        } else {
+        let Some(which) = self.week_place() else {
             self.pos = start;
             return None;
         };
