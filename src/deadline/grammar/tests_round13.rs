@@ -28,6 +28,12 @@
 //! The imagined cells are the writer's guess at such columns, and a writer who knows the
 //! grammar's past rounds writes what it reads: the estimate is likely high for real cells,
 //! whose long tail (congresses, terms, a body's name in the cell) is where both misses fell.
+//!
+//! After the round's rules: 100 of 100. The rules: “cả” before a term or a stage with its
+//! years (“Cả nhiệm kỳ 2025 - 2030”, “cả giai đoạn 2025 - 2030”) is that term, as “Cả năm
+//! 2025” is the year; and a congress (“Đại hội …”) with no number in its clause but an
+//! ordinal's after “thứ” is an event, as “trước thời điểm khai mạc Đại hội” is (with a time
+//! in the clause, the time is read as before). [`STOPS`] says where they stop.
 
 use super::tests_round5::check_lines;
 
@@ -177,10 +183,10 @@ Quý III năm 2025 (Ban Thường vụ Tỉnh ủy) | 2025 | quarter 2025-07-01.
 // A congress named by its number and no date: an event, as “trước thời điểm khai mạc Đại
 // hội” is.
 // BEFORE fails: error: cannot read `Đại hội Đảng bộ tỉnh lần thứ XXI` as a deadline
-// Trước Đại hội Đảng bộ tỉnh lần thứ XXI | 2025 | event -..- []
+Trước Đại hội Đảng bộ tỉnh lần thứ XXI | 2025 | event -..- []
 // “Cả” (the whole) before a term, as before a year (“Cả năm 2025”): the term, a span.
 // BEFORE fails: error: cannot read `Cả nhiệm kỳ 2025 - 2030` as a deadline
-// Cả nhiệm kỳ 2025 - 2030 | 2025 | span 2025-01-01..2030-12-31 [2030-12-31]
+Cả nhiệm kỳ 2025 - 2030 | 2025 | span 2025-01-01..2030-12-31 [2030-12-31]
 // A time in parentheses after a series is when each occurrence falls (the manual).
 Định kỳ hằng năm (tháng 12) | 2025 | recurring 2025-01-01..2025-12-31 [2025-12-31]
 Tháng 9/2025 | 2025 | month 2025-09-01..2025-09-30 [2025-09-30]
@@ -242,4 +248,21 @@ fn reform_cells() {
 #[test]
 fn party_cells() {
     check_lines(PARTY);
+}
+
+/// Where the round's rules stop.
+const STOPS: &str = "
+// “Cả nhiệm kỳ” names no years alone; a term that ends before it starts stays an error.
+Cả nhiệm kỳ | 2025 | error: cannot read `Cả nhiệm kỳ` as a deadline
+Cả nhiệm kỳ 2030 - 2025 | 2025 | error: the span 2030-2025 ends before it starts
+Cả giai đoạn 2026 - 2030 | 2026 | span 2026-01-01..2030-12-31 [2030-12-31]
+// A congress's ordinal in numbers is no time; a time in its clause is read.
+Đại hội Đảng bộ tỉnh lần thứ 21 | 2025 | event -..- []
+Đại hội Đảng bộ tỉnh tháng 10/2025 | 2025 | month 2025-10-01..2025-10-31 [2025-10-31]
+Đại hội 2025 | 2025 | error: cannot read `Đại hội 2025` as a deadline
+";
+
+#[test]
+fn the_rules_stop_where_the_cell_names_no_time() {
+    check_lines(STOPS);
 }
