@@ -36,6 +36,8 @@ mod tests_round11;
 #[cfg(test)]
 mod tests_round12;
 #[cfg(test)]
+mod tests_round13;
+#[cfg(test)]
 mod tests_round5;
 #[cfg(test)]
 mod tests_round6;
@@ -283,6 +285,16 @@ impl Parser<'_> {
             "nam" if self.at_word(1, "hoc") => self.school_year(),
             // "nhiệm kỳ 2025 - 2030": a term of office is its years, as a stage is; "giai đoạn
             // từ (năm) 2025 đến (năm) 2027" names them as a range does.
+            // "Cả nhiệm kỳ 2025 - 2030", "cả giai đoạn 2025 - 2030": the whole term, as "Cả
+            // năm 2025" is the year.
+            "ca" if (self.at_words(&["ca", "nhiem", "ky"])
+                || self.at_words(&["ca", "giai", "doan"]))
+                && (self.at_year(3) || (self.at_word(3, "nam") && self.at_year(4))) =>
+            {
+                self.pos += 1;
+                let next = self.tokens[self.pos].clone();
+                self.worded(&next)
+            }
             "giai" | "nhiem" if self.words(&["giai", "doan"]) || self.words(&["nhiem", "ky"]) => {
                 let named = |p: &Self, at: usize| {
                     p.at_year(at) || (p.at_word(at, "nam") && p.at_year(at + 1))
