@@ -35,6 +35,12 @@
 //! after the run. As round 13 said of itself, imagined cells written by a writer who has read
 //! the conventions lean toward what the grammar already reads: 99% is an upper estimate for
 //! real cells, and this round's one miss is again in the long tail (a school year's end).
+//!
+//! After the round's rule: 100 of 100. The rule: “đầu” and “cuối” before a school year with
+//! its years (“Cuối năm học 2024-2025”, “đầu năm học 2025-2026”) are its first and last day,
+//! 1 September and 31 May (the school year's window the manual gives), as “cuối năm 2025” is
+//! 31 December; “giữa năm học”, which no framework dates, and a school year without its years
+//! stay errors. [`STOPS`] says where it stops.
 
 use super::tests_round5::check_lines;
 
@@ -105,7 +111,7 @@ Tháng 9 năm 2024 (đầu năm học) | 2024 | month 2024-09-01..2024-09-30 [20
 // Choice: the end of the school year is its last day, 31 May (the manual's school year), as
 // “cuối năm 2025” is 31 December.
 // BEFORE fails: error[E012]: unexpected `học 2024-2025` after the deadline
-// Cuối năm học 2024-2025 | 2024 | date 2025-05-31..2025-05-31 [2025-05-31]
+Cuối năm học 2024-2025 | 2024 | date 2025-05-31..2025-05-31 [2025-05-31]
 // The words outside name no year: the remark is read (the manual).
 Kết thúc năm học (trước 31/5/2025) | 2024 | date 2025-05-31..2025-05-31 [2025-05-31]
 Tháng 12/2024 và tháng 5/2025 | 2024 | several 2024-12-01..2025-05-31 [2024-12-31 2025-05-31]
@@ -270,4 +276,20 @@ fn government_resolution_cells() {
 #[test]
 fn de_an_06_cells() {
     check_lines(DE_AN_06);
+}
+
+/// Where the round's rule stops.
+const STOPS: &str = "
+Đầu năm học 2025-2026 | 2025 | date 2025-09-01..2025-09-01 [2025-09-01]
+cuối năm học 2024-25 | 2024 | date 2025-05-31..2025-05-31 [2025-05-31]
+Trước cuối năm học 2025 - 2026, báo cáo Sở | 2025 | date 2026-05-31..2026-05-31 [2026-05-31]
+// The middle of a school year is no day a reader can name; a school year needs its years.
+Giữa năm học 2024-2025 | 2024 | error: cannot read `Giữa năm học 2024-2025` as a deadline
+Cuối năm học | 2024 | error: expected a year (2017) here
+Cuối năm học 2025-2024 | 2024 | error: `năm học 2025-2024` is not a school year: write its two years, năm học 2018-2019
+";
+
+#[test]
+fn the_rule_stops_where_the_school_year_names_no_day() {
+    check_lines(STOPS);
 }
