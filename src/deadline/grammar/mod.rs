@@ -38,6 +38,8 @@ mod tests_round12;
 #[cfg(test)]
 mod tests_round13;
 #[cfg(test)]
+mod tests_round14;
+#[cfg(test)]
 mod tests_round5;
 #[cfg(test)]
 mod tests_round6;

@@ -497,7 +497,9 @@ impl Parser<'_> {
 
     /// "đầu/giữa/cuối tháng 3/2025", "đầu/giữa/cuối năm 2025": the day the Civil Code
     /// names (kind date, its window that one day). "đầu/cuối quý I": the Code names no day
-    /// of a quarter, so the quarter.
+    /// of a quarter, so the quarter. "đầu/cuối năm học 2024-2025": the school year's first
+    /// or last day (1 September, 31 May, as [`Self::school_year`] bounds it); its middle is
+    /// no day the Code or the Ministry's framework names, so "giữa năm học" stays an error.
     pub(super) fn point(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
         let which = self.peek().map(|t| t.text.clone()).unwrap_or_default();
@@ -506,8 +508,11 @@ impl Parser<'_> {
             let quarter = self.peek().cloned().expect("quý");
             return self.worded(&quarter);
         }
+        let school = self.at_word(0, "nam") && self.at_word(1, "hoc");
         let window = if self.words(&["thang"]) {
             self.period_windows("thang")?
+        } else if school {
+            self.school_year()?
         } else {
             self.pos += 1;
             if self.at_number(0) {
@@ -521,6 +526,8 @@ impl Parser<'_> {
             return Err(self.unreadable_from(start));
         };
         let day = match (which.as_str(), window.kind) {
+            ("dau", Kind::Span) if school => first,
+            ("cuoi", Kind::Span) if school => last,
             ("dau", Kind::Month | Kind::Year) => first,
             ("cuoi", Kind::Month | Kind::Year) => last,
             ("giua", Kind::Month) => first + Days::new(14),
