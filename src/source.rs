@@ -112,13 +112,21 @@ impl SourceFile {
     /// The text, with blanks where lines were not kept (and for line breaks); "" when
     /// nothing was kept.
     pub fn text(&self) -> Cow<'_, str> {
+        self.text_with(Cow::Borrowed)
+    }
+
+    /// The text as [`SourceFile::text`] gives it, each kept line passed through `line`
+    /// first, which must keep its length in bytes (offsets into the text stay true).
+    pub fn text_with<'a>(&'a self, line: impl Fn(&'a str) -> Cow<'a, str>) -> Cow<'a, str> {
         let Some(KeptText { len, lines }) = self.content.get() else {
             return Cow::Borrowed("");
         };
         let mut text = Vec::with_capacity(*len);
-        for line in lines {
-            text.resize(line.start, b' ');
-            text.extend_from_slice(line.text.as_bytes());
+        for kept in lines {
+            text.resize(kept.start, b' ');
+            let shown = line(&kept.text);
+            debug_assert_eq!(shown.len(), kept.text.len());
+            text.extend_from_slice(shown.as_bytes());
         }
         text.resize(*len, b' ');
         // Whole lines joined by ASCII spaces are UTF-8; should overlapping lines ever cut

@@ -266,9 +266,9 @@ impl AsRef<str> for Shown<'_> {
 
 /// The text with control characters blanked byte for byte, so that offsets still point
 /// where they did and an escape sequence in a plan cannot reach the terminal.
-fn blank_controls(text: Cow<'_, str>) -> Cow<'_, str> {
-    if !has_controls(&text) {
-        return text;
+fn blank_controls(text: &str) -> Cow<'_, str> {
+    if !has_controls(text) {
+        return Cow::Borrowed(text);
     }
     let blanked = text.chars().map(|c| match c {
         c if is_blanked(c) => "?".repeat(c.len_utf8()),
@@ -302,7 +302,9 @@ impl<'a, 's: 'a> Files<'a> for SourceFiles<'s> {
         {
             return Ok(text.clone());
         }
-        let text = Shown(Rc::new(blank_controls(self.sources.get(id).text())));
+        // Only the kept lines can hold control characters: the rest is padding.
+        let text = self.sources.get(id).text_with(blank_controls);
+        let text = Shown(Rc::new(text));
         *last = Some((id, text.clone()));
         Ok(text)
     }
