@@ -20,6 +20,8 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 mod days;
+#[cfg(test)]
+mod held_out;
 mod names;
 mod periods;
 mod remarks;
