@@ -449,7 +449,8 @@ pub struct DeadlineArgs {
     /// The year a phrase without one refers to [default: the year of --today]
     #[arg(long, conflicts_with = "issued", value_parser = clap::value_parser!(i32).range(1900..=2199))]
     pub year: Option<i32>,
-    /// The plan's issue date, whose year a phrase without one refers to
+    /// The plan's issue date, whose year a phrase without one refers to; one that had
+    /// passed by then reads the next year, as in a plan
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub issued: Option<NaiveDate>,
 }

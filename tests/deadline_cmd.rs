@@ -90,3 +90,25 @@ fn year_and_issued_cannot_both_be_given() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn with_an_issue_date_a_phrase_that_had_passed_reads_the_next_year_as_check_reads_it() {
+    let moved = explain(&["Tháng 1", "--issued", "2024-12-10"]);
+    assert_eq!(moved["due"], "2025-01-31");
+    assert_eq!(moved["read_in"], 2025);
+    let human = succeeds(bin().args(["deadline", "Tháng 1", "--issued", "2024-12-10"]));
+    let human = String::from_utf8(human).unwrap();
+    assert!(
+        human.contains("2025: không ghi năm và đã qua khi ban hành (10/12/2024)"),
+        "{human}"
+    );
+    // A phrase with its year, or one not yet passed, is not moved and says nothing of it.
+    let kept = explain(&["Tháng 1/2024", "--issued", "2024-12-10"]);
+    assert_eq!(kept["due"], "2024-01-31");
+    assert!(kept.get("read_in").is_none());
+    assert!(
+        explain(&["Tháng 12", "--issued", "2024-12-10"])
+            .get("read_in")
+            .is_none()
+    );
+}

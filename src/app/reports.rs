@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use super::{Session, exit, report_problems};
-use crate::check::{Checked, check_tree};
+use crate::check::{self, Checked, check_tree};
 use crate::cli::{DeadlineArgs, ExportArgs, Global, QueryArgs, SchemaKind};
 use crate::deadline::{self, Context as DeadlineContext};
 use crate::diag::{Code, Diagnostic};
@@ -202,7 +202,23 @@ pub(super) fn explain_deadline(
     };
     match deadline::resolve(&args.phrase, context) {
         Ok(resolution) => {
-            render::write_explanation(&args.phrase, &resolution, style, &mut io::stdout().lock())?;
+            // With the plan's issue date, a phrase reads as it would in that plan, next-year
+            // rule included (DESIGN §6), so the explanation agrees with `check`.
+            let moved = args
+                .issued
+                .and_then(|issued| check::next_year(&args.phrase, &resolution, issued))
+                .map(|(moved, next)| (moved, next.year));
+            let (resolution, read_in) = match moved {
+                Some((moved, year)) => (moved, Some(year)),
+                None => (resolution, None),
+            };
+            let explained = render::Explained {
+                text: &args.phrase,
+                resolution: &resolution,
+                read_in,
+                issued: args.issued,
+            };
+            render::write_explanation(&explained, style, &mut io::stdout().lock())?;
             Ok(exit::OK)
         }
         Err(error) => {

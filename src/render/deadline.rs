@@ -8,33 +8,46 @@ use serde::Serialize;
 use super::{Format, Lang, Style};
 use crate::deadline::{Kind, Resolution};
 
-/// The JSON shape of DESIGN §3: `{"text", "kind", "start", "due", "dates"}`.
+/// A phrase and what it means: in the year after the plan's (`read_in`) when it names no
+/// year and had passed when the plan was `issued` (DESIGN §6).
+pub struct Explained<'a> {
+    pub text: &'a str,
+    pub resolution: &'a Resolution,
+    pub read_in: Option<i32>,
+    pub issued: Option<NaiveDate>,
+}
+
+/// The JSON shape of DESIGN §3: `{"text", "kind", "start", "due", "dates"}`, and
+/// `read_in` when the next-year rule moved the phrase.
 #[derive(Serialize)]
 struct Explanation<'a> {
     text: &'a str,
     #[serde(flatten)]
     resolution: &'a Resolution,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read_in: Option<i32>,
 }
 
-/// Writes what `text` resolves to.
+/// Writes what a phrase resolves to.
 pub fn write_explanation(
-    text: &str,
-    r: &Resolution,
+    explained: &Explained<'_>,
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let (text, r) = (explained.text, explained.resolution);
     if style.format == Format::Json {
         let explanation = Explanation {
             text,
             resolution: r,
+            read_in: explained.read_in,
         };
         serde_json::to_writer_pretty(&mut *out, &explanation)?;
         return writeln!(out);
     }
     let day = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.to_string());
-    let (kind, window, due, dates) = match style.lang {
-        Lang::Vi => ("loại", "khoảng", "hạn", "các mốc"),
-        Lang::En => ("kind", "window", "due", "dates"),
+    let (kind, window, due, dates, year) = match style.lang {
+        Lang::Vi => ("loại", "khoảng", "hạn", "các mốc", "năm"),
+        Lang::En => ("kind", "window", "due", "dates", "year"),
     };
     writeln!(out, "{text}")?;
     writeln!(out, "  {kind:<8} {}", kind_name(r.kind, style.lang))?;
@@ -46,7 +59,18 @@ pub fn write_explanation(
     } else {
         list.join(", ")
     };
-    writeln!(out, "  {dates:<8} {list}")
+    writeln!(out, "  {dates:<8} {list}")?;
+    if let (Some(read_in), Some(issued)) = (explained.read_in, explained.issued) {
+        let why = style.lang.pick(
+            format!(
+                "{read_in}: không ghi năm và đã qua khi ban hành ({})",
+                issued.format("%d/%m/%Y")
+            ),
+            format!("{read_in}: names no year and had passed when the plan was issued ({issued})"),
+        );
+        writeln!(out, "  {year:<8} {why}")?;
+    }
+    Ok(())
 }
 
 /// The kind in words.

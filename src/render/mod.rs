@@ -28,7 +28,7 @@ use rayon::prelude::*;
 pub use appendix::write_appendix;
 pub use appendix_office::{write_appendix_docx, write_appendix_xlsx};
 pub use caption::{Caption, Kind};
-pub use deadline::write_explanation;
+pub use deadline::{Explained, write_explanation};
 pub use diagnostics::{
     DiagnosticFormat, GITHUB_LIMIT, write_diagnostics, write_markdown_list, write_summary,
 };
