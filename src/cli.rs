@@ -268,8 +268,8 @@ pub struct QueryArgs {
     /// Only tasks with this status: open, in-progress, done, cancelled
     #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
-    /// Only tasks whose content, product or note contain these words (case, diacritics
-    /// and the abbreviations of glossary.toml folded: DVC finds "dịch vụ công")
+    /// Only tasks whose content, product or note contain these words, whole (case,
+    /// diacritics and the abbreviations of glossary.toml folded: DVC finds "dịch vụ công")
     #[arg(long, value_name = "TEXT")]
     pub grep: Option<String>,
 }

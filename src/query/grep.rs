@@ -81,13 +81,16 @@ impl Grep {
         ];
         texts.into_iter().flatten().any(|text| {
             let plain = words(text);
-            plain.contains(&self.plain)
-                || self
-                    .glossary
-                    .abbreviated(&plain)
-                    .contains(&self.abbreviated)
+            holds(&plain, &self.plain)
+                || holds(&self.glossary.abbreviated(&plain), &self.abbreviated)
         })
     }
+}
+
+/// True when `text` holds `wanted` as whole words (both as [`words`] gives them): "thu"
+/// finds "thu bhxh", not "thuc hien".
+fn holds(text: &str, wanted: &str) -> bool {
+    format!(" {text} ").contains(&format!(" {wanted} "))
 }
 
 /// The words of `text` in lower case without diacritics, one space between them:
@@ -150,6 +153,10 @@ mod tests {
         assert_eq!(found("dvc"), [0, 1, 2]);
         assert_eq!(found("thu tuc hanh chinh"), [2, 3]);
         assert_eq!(found("dịch vụ"), [0]);
+        // Whole words only: a syllable does not find the longer words it begins.
+        assert!(found("dich vu co").is_empty());
+        assert_eq!(found("tích"), [1]);
+        assert!(found("tic").is_empty());
         assert_eq!(found("cổng dịch vụ công quốc gia"), [1]);
         assert!(found("bảo hiểm").is_empty());
     }
