@@ -40,6 +40,8 @@ macro_rules! codes {
     };
 }
 
+// The cache stores a code by its place in this list: inserting one moves the codes after it,
+// so `cache::FORMAT` goes up with it.
 codes! {
     Unreadable = "E001", "unreadable", "a file or folder of the tree cannot be read";
     Encoding = "E002", "encoding", "the file is not valid UTF-8";
@@ -62,6 +64,7 @@ codes! {
     StatusDisagrees = "E019", "status-disagrees", "`status` or `done` disagrees with the last progress entry";
     ExtensionChain = "E020", "extension-chain", "an extension's `from` is not the previous `to`, or the deadline is not the last `to`";
     UnknownOccurrence = "E021", "unknown-occurrence", "a progress entry names an occurrence the task's deadline does not have";
+    Glossary = "E022", "bad-glossary", "`glossary.toml` does not read";
     VagueLead = "W001", "vague-lead", "a lead that is a vague pseudo-unit (\"Các đơn vị liên quan\")";
     EventWithoutDue = "W002", "event-without-due", "an event deadline with no `due` date yet";
     NextYear = "W003", "next-year", "a deadline with no year read in the year after the plan's, since the plan's had passed when it was issued";

@@ -17,6 +17,7 @@ pub mod diff;
 pub mod edit;
 pub mod forms;
 pub(crate) mod git;
+pub mod glossary;
 pub mod import;
 pub mod load;
 pub mod model;

@@ -288,6 +288,27 @@ fn bytes_that_are_not_utf8_are_located() {
     );
 }
 
+/// `--grep` folds the glossary's abbreviations: one that does not read fails `check` at its
+/// fault, and a query goes on without it, saying why.
+#[test]
+fn a_glossary_that_does_not_read_fails_check_and_grep_goes_on_without_it() {
+    let tree = Tree::new();
+    tree.file("a.toml", &plan(GOOD_TASK));
+    tree.file(
+        "glossary.toml",
+        "[[term]]\nshort = \"DVC\"\nlong = [\"dịch vụ công\"]\n\n[[term]]\nshort = 5\n",
+    );
+    let (code, diags) = tree.diagnostics();
+    assert_eq!(code, 1);
+    let found: Vec<_> = diags.iter().map(located).collect();
+    assert_eq!(found, [("E022".into(), "glossary.toml".into(), 6, 9)]);
+    let output = tree.cmd(&["tasks", "--grep", "dvc"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("glossary.toml:6:9"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 #[test]
 fn check_files_limits_per_file_rules_to_those_files() {
     let tree = Tree::new();

@@ -32,7 +32,9 @@ pub(super) fn check(global: &Global, args: &CheckArgs, style: Style) -> anyhow::
         (None, true) => None,
     };
     let mut diagnostics = super::check_tree(global, &tree, false).diagnostics;
-    let mut files_checked = tree.plan_files.len() + usize::from(tree.units_file.is_some());
+    let mut files_checked = tree.plan_files.len()
+        + usize::from(tree.units_file.is_some())
+        + usize::from(tree.glossary_file.is_some());
     if let Some(only) = only {
         diagnostics.retain(|d| only.contains(&d.file));
         files_checked = only.len();

@@ -13,7 +13,7 @@ mod site;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -23,7 +23,7 @@ use crate::cli::{Cli, Command, Global, QueryArgs};
 use crate::diag::Diagnostic;
 use crate::load::{Tree, read_tree};
 use crate::model::Plan;
-use crate::query::{Filter, Glossary, Grep, Listing, PlanKey};
+use crate::query::{Filter, Grep, Listing, PlanKey};
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
 use crate::source::FileId;
 use crate::units::Registry;
@@ -113,7 +113,7 @@ impl Session {
             grep: None,
         };
         if let Some(text) = &args.grep {
-            filter.grep = Some(Grep::new(text, glossary(&tree)?));
+            filter.grep = Some(Grep::new(text, checked.glossary.clone()));
         }
         let mut note = None;
         if let Some(name) = &args.unit {
@@ -157,9 +157,9 @@ impl Session {
 /// Checks every plan file of the tree on every core, through the cache unless
 /// `--no-cache`. Without `wants_plans` (`check`) the plans are not kept.
 fn check_tree(global: &Global, tree: &Tree, wants_plans: bool) -> Checked {
-    let (registry, problems) = check::registry_of(tree);
-    let files = check_files(global, tree, &registry, clock(), wants_plans);
-    check::finish(tree, (registry, problems), files)
+    let shared = check::shared_of(tree);
+    let files = check_files(global, tree, &shared.registry, clock(), wants_plans);
+    check::finish(tree, shared, files)
 }
 
 /// Every plan file of the tree checked, in the tree's order, through the cache unless
@@ -259,22 +259,6 @@ fn resolve_unit(
     let mut units = vec![unit.code.clone()];
     units.extend(predecessors);
     Ok((units, note))
-}
-
-/// The tree's `glossary.toml`, or none; one that does not read stops the command.
-fn glossary(tree: &Tree) -> anyhow::Result<Glossary> {
-    let Some(file) = tree.glossary_file else {
-        return Ok(Glossary::default());
-    };
-    let path = &tree.sources.get(file).path;
-    let bytes = tree.bytes(file)?;
-    let text = String::from_utf8_lossy(&bytes);
-    Glossary::parse(&text).with_context(|| {
-        format!(
-            "`{}` does not read: it holds `[[term]]` tables with `short = \"DVC\"` and `long = [\"dịch vụ công\"]`",
-            path.display()
-        )
-    })
 }
 
 /// `--plan` must name exactly one plan.

@@ -11,13 +11,14 @@
 //! part (the header), `tasks` rule 3, `unit_refs` rule 4, `deadlines` rule 5,
 //! `done` rule 6, `ditto` rule 7 and `duplicates` rule 2 over the tree; rule 1 is
 //! the reader's ([`crate::raw`]). `fields` reads required and optional fields for all,
-//! and `registry` checks `units.toml`.
+//! `registry` checks `units.toml` and `glossary` `glossary.toml`.
 
 mod deadlines;
 mod ditto;
 mod done;
 mod duplicates;
 mod fields;
+mod glossary;
 mod history;
 mod plan;
 mod registry;
@@ -32,6 +33,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{self, Code, Diagnostic};
+use crate::glossary::Glossary;
 use crate::load::{self, Tree};
 use crate::model::Plan;
 use crate::source::{FileId, KeptText};
@@ -132,6 +134,7 @@ pub struct Checked {
     /// (issuer, number) of every plan whose header loaded, errors or not.
     pub keys: Vec<(String, String)>,
     pub registry: Registry,
+    pub glossary: Glossary,
     /// Every problem, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
     /// Plan files left out because they have errors.
@@ -140,27 +143,29 @@ pub struct Checked {
 
 /// Checks every file of the tree on every core. `clock` is the real date.
 pub fn check_tree(tree: &Tree, clock: NaiveDate) -> Checked {
-    let (registry, problems) = registry_of(tree);
+    let shared = shared_of(tree);
+    let registry = &shared.registry;
     let files = tree
         .plan_files
         .par_iter()
         .map(|&file| match tree.bytes(file) {
-            Ok(bytes) => check_file(file, &bytes, &registry, clock),
+            Ok(bytes) => check_file(file, &bytes, registry, clock),
             Err(error) => CheckedFile::unreadable(file, &error),
         })
         .collect();
-    finish(tree, (registry, problems), files)
+    finish(tree, shared, files)
 }
 
 /// Applies the tree-wide rule to the checked files (one per plan file, in the tree's
 /// order) and gathers the result; the files' kept lines go to the tree's sources.
-pub fn finish(
-    tree: &Tree,
-    (registry, registry_problems): (Registry, Vec<Diagnostic>),
-    files: Vec<CheckedFile>,
-) -> Checked {
+pub fn finish(tree: &Tree, shared: Shared, files: Vec<CheckedFile>) -> Checked {
+    let Shared {
+        registry,
+        glossary,
+        problems,
+    } = shared;
     let mut diagnostics = tree.diagnostics.clone();
-    diagnostics.extend(registry_problems);
+    diagnostics.extend(problems);
     let ids = &tree.plan_files;
     let keys: Vec<(FileId, &PlanKey)> = ids
         .iter()
@@ -194,8 +199,29 @@ pub fn finish(
         plans,
         keys: all_keys,
         registry,
+        glossary,
         diagnostics,
         skipped: failed,
+    }
+}
+
+/// What every plan of a tree is read with, from the files beside them: the units registry
+/// and the glossary, with their problems.
+pub struct Shared {
+    pub registry: Registry,
+    pub glossary: Glossary,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Reads and checks `units.toml` and `glossary.toml`.
+pub fn shared_of(tree: &Tree) -> Shared {
+    let (registry, mut problems) = registry_of(tree);
+    let (glossary, glossary_problems) = glossary::glossary_of(tree);
+    problems.extend(glossary_problems);
+    Shared {
+        registry,
+        glossary,
+        problems,
     }
 }
 

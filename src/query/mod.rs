@@ -10,7 +10,7 @@ mod tasks;
 mod workload;
 
 pub use filter::{Filter, PlanKey, Role, Within, suggest_plan};
-pub use grep::{Glossary, Grep};
+pub use grep::Grep;
 pub use period::{Cutoff, PERIOD_FORMS, Period, Span, Window};
 pub use report::{Bar, BarState, ExportRow, PlanSummary, Summary, export, summary, timeline};
 pub use report_period::{
