@@ -458,6 +458,18 @@ fn the_terminal_table_wraps_to_the_width_and_colours_only_when_asked() {
             .unwrap()
             .contains("\u{1b}[38;5;9m")
     );
+    // NO_COLOR turns colour off for `auto`; asked for in so many words, colour it is.
+    let asked = tree
+        .cmd(&args)
+        .args(["--color", "always"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(asked.stdout)
+            .unwrap()
+            .contains("\u{1b}[38;5;9m")
+    );
 }
 
 /// A stage is shown at the top of its task's content cell in a terminal table: a column of

@@ -137,6 +137,9 @@ pub fn write_table<R: Tabular>(
             .set_width(u16::try_from(width).unwrap_or(u16::MAX));
         if style.color {
             table.enforce_styling();
+            // crossterm, which paints the cells, honours NO_COLOR even then: the choice
+            // was made already (`--color always` wins over NO_COLOR).
+            crossterm::style::force_color_output(true);
         }
         if first {
             table.set_header(header.clone());
