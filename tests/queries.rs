@@ -836,3 +836,29 @@ fn a_unit_asked_of_a_tree_without_a_registry_says_the_registry_is_missing() {
     );
     assert!(!stderr.contains("no unit is called"), "{stderr}");
 }
+
+#[test]
+fn a_successor_cycle_gives_no_predecessor_note_and_the_query_ends() {
+    let tree = Tree::bare();
+    tree.file(
+        "units.toml",
+        "[[unit]]\ncode = \"AAA\"\nname = \"Ban A\"\nsuccessor = \"BBB\"\n\n\
+         [[unit]]\ncode = \"BBB\"\nname = \"Ban B\"\nsuccessor = \"AAA\"\n",
+    );
+    tree.file(
+        "7.toml",
+        "[plan]\nnumber = \"7/KH-BHXH\"\ntitle = \"Kế hoạch thử\"\nissued = 2024-01-10\n\n\
+         [[task]]\nid = \"1\"\ncontent = \"Báo cáo\"\nlead = [\"BBB\"]\ndeadline = \"Quý I/2024\"\n",
+    );
+    let output = tree
+        .cmd(&["overdue", "--unit", "AAA", "--today", "2024-06-30"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    // As for any registry error: the answer, then the error, exit 1.
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(!stdout.contains("tiền thân"), "{stdout}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("cycle"), "{stderr}");
+}
