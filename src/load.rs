@@ -155,10 +155,18 @@ impl Tree {
         }
     }
 
+    /// The registry's path as diagnostics show it: where it is, or where it should be.
+    pub fn units_path(&self) -> PathBuf {
+        match self.units_file {
+            Some(file) => self.sources.get(file).path.clone(),
+            None => shown(&self.root.join(UNITS_FILE)),
+        }
+    }
+
     /// Reports a missing registry, pointing at where it should be so the diagnostic has
     /// a file like any other.
     fn finish(mut self) -> Self {
-        let expected = shown(&self.root.join(UNITS_FILE));
+        let expected = self.units_path();
         if self.units_file.is_none() && !self.sources.iter().any(|(_, f)| f.path == expected) {
             let file = self.add_unlisted(expected, Origin::Missing);
             let message = format!(

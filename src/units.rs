@@ -47,6 +47,17 @@ enum Found<'a> {
     Many(&'a [(usize, Window)]),
 }
 
+/// The unit a spelling names on a day ([`Registry::named_on`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named<'a> {
+    /// The unit whose days hold the day, or else the one whose days are nearest.
+    pub unit: &'a Unit,
+    /// Empty when the day chose `unit`: the spelling names one unit only, or `unit`'s days
+    /// hold the day. Else the spelling named several units, none of them on that day, and
+    /// here they are, each with the days it was so named, in registry order.
+    pub elsewhen: Vec<(&'a Unit, Window)>,
+}
+
 /// The units of `plans/units.toml`, with an index of every folded spelling.
 ///
 /// A spelling may name several units when the days it names each do not overlap
@@ -190,11 +201,26 @@ impl Registry {
     /// whose days are nearest (a plan may still write a unit's old name after it ceased).
     /// Spellings match as for [`Registry::resolve`].
     pub fn resolve_on(&self, name: &str, day: NaiveDate) -> Option<&Unit> {
-        let i = match self.lookup(name)? {
-            Found::One(i) => i,
-            Found::Many(holders) => holders.iter().min_by_key(|(_, days)| days.distance(day))?.0,
+        self.named_on(name, day).map(|named| named.unit)
+    }
+
+    /// What a spelling names on `day`, as [`Registry::resolve_on`] reads it, and whether
+    /// that was a guess: a plan keeps the nearest unit, a name typed for a day (`--unit`,
+    /// `units resolve`) should rather say which units the spelling named and when.
+    pub fn named_on(&self, name: &str, day: NaiveDate) -> Option<Named<'_>> {
+        let (i, elsewhen) = match self.lookup(name)? {
+            Found::One(i) => (i, Vec::new()),
+            Found::Many(holders) => {
+                let &(i, days) = holders.iter().min_by_key(|(_, days)| days.distance(day))?;
+                let guessed = holders.len() > 1 && !days.contains(day);
+                let all = holders.iter().map(|&(j, days)| (&self.units[j], days));
+                (i, if guessed { all.collect() } else { Vec::new() })
+            }
         };
-        Some(&self.units[i])
+        Some(Named {
+            unit: &self.units[i],
+            elsewhen,
+        })
     }
 
     /// The unit a spelling names, if any: a code, name or alias however typed; a type
@@ -356,6 +382,50 @@ mod tests {
         assert_eq!(
             on("Bảo hiểm xã hội Thành phố Hồ Chí Minh", "2026-03-01"),
             Some("HCM")
+        );
+    }
+
+    #[test]
+    fn a_timed_spelling_says_when_it_named_no_unit_on_the_day() {
+        let r = khu_vuc_ii();
+        let elsewhen = |name: &str, d: &str| {
+            let named = r.named_on(name, day(d)).unwrap();
+            let all = named
+                .elsewhen
+                .iter()
+                .map(|(u, days)| (u.code.as_str(), *days));
+            (named.unit.code.clone(), all.collect::<Vec<_>>())
+        };
+        // Inside a window, or a spelling of one unit only: no doubt.
+        assert_eq!(
+            elsewhen("BHXH khu vực II", "2025-04-15"),
+            ("HCM".into(), vec![])
+        );
+        assert_eq!(elsewhen("SONLA", "2019-01-01"), ("SONLA".into(), vec![]));
+        // Outside every window: the nearest, as a plan reads it, and every unit it named.
+        let windows = vec![
+            (
+                "HCM",
+                Window {
+                    from: Some(day("2025-04-01")),
+                    until: Some(day("2025-05-11")),
+                },
+            ),
+            (
+                "SONLA",
+                Window {
+                    from: Some(day("2025-05-12")),
+                    until: Some(day("2025-06-30")),
+                },
+            ),
+        ];
+        assert_eq!(
+            elsewhen("BHXH khu vực II", "2024-06-30"),
+            ("HCM".into(), windows.clone())
+        );
+        assert_eq!(
+            elsewhen("BHXH khu vực II", "2026-01-05"),
+            ("SONLA".into(), windows)
         );
     }
 

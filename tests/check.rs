@@ -438,3 +438,59 @@ fn rule_5_a_bad_default_deadline_is_reported_once() {
     let text = format!("{HEADER}\n[defaults]\ndeadline = \"Quý V/2017\"\n{no_deadline}{second}");
     assert_eq!(diagnose(&text).1, one("E012", 7, 17));
 }
+
+#[test]
+fn a_successor_cycle_is_an_error_at_the_successor_that_closes_it() {
+    let tree = Tree::bare();
+    tree.file(
+        "units.toml",
+        r#"[[unit]]
+code = "AAA"
+name = "Ban A"
+successor = "BBB"
+
+[[unit]]
+code = "BBB"
+name = "Ban B"
+successor = "AAA"
+
+[[unit]]
+code = "CCC"
+successor = "CCC"
+name = "Ban C"
+"#,
+    );
+    let (code, diags) = tree.diagnostics();
+    assert_eq!(code, 1);
+    let found: Vec<_> = diags.iter().map(located).collect();
+    assert_eq!(
+        found,
+        [
+            ("E017".into(), "units.toml".into(), 4, 13),
+            ("E017".into(), "units.toml".into(), 13, 13)
+        ]
+    );
+    let messages: Vec<&str> = diags
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages[0].contains("`AAA` → `BBB` → `AAA`"),
+        "{messages:?}"
+    );
+    assert!(messages[1].contains("`CCC` → `CCC`"), "{messages:?}");
+}
+
+#[test]
+fn a_unit_with_a_bad_kind_is_still_a_code_successors_may_name() {
+    let tree = Tree::bare();
+    tree.file(
+        "units.toml",
+        "[[unit]]\ncode = \"AAA\"\nname = \"Ban A\"\nkind = \"centrall\"\n\n\
+         [[unit]]\ncode = \"BBB\"\nname = \"Ban B\"\nsuccessor = \"AAA\"\n",
+    );
+    let (code, diags) = tree.diagnostics();
+    assert_eq!(code, 1);
+    let found: Vec<_> = diags.iter().map(located).collect();
+    assert_eq!(found, [("E005".into(), "units.toml".into(), 4, 8)]);
+}

@@ -741,3 +741,136 @@ fn grep_folds_case_diacritics_and_the_glossary_abbreviations() {
     assert_eq!(found("vssid"), ["KSTTHC-2024/QĐ-BHXH 7.2"]);
     assert!(found("không có nhiệm vụ nào như thế").is_empty());
 }
+
+/// Two khu vực that bore the name "BHXH khu vực II" one after the other (DESIGN §2), and
+/// a plan of April 2025 that names the first.
+fn khu_vuc_tree() -> Tree {
+    let tree = Tree::bare();
+    tree.file(
+        "units.toml",
+        r#"
+[[unit]]
+code = "KV391-II"
+name = "Bảo hiểm xã hội khu vực II"
+aliases = ["BHXH khu vực II"]
+kind = "province"
+from = 2025-04-01
+until = 2025-05-11
+
+[[unit]]
+code = "KV1733-II"
+name = "Bảo hiểm xã hội khu vực II"
+aliases = ["BHXH khu vực II"]
+kind = "province"
+from = 2025-05-12
+until = 2025-06-30
+"#,
+    );
+    tree.file(
+        "kv.toml",
+        r#"[plan]
+number = "9/KH-BHXH"
+title = "Kế hoạch khu vực"
+issued = 2025-04-20
+
+[[task]]
+id = "1"
+content = "Báo cáo tháng"
+lead = ["BHXH khu vực II"]
+deadline = "Tháng 5/2025"
+"#,
+    );
+    tree
+}
+
+#[test]
+fn a_unit_on_the_command_line_is_read_as_of_today_as_a_plan_is_as_of_its_issue() {
+    let tree = khu_vuc_tree();
+    let all = rows(&tree, &["tasks", "--today", "2025-04-25"]);
+    assert_eq!(all[0]["lead"], serde_json::json!(["KV391-II"]));
+    let args = [
+        "tasks",
+        "--today",
+        "2025-04-25",
+        "--unit",
+        "BHXH khu vực II",
+    ];
+    let found = rows(&tree, &args);
+    assert_eq!(brief(&found), ["1 2025-05-31 -36"]);
+    // The same spelling a month later is the Sơn La office, which leads nothing here.
+    let args = [
+        "tasks",
+        "--today",
+        "2025-05-20",
+        "--unit",
+        "BHXH khu vực II",
+    ];
+    let output = tree.cmd(&args).output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("KV1733-II"), "{stdout}");
+}
+
+#[test]
+fn a_unit_named_on_a_day_it_named_none_is_a_usage_error_that_says_when() {
+    let tree = khu_vuc_tree();
+    let args = [
+        "tasks",
+        "--today",
+        "2024-06-30",
+        "--unit",
+        "BHXH khu vực II",
+    ];
+    let output = tree.cmd(&args).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("`BHXH khu vực II` named no unit on 2024-06-30")
+            && stderr.contains(
+                "`KV391-II` (Bảo hiểm xã hội khu vực II) from 2025-04-01 until 2025-05-11"
+            )
+            && stderr.contains(
+                "`KV1733-II` (Bảo hiểm xã hội khu vực II) from 2025-05-12 until 2025-06-30"
+            ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_unit_asked_of_a_tree_without_a_registry_says_the_registry_is_missing() {
+    let tree = Tree::bare();
+    tree.file("7.toml", PLAN);
+    let output = tree.cmd(&["overdue", "--unit", "CNTT"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("no units registry") && stderr.contains("`units.toml`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("no unit is called"), "{stderr}");
+}
+
+#[test]
+fn a_successor_cycle_gives_no_predecessor_note_and_the_query_ends() {
+    let tree = Tree::bare();
+    tree.file(
+        "units.toml",
+        "[[unit]]\ncode = \"AAA\"\nname = \"Ban A\"\nsuccessor = \"BBB\"\n\n\
+         [[unit]]\ncode = \"BBB\"\nname = \"Ban B\"\nsuccessor = \"AAA\"\n",
+    );
+    tree.file(
+        "7.toml",
+        "[plan]\nnumber = \"7/KH-BHXH\"\ntitle = \"Kế hoạch thử\"\nissued = 2024-01-10\n\n\
+         [[task]]\nid = \"1\"\ncontent = \"Báo cáo\"\nlead = [\"BBB\"]\ndeadline = \"Quý I/2024\"\n",
+    );
+    let output = tree
+        .cmd(&["overdue", "--unit", "AAA", "--today", "2024-06-30"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    // As for any registry error: the answer, then the error, exit 1.
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(!stdout.contains("tiền thân"), "{stdout}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("cycle"), "{stderr}");
+}

@@ -1,6 +1,8 @@
 //! The units registry: every spelling of a unit finds it, near misses are suggested, and
 //! successor links and clashing spellings are followed and reported.
 
+mod common;
+
 use bhxh_plan::model::{Unit, UnitKind};
 use bhxh_plan::units::Registry;
 use unicode_normalization::UnicodeNormalization;
@@ -113,4 +115,82 @@ fn a_type_word_and_a_code_or_a_name_without_its_type_word_resolve() {
     // A type word alone, or before a word that is no unit, names nothing.
     assert!(r.resolve("Vụ").is_none());
     assert!(r.resolve("Vụ Ngân sách").is_none());
+}
+
+/// "BHXH khu vực II": the Hồ Chí Minh City office under QĐ 391/QĐ-BTC, the Sơn La one
+/// from QĐ 1733/QĐ-BTC of 12/5/2025 (DESIGN §2).
+const KHU_VUC_II: &str = r#"
+[[unit]]
+code = "KV391-II"
+name = "Bảo hiểm xã hội khu vực II"
+aliases = ["BHXH khu vực II"]
+kind = "province"
+from = 2025-04-01
+until = 2025-05-11
+
+[[unit]]
+code = "KV1733-II"
+name = "Bảo hiểm xã hội khu vực II"
+aliases = ["BHXH khu vực II"]
+kind = "province"
+from = 2025-05-12
+until = 2025-06-30
+
+[[unit]]
+code = "CNTT"
+name = "Trung tâm Công nghệ thông tin"
+kind = "central"
+"#;
+
+/// `units resolve NAME --today DAY --format json`: exit code, codes printed, stderr.
+fn resolve_on(name: &str, today: &str) -> (i32, Vec<String>, String) {
+    let tree = common::Tree::bare();
+    tree.file("units.toml", KHU_VUC_II);
+    let output = tree
+        .cmd(&[
+            "units", "resolve", name, "--today", today, "--format", "json",
+        ])
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes = rows.as_array().unwrap().iter();
+    let codes = codes
+        .map(|r| r["code"].as_str().unwrap().to_string())
+        .collect();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    (output.status.code().unwrap(), codes, stderr)
+}
+
+#[test]
+fn units_resolve_reads_a_spelling_as_of_today() {
+    let (code, units, _) = resolve_on("BHXH khu vực II", "2025-04-15");
+    assert_eq!((code, units), (0, vec!["KV391-II".to_string()]));
+    let (code, units, _) = resolve_on("bhxh khu vuc ii", "2025-05-11");
+    assert_eq!((code, units), (0, vec!["KV391-II".to_string()]));
+    let (code, units, _) = resolve_on("BHXH khu vực II", "2025-05-12");
+    assert_eq!((code, units), (0, vec!["KV1733-II".to_string()]));
+    // A code names its unit on any day, and so does a spelling only one unit ever had.
+    let (code, units, _) = resolve_on("KV391-II", "2026-01-05");
+    assert_eq!((code, units), (0, vec!["KV391-II".to_string()]));
+    let (code, units, _) = resolve_on("Trung tâm Công nghệ thông tin", "2024-06-30");
+    assert_eq!((code, units), (0, vec!["CNTT".to_string()]));
+}
+
+#[test]
+fn a_spelling_that_named_no_unit_on_the_day_says_which_it_named_and_when() {
+    for today in ["2024-06-30", "2026-01-05"] {
+        let (code, units, stderr) = resolve_on("BHXH khu vực II", today);
+        assert_eq!(code, 1, "{today}: {stderr}");
+        assert_eq!(units, ["KV391-II", "KV1733-II"], "{today}");
+        assert!(
+            stderr.contains(&format!("`BHXH khu vực II` named no unit on {today}"))
+                && stderr.contains(
+                    "`KV391-II` (Bảo hiểm xã hội khu vực II) from 2025-04-01 until 2025-05-11"
+                )
+                && stderr.contains(
+                    "`KV1733-II` (Bảo hiểm xã hội khu vực II) from 2025-05-12 until 2025-06-30"
+                ),
+            "{today}: {stderr}"
+        );
+    }
 }

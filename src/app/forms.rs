@@ -23,7 +23,7 @@ pub(super) fn form(
 ) -> anyhow::Result<u8> {
     let tree = read_tree(&global.plans)?;
     let checked = super::check_tree(global, &tree, true);
-    let (units, note) = super::resolve_unit(&checked.registry, &args.unit, style)?;
+    let (units, note) = super::resolve_unit(&tree, &checked.registry, &args.unit, today, style)?;
     let unit = checked
         .registry
         .get(&units[0])

@@ -22,7 +22,7 @@ use crate::check::{self, Checked, CheckedFile};
 use crate::cli::{Cli, Command, Global, QueryArgs};
 use crate::diag::Diagnostic;
 use crate::load::{Tree, read_tree};
-use crate::model::Plan;
+use crate::model::{Plan, Unit, Window};
 use crate::query::{Filter, Grep, Listing, PlanKey};
 use crate::render::{self, ColorChoice, DiagnosticFormat, Format, Style};
 use crate::source::FileId;
@@ -49,7 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let code = match &cli.command {
         Command::Check(args) => checking::check(global, args, style)?,
         Command::Plans => queries::plans(global, today, style)?,
-        Command::Units { action } => queries::units(global, action.as_ref(), style)?,
+        Command::Units { action } => queries::units(global, action.as_ref(), today, style)?,
         Command::Tasks(args) => queries::tasks(global, args, today, style, Listing::All)?,
         Command::Overdue(args) => queries::tasks(global, args, today, style, Listing::Overdue)?,
         Command::Upcoming { query, within } => {
@@ -100,8 +100,14 @@ struct Session {
 }
 
 impl Session {
-    /// Reads and checks the tree; `--unit` must name a unit and `--plan` exactly one plan.
-    fn open(global: &Global, args: &QueryArgs, style: Style) -> anyhow::Result<Session> {
+    /// Reads and checks the tree; `--unit` must name a unit (on `today`) and `--plan`
+    /// exactly one plan.
+    fn open(
+        global: &Global,
+        args: &QueryArgs,
+        today: NaiveDate,
+        style: Style,
+    ) -> anyhow::Result<Session> {
         let tree = read_tree(&global.plans)?;
         let checked = check_tree(global, &tree, true);
         let mut filter = Filter {
@@ -117,7 +123,8 @@ impl Session {
         }
         let mut note = None;
         if let Some(name) = &args.unit {
-            let (units, predecessors_note) = resolve_unit(&checked.registry, name, style)?;
+            let (units, predecessors_note) =
+                resolve_unit(&tree, &checked.registry, name, today, style)?;
             filter.units = Some(units);
             note = predecessors_note;
         }
@@ -230,13 +237,37 @@ fn clock() -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-/// The unit a `--unit` names and its predecessors, with the note that says so.
+/// The unit a `--unit` names on the query's day and its predecessors, with the note that
+/// says so. The name is read as of `today` as a plan's are as of its `issued` day, except
+/// that a spelling which named several units, none of them on that day, is an error that
+/// says which and when: a plan keeps writing the name it knew, a person asks for today's.
 fn resolve_unit(
+    tree: &Tree,
     registry: &Registry,
     name: &str,
+    today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<(Vec<String>, Option<String>)> {
-    let Some(unit) = registry.resolve(name) else {
+    if registry.units().is_empty() {
+        let path = tree.units_path();
+        if tree.units_file.is_none() {
+            bail!(
+                "no units registry: `{}` is missing, so no unit can be found for `{name}` (DESIGN §2)",
+                path.display()
+            );
+        }
+        bail!(
+            "the units registry `{}` has no unit that reads, so none can be found for `{name}` (`bhxh-plan check` shows why)",
+            path.display()
+        );
+    }
+    let named = registry.named_on(name, today);
+    if let Some(named) = &named
+        && !named.elsewhen.is_empty()
+    {
+        bail!("{}", named_elsewhen(name, today, &named.elsewhen));
+    }
+    let Some(unit) = named.map(|named| named.unit) else {
         let nearest: Vec<String> = registry
             .nearest(name, 3)
             .iter()
@@ -259,6 +290,26 @@ fn resolve_unit(
     let mut units = vec![unit.code.clone()];
     units.extend(predecessors);
     Ok((units, note))
+}
+
+/// What a spelling named when it names no unit on `day`: "`BHXH khu vực II` named no unit
+/// on 2024-06-30: it named `KV391-II` (…) from 2025-04-01 until 2025-05-11, …".
+fn named_elsewhen(name: &str, day: NaiveDate, elsewhen: &[(&Unit, Window)]) -> String {
+    let named: Vec<String> = elsewhen
+        .iter()
+        .map(|(unit, days)| {
+            let from = days.from.map(|d| format!(" from {d}")).unwrap_or_default();
+            let until = days
+                .until
+                .map(|d| format!(" until {d}"))
+                .unwrap_or_default();
+            format!("`{}` ({}){from}{until}", unit.code, unit.name)
+        })
+        .collect();
+    format!(
+        "`{name}` named no unit on {day}: it named {}; write the code of the one you mean",
+        named.join(", ")
+    )
 }
 
 /// `--plan` must name exactly one plan.

@@ -39,7 +39,7 @@ pub(super) fn report(
         plan: args.plan.clone(),
         ..QueryArgs::default()
     };
-    let session = Session::open(global, &query_args, style)?;
+    let session = Session::open(global, &query_args, today, style)?;
     let query = ReportQuery {
         registry: session.registry(),
         filter: &session.filter,

@@ -13,7 +13,7 @@ use crate::query::{self, Listing};
 use crate::render::{self, Caption, Kind, Style};
 
 pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
-    let session = Session::open(global, &QueryArgs::default(), style)?;
+    let session = Session::open(global, &QueryArgs::default(), today, style)?;
     let rows = query::plan_rows(session.plans(), today);
     let mut out = super::stdout();
     let caption = Caption::new(Kind::Plans);
@@ -22,10 +22,12 @@ pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::
     session.report(style)
 }
 
-/// `units` reads only the registry: its problems are all it reports.
+/// `units` reads only the registry: its problems are all it reports. `units resolve`
+/// reads a name as of `today`, as `--unit` does.
 pub(super) fn units(
     global: &Global,
     action: Option<&UnitsAction>,
+    today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
     let tree = read_tree(&global.plans)?;
@@ -38,10 +40,19 @@ pub(super) fn units(
             render::write_rows(&rows, &[], style, caption, &mut out)?;
             exit::OK
         }
-        Some(UnitsAction::Resolve { name }) => match registry.resolve(name) {
-            Some(unit) => {
-                render::write_rows(&query::unit_rows([unit]), &[], style, caption, &mut out)?;
+        Some(UnitsAction::Resolve { name }) => match registry.named_on(name, today) {
+            Some(named) if named.elsewhen.is_empty() => {
+                let rows = query::unit_rows([named.unit]);
+                render::write_rows(&rows, &[], style, caption, &mut out)?;
                 exit::OK
+            }
+            // A spelling of several units, none on that day: each of them, and when.
+            Some(named) => {
+                let message = super::named_elsewhen(name, today, &named.elsewhen);
+                writeln!(io::stderr(), "{message}")?;
+                let units = named.elsewhen.iter().map(|&(unit, _)| unit);
+                render::write_rows(&query::unit_rows(units), &[], style, caption, &mut out)?;
+                exit::PROBLEMS
             }
             None => {
                 writeln!(
@@ -86,7 +97,7 @@ pub(super) fn tasks(
     style: Style,
     listing: Listing,
 ) -> anyhow::Result<u8> {
-    let session = Session::open(global, args, style)?;
+    let session = Session::open(global, args, today, style)?;
     let rows = query::rows(session.plans(), &session.filter, today, listing);
     let mut out = super::stdout();
     write_note(session.note.as_deref(), style, &mut out)?;
@@ -106,7 +117,7 @@ pub(super) fn workload(
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
-    let session = Session::open(global, args, style)?;
+    let session = Session::open(global, args, today, style)?;
     let (plans, filter, registry) = (session.plans(), &session.filter, session.registry());
     let mut out = super::stdout();
     write_note(session.note.as_deref(), style, &mut out)?;

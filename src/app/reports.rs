@@ -26,7 +26,7 @@ pub(super) fn summary(
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
-    let session = Session::open(global, args, style)?;
+    let session = Session::open(global, args, today, style)?;
     let report = query::summary(session.plans(), session.registry(), &session.filter, today);
     let mut text = Vec::new();
     if let Some(note) = &session.note {
@@ -55,7 +55,7 @@ pub(super) fn export(
             style.format.name()
         );
     }
-    let session = Session::open(global, &args.query, style)?;
+    let session = Session::open(global, &args.query, today, style)?;
     if let Some(note) = &session.note {
         writeln!(io::stderr(), "{note}")?;
     }

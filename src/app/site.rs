@@ -16,7 +16,7 @@ pub(super) fn site(
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<u8> {
-    let session = Session::open(global, args, style)?;
+    let session = Session::open(global, args, today, style)?;
     let folder = crate::site::Folder::open(out)?;
     crate::site::build(
         session.plans(),

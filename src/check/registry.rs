@@ -1,9 +1,11 @@
 //! The units registry, `units.toml`: each unit has a `code` and a `name` and a known
-//! `kind`; a `successor` is a code of the registry; no spelling names two units on a
+//! `kind`; a `successor` is a code of the registry, and no chain of successors comes back
+//! to a unit it left; no spelling names two units on a
 //! common day (a unit's spellings name it from its `from` to its `until`, an alias table
 //! `{ name, from, until }` on its own days); no `from` comes after its `until`.
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::{Alias, Unit, UnitKind};
@@ -18,7 +20,7 @@ pub fn read_registry(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> R
     let Some(raw_units) = raw::parse_units(file, text, diags) else {
         return Registry::default();
     };
-    let mut units = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
     let mut spans = Vec::new();
     for raw in &raw_units {
         if let Some(unit) = unit(file, raw, diags) {
@@ -26,8 +28,12 @@ pub fn read_registry(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> R
             units.push(unit);
         }
     }
-    // A successor is a code of the registry; the nearest is named.
-    let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
+    // A successor is a code of the registry; the nearest is named. A unit that does not
+    // read (a bad `kind`) still has its code: its own error is the one mistake to report.
+    let codes: Vec<&str> = (raw_units.iter())
+        .filter_map(|raw| raw.code.as_ref().map(|code| code.get_ref().trim()))
+        .filter(|code| !code.is_empty())
+        .collect();
     for (unit, raw) in units.iter().zip(&spans) {
         if let (Some(successor), Some(span)) = (&unit.successor, &raw.successor)
             && !codes.contains(&successor.as_str())
@@ -38,6 +44,31 @@ pub fn read_registry(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> R
                 Some(near) => d.with_label(format!("did you mean `{near}`?")),
                 None => d,
             });
+        }
+    }
+    // A unit cannot succeed itself, directly or through others: a query for it would
+    // name its successor as its predecessor. Each cycle is reported once, at the
+    // successor of its first unit; its units lose their successors, so that queries over
+    // the registry (which answer despite its errors) follow no chain rather than a wrong one.
+    for cycle in cycles(&units) {
+        let first = cycle[0];
+        let path: Vec<String> = (cycle.iter().chain([&first]))
+            .map(|&i| format!("`{}`", units[i].code))
+            .collect();
+        if let Some(span) = &spans[first].successor {
+            let message = format!(
+                "successor `{}` makes a cycle: {}",
+                span.get_ref(),
+                path.join(" → ")
+            );
+            diags.push(
+                Diagnostic::new(Code::Registry, file, span.span(), message)
+                    .with_label("a unit cannot succeed itself, directly or through others")
+                    .with_help("remove the `successor` that leads back, or correct it"),
+            );
+        }
+        for i in cycle {
+            units[i].successor = None;
         }
     }
     let (registry, clashes) = Registry::new(units);
@@ -67,6 +98,41 @@ pub fn read_registry(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> R
         );
     }
     registry
+}
+
+/// The cycles of successors among `units`, each once, as indices in the order the chain
+/// goes, starting from the unit that comes first in the registry.
+fn cycles(units: &[Unit]) -> Vec<Vec<usize>> {
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    for (i, unit) in units.iter().enumerate() {
+        index.entry(unit.code.as_str()).or_insert(i);
+    }
+    let next = |i: usize| {
+        units[i]
+            .successor
+            .as_deref()
+            .and_then(|s| index.get(s).copied())
+    };
+    let mut seen = vec![false; units.len()];
+    let mut found = Vec::new();
+    for start in 0..units.len() {
+        // Walk the chain from `start` until it ends, reaches a unit already walked, or
+        // comes back into itself.
+        let mut path = Vec::new();
+        let mut current = Some(start);
+        while let Some(i) = current.filter(|&i| !seen[i]) {
+            seen[i] = true;
+            path.push(i);
+            current = next(i);
+        }
+        if let Some(back) = current.and_then(|i| path.iter().position(|&p| p == i)) {
+            let mut cycle = path.split_off(back);
+            let first = (0..cycle.len()).min_by_key(|&k| cycle[k]).unwrap_or(0);
+            cycle.rotate_left(first);
+            found.push(cycle);
+        }
+    }
+    found
 }
 
 /// One `[[unit]]`: its `code` and `name` are written, its `kind` is a known one.
@@ -231,5 +297,71 @@ aliases = [{ name = "Bê", from = 2025-07-01, until = 2025-06-30 }, 7]
             rendered,
         );
         assert_snapshot!(shown);
+    }
+
+    #[test]
+    fn successors_make_no_cycle() {
+        let shown = cases(
+            r#"
+=== two units that succeed each other are one cycle, reported at the first
+[[unit]]
+code = "AAA"
+name = "Ban A"
+successor = "BBB"
+
+[[unit]]
+code = "BBB"
+name = "Ban B"
+successor = "AAA"
+
+=== a unit that succeeds itself, and a chain that runs into a cycle
+[[unit]]
+code = "C"
+name = "Ban C"
+successor = "D"
+
+[[unit]]
+code = "D"
+name = "Ban D"
+successor = "E"
+
+[[unit]]
+code = "E"
+name = "Ban E"
+successor = "D"
+
+[[unit]]
+code = "F"
+name = "Ban F"
+successor = "F"
+
+=== a unit of a bad kind is still a code a successor may name: one mistake, one error
+[[unit]]
+code = "AAA"
+name = "Ban A"
+kind = "centrall"
+
+[[unit]]
+code = "BBB"
+name = "Ban B"
+successor = "AAA"
+"#,
+            rendered,
+        );
+        assert_snapshot!(shown);
+    }
+
+    #[test]
+    fn a_cycle_leaves_its_units_without_successors() {
+        let text = "[[unit]]\ncode = \"A\"\nname = \"Ban A\"\nsuccessor = \"B\"\n\n\
+                    [[unit]]\ncode = \"B\"\nname = \"Ban B\"\nsuccessor = \"A\"\n\n\
+                    [[unit]]\ncode = \"C\"\nname = \"Ban C\"\nsuccessor = \"A\"\n";
+        let mut found = Vec::new();
+        let registry = read_registry(0, text, &mut found);
+        assert_eq!(found.len(), 1);
+        let codes = |units: Vec<&Unit>| units.iter().map(|u| u.code.clone()).collect::<Vec<_>>();
+        assert_eq!(codes(registry.predecessors("A")), ["C"]);
+        assert!(registry.predecessors("B").is_empty());
+        assert_eq!(registry.current("C"), "A");
     }
 }
