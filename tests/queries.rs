@@ -399,6 +399,16 @@ fn workload_by_quarter_is_a_unit_by_quarter_matrix() {
             "quarters": {"2024-Q1": 4, "2024-Q2": 1, "2024-Q3": 1, "2024-Q4": 1}, "total": 7})
         ]
     );
+    // As CSV, a column per quarter, as the table shows it: a spreadsheet sums columns.
+    let args = [
+        "workload", "--by", "quarter", "--unit", "CNTT", "--format", "csv",
+    ];
+    let csv = tree.cmd(&args).output().unwrap();
+    assert_eq!(
+        String::from_utf8(csv.stdout).unwrap(),
+        "unit,name,2024-Q1,2024-Q2,2024-Q3,2024-Q4,total\n\
+         CNTT,Trung tâm Công nghệ thông tin,4,1,1,1,7\n"
+    );
 }
 
 #[test]

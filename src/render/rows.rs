@@ -202,9 +202,38 @@ fn csv<R: Serialize>(rows: &[R], fields: &[&str], out: &mut dyn Write) -> io::Re
             _ => None,
         })
         .collect();
-    writer.write_record(fields)?;
+    // A field that holds an object (the quarters of `workload --by quarter`) is a column
+    // per key, named by the key, as the table shows it: a spreadsheet cannot sum JSON.
+    let mut names: Vec<&str> = fields.to_vec();
+    for key in objects.iter().flat_map(|o| o.keys()) {
+        if !names.contains(&key.as_str()) {
+            names.push(key);
+        }
+    }
+    let mut columns: Vec<(&str, Option<&str>)> = Vec::new();
+    for field in names {
+        let keys = objects.iter().filter_map(|o| o.get(field)?.as_object());
+        let mut inner: Vec<&str> = keys
+            .flat_map(|map| map.keys().map(String::as_str))
+            .collect();
+        if inner.is_empty() {
+            columns.push((field, None));
+            continue;
+        }
+        inner.sort_unstable();
+        inner.dedup();
+        columns.extend(inner.into_iter().map(|key| (field, Some(key))));
+    }
+    writer.write_record(columns.iter().map(|&(field, key)| key.unwrap_or(field)))?;
     for object in &objects {
-        writer.write_record(object.values().map(csv_value))?;
+        writer.write_record(columns.iter().map(|&(field, key)| {
+            let value = object.get(field);
+            let value = match key {
+                Some(key) => value.and_then(|v| v.get(key)),
+                None => value,
+            };
+            value.map(csv_value).unwrap_or_default()
+        }))?;
     }
     writer.flush()
 }
