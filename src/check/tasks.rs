@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::deadline::Resolution;
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::{Extension, Milestone, Section, Task};
-use crate::raw::{RawDefaults, RawMilestone, RawPlan, RawTask, Sp, SpList};
+use crate::raw::{RawDefaults, RawMilestone, RawPlan, RawTask, Sp, SpList, WrongTypes};
 
 use super::history::{Written, occurrences};
 use super::plan::PlanChecker;
@@ -206,9 +206,12 @@ impl PlanChecker<'_> {
     /// Rule 3: a task has a deadline: its own, the plan's default, or one on each of its
     /// milestones.
     fn deadline_present(&mut self, raw: &RawTask, deadline: Option<&Sp<String>>, at: Range<usize>) {
-        let every_stage_dated =
-            !raw.milestones.is_empty() && raw.milestones.iter().all(|m| m.deadline.is_some());
-        if deadline.is_none() && !every_stage_dated {
+        // A deadline written with the wrong type is there, and reported as such (E005).
+        let written =
+            |d: Option<&Sp<String>>, wrong: &WrongTypes| d.is_some() || wrong.contains("deadline");
+        let every_stage_dated = !raw.milestones.is_empty()
+            && (raw.milestones.iter()).all(|m| written(m.deadline.as_ref(), &m.wrong_type));
+        if !written(deadline, &raw.wrong_type) && !every_stage_dated {
             self.push(
                 Diagnostic::new(Code::MissingDeadline, self.file, at, "task has no deadline")
                     .with_label("add `deadline = \"…\"` to this task")
@@ -343,6 +346,23 @@ deadline = "Quý I/2024"
 [[task.milestone]]
 what = "Giai đoạn 1"
 deadline = "Tháng 2/2024"
+
+=== a deadline of the wrong type is reported as that, not also as missing
+
+[[task]]
+id = "1"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+deadline = 2024
+
+[[task]]
+id = "2"
+content = "Triển khai kế hoạch"
+lead = ["CNTT"]
+
+[[task.milestone]]
+what = "Giai đoạn 1"
+deadline = 2024
 
 === a milestone without a deadline leaves its task without one
 
