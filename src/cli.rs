@@ -265,8 +265,9 @@ pub struct QueryArgs {
     /// Only tasks falling due in this year
     #[arg(long)]
     pub year: Option<i32>,
-    /// Only tasks with this status: open, in-progress, done, cancelled
-    #[arg(long, value_parser = parse_status)]
+    /// Only tasks with this status: open, in-progress, done, cancelled (or in Vietnamese:
+    /// chưa thực hiện, đang thực hiện, đã hoàn thành, dừng thực hiện)
+    #[arg(long, value_parser = parse_status_word)]
     pub status: Option<Status>,
     /// Only tasks whose content, product or note contain these words, whole (case,
     /// diacritics and the abbreviations of glossary.toml folded: DVC finds "dịch vụ công")
@@ -323,10 +324,6 @@ pub enum By {
 
 fn parse_within(text: &str) -> Result<Within, String> {
     text.parse()
-}
-
-fn parse_status(text: &str) -> Result<Status, String> {
-    Status::parse(text).ok_or_else(|| format!("write one of {}", Status::NAMES.join(", ")))
 }
 
 /// Options of `import`.

@@ -326,6 +326,9 @@ fn plan_year_and_status_filters() {
     assert!(one_plan.iter().all(|r| r["plan"] == "8/KH-BHXH") && one_plan.len() == 9);
     let done = rows(&tree, &["tasks", "--plan", "7/KH-BHXH", "--status", "done"]);
     assert_eq!(brief(&done).len(), 1);
+    // The words `progress --status` takes, Vietnamese included, filter too.
+    let written = ["tasks", "--plan", "7/KH-BHXH", "--status", "đã hoàn thành"];
+    assert_eq!(rows(&tree, &written), done);
     let in_2023 = rows(&tree, &["tasks", "--year", "2023"]);
     assert!(in_2023.is_empty());
 }
