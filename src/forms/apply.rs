@@ -268,7 +268,7 @@ fn request(
                 ));
             } else if *day > days.clock {
                 bad(format!(
-                    "{} is after today ({}): a completion date cannot be in the future",
+                    "{} is after the real date ({}): a completion date cannot be in the future",
                     dmy(*day),
                     dmy(days.clock)
                 ));
