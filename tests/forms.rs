@@ -488,7 +488,10 @@ fn bad_cells_are_each_reported_with_their_cell_and_nothing_is_written() {
                 "CNTT-2024-Q2-filled.xlsx!H{}: \"xong\" is not a status; write one of chưa thực hiện, đang thực hiện, đã hoàn thành, dừng thực hiện",
                 a + 1
             ),
-            &format!("!I{}: 01/08/2024 is after the real date (10/07/2024)", b + 1),
+            &format!(
+                "!I{}: 01/08/2024 is after the real date (10/07/2024)",
+                b + 1
+            ),
             &format!("!I{}: 01/01/2010 is before plan", c + 1),
             &format!(
                 "!I{}: a completion date goes with \"đã hoàn thành\"",

@@ -655,3 +655,16 @@ fn control_characters_in_a_plan_do_not_break_the_word_file() {
         "{texts:?}"
     );
 }
+
+/// A report asked for before its period ends knows only what is known on `--today`, and
+/// says so under the window; one of a period that has ended says nothing of it.
+#[test]
+fn a_report_read_before_its_period_ends_says_on_which_day() {
+    let running = String::from_utf8(report("2024-05-20", &["--period", "2024-Q2"])).unwrap();
+    assert!(
+        running.contains("Số liệu tính đến ngày 20/05/2024: kỳ báo cáo chưa kết thúc."),
+        "{running}"
+    );
+    let ended = String::from_utf8(report("2024-07-01", &["--period", "2024-Q2"])).unwrap();
+    assert!(!ended.contains("Số liệu tính đến ngày"), "{ended}");
+}

@@ -136,11 +136,24 @@ pub(crate) fn date(day: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// The sentence that says the window and how it was cut.
+/// The sentence that says the window and how it was cut, and the day it was read on when
+/// that comes before the window's end (a period not over yet: DESIGN §6).
 pub(crate) fn window_sentence(report: &PeriodReport, lang: Lang) -> String {
     let Window { start, end } = report.window;
+    let read_on = (report.day < end).then(|| {
+        let day = date(report.day, lang);
+        lang.pick(
+            format!(" Số liệu tính đến ngày {day}: kỳ báo cáo chưa kết thúc."),
+            format!(" Read on {day}: the period has not ended."),
+        )
+    });
+    let window = window_only(report.cutoff, (start, end), lang);
+    window + read_on.as_deref().unwrap_or_default()
+}
+
+fn window_only(cutoff: Cutoff, (start, end): (NaiveDate, NaiveDate), lang: Lang) -> String {
     let (start, end) = (date(start, lang), date(end, lang));
-    match (report.cutoff, lang) {
+    match (cutoff, lang) {
         (Cutoff::Nd09, Lang::Vi) => format!(
             "Số liệu từ ngày {start} đến ngày {end} (thời gian chốt số liệu theo Điều 12 \
              Nghị định số 09/2019/NĐ-CP)."
