@@ -422,3 +422,54 @@ fn an_extension_removes_the_due_of_the_deadline_it_replaces() {
     assert_eq!(rows[0]["due"], "2024-09-30");
     assert_eq!(rows[0]["original_deadline"], "Khi phương án được phê duyệt");
 }
+
+/// A plan file kept as a link to one elsewhere (another repository, a shared folder): both
+/// commands write through the link, which stays a link.
+#[cfg(unix)]
+#[test]
+fn a_linked_plan_file_is_edited_where_it_is_and_stays_a_link() {
+    let tree = Tree::new();
+    tree.file(
+        "target/real.toml",
+        &format!("{}{}", common::HEADER, common::GOOD_TASK),
+    );
+    std::fs::create_dir(tree.path().join("sym")).unwrap();
+    let link = tree.path().join("sym/p.toml");
+    std::os::unix::fs::symlink("../target/real.toml", &link).unwrap();
+    let on_linked = |args: &[&str]| {
+        let mut all = vec!["--plans", "sym"];
+        all.extend(args);
+        let output = tree.cmd(&all).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+    };
+    tree.file("sym/units.toml", common::UNITS);
+    on_linked(&[
+        "progress",
+        "1/KH-BHXH",
+        "1",
+        "--status",
+        "in-progress",
+        "--on",
+        "2024-03-01",
+    ]);
+    on_linked(&[
+        "extend",
+        "1/KH-BHXH",
+        "1",
+        "--to",
+        "30/9/2024",
+        "--by",
+        "Công văn số 9/BHXH-VP",
+        "--on",
+        "2024-03-05",
+    ]);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let text = read(&tree, "target/real.toml");
+    assert!(text.contains("status = \"in-progress\""), "{text}");
+    assert!(text.contains("to = \"30/9/2024\""), "{text}");
+}
