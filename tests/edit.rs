@@ -265,7 +265,20 @@ fn bad_input_is_refused_with_what_is_valid_and_nothing_written() {
                 "2024-07-01",
             ],
             2,
-            "`--on 2024-07-01` is after today, 2024-06-30",
+            "the day recorded is `--today 2024-07-01` (`--on` was not given), which is after today, 2024-06-30: give `--on`, on or before 2024-06-30",
+        ),
+        (
+            vec![
+                "progress",
+                "2449/KH-BHXH",
+                "1.3",
+                "--status",
+                "done",
+                "--today",
+                "2024-07-01",
+            ],
+            2,
+            "the day recorded is `--today 2024-07-01` (`--on` was not given), which is after today, 2024-06-30: give `--on`, on or before 2024-06-30",
         ),
         (
             vec![
