@@ -486,3 +486,69 @@ fn a_linked_plan_file_is_edited_where_it_is_and_stays_a_link() {
     assert!(text.contains("status = \"in-progress\""), "{text}");
     assert!(text.contains("to = \"30/9/2024\""), "{text}");
 }
+
+/// Running the same command twice (a script retried, a command recalled from the shell's
+/// history) does not record the same report twice: the second is refused and names the
+/// entry already there. Another report on the same day, a note changed, is recorded.
+#[test]
+fn the_same_entry_twice_is_refused_the_second_time() {
+    let tree = copy_of_plans();
+    let progress = [
+        "progress",
+        "2449/KH-BHXH",
+        "1.3",
+        "--status",
+        "done",
+        "--on",
+        "2017-07-10",
+        "--note",
+        "Đã triển khai \"công cụ\" tại 63 tỉnh",
+    ];
+    tree.cmd(&progress).assert().code(0);
+    refused(
+        &tree,
+        &progress,
+        2,
+        "task `1.3` already has this entry, recorded on 2017-07-10 (done, “Đã triển khai \"công cụ\" tại 63 tỉnh”); nothing was written",
+    );
+    assert_eq!(read(&tree, PLAN_2449), with_1_3_done(&original(PLAN_2449)));
+
+    let occurrence = [
+        "progress",
+        "KSTTHC-2024/QĐ-BHXH",
+        "9",
+        "--status",
+        "done",
+        "--on",
+        "2024-06-18",
+        "--occurrence",
+        "2024-06-19",
+    ];
+    tree.cmd(&occurrence).assert().code(0);
+    refused(
+        &tree,
+        &occurrence,
+        2,
+        "task `9` already has this entry, recorded on 2024-06-18 (done, occurrence 2024-06-19); nothing was written",
+    );
+
+    let extend = [
+        "extend",
+        "2449/KH-BHXH",
+        "1.4",
+        "--to",
+        "30/9/2017",
+        "--by",
+        "Công văn số 2800/BHXH-CNTT ngày 10/7/2017",
+        "--on",
+        "2017-07-12",
+    ];
+    tree.cmd(&extend).assert().code(0);
+    refused(
+        &tree,
+        &extend,
+        2,
+        "the deadline of task `1.4` is already `30/9/2017`, extended on 2017-07-12 by Công văn số 2800/BHXH-CNTT ngày 10/7/2017; nothing was written",
+    );
+    tree.cmd(&["check"]).assert().code(0);
+}

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Milestone, Plan, Task};
+use crate::model::{Extension, Milestone, Plan, Progress, Task};
 
 use super::{EditError, TablePath};
 
@@ -22,6 +22,22 @@ impl Found<'_> {
         match self.milestone {
             Some((_, m)) => m.deadline.as_deref(),
             None => self.task.deadline.as_deref(),
+        }
+    }
+
+    /// Its progress entries, in the file's order.
+    pub fn progress(&self) -> &[Progress] {
+        match self.milestone {
+            Some((_, m)) => &m.progress,
+            None => &self.task.progress,
+        }
+    }
+
+    /// Its extensions, in the file's order.
+    pub fn extensions(&self) -> &[Extension] {
+        match self.milestone {
+            Some((_, m)) => &m.extensions,
+            None => &self.task.extensions,
         }
     }
 

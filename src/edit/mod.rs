@@ -293,6 +293,25 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
                 }
             }
             let note = note.as_deref().map(verbatim).filter(|n| !n.is_empty());
+            let recorded = Progress {
+                on,
+                status: *status,
+                note: note.clone(),
+                occurrence: *occurrence,
+            };
+            // The same command run twice (a retry, a line recalled from the shell's
+            // history) would otherwise report the same thing twice.
+            let last = found
+                .progress()
+                .iter()
+                .rev()
+                .find(|p| p.occurrence == *occurrence);
+            if last == Some(&recorded) {
+                return Err(EditError::AlreadyRecorded {
+                    target,
+                    entry: recorded,
+                });
+            }
             let mut entry = vec![
                 ("on", Scalar::Date(on)),
                 ("status", Scalar::Text(status.as_str().into())),
@@ -300,12 +319,7 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
             entry.extend(note.clone().map(|n| ("note", Scalar::Text(n))));
             entry.extend(occurrence.map(|o| ("occurrence", Scalar::Date(o))));
             ops.push(Op::Append("progress", entry));
-            Entry::Progress(Progress {
-                on,
-                status: *status,
-                note,
-                occurrence: *occurrence,
-            })
+            Entry::Progress(recorded)
         }
         Change::Extend { to, by } => {
             let Some(from) = found.deadline() else {
@@ -316,9 +330,15 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
             };
             let (to, by) = (verbatim(to), verbatim(by));
             if from == to {
+                let granted = found
+                    .extensions()
+                    .last()
+                    .filter(|e| e.to == to)
+                    .map(|e| (e.on, e.by.clone()));
                 return Err(EditError::SameDeadline {
                     target,
                     deadline: to,
+                    granted,
                 });
             }
             ops.push(Op::Set("deadline", Scalar::Text(to.clone())));

@@ -264,3 +264,24 @@ fn an_edit_on_disk_replaces_the_file() {
     );
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
 }
+
+#[test]
+fn an_entry_like_the_last_of_its_occurrence_is_refused() {
+    let request = |occurrence| Request {
+        target: "2".into(),
+        on: day(4, 5),
+        change: Change::Progress {
+            status: Status::Done,
+            note: Some(" Đã gửi ".into()),
+            occurrence,
+        },
+    };
+    let once = edit(PLAN, &request(Some(day(3, 31)))).unwrap();
+    let error = edit(&once, &request(Some(day(3, 31)))).unwrap_err();
+    assert!(
+        matches!(error, EditError::AlreadyRecorded { .. }),
+        "{error}"
+    );
+    // The same words about another occurrence are another report.
+    edit(&once, &request(Some(day(6, 30)))).unwrap();
+}
