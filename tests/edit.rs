@@ -552,3 +552,50 @@ fn the_same_entry_twice_is_refused_the_second_time() {
     );
     tree.cmd(&["check"]).assert().code(0);
 }
+
+/// A recurring task is its occurrences, each reported on its own (DESIGN §6): a status
+/// for the whole series would close every occurrence, those not yet due included, and
+/// they would never be tracked again. Refused, with the occurrences to name.
+#[test]
+fn progress_on_a_recurring_task_needs_the_occurrence() {
+    let tree = copy_of_plans();
+    let whole = |status: &'static str| {
+        vec![
+            "progress",
+            "KSTTHC-2024/QĐ-BHXH",
+            "9",
+            "--status",
+            status,
+            "--on",
+            "2024-06-18",
+        ]
+    };
+    for status in ["done", "in-progress", "open"] {
+        refused(
+            &tree,
+            &whole(status),
+            2,
+            "task `9` recurs (deadline `Báo cáo quý: trước ngày 19 của tháng cuối quý I, II, III; - Báo cáo năm: trước ngày 19/12/2024.`): record one occurrence with `--occurrence DATE`, one of 2024-03-19, 2024-06-19, 2024-09-19, 2024-12-19; nothing was written",
+        );
+    }
+    // On 1/10 the task is still open and overdue: its occurrence due 19/9 is.
+    let rows = common::json_rows(&mut tree.cmd(&[
+        "tasks",
+        "--plan",
+        "KSTTHC-2024/QĐ-BHXH",
+        "--today",
+        "2024-10-01",
+        "--format",
+        "json",
+    ]));
+    let nine: Vec<_> = rows.iter().filter(|r| r["task"] == "9").collect();
+    assert_eq!(nine.len(), 1, "{nine:?}");
+    assert_eq!(
+        (&nine[0]["status"], &nine[0]["category"]),
+        (&"open".into(), &"open_overdue".into())
+    );
+    // Stopping the whole series is what a status without an occurrence means.
+    tree.cmd(&whole("cancelled")).assert().code(0);
+    let text = read(&tree, "2024/KSTTHC-2024-QD-BHXH.toml");
+    assert!(text.contains("status = \"cancelled\""), "{text}");
+}

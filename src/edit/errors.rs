@@ -36,6 +36,14 @@ pub enum EditError {
         deadline: Option<String>,
         occurrences: Vec<NaiveDate>,
     },
+    /// A status without `--occurrence` for a recurring task or milestone, which would
+    /// close or touch every occurrence at once.
+    Recurring {
+        /// "task `9`", "milestone `I.5/1`".
+        target: String,
+        deadline: String,
+        occurrences: Vec<NaiveDate>,
+    },
     /// The entry is the last one recorded for the same task or milestone and occurrence.
     AlreadyRecorded {
         /// "task `9`", "milestone `I.5/1`".
@@ -151,6 +159,18 @@ impl fmt::Display for EditError {
                     write!(f, ", extended on {on} by {by}")?;
                 }
                 write!(f, "; nothing was written")
+            }
+            EditError::Recurring {
+                target,
+                deadline,
+                occurrences,
+            } => {
+                let days: Vec<String> = occurrences.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "{target} recurs (deadline `{deadline}`): record one occurrence with `--occurrence DATE`, one of {}; nothing was written (without `--occurrence`, only `--status cancelled` is recorded, and stops the whole series)",
+                    listed(&days)
+                )
             }
             EditError::AlreadyRecorded { target, entry } => {
                 write!(

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::deadline::Kind;
 use crate::model::{Extension, Milestone, Plan, Progress, Task};
 
 use super::{EditError, TablePath};
@@ -23,6 +24,16 @@ impl Found<'_> {
             Some((_, m)) => m.deadline.as_deref(),
             None => self.task.deadline.as_deref(),
         }
+    }
+
+    /// Whether its deadline in force recurs (Hằng quý): a series of occurrences, each
+    /// reported on its own.
+    pub fn recurs(&self) -> bool {
+        let schedule = match self.milestone {
+            Some((_, m)) => m.schedule.as_ref(),
+            None => self.task.schedule.as_ref(),
+        };
+        schedule.is_some_and(|s| s.kind == Kind::Recurring)
     }
 
     /// Its progress entries, in the file's order.

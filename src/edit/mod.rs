@@ -249,6 +249,15 @@ fn verbatim(text: &str) -> String {
     text.trim().nfc().collect()
 }
 
+/// Whether a status without `--occurrence` may be recorded for a whole recurring series:
+/// `cancelled` stops it (occurrences already reported keep their status), and `open` or
+/// `in-progress` reopen a series closed as a whole. Any other would close every
+/// occurrence, those not yet due included (`done`), or mean nothing: the user meant one
+/// occurrence.
+fn for_the_series(status: Status, now: Status) -> bool {
+    status == Status::Cancelled || (!status.is_closed() && now.is_closed())
+}
+
 /// The changes to the table that `request` makes, and what they change.
 fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edited), EditError> {
     let on = request.on;
@@ -268,6 +277,13 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
                 Some((_, m)) => (m.status, m.done),
                 None => (found.task.status, found.task.done),
             };
+            if occurrence.is_none() && found.recurs() && !for_the_series(*status, status_now) {
+                return Err(EditError::Recurring {
+                    target,
+                    deadline: found.deadline().unwrap_or_default().to_string(),
+                    occurrences: found.occurrences(),
+                });
+            }
             if let Some(day) = *occurrence {
                 let occurrences = found.occurrences();
                 if !occurrences.contains(&day) {
