@@ -7,14 +7,15 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it
-/// over `path`.
+/// over `path`. A link is followed: see [`resolved`].
 pub fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let temporary = temporary(path);
+    let target = resolved(path);
+    let temporary = temporary(&target);
     let result = (|| {
         let mut file = File::create(&temporary)?;
         file.write_all(bytes)?;
         file.sync_all()?;
-        std::fs::rename(&temporary, path)
+        std::fs::rename(&temporary, &target)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&temporary);
@@ -28,8 +29,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// run (the site's pages): waiting for the disk once per page made `site` on a national
 /// tree spend most of its time idle.
 pub fn publish(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let temporary = temporary(path);
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    let target = resolved(path);
+    let temporary = temporary(&target);
+    let result =
+        std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, &target));
     if result.is_err() {
         let _ = std::fs::remove_file(&temporary);
     }
@@ -49,8 +52,9 @@ pub enum ReplaceError {
 /// Replaces the file at `path`, whose bytes were `before` when the new ones were made
 /// from them, by `bytes`: written beside it with its permissions, flushed, then renamed
 /// over it, unless its bytes changed in the meantime. On any failure the file is left as
-/// it was and no temporary is left behind.
+/// it was and no temporary is left behind. A link is followed: see [`resolved`].
 pub fn replace(path: &Path, before: &[u8], bytes: &[u8]) -> Result<(), ReplaceError> {
+    let path = &resolved(path);
     let temporary = temporary(path);
     let result = (|| {
         let permissions = std::fs::metadata(path)?.permissions();
@@ -99,9 +103,11 @@ pub fn replace_all(files: &[(&Path, &[u8], &[u8])]) -> Result<(), ReplaceAllErro
             let _ = std::fs::remove_file(t);
         }
     };
-    for (path, _, bytes) in files {
-        let temporary = temporary(path);
-        if let Err(e) = write_beside(path, &temporary, bytes) {
+    // Where each file really is; errors name the paths as given.
+    let targets: Vec<PathBuf> = files.iter().map(|(path, _, _)| resolved(path)).collect();
+    for ((path, _, bytes), target) in files.iter().zip(&targets) {
+        let temporary = temporary(target);
+        if let Err(e) = write_beside(target, &temporary, bytes) {
             let _ = std::fs::remove_file(&temporary);
             clean(&written);
             return Err(ReplaceAllError::Nothing(
@@ -111,9 +117,9 @@ pub fn replace_all(files: &[(&Path, &[u8], &[u8])]) -> Result<(), ReplaceAllErro
         }
         written.push(temporary);
     }
-    for (path, before, _) in files {
-        hooks::before_rename(path);
-        let unchanged = std::fs::read(path).map(|now| now == *before);
+    for ((path, before, _), target) in files.iter().zip(&targets) {
+        hooks::before_rename(target);
+        let unchanged = std::fs::read(target).map(|now| now == *before);
         let problem = match unchanged {
             Ok(true) => continue,
             Ok(false) => ReplaceError::Changed,
@@ -123,7 +129,7 @@ pub fn replace_all(files: &[(&Path, &[u8], &[u8])]) -> Result<(), ReplaceAllErro
         return Err(ReplaceAllError::Nothing(path.to_path_buf(), problem));
     }
     for (i, ((path, _, _), temporary)) in files.iter().zip(&written).enumerate() {
-        if let Err(error) = hooks::rename(temporary, path) {
+        if let Err(error) = hooks::rename(temporary, &targets[i]) {
             clean(&written[i..]);
             let paths = |range: &[(&Path, &[u8], &[u8])]| {
                 range.iter().map(|(p, _, _)| p.to_path_buf()).collect()
@@ -153,6 +159,26 @@ impl From<io::Error> for ReplaceError {
     fn from(error: io::Error) -> Self {
         ReplaceError::Io(error)
     }
+}
+
+/// The file `path` names, links followed (a relative link from its own folder): the new
+/// text is written beside that file and renamed over it, so that a link stays a link and
+/// the file it points to gets the change. Renaming over the link itself would replace it
+/// with a regular file and leave its target as it was. A path that is not a link, or
+/// does not exist yet, is itself.
+fn resolved(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    // A loop of links is given up after 40, as the kernel does; opening it then fails.
+    for _ in 0..40 {
+        let Ok(target) = std::fs::read_link(&path) else {
+            break;
+        };
+        path = match path.parent() {
+            Some(folder) => folder.join(target),
+            None => target,
+        };
+    }
+    path
 }
 
 /// The temporary beside `path`: a dot file (the tree's walk skips those), named after the
@@ -259,6 +285,61 @@ mod tests {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o640);
         assert!(leftovers(dir.path()).is_empty());
+    }
+
+    /// A plan file that is a link to one elsewhere: the link stays a link and the file it
+    /// points to gets the new bytes, its mode kept, no temporary left on either side.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_followed_and_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (links, targets) = (dir.path().join("sym"), dir.path().join("target"));
+        std::fs::create_dir_all(&links).unwrap();
+        std::fs::create_dir_all(&targets).unwrap();
+        let real = targets.join("real.toml");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+        // A relative link to a relative link: each resolved from its own folder.
+        std::os::unix::fs::symlink("real.toml", targets.join("hop.toml")).unwrap();
+        let link = links.join("p.toml");
+        std::os::unix::fs::symlink("../target/hop.toml", &link).unwrap();
+
+        replace(&link, b"old", b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(
+            std::fs::symlink_metadata(targets.join("hop.toml"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+
+        replace_all(&[(link.as_path(), b"new".as_slice(), b"newer".as_slice())]).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"newer");
+
+        write(&link, b"newest").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"newest");
+        assert!(leftovers(&links).is_empty() && leftovers(&targets).is_empty());
     }
 
     #[test]

@@ -36,7 +36,8 @@ pub struct Global {
         long,
         global = true,
         env = "BHXH_PLAN_TODAY",
-        value_name = "YYYY-MM-DD"
+        value_name = "YYYY-MM-DD",
+        value_parser = parse_day
     )]
     pub today: Option<NaiveDate>,
     /// Output format; each command prints some of them (see its help) [default: the
@@ -312,6 +313,21 @@ pub struct ReportArgs {
     pub out: Option<PathBuf>,
 }
 
+/// A day on the command line: YYYY-MM-DD, the year in four digits. chrono alone reads
+/// `24-06-30` as the year 24, which every date then silently belongs to.
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err("write the day as YYYY-MM-DD, the year in four digits (2024-06-30)".into());
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{text} is not a day of the calendar"))
+}
+
 fn parse_period(text: &str) -> Result<Period, String> {
     text.parse()
 }
@@ -339,7 +355,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "N")]
     pub number: Option<String>,
     /// The day the plan was issued, over what the source says
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub issued: Option<NaiveDate>,
     /// The plan's title (trích yếu), over what the source says
     #[arg(long, value_name = "T")]
@@ -371,14 +387,14 @@ pub struct ProgressArgs {
     #[arg(long, value_parser = parse_status_word)]
     pub status: Status,
     /// The day it was reported [default: --today]
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub on: Option<NaiveDate>,
     /// What was done, difficulties (kết quả thực hiện, khó khăn, vướng mắc)
     #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Of a recurring task: the due day of the occurrence reported (then `status` and
     /// `done` of the task stay as they are)
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub occurrence: Option<NaiveDate>,
 }
 
@@ -396,7 +412,7 @@ pub struct ExtendArgs {
     #[arg(long, value_name = "DOCUMENT", allow_hyphen_values = true)]
     pub by: String,
     /// The day it was granted [default: --today]
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub on: Option<NaiveDate>,
 }
 
@@ -425,7 +441,7 @@ pub struct ApplyArgs {
     /// The filled-in form: the .xlsx `form` wrote, or a .csv with the same header
     pub file: PathBuf,
     /// The day recorded for rows without a Ngày hoàn thành [default: --today]
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub on: Option<NaiveDate>,
     /// Check every row and print what would be recorded, writing nothing
     #[arg(long)]
@@ -448,7 +464,7 @@ pub struct DeadlineArgs {
     pub year: Option<i32>,
     /// The plan's issue date, whose year a phrase without one refers to; one that had
     /// passed by then reads the next year, as in a plan
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub issued: Option<NaiveDate>,
 }
 

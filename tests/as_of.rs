@@ -229,3 +229,74 @@ fn on_the_real_plans_24_qd_is_late_by_the_days_its_text_gives() {
         ]
     );
 }
+
+/// chrono reads `24-06-30` as the year 24: every day on the command line is YYYY-MM-DD
+/// with the year in four digits, or the command is refused (exit 2) before reading a file.
+#[test]
+fn a_day_on_the_command_line_has_a_four_digit_year() {
+    let plans = repo_plans();
+    let plans = plans.to_str().unwrap();
+    let cases: &[&[&str]] = &[
+        &["overdue", "--today", "24-06-30"],
+        &["overdue", "--today", "2024-6-30"],
+        &[
+            "progress",
+            "2449/KH-BHXH",
+            "1.3",
+            "--status",
+            "done",
+            "--on",
+            "17-07-10",
+        ],
+        &[
+            "progress",
+            "9",
+            "9",
+            "--status",
+            "done",
+            "--occurrence",
+            "24-06-19",
+        ],
+        &[
+            "extend",
+            "2449/KH-BHXH",
+            "1.4",
+            "--to",
+            "x",
+            "--by",
+            "y",
+            "--on",
+            "17-07-12",
+        ],
+        &["apply", "form.xlsx", "--on", "24-07-01"],
+        &["import", "a.docx", "--issued", "24-01-10"],
+        &["deadline", "Quý II", "--issued", "24-01-10"],
+    ];
+    for args in cases {
+        let output = bin().args(*args).args(["--plans", plans]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("write the day as YYYY-MM-DD, the year in four digits (2024-06-30)"),
+            "{args:?}: {stderr}"
+        );
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+    let output = bin()
+        .args(["overdue", "--today", "2024-02-30", "--plans", plans])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("2024-02-30 is not a day of the calendar"),
+        "{stderr}"
+    );
+    // The environment's day is read the same way.
+    let output = bin()
+        .args(["overdue", "--plans", plans])
+        .env("BHXH_PLAN_TODAY", "24-06-30")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}

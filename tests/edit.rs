@@ -265,7 +265,20 @@ fn bad_input_is_refused_with_what_is_valid_and_nothing_written() {
                 "2024-07-01",
             ],
             2,
-            "`--on 2024-07-01` is after today, 2024-06-30",
+            "the day recorded is `--today 2024-07-01` (`--on` was not given), which is after today, 2024-06-30: give `--on`, on or before 2024-06-30",
+        ),
+        (
+            vec![
+                "progress",
+                "2449/KH-BHXH",
+                "1.3",
+                "--status",
+                "done",
+                "--today",
+                "2024-07-01",
+            ],
+            2,
+            "the day recorded is `--today 2024-07-01` (`--on` was not given), which is after today, 2024-06-30: give `--on`, on or before 2024-06-30",
         ),
         (
             vec![
@@ -421,4 +434,168 @@ fn an_extension_removes_the_due_of_the_deadline_it_replaces() {
         common::json_rows(&mut tree.cmd(&["tasks", "--today", "2024-06-30", "--format", "json"]));
     assert_eq!(rows[0]["due"], "2024-09-30");
     assert_eq!(rows[0]["original_deadline"], "Khi phương án được phê duyệt");
+}
+
+/// A plan file kept as a link to one elsewhere (another repository, a shared folder): both
+/// commands write through the link, which stays a link.
+#[cfg(unix)]
+#[test]
+fn a_linked_plan_file_is_edited_where_it_is_and_stays_a_link() {
+    let tree = Tree::new();
+    tree.file(
+        "target/real.toml",
+        &format!("{}{}", common::HEADER, common::GOOD_TASK),
+    );
+    std::fs::create_dir(tree.path().join("sym")).unwrap();
+    let link = tree.path().join("sym/p.toml");
+    std::os::unix::fs::symlink("../target/real.toml", &link).unwrap();
+    let on_linked = |args: &[&str]| {
+        let mut all = vec!["--plans", "sym"];
+        all.extend(args);
+        let output = tree.cmd(&all).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+    };
+    tree.file("sym/units.toml", common::UNITS);
+    on_linked(&[
+        "progress",
+        "1/KH-BHXH",
+        "1",
+        "--status",
+        "in-progress",
+        "--on",
+        "2024-03-01",
+    ]);
+    on_linked(&[
+        "extend",
+        "1/KH-BHXH",
+        "1",
+        "--to",
+        "30/9/2024",
+        "--by",
+        "Công văn số 9/BHXH-VP",
+        "--on",
+        "2024-03-05",
+    ]);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let text = read(&tree, "target/real.toml");
+    assert!(text.contains("status = \"in-progress\""), "{text}");
+    assert!(text.contains("to = \"30/9/2024\""), "{text}");
+}
+
+/// Running the same command twice (a script retried, a command recalled from the shell's
+/// history) does not record the same report twice: the second is refused and names the
+/// entry already there. Another report on the same day, a note changed, is recorded.
+#[test]
+fn the_same_entry_twice_is_refused_the_second_time() {
+    let tree = copy_of_plans();
+    let progress = [
+        "progress",
+        "2449/KH-BHXH",
+        "1.3",
+        "--status",
+        "done",
+        "--on",
+        "2017-07-10",
+        "--note",
+        "Đã triển khai \"công cụ\" tại 63 tỉnh",
+    ];
+    tree.cmd(&progress).assert().code(0);
+    refused(
+        &tree,
+        &progress,
+        2,
+        "task `1.3` already has this entry, recorded on 2017-07-10 (done, “Đã triển khai \"công cụ\" tại 63 tỉnh”); nothing was written",
+    );
+    assert_eq!(read(&tree, PLAN_2449), with_1_3_done(&original(PLAN_2449)));
+
+    let occurrence = [
+        "progress",
+        "KSTTHC-2024/QĐ-BHXH",
+        "9",
+        "--status",
+        "done",
+        "--on",
+        "2024-06-18",
+        "--occurrence",
+        "2024-06-19",
+    ];
+    tree.cmd(&occurrence).assert().code(0);
+    refused(
+        &tree,
+        &occurrence,
+        2,
+        "task `9` already has this entry, recorded on 2024-06-18 (done, occurrence 2024-06-19); nothing was written",
+    );
+
+    let extend = [
+        "extend",
+        "2449/KH-BHXH",
+        "1.4",
+        "--to",
+        "30/9/2017",
+        "--by",
+        "Công văn số 2800/BHXH-CNTT ngày 10/7/2017",
+        "--on",
+        "2017-07-12",
+    ];
+    tree.cmd(&extend).assert().code(0);
+    refused(
+        &tree,
+        &extend,
+        2,
+        "the deadline of task `1.4` is already `30/9/2017`, extended on 2017-07-12 by Công văn số 2800/BHXH-CNTT ngày 10/7/2017; nothing was written",
+    );
+    tree.cmd(&["check"]).assert().code(0);
+}
+
+/// A recurring task is its occurrences, each reported on its own (DESIGN §6): a status
+/// for the whole series would close every occurrence, those not yet due included, and
+/// they would never be tracked again. Refused, with the occurrences to name.
+#[test]
+fn progress_on_a_recurring_task_needs_the_occurrence() {
+    let tree = copy_of_plans();
+    let whole = |status: &'static str| {
+        vec![
+            "progress",
+            "KSTTHC-2024/QĐ-BHXH",
+            "9",
+            "--status",
+            status,
+            "--on",
+            "2024-06-18",
+        ]
+    };
+    for status in ["done", "in-progress", "open"] {
+        refused(
+            &tree,
+            &whole(status),
+            2,
+            "task `9` recurs (deadline `Báo cáo quý: trước ngày 19 của tháng cuối quý I, II, III; - Báo cáo năm: trước ngày 19/12/2024.`): record one occurrence with `--occurrence DATE`, one of 2024-03-19, 2024-06-19, 2024-09-19, 2024-12-19; nothing was written",
+        );
+    }
+    // On 1/10 the task is still open and overdue: its occurrence due 19/9 is.
+    let rows = common::json_rows(&mut tree.cmd(&[
+        "tasks",
+        "--plan",
+        "KSTTHC-2024/QĐ-BHXH",
+        "--today",
+        "2024-10-01",
+        "--format",
+        "json",
+    ]));
+    let nine: Vec<_> = rows.iter().filter(|r| r["task"] == "9").collect();
+    assert_eq!(nine.len(), 1, "{nine:?}");
+    assert_eq!(
+        (&nine[0]["status"], &nine[0]["category"]),
+        (&"open".into(), &"open_overdue".into())
+    );
+    // Stopping the whole series is what a status without an occurrence means.
+    tree.cmd(&whole("cancelled")).assert().code(0);
+    let text = read(&tree, "2024/KSTTHC-2024-QD-BHXH.toml");
+    assert!(text.contains("status = \"cancelled\""), "{text}");
 }

@@ -90,19 +90,30 @@ fn comment_lines(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Records done, then an extension, on `target`; the bytes after both.
-fn edit(bytes: &[u8], target: &str, registry: &Registry) -> Result<Vec<u8>, EditError> {
+/// Records done (of its first occurrence, if it recurs), then an extension, on `target`;
+/// the bytes after both, and the occurrence reported.
+fn edit(
+    bytes: &[u8],
+    target: &str,
+    registry: &Registry,
+) -> Result<(Vec<u8>, Option<NaiveDate>), EditError> {
     let clock = day(2025, 6, 30);
-    let done = Request {
+    let done = |occurrence| Request {
         target: target.into(),
         on: day(2025, 1, 15),
         change: Change::Progress {
             status: Status::Done,
             note: Some(NOTE.into()),
-            occurrence: None,
+            occurrence,
         },
     };
-    let (bytes, _) = edit_bytes(bytes, registry, clock, &done)?;
+    let (bytes, occurrence) = match edit_bytes(bytes, registry, clock, &done(None)) {
+        Err(EditError::Recurring { occurrences, .. }) => {
+            let first = occurrences.first().copied();
+            (edit_bytes(bytes, registry, clock, &done(first))?.0, first)
+        }
+        done => (done?.0, None),
+    };
     let extend = Request {
         target: target.into(),
         on: day(2025, 1, 20),
@@ -111,10 +122,16 @@ fn edit(bytes: &[u8], target: &str, registry: &Registry) -> Result<Vec<u8>, Edit
             by: BY.into(),
         },
     };
-    Ok(edit_bytes(&bytes, registry, clock, &extend)?.0)
+    Ok((edit_bytes(&bytes, registry, clock, &extend)?.0, occurrence))
 }
 
-fn assert_only_touched(file: &Path, before: &str, after: &[u8], index: usize, target: &str) {
+fn assert_only_touched(
+    file: &Path,
+    before: &str,
+    (after, occurrence): (&[u8], Option<NaiveDate>),
+    index: usize,
+    target: &str,
+) {
     let after = std::str::from_utf8(after).unwrap();
     let at = format!("{}: {target}", file.display());
     let parsed: Table = toml::from_str(after).unwrap_or_else(|e| panic!("{at}: {e}"));
@@ -142,11 +159,16 @@ fn assert_only_touched(file: &Path, before: &str, after: &[u8], index: usize, ta
         Some(_) => task["milestone"].as_array().unwrap()[0].as_table().unwrap(),
         None => task,
     };
-    assert_eq!(table["status"].as_str(), Some("done"), "{at}");
-    assert_eq!(table["done"].to_string(), "2025-01-15", "{at}");
+    // An occurrence reported leaves the task's `status` and `done` as they were.
+    if occurrence.is_none() {
+        assert_eq!(table["status"].as_str(), Some("done"), "{at}");
+        assert_eq!(table["done"].to_string(), "2025-01-15", "{at}");
+    }
     assert_eq!(table["deadline"].as_str(), Some("31/12/2025"), "{at}");
     let entry = table["progress"].as_array().unwrap().last().unwrap();
     assert_eq!(entry["note"].as_str(), Some(NOTE), "{at}");
+    let reported = entry.get("occurrence").map(ToString::to_string);
+    assert_eq!(reported, occurrence.map(|d| d.to_string()), "{at}");
     let extension = table["extension"].as_array().unwrap().last().unwrap();
     assert_eq!(extension["by"].as_str(), Some(BY), "{at}");
 }
@@ -165,8 +187,9 @@ fn edits_of_every_task_change_only_the_touched_keys() {
             }
             for target in targets {
                 match edit(before.as_bytes(), &target, &registry) {
-                    Ok(after) => {
-                        assert_only_touched(&file, &before, &after, index, &target);
+                    Ok((after, occurrence)) => {
+                        let after = (after.as_slice(), occurrence);
+                        assert_only_touched(&file, &before, after, index, &target);
                         edited += 1;
                     }
                     // Only stages have deadlines there; its milestone is edited instead.

@@ -750,3 +750,20 @@ fn a_csv_form_filled_in_without_excel_is_recorded() {
     std::fs::write(&file, writer.into_inner().unwrap()).unwrap();
     refused(&env, &file, &["bad.csv!H2: \"xong\" is not a status"]);
 }
+
+/// `--on` defaults to `--today`; when that is after the real date, the message names the
+/// option the user wrote.
+#[test]
+fn a_today_after_the_real_date_is_named_as_the_day_recorded() {
+    let env = Env::new();
+    let form = env.form("CNTT-2024-Q2.xlsx");
+    let before = env.plans();
+    let out = env.run(&["apply", form.to_str().unwrap(), "--today", "2024-07-11"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the day recorded is `--today 2024-07-11` (`--on` was not given), which is after today, 2024-07-10: give `--on`, on or before 2024-07-10"),
+        "{stderr}"
+    );
+    assert_eq!(env.plans(), before);
+}

@@ -23,7 +23,7 @@ pub(super) fn progress(
 ) -> anyhow::Result<u8> {
     let request = Request {
         target: args.task.clone(),
-        on: args.on.unwrap_or(today),
+        on: recorded_on(args.on, today, super::clock())?,
         change: Change::Progress {
             status: args.status,
             note: args.note.clone(),
@@ -41,13 +41,30 @@ pub(super) fn extend(
 ) -> anyhow::Result<u8> {
     let request = Request {
         target: args.task.clone(),
-        on: args.on.unwrap_or(today),
+        on: recorded_on(args.on, today, super::clock())?,
         change: Change::Extend {
             to: args.to.clone(),
             by: args.by.clone(),
         },
     };
     run(global, &args.plan, &request, style)
+}
+
+/// The day an edit records: `--on`, else `--today`. A `--today` after the real date is
+/// refused here, by its own name: the user wrote no `--on` for the edit to blame. An
+/// `--on` after it is refused with the edit's other checks.
+pub(super) fn recorded_on(
+    on: Option<NaiveDate>,
+    today: NaiveDate,
+    clock: NaiveDate,
+) -> anyhow::Result<NaiveDate> {
+    match on {
+        Some(on) => Ok(on),
+        None if today > clock => bail!(
+            "the day recorded is `--today {today}` (`--on` was not given), which is after today, {clock}: give `--on`, on or before {clock}"
+        ),
+        None => Ok(today),
+    }
 }
 
 fn run(global: &Global, plan: &str, request: &Request, style: Style) -> anyhow::Result<u8> {

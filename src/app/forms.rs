@@ -78,7 +78,7 @@ pub(super) fn apply(
     style: Style,
 ) -> anyhow::Result<u8> {
     let clock = super::clock();
-    let on = args.on.unwrap_or(today);
+    let on = super::editing::recorded_on(args.on, today, clock)?;
     if on > clock {
         bail!(
             "`--on {on}` is after today, {clock}: record what has happened, on or before {clock}"

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::diag::Diagnostic;
+use crate::model::Progress;
 
 /// Why nothing was written.
 #[derive(Debug)]
@@ -35,6 +36,20 @@ pub enum EditError {
         deadline: Option<String>,
         occurrences: Vec<NaiveDate>,
     },
+    /// A status without `--occurrence` for a recurring task or milestone, which would
+    /// close or touch every occurrence at once.
+    Recurring {
+        /// "task `9`", "milestone `I.5/1`".
+        target: String,
+        deadline: String,
+        occurrences: Vec<NaiveDate>,
+    },
+    /// The entry is the last one recorded for the same task or milestone and occurrence.
+    AlreadyRecorded {
+        /// "task `9`", "milestone `I.5/1`".
+        target: String,
+        entry: Progress,
+    },
     /// `extend` on a task whose deadlines are only its milestones'.
     NoDeadline {
         task: String,
@@ -44,6 +59,8 @@ pub enum EditError {
         /// "task `9`", "milestone `I.5/1`".
         target: String,
         deadline: String,
+        /// When and by what, if its last extension set it.
+        granted: Option<(NaiveDate, String)>,
     },
     /// The file has errors before the edit: the errors, and the text they point into.
     HasErrors {
@@ -132,8 +149,43 @@ impl fmt::Display for EditError {
                 f,
                 "task `{task}` has no deadline of its own to extend, only its {milestones} milestones have: extend one of them, `{task}/1` to `{task}/{milestones}`"
             ),
-            EditError::SameDeadline { target, deadline } => {
-                write!(f, "the deadline of {target} is already `{deadline}`")
+            EditError::SameDeadline {
+                target,
+                deadline,
+                granted,
+            } => {
+                write!(f, "the deadline of {target} is already `{deadline}`")?;
+                if let Some((on, by)) = granted {
+                    write!(f, ", extended on {on} by {by}")?;
+                }
+                write!(f, "; nothing was written")
+            }
+            EditError::Recurring {
+                target,
+                deadline,
+                occurrences,
+            } => {
+                let days: Vec<String> = occurrences.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "{target} recurs (deadline `{deadline}`): record one occurrence with `--occurrence DATE`, one of {}; nothing was written (without `--occurrence`, only `--status cancelled` is recorded, and stops the whole series)",
+                    listed(&days)
+                )
+            }
+            EditError::AlreadyRecorded { target, entry } => {
+                write!(
+                    f,
+                    "{target} already has this entry, recorded on {} ({}",
+                    entry.on,
+                    entry.status.as_str()
+                )?;
+                if let Some(day) = entry.occurrence {
+                    write!(f, ", occurrence {day}")?;
+                }
+                if let Some(note) = &entry.note {
+                    write!(f, ", “{note}”")?;
+                }
+                write!(f, "); nothing was written")
             }
             EditError::HasErrors { diagnostics, .. } => {
                 let n = diagnostics.len();

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Milestone, Plan, Task};
+use crate::deadline::Kind;
+use crate::model::{Extension, Milestone, Plan, Progress, Task};
 
 use super::{EditError, TablePath};
 
@@ -22,6 +23,32 @@ impl Found<'_> {
         match self.milestone {
             Some((_, m)) => m.deadline.as_deref(),
             None => self.task.deadline.as_deref(),
+        }
+    }
+
+    /// Whether its deadline in force recurs (Hằng quý): a series of occurrences, each
+    /// reported on its own.
+    pub fn recurs(&self) -> bool {
+        let schedule = match self.milestone {
+            Some((_, m)) => m.schedule.as_ref(),
+            None => self.task.schedule.as_ref(),
+        };
+        schedule.is_some_and(|s| s.kind == Kind::Recurring)
+    }
+
+    /// Its progress entries, in the file's order.
+    pub fn progress(&self) -> &[Progress] {
+        match self.milestone {
+            Some((_, m)) => &m.progress,
+            None => &self.task.progress,
+        }
+    }
+
+    /// Its extensions, in the file's order.
+    pub fn extensions(&self) -> &[Extension] {
+        match self.milestone {
+            Some((_, m)) => &m.extensions,
+            None => &self.task.extensions,
         }
     }
 

@@ -249,6 +249,15 @@ fn verbatim(text: &str) -> String {
     text.trim().nfc().collect()
 }
 
+/// Whether a status without `--occurrence` may be recorded for a whole recurring series:
+/// `cancelled` stops it (occurrences already reported keep their status), and `open` or
+/// `in-progress` reopen a series closed as a whole. Any other would close every
+/// occurrence, those not yet due included (`done`), or mean nothing: the user meant one
+/// occurrence.
+fn for_the_series(status: Status, now: Status) -> bool {
+    status == Status::Cancelled || (!status.is_closed() && now.is_closed())
+}
+
 /// The changes to the table that `request` makes, and what they change.
 fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edited), EditError> {
     let on = request.on;
@@ -268,6 +277,13 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
                 Some((_, m)) => (m.status, m.done),
                 None => (found.task.status, found.task.done),
             };
+            if occurrence.is_none() && found.recurs() && !for_the_series(*status, status_now) {
+                return Err(EditError::Recurring {
+                    target,
+                    deadline: found.deadline().unwrap_or_default().to_string(),
+                    occurrences: found.occurrences(),
+                });
+            }
             if let Some(day) = *occurrence {
                 let occurrences = found.occurrences();
                 if !occurrences.contains(&day) {
@@ -293,6 +309,25 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
                 }
             }
             let note = note.as_deref().map(verbatim).filter(|n| !n.is_empty());
+            let recorded = Progress {
+                on,
+                status: *status,
+                note: note.clone(),
+                occurrence: *occurrence,
+            };
+            // The same command run twice (a retry, a line recalled from the shell's
+            // history) would otherwise report the same thing twice.
+            let last = found
+                .progress()
+                .iter()
+                .rev()
+                .find(|p| p.occurrence == *occurrence);
+            if last == Some(&recorded) {
+                return Err(EditError::AlreadyRecorded {
+                    target,
+                    entry: recorded,
+                });
+            }
             let mut entry = vec![
                 ("on", Scalar::Date(on)),
                 ("status", Scalar::Text(status.as_str().into())),
@@ -300,12 +335,7 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
             entry.extend(note.clone().map(|n| ("note", Scalar::Text(n))));
             entry.extend(occurrence.map(|o| ("occurrence", Scalar::Date(o))));
             ops.push(Op::Append("progress", entry));
-            Entry::Progress(Progress {
-                on,
-                status: *status,
-                note,
-                occurrence: *occurrence,
-            })
+            Entry::Progress(recorded)
         }
         Change::Extend { to, by } => {
             let Some(from) = found.deadline() else {
@@ -316,9 +346,15 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
             };
             let (to, by) = (verbatim(to), verbatim(by));
             if from == to {
+                let granted = found
+                    .extensions()
+                    .last()
+                    .filter(|e| e.to == to)
+                    .map(|e| (e.on, e.by.clone()));
                 return Err(EditError::SameDeadline {
                     target,
                     deadline: to,
+                    granted,
                 });
             }
             ops.push(Op::Set("deadline", Scalar::Text(to.clone())));

@@ -264,3 +264,51 @@ fn an_edit_on_disk_replaces_the_file() {
     );
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
 }
+
+#[test]
+fn a_recurring_series_takes_a_status_of_its_own_only_to_stop_or_reopen() {
+    // Task 2 recurs quarterly and is closed as a whole (done).
+    let stopped = edit(PLAN, &progress("2", Status::Cancelled, day(4, 1))).unwrap();
+    assert!(
+        stopped.contains("status = \"cancelled\"  # reported\n"),
+        "{stopped}"
+    );
+    let error = edit(PLAN, &progress("2", Status::Done, day(4, 1))).unwrap_err();
+    assert!(matches!(error, EditError::Recurring { .. }), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("one of 2024-03-31, 2024-06-30, 2024-09-30, 2024-12-31"),
+        "{error}"
+    );
+    // Open, it has nothing to reopen: the user meant one occurrence.
+    let open = PLAN.replace(
+        "status = \"done\"  # reported\n# completed on the day of the report\ndone = 2024-03-20\n",
+        "",
+    );
+    for status in [Status::Open, Status::InProgress, Status::Done] {
+        let error = edit(&open, &progress("2", status, day(4, 1))).unwrap_err();
+        assert!(matches!(error, EditError::Recurring { .. }), "{error}");
+    }
+}
+
+#[test]
+fn an_entry_like_the_last_of_its_occurrence_is_refused() {
+    let request = |occurrence| Request {
+        target: "2".into(),
+        on: day(4, 5),
+        change: Change::Progress {
+            status: Status::Done,
+            note: Some(" Đã gửi ".into()),
+            occurrence,
+        },
+    };
+    let once = edit(PLAN, &request(Some(day(3, 31)))).unwrap();
+    let error = edit(&once, &request(Some(day(3, 31)))).unwrap_err();
+    assert!(
+        matches!(error, EditError::AlreadyRecorded { .. }),
+        "{error}"
+    );
+    // The same words about another occurrence are another report.
+    edit(&once, &request(Some(day(6, 30)))).unwrap();
+}
