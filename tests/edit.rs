@@ -250,7 +250,7 @@ fn bad_input_is_refused_with_what_is_valid_and_nothing_written() {
                 "2024-07-01",
             ],
             2,
-            "`--on 2024-07-01` is after today, 2024-06-30: record what has happened, on or before 2024-06-30",
+            "`--on 2024-07-01` is after the real date, 2024-06-30: record what has happened, on or before 2024-06-30",
         ),
         (
             vec![
@@ -265,7 +265,7 @@ fn bad_input_is_refused_with_what_is_valid_and_nothing_written() {
                 "2024-07-01",
             ],
             2,
-            "the day recorded is `--today 2024-07-01` (`--on` was not given), which is after today, 2024-06-30: give `--on`, on or before 2024-06-30",
+            "the day recorded is `--today 2024-07-01` (`--on` was not given), which is after the real date, 2024-06-30: give `--on`, on or before 2024-06-30",
         ),
         (
             vec![
@@ -278,7 +278,7 @@ fn bad_input_is_refused_with_what_is_valid_and_nothing_written() {
                 "2024-07-01",
             ],
             2,
-            "the day recorded is `--today 2024-07-01` (`--on` was not given), which is after today, 2024-06-30: give `--on`, on or before 2024-06-30",
+            "the day recorded is `--today 2024-07-01` (`--on` was not given), which is after the real date, 2024-06-30: give `--on`, on or before 2024-06-30",
         ),
         (
             vec![

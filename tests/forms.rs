@@ -762,7 +762,7 @@ fn a_today_after_the_real_date_is_named_as_the_day_recorded() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("the day recorded is `--today 2024-07-11` (`--on` was not given), which is after today, 2024-07-10: give `--on`, on or before 2024-07-10"),
+        stderr.contains("the day recorded is `--today 2024-07-11` (`--on` was not given), which is after the real date, 2024-07-10: give `--on`, on or before 2024-07-10"),
         "{stderr}"
     );
     assert_eq!(env.plans(), before);

@@ -61,7 +61,7 @@ pub(super) fn recorded_on(
     match on {
         Some(on) => Ok(on),
         None if today > clock => bail!(
-            "the day recorded is `--today {today}` (`--on` was not given), which is after today, {clock}: give `--on`, on or before {clock}"
+            "the day recorded is `--today {today}` (`--on` was not given), which is after the real date, {clock}: give `--on`, on or before {clock}"
         ),
         None => Ok(today),
     }

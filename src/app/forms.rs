@@ -81,7 +81,7 @@ pub(super) fn apply(
     let on = super::editing::recorded_on(args.on, today, clock)?;
     if on > clock {
         bail!(
-            "`--on {on}` is after today, {clock}: record what has happened, on or before {clock}"
+            "`--on {on}` is after the real date, {clock}: record what has happened, on or before {clock}"
         );
     }
     let file = &args.file;

@@ -87,7 +87,7 @@ impl fmt::Display for EditError {
         match self {
             EditError::OnAfterClock { on, clock } => write!(
                 f,
-                "`--on {on}` is after today, {clock}: record what has happened, on or before {clock}"
+                "`--on {on}` is after the real date, {clock}: record what has happened, on or before {clock}"
             ),
             EditError::UnknownTask {
                 plan,
