@@ -256,10 +256,15 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, usize, String)> {
         .map(str::to_owned)
         .map_err(|error| {
             let at = error.valid_up_to();
-            let message = format!(
-                "the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
-                bytes[at]
-            );
+            // Windows editors save "Unicode" as UTF-16, with its byte-order mark first.
+            let message = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+                "the file is UTF-16 (its first bytes say so); save it as UTF-8".to_string()
+            } else {
+                format!(
+                    "the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
+                    bytes[at]
+                )
+            };
             (String::from_utf8_lossy(bytes).into_owned(), at, message)
         })
 }
@@ -267,6 +272,27 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_is_named_as_such() {
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a = 1".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let (_, _, message) = decode(&utf16).unwrap_err();
+        assert_eq!(
+            message,
+            "the file is UTF-16 (its first bytes say so); save it as UTF-8"
+        );
+        let (_, at, message) = decode(b"a = \xC3\x28").unwrap_err();
+        assert_eq!(
+            (at, message.as_str()),
+            (
+                4,
+                "the file is not valid UTF-8 (byte 0xC3); save it as UTF-8"
+            )
+        );
+    }
 
     /// Files come in the same order on every machine: by name within a folder, a
     /// folder's files together where the folder's name sorts.

@@ -319,7 +319,17 @@ fn check_files_limits_per_file_rules_to_those_files() {
     );
     tree.cmd(&["check", "good.toml"]).assert().code(0);
     tree.cmd(&["check", "bad.toml"]).assert().code(1);
-    tree.cmd(&["check", "nowhere.toml"]).assert().code(2);
+    let missing = tree.cmd(&["check", "nowhere.toml"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("`nowhere.toml` does not exist"), "{stderr}");
+    tree.file("notes.txt", "");
+    let other = tree.cmd(&["check", "notes.txt"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&other.stderr);
+    assert!(
+        stderr.contains("`notes.txt` is not a plan file"),
+        "{stderr}"
+    );
 }
 
 #[test]

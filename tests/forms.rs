@@ -767,3 +767,32 @@ fn a_today_after_the_real_date_is_named_as_the_day_recorded() {
     );
     assert_eq!(env.plans(), before);
 }
+
+/// A unit with nothing to report in the period still gets its (empty) form, and is told so.
+#[test]
+fn an_empty_form_says_the_unit_has_nothing_to_report() {
+    let env = Env::new();
+    let out = env.run(&[
+        "form",
+        "--unit",
+        "BYT",
+        "--period",
+        "2024-Q2",
+        "--today",
+        TODAY,
+        "--out",
+        "empty.csv",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains(
+            "0 dòng cho BYT, kỳ 2024-Q2 (đơn vị không có nhiệm vụ nào cần báo cáo trong kỳ)"
+        ),
+        "{stdout}"
+    );
+}

@@ -23,11 +23,12 @@ pub(super) fn check(global: &Global, args: &CheckArgs, style: Style) -> anyhow::
     let only = match (&args.changed_since, args.files.is_empty()) {
         (Some(rev), _) => Some(changed_files(&tree, &global.plans, rev)?),
         (None, false) => Some(tree.select(&args.files).map_err(|path| {
-            anyhow::anyhow!(
-                "`{}` is not a plan file under `{}`",
-                path.display(),
-                tree.root.display()
-            )
+            let why = if path.exists() {
+                "is not a plan file"
+            } else {
+                "does not exist; give a plan file"
+            };
+            anyhow::anyhow!("`{}` {why} under `{}`", path.display(), tree.root.display())
         })?),
         (None, true) => None,
     };

@@ -55,23 +55,27 @@ impl PlanKey {
     }
 }
 
-/// The plan number a `--plan` that names none most likely meant: one that starts with
-/// what was written (`2449` → 2449/KH-BHXH), else the nearest by spelling.
+/// The plan number a `--plan` that names none most likely meant: the one whose number
+/// before its suffix is what was written (`24` → 24/QĐ-BHXH), else the one that starts
+/// with it (`244` → 2449/KH-BHXH), else the nearest by spelling.
 pub fn suggest_plan<'a>(
     written: &str,
     numbers: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let numbers: Vec<&str> = numbers.into_iter().collect();
     let folded = units::fold(written);
-    let starting: Vec<&str> = numbers
-        .iter()
-        .copied()
-        .filter(|n| !folded.is_empty() && units::fold(n).starts_with(&folded))
-        .collect();
-    match starting[..] {
-        [one] => Some(one),
-        _ => crate::diag::nearest(written, numbers.iter().copied()),
-    }
+    let only = |keep: &dyn Fn(&str) -> bool| -> Option<&'a str> {
+        match numbers.iter().filter(|n| keep(n)).collect::<Vec<_>>()[..] {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    // "24" is the number before its suffix: 24/QĐ-BHXH, though 2449/KH-BHXH starts so too.
+    let before_suffix = |n: &str| n.split('/').next().map(units::fold) == Some(folded.clone());
+    let starting = |n: &str| !folded.is_empty() && units::fold(n).starts_with(&folded);
+    only(&before_suffix)
+        .or_else(|| only(&starting))
+        .or_else(|| crate::diag::nearest(written, numbers.iter().copied()))
 }
 
 /// What a query keeps. Units are registry codes, predecessors already included.
@@ -155,9 +159,10 @@ impl FromStr for Within {
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(text.len());
         let (digits, unit) = text.split_at(split);
-        let n: u32 = digits
-            .parse()
-            .map_err(|_| format!("`{text}` is not a duration: write 14d, 6w or 3m"))?;
+        let n: u32 = digits.parse().map_err(|_| match digits {
+            "" => format!("`{text}` is not a duration: write 14d, 6w or 3m"),
+            _ => format!("`{text}` is longer than any plan runs: write 14d, 6w or 3m"),
+        })?;
         match unit {
             "d" | "" => Ok(Within::Days(n)),
             "w" => Ok(Within::Weeks(n)),
@@ -187,6 +192,8 @@ mod tests {
             assert_eq!(within.parse::<Within>().unwrap().horizon(today), horizon);
         }
         assert!("3y".parse::<Within>().is_err());
+        let too_long = "99999999999d".parse::<Within>().unwrap_err();
+        assert!(too_long.contains("longer than any plan runs"), "{too_long}");
         assert!("d".parse::<Within>().is_err());
     }
 
@@ -197,6 +204,9 @@ mod tests {
         assert!(!key.names("BHXH Việt Nam", "2449/KH-BHXH"));
         let numbers = ["2449/KH-BHXH", "24/QĐ-BHXH", "595/KH-BHXH"];
         assert_eq!(suggest_plan("2449", numbers), Some("2449/KH-BHXH"));
+        // The number before its suffix, though another number starts with it too.
+        assert_eq!(suggest_plan("24", numbers), Some("24/QĐ-BHXH"));
+        assert_eq!(suggest_plan("59", numbers), Some("595/KH-BHXH"));
         assert_eq!(suggest_plan("595/KH-BHHX", numbers), Some("595/KH-BHXH"));
     }
 

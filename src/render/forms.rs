@@ -17,15 +17,21 @@ pub fn write_form_written(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // An empty form is still written (a unit may be asked for one), but not silently.
+    let empty = match (rows, lang) {
+        (0, Lang::Vi) => " (đơn vị không có nhiệm vụ nào cần báo cáo trong kỳ)",
+        (0, Lang::En) => " (the unit has nothing to report in the period)",
+        _ => "",
+    };
     match lang {
         Lang::Vi => writeln!(
             out,
-            "Đã ghi {}: {rows} dòng cho {unit}, kỳ {period}",
+            "Đã ghi {}: {rows} dòng cho {unit}, kỳ {period}{empty}",
             path.display()
         ),
         Lang::En => writeln!(
             out,
-            "wrote {}: {rows} rows for {unit}, period {period}",
+            "wrote {}: {rows} rows for {unit}, period {period}{empty}",
             path.display()
         ),
     }
