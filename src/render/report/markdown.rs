@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::{Cell, Heading, Table, rate_sentence, subject, tables, window_sentence};
 use crate::query::PeriodReport;
 use crate::render::Lang;
-use crate::render::rows::markdown_cell;
+use crate::render::rows::{markdown_cell, push_markdown_cell};
 
 /// Writes the report of a period as markdown.
 pub fn write_markdown(
@@ -45,18 +45,18 @@ fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "|{}|", rule.join("|"))?;
     // Rows are laid out on every core: a national report has half a million.
     let lay_out = |rows: &[Vec<Cell>]| {
-        let mut text = Vec::new();
+        let mut text = String::new();
         for row in rows {
             for (i, cell) in row.iter().enumerate() {
-                text.extend_from_slice(if i == 0 { b"| " } else { b" | " });
+                text.push_str(if i == 0 { "| " } else { " | " });
                 match cell {
-                    Cell::Text(cell) => text.extend_from_slice(markdown_cell(cell).as_bytes()),
-                    number => text.extend_from_slice(number.text().as_bytes()),
+                    Cell::Text(cell) => push_markdown_cell(&mut text, cell),
+                    number => text.push_str(&number.text()),
                 }
             }
-            text.extend_from_slice(b" |\n");
+            text.push_str(" |\n");
         }
-        Ok(text)
+        Ok(text.into_bytes())
     };
     crate::render::write_laid_out(&table.rows, ROWS_LAID_OUT, lay_out, out)?;
     writeln!(out)
