@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Tree, bin, json_rows, repo_plans};
+use common::{KHU_VUC_II, Tree, bin, json_rows, repo_plans};
 use serde_json::Value;
 
 const PLAN: &str = r#"[plan]
@@ -759,26 +759,7 @@ fn grep_folds_case_diacritics_and_the_glossary_abbreviations() {
 /// a plan of April 2025 that names the first.
 fn khu_vuc_tree() -> Tree {
     let tree = Tree::bare();
-    tree.file(
-        "units.toml",
-        r#"
-[[unit]]
-code = "KV391-II"
-name = "Bảo hiểm xã hội khu vực II"
-aliases = ["BHXH khu vực II"]
-kind = "province"
-from = 2025-04-01
-until = 2025-05-11
-
-[[unit]]
-code = "KV1733-II"
-name = "Bảo hiểm xã hội khu vực II"
-aliases = ["BHXH khu vực II"]
-kind = "province"
-from = 2025-05-12
-until = 2025-06-30
-"#,
-    );
+    tree.file("units.toml", KHU_VUC_II);
     tree.file(
         "kv.toml",
         r#"[plan]

@@ -117,35 +117,18 @@ fn a_type_word_and_a_code_or_a_name_without_its_type_word_resolve() {
     assert!(r.resolve("Vụ Ngân sách").is_none());
 }
 
-/// "BHXH khu vực II": the Hồ Chí Minh City office under QĐ 391/QĐ-BTC, the Sơn La one
-/// from QĐ 1733/QĐ-BTC of 12/5/2025 (DESIGN §2).
-const KHU_VUC_II: &str = r#"
-[[unit]]
-code = "KV391-II"
-name = "Bảo hiểm xã hội khu vực II"
-aliases = ["BHXH khu vực II"]
-kind = "province"
-from = 2025-04-01
-until = 2025-05-11
-
-[[unit]]
-code = "KV1733-II"
-name = "Bảo hiểm xã hội khu vực II"
-aliases = ["BHXH khu vực II"]
-kind = "province"
-from = 2025-05-12
-until = 2025-06-30
-
-[[unit]]
-code = "CNTT"
-name = "Trung tâm Công nghệ thông tin"
-kind = "central"
-"#;
+/// The two "BHXH khu vực II" of [`common::KHU_VUC_II`], and CNTT.
+fn khu_vuc_ii() -> String {
+    let kv = common::KHU_VUC_II;
+    format!(
+        "{kv}\n[[unit]]\ncode = \"CNTT\"\nname = \"Trung tâm Công nghệ thông tin\"\nkind = \"central\"\n"
+    )
+}
 
 /// `units resolve NAME --today DAY --format json`: exit code, codes printed, stderr.
 fn resolve_on(name: &str, today: &str) -> (i32, Vec<String>, String) {
     let tree = common::Tree::bare();
-    tree.file("units.toml", KHU_VUC_II);
+    tree.file("units.toml", &khu_vuc_ii());
     let output = tree
         .cmd(&[
             "units", "resolve", name, "--today", today, "--format", "json",

@@ -39,6 +39,27 @@ kind = "vague"
 "#;
 
 /// A valid plan header for fixtures.
+/// Two khu vực that bore the name "BHXH khu vực II" one after the other: the Hồ Chí Minh
+/// City office under QĐ 391/QĐ-BTC, the Sơn La one from QĐ 1733/QĐ-BTC of 12/5/2025
+/// (DESIGN §2).
+pub const KHU_VUC_II: &str = r#"
+[[unit]]
+code = "KV391-II"
+name = "Bảo hiểm xã hội khu vực II"
+aliases = ["BHXH khu vực II"]
+kind = "province"
+from = 2025-04-01
+until = 2025-05-11
+
+[[unit]]
+code = "KV1733-II"
+name = "Bảo hiểm xã hội khu vực II"
+aliases = ["BHXH khu vực II"]
+kind = "province"
+from = 2025-05-12
+until = 2025-06-30
+"#;
+
 pub const HEADER: &str = r#"[plan]
 number = "1/KH-BHXH"
 title = "Kế hoạch thử"
