@@ -127,6 +127,11 @@ pub fn write_table<R: Tabular>(
             (tone, shown.collect())
         })
         .collect();
+    if style.color {
+        // crossterm, which paints the cells, honours NO_COLOR even then: the choice was
+        // made already (`--color always` wins over NO_COLOR).
+        crossterm::style::force_color_output(true);
+    }
     let piece = |part: &[(Tone, Vec<String>)]| {
         let first = std::ptr::eq(part.as_ptr(), body.as_ptr());
         let last = std::ptr::eq(part.as_ptr_range().end, body.as_ptr_range().end);
@@ -137,9 +142,6 @@ pub fn write_table<R: Tabular>(
             .set_width(u16::try_from(width).unwrap_or(u16::MAX));
         if style.color {
             table.enforce_styling();
-            // crossterm, which paints the cells, honours NO_COLOR even then: the choice
-            // was made already (`--color always` wins over NO_COLOR).
-            crossterm::style::force_color_output(true);
         }
         if first {
             table.set_header(header.clone());
