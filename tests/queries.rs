@@ -841,6 +841,12 @@ fn a_unit_asked_of_a_tree_without_a_registry_says_the_registry_is_missing() {
         "{stderr}"
     );
     assert!(!stderr.contains("no unit is called"), "{stderr}");
+    // `units resolve` says the same, not "nearest spellings below" over an empty list.
+    let output = tree.cmd(&["units", "resolve", "CNTT"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("no units registry"), "{stderr}");
+    assert!(!stderr.contains("nearest spellings"), "{stderr}");
 }
 
 #[test]

@@ -237,6 +237,26 @@ fn clock() -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
+/// Why no unit can be found for `name` at all: the registry is missing or has no unit
+/// that reads.
+fn no_registry(tree: &Tree, registry: &Registry, name: &str) -> Option<String> {
+    if !registry.units().is_empty() {
+        return None;
+    }
+    let path = tree.units_path();
+    Some(if tree.units_file.is_none() {
+        format!(
+            "no units registry: `{}` is missing, so no unit can be found for `{name}` (DESIGN §2)",
+            path.display()
+        )
+    } else {
+        format!(
+            "the units registry `{}` has no unit that reads, so none can be found for `{name}` (`bhxh-plan check` shows why)",
+            path.display()
+        )
+    })
+}
+
 /// The unit a `--unit` names on the query's day and its predecessors, with the note that
 /// says so. The name is read as of `today` as a plan's are as of its `issued` day, except
 /// that a spelling which named several units, none of them on that day, is an error that
@@ -248,18 +268,8 @@ fn resolve_unit(
     today: NaiveDate,
     style: Style,
 ) -> anyhow::Result<(Vec<String>, Option<String>)> {
-    if registry.units().is_empty() {
-        let path = tree.units_path();
-        if tree.units_file.is_none() {
-            bail!(
-                "no units registry: `{}` is missing, so no unit can be found for `{name}` (DESIGN §2)",
-                path.display()
-            );
-        }
-        bail!(
-            "the units registry `{}` has no unit that reads, so none can be found for `{name}` (`bhxh-plan check` shows why)",
-            path.display()
-        );
+    if let Some(why) = no_registry(tree, registry, name) {
+        bail!("{why}");
     }
     let named = registry.named_on(name, today);
     if let Some(named) = &named

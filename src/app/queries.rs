@@ -11,6 +11,7 @@ use crate::cli::{By, Global, QueryArgs, UnitsAction};
 use crate::load::read_tree;
 use crate::query::{self, Listing};
 use crate::render::{self, Caption, Kind, Style};
+use crate::units::Registry;
 
 pub(super) fn plans(global: &Global, today: NaiveDate, style: Style) -> anyhow::Result<u8> {
     let session = Session::open(global, &QueryArgs::default(), today, style)?;
@@ -40,34 +41,12 @@ pub(super) fn units(
             render::write_rows(&rows, &[], style, caption, &mut out)?;
             exit::OK
         }
-        Some(UnitsAction::Resolve { name }) => match registry.named_on(name, today) {
-            Some(named) if named.elsewhen.is_empty() => {
-                let rows = query::unit_rows([named.unit]);
-                render::write_rows(&rows, &[], style, caption, &mut out)?;
-                exit::OK
-            }
-            // A spelling of several units, none on that day: each of them, and when.
-            Some(named) => {
-                let message = super::named_elsewhen(name, today, &named.elsewhen);
-                writeln!(io::stderr(), "{message}")?;
-                let units = named.elsewhen.iter().map(|&(unit, _)| unit);
-                render::write_rows(&query::unit_rows(units), &[], style, caption, &mut out)?;
+        Some(UnitsAction::Resolve { name }) => match super::no_registry(&tree, &registry, name) {
+            Some(why) => {
+                writeln!(io::stderr(), "{why}")?;
                 exit::PROBLEMS
             }
-            None => {
-                writeln!(
-                    io::stderr(),
-                    "no unit is called `{name}`; nearest spellings below"
-                )?;
-                render::write_rows(
-                    &query::unit_rows(registry.nearest(name, 5)),
-                    &[],
-                    style,
-                    caption,
-                    &mut out,
-                )?;
-                exit::PROBLEMS
-            }
+            None => resolve(&registry, name, today, style, &mut out)?,
         },
     };
     let errors: Vec<_> = tree
@@ -88,6 +67,47 @@ pub(super) fn units(
         &mut io::stderr().lock(),
     )?;
     Ok(code.max(exit::PROBLEMS))
+}
+
+/// `units resolve NAME`: the unit the name is on `today`, else the units it named on other
+/// days, else the nearest spellings; the exit code.
+fn resolve(
+    registry: &Registry,
+    name: &str,
+    today: NaiveDate,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
+    let caption = Caption::new(Kind::Units);
+    Ok(match registry.named_on(name, today) {
+        Some(named) if named.elsewhen.is_empty() => {
+            let rows = query::unit_rows([named.unit]);
+            render::write_rows(&rows, &[], style, caption, out)?;
+            exit::OK
+        }
+        // A spelling of several units, none on that day: each of them, and when.
+        Some(named) => {
+            let message = super::named_elsewhen(name, today, &named.elsewhen);
+            writeln!(io::stderr(), "{message}")?;
+            let units = named.elsewhen.iter().map(|&(unit, _)| unit);
+            render::write_rows(&query::unit_rows(units), &[], style, caption, out)?;
+            exit::PROBLEMS
+        }
+        None => {
+            writeln!(
+                io::stderr(),
+                "no unit is called `{name}`; nearest spellings below"
+            )?;
+            render::write_rows(
+                &query::unit_rows(registry.nearest(name, 5)),
+                &[],
+                style,
+                caption,
+                out,
+            )?;
+            exit::PROBLEMS
+        }
+    })
 }
 
 pub(super) fn tasks(
