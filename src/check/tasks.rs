@@ -40,9 +40,11 @@ impl PlanChecker<'_> {
             let context = "a `[[section]]`";
             let id = self.required(&s.id, &s.wrong_type, s.span.clone(), "id", context);
             let title = self.required(&s.title, &s.wrong_type, s.span.clone(), "title", context);
-            let (Some(id), Some(title)) = (id, title) else {
+            // A section without its title is reported as that; its tasks still name it.
+            let Some(id) = id else {
                 continue;
             };
+            let title = title.unwrap_or_default();
             if sections.iter().any(|other| other.id == id) {
                 let span = s.id.as_ref().map_or(s.span.clone(), Sp::span);
                 self.push(Diagnostic::new(
@@ -442,6 +444,19 @@ title = ""
 [[task]]
 id = "1"
 section = "III"
+content = "Xây dựng kế hoạch"
+lead = ["CNTT"]
+deadline = "Quý I/2024"
+
+=== a section whose title is missing is reported once, not again on each of its tasks
+
+[[section]]
+id = "II"
+title = ""
+
+[[task]]
+id = "1"
+section = "II"
 content = "Xây dựng kế hoạch"
 lead = ["CNTT"]
 deadline = "Quý I/2024"
