@@ -124,6 +124,15 @@ impl<'a> Converter<'a> {
 
     fn line(&mut self, mut line: Line) {
         let stt = clean_stt(&line.stt);
+        // A list mark before a deadline of one item ("- Năm 2017") is the cell's layout,
+        // not its time; a cell that lists several keeps its marks, as it was written.
+        if let Some(time) = ["- ", "+ ", "– "]
+            .iter()
+            .find_map(|mark| line.deadline.strip_prefix(mark))
+            .filter(|time| !["- ", "+ ", "– "].iter().any(|mark| time.contains(mark)))
+        {
+            line.deadline = time.trim().to_string();
+        }
         // A heading written in the STT cell and spread over the row: "I. TITLE".
         if line.content.is_empty()
             && line.has_only_text()
@@ -251,6 +260,18 @@ impl<'a> Converter<'a> {
             .trim_start_matches(['-', '+', '–'])
             .trim()
             .to_string();
+        // A time on a row of its own under a stage that has none ("- 2017-2018" under "-
+        // Hoàn thiện dữ liệu"): a copy that lost the table's columns put the stage's
+        // deadline cell on the next line. It is that stage's deadline, not a stage.
+        if line.deadline.is_empty() && self.is_time_alone(&what) {
+            let undated = (self.draft.tasks.last_mut())
+                .and_then(|task| task.stages.last_mut())
+                .filter(|stage| stage.deadline.is_none());
+            if let Some(stage) = undated {
+                stage.deadline = Some(what);
+                return;
+            }
+        }
         let deadline = (!line.deadline.is_empty()).then(|| line.deadline.clone());
         if let Some(text) = &deadline {
             self.check_deadline(text, line.source_row);
@@ -453,6 +474,23 @@ impl<'a> Converter<'a> {
             ));
         }
         units.codes
+    }
+
+    /// Text that is a time and nothing else: it starts with a number or a word that starts
+    /// a time ("Năm", "Quý", "Giai đoạn", "Trước", …), and it reads as a dated deadline.
+    fn is_time_alone(&self, text: &str) -> bool {
+        const STARTS: &[&str] = &[
+            "nam", "quy", "thang", "giai", "tu", "truoc", "den", "ngay", "cham", "dau", "giua",
+            "cuoi", "hang", "dinh",
+        ];
+        let first: String = unaccented(text)
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let starts_a_time =
+            first.starts_with(|c: char| c.is_ascii_digit()) || STARTS.contains(&first.as_str());
+        starts_a_time
+            && deadline::resolve(text, Context { year: self.year })
+                .is_ok_and(|resolution| resolution.due.is_some())
     }
 
     fn check_deadline(&mut self, text: &str, row: usize) {

@@ -108,7 +108,9 @@ fn number(line: &str) -> Option<String> {
         }
         let next = words.get(i + 1)?;
         let candidate = next.trim_end_matches([',', ';', '.', ')']);
-        if candidate.contains('/') && candidate.chars().any(|c| c.is_alphabetic()) {
+        // "Số: /QĐ-BHXH", the number left blank until the document is signed, is none.
+        let blank = candidate.starts_with('/');
+        if !blank && candidate.contains('/') && candidate.chars().any(|c| c.is_alphabetic()) {
             return Some(candidate.to_string());
         }
     }
@@ -170,6 +172,8 @@ mod tests {
         ]);
         assert_eq!(meta.number.as_deref(), Some("24/QĐ-BHXH"));
         assert_eq!(meta.issued, NaiveDate::from_ymd_opt(2024, 1, 19));
+        // A number left blank before the slash, as drafts are, is no number.
+        assert_eq!(lines(&["Số: /QĐ-BHXH"]).number, None);
         assert_eq!(meta.kind.as_deref(), Some("Quyết định"));
         assert_eq!(
             meta.title.as_deref(),

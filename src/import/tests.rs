@@ -470,3 +470,37 @@ fn a_draft_never_writes_a_date_toml_cannot_read() {
     draft.issued = NaiveDate::from_ymd_opt(2024, 3, 5);
     assert!(draft.to_toml().contains("\nissued = 2024-03-05\n"));
 }
+
+/// A copy that lost the table's columns puts a stage's deadline cell on a line of its own
+/// under it ("- 2017-2018"): that is the stage's deadline. A stage whose text only carries
+/// a time inside a sentence stays a stage.
+#[test]
+fn a_time_on_its_own_line_under_an_undated_stage_is_its_deadline() {
+    let tsv = "STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\n\
+               1\tCấp thẻ BHYT điện tử:\tVăn phòng\tPháp chế\t\n\
+               \t- Hoàn thiện dữ liệu.\t\t\t\n\
+               \t- 2017-2018\t\t\t\n\
+               \t- Triển khai toàn quốc\t\t\t\n\
+               \t- Tháng 6/2019\t\t\t\n\
+               \t- Tổng kết trong năm 2020\t\t\t\n\
+               2\tViệc hai\tVăn phòng\t\t- Năm 2017\n";
+    let imported = convert(tsv.as_bytes(), SourceKind::Tsv);
+    let stages: Vec<(&str, Option<&str>)> = imported.draft.tasks[0]
+        .stages
+        .iter()
+        .map(|s| (s.what.as_str(), s.deadline.as_deref()))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            ("Hoàn thiện dữ liệu.", Some("2017-2018")),
+            ("Triển khai toàn quốc", Some("Tháng 6/2019")),
+            ("Tổng kết trong năm 2020", None),
+        ]
+    );
+    // A list mark before a deadline cell is its layout.
+    assert_eq!(
+        imported.draft.tasks[1].deadline.as_deref(),
+        Some("Năm 2017")
+    );
+}
