@@ -79,7 +79,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             span: start..end,
         });
     }
+    glued_words(&mut tokens, text);
+    lookalike_digits(&mut tokens, text);
     abbreviations(&mut tokens);
+    lookalike_numerals(&mut tokens);
+    of_the_year(&mut tokens);
+    days_in_words(&mut tokens, text);
     clock_times(&mut tokens);
     budget_years(&mut tokens);
     reporting_periods(&mut tokens);
@@ -87,8 +92,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// "Năm ngân sách 2025", "năm tài chính 2026": the budget (fiscal) year, which in Vietnam is
-/// the calendar year; the words between "năm" and the year are dropped.
+/// the calendar year; the words between "năm" and the year are dropped. "Niên độ 2025" (the
+/// accounting year, the calendar year by the Law on Accounting) is "năm 2025".
 fn budget_years(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 2 < tokens.len() {
+        let year = &tokens[i + 2];
+        if tokens[i].is_word("nien")
+            && tokens[i + 1].is_word("do")
+            && year.kind == Kind::Number
+            && year.text.len() == 4
+        {
+            tokens[i].text = "nam".into();
+            tokens[i].span.end = tokens[i + 1].span.end;
+            tokens.remove(i + 1);
+        }
+        i += 1;
+    }
     let mut i = 0;
     while i + 3 < tokens.len() {
         let named = [["ngan", "sach"], ["tai", "chinh"]]
@@ -216,8 +236,20 @@ fn abbreviations(tokens: &mut Vec<Token>) {
             };
             let number = next.filter(|t| t.kind == Kind::Number);
             let numeral = next.filter(|t| t.kind == Kind::Word && is_roman(&t.text));
+            // "6T đầu năm": a "T" written after the count is "tháng".
+            let after_count = i > 0
+                && tokens[i - 1].kind == Kind::Number
+                && tokens[i - 1].span.end == tokens[i].span.start
+                && tokens
+                    .get(i + 1)
+                    .is_none_or(|next| next.span.start != tokens[i].span.end);
             let word = match tokens[i].text.as_str() {
+                "t" if after_count => Some("thang"),
                 "t" | "th" if number.is_some() => Some("thang"),
+                // "Tr. 30/6/2025": "trước".
+                "tr" if dotted && tokens.get(i + 2).is_some_and(|t| t.kind == Kind::Number) => {
+                    Some("truoc")
+                }
                 "q" if number.is_some() || (dotted && numeral.is_some()) => Some("quy"),
                 "n" if number.is_some_and(|t| t.text.len() == 4) => Some("nam"),
                 _ => None,
@@ -252,6 +284,250 @@ fn abbreviations(tokens: &mut Vec<Token>) {
     }
 }
 
+/// "2O25", "3O/6", "l2/2025", "15/l0": the letter O typed or scanned for a zero, a lower-case
+/// L for a one, inside a number. A word of nothing but those letters written against the
+/// digits on either side is those digits, and one number with them.
+fn lookalike_digits(tokens: &mut Vec<Token>, text: &str) {
+    let digits = |t: &Token| -> Option<String> {
+        let written = &text[t.span.clone()];
+        let digit = |c: char| match c {
+            'O' | 'o' => Some('0'),
+            'l' => Some('1'),
+            _ => None,
+        };
+        (t.kind == Kind::Word).then(|| written.chars().map(digit).collect())?
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let glued = |a: &Token, b: &Token| a.span.end == b.span.start;
+        let number_before =
+            i > 0 && tokens[i - 1].kind == Kind::Number && glued(&tokens[i - 1], &tokens[i]);
+        let number_after = tokens
+            .get(i + 1)
+            .is_some_and(|next| next.kind == Kind::Number && glued(&tokens[i], next));
+        match digits(&tokens[i]) {
+            Some(digits) if number_before || number_after => {
+                tokens[i].kind = Kind::Number;
+                tokens[i].text = digits;
+                // Join the runs of digits around it into one number.
+                if number_after {
+                    let next = tokens.remove(i + 1);
+                    tokens[i].text.push_str(&next.text);
+                    tokens[i].span.end = next.span.end;
+                }
+                if number_before {
+                    let this = tokens.remove(i);
+                    tokens[i - 1].text.push_str(&this.text);
+                    tokens[i - 1].span.end = this.span.end;
+                    i -= 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Words a typist ran together, folded, with where the second starts in the folded text:
+/// "Hằngquý", "Thườngxuyên", "Địnhkỳ", "QuýIII" (a quarter's word and its numeral).
+const GLUED: &[(&str, usize)] = &[
+    ("hangquy", 4),
+    ("hangthang", 4),
+    ("hangnam", 4),
+    ("hangtuan", 4),
+    ("hangngay", 4),
+    ("thuongxuyen", 6),
+    ("lientuc", 4),
+    ("dinhky", 4),
+    ("quyi", 3),
+    ("quyii", 3),
+    ("quyiii", 3),
+    ("quyiv", 3),
+];
+
+/// Splits the words of [`GLUED`] in two, each with its part of the span.
+fn glued_words(tokens: &mut Vec<Token>, text: &str) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = GLUED
+            .iter()
+            .find(|(word, _)| tokens[i].kind == Kind::Word && tokens[i].text == *word);
+        let Some(&(word, at)) = found else {
+            i += 1;
+            continue;
+        };
+        // The byte in the original where the folded text reaches `at` characters.
+        let span = tokens[i].span.clone();
+        let mut folded = 0;
+        let split = text[span.clone()]
+            .char_indices()
+            .find(|&(_, c)| {
+                let reached = folded >= at && !is_combining_mark(c);
+                folded += unaccented(c.encode_utf8(&mut [0; 4])).count();
+                reached
+            })
+            .map_or(span.end, |(offset, _)| span.start + offset);
+        tokens[i].text = word[..at].to_string();
+        tokens[i].span.end = split;
+        let second = Token {
+            kind: Kind::Word,
+            text: older_spelling(word[at..].to_string()),
+            span: split..span.end,
+        };
+        tokens.insert(i + 1, second);
+        i += 2;
+    }
+}
+
+/// "Quý lll/2025", "Quý ll, lll": a lower-case L typed or scanned for a capital I in the
+/// numeral of a quarter. Read so only right after "quý", or after a numeral and a comma, a
+/// dash or "và" that follow one.
+fn lookalike_numerals(tokens: &mut Vec<Token>) {
+    // "Quý 1V": a digit one for the I, against the rest of the numeral.
+    for i in 1..tokens.len().saturating_sub(1) {
+        let (one, rest) = (&tokens[i], &tokens[i + 1]);
+        let merged = format!(
+            "{}{}",
+            "i".repeat(one.text.len()),
+            rest.text.replace('l', "i")
+        );
+        if tokens[i - 1].is_word("quy")
+            && one.kind == Kind::Number
+            && one.text.bytes().all(|b| b == b'1')
+            && rest.kind == Kind::Word
+            && one.span.end == rest.span.start
+            && is_roman(&merged)
+        {
+            let rest = tokens.remove(i + 1);
+            tokens[i] = Token {
+                kind: Kind::Word,
+                text: merged,
+                span: tokens[i].span.start..rest.span.end,
+            };
+            break;
+        }
+    }
+    for i in 1..tokens.len() {
+        let word = &tokens[i].text;
+        let lookalike = tokens[i].kind == Kind::Word
+            && word.contains('l')
+            && word.bytes().all(|b| matches!(b, b'i' | b'l' | b'v'));
+        if !lookalike {
+            continue;
+        }
+        let after_quy = tokens[i - 1].is_word("quy");
+        let in_list = i >= 3
+            && (tokens[i - 1].is_punct(',')
+                || tokens[i - 1].is_punct('-')
+                || tokens[i - 1].is_word("va"))
+            && tokens[i - 2].kind == Kind::Word
+            && is_roman(&tokens[i - 2].text)
+            && tokens[..i - 2]
+                .iter()
+                .rev()
+                .take(8)
+                .any(|t| t.is_word("quy"));
+        let numeral = word.replace('l', "i");
+        if (after_quy || in_list) && is_roman(&numeral) {
+            tokens[i].text = numeral;
+        }
+    }
+}
+
+/// "Quý IV của năm 2025", "tháng 12 của năm 2025": "của" (of) between a period's number and
+/// its year says nothing the year does not, and is dropped.
+fn of_the_year(tokens: &mut Vec<Token>) {
+    let mut i = 1;
+    while i + 2 < tokens.len() {
+        let numbered = tokens[i - 1].kind == Kind::Number
+            || (tokens[i - 1].kind == Kind::Word && is_roman(&tokens[i - 1].text));
+        let year = &tokens[i + 2];
+        if numbered
+            && tokens[i].is_word("cua")
+            && tokens[i + 1].is_word("nam")
+            && year.kind == Kind::Number
+            && year.text.len() == 4
+        {
+            tokens.remove(i);
+        }
+        i += 1;
+    }
+}
+
+/// "ngày ba mươi tháng sáu", "trước ngày mười lăm hằng tháng": a day of the month written in
+/// words after "ngày" (or "mùng"), before "tháng" or "hằng tháng", is that number.
+fn days_in_words(tokens: &mut Vec<Token>, text: &str) {
+    let mut i = 1;
+    while i < tokens.len() {
+        let after_day = ["ngay", "mung", "mong"]
+            .iter()
+            .any(|w| tokens[i - 1].is_word(w));
+        let read = after_day
+            .then(|| count_in_words(&tokens[i..], text))
+            .flatten();
+        let followed = |len: usize| {
+            tokens
+                .get(i + len)
+                .is_some_and(|t| t.is_word("thang") || t.is_word("hang"))
+        };
+        match read {
+            Some((day @ 1..=31, len)) if followed(len) => {
+                let span = tokens[i].span.start..tokens[i + len - 1].span.end;
+                tokens.drain(i + 1..i + len);
+                tokens[i] = Token {
+                    kind: Kind::Number,
+                    text: day.to_string(),
+                    span,
+                };
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// A count from one to thirty-nine written in words at the start of `tokens`, and how many
+/// tokens it takes: "ba", "mười lăm", "hai mươi mốt", "ba mươi". Folding makes "sáu" (six)
+/// and "sau" (after), "tư" (four) and "từ" (from), "tám" and "tạm" one word: the written
+/// form decides.
+fn count_in_words(tokens: &[Token], text: &str) -> Option<(u32, usize)> {
+    let written = |t: &Token| text[t.span.clone()].to_lowercase();
+    let unit = |t: &Token, after_tens: bool| -> Option<u32> {
+        if t.kind != Kind::Word {
+            return None;
+        }
+        match t.text.as_str() {
+            "mot" => Some(1),
+            "hai" => Some(2),
+            "ba" => Some(3),
+            "bon" => Some(4),
+            "tu" if after_tens && written(t) == "tư" => Some(4),
+            "nam" | "lam" if after_tens => Some(5),
+            "sau" if written(t) == "sáu" => Some(6),
+            "bay" => Some(7),
+            "tam" if written(t) == "tám" => Some(8),
+            "chin" => Some(9),
+            _ => None,
+        }
+    };
+    let first = tokens.first()?;
+    if first.is_word("muoi") {
+        // "mười", "mười lăm": ten and a unit.
+        return match tokens.get(1).and_then(|t| unit(t, true)) {
+            Some(u) => Some((10 + u, 2)),
+            None => Some((10, 1)),
+        };
+    }
+    let tens = unit(first, false)?;
+    if tokens.get(1).is_some_and(|t| t.is_word("muoi")) {
+        // "hai mươi", "ba mươi mốt": tens and a unit.
+        return match tokens.get(2).and_then(|t| unit(t, true)) {
+            Some(u) => Some((tens * 10 + u, 3)),
+            None => Some((tens * 10, 2)),
+        };
+    }
+    Some((tens, 1))
+}
+
 /// A Roman numeral a quarter may be written with, or one past them ("V", read to say it
 /// does not exist).
 fn is_roman(word: &str) -> bool {
@@ -274,7 +550,9 @@ fn kind_of(c: char) -> Kind {
         Kind::Number
     } else if c.is_alphabetic() || is_combining_mark(c) {
         Kind::Word
-    } else if matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '−') {
+    } else if matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' | '÷' | '~') {
+        // "3÷6/2025", "2025 ~ 2030": the division sign and the tilde mark a range, as a dash
+        // does, in Vietnamese technical writing and in notes.
         Kind::Punct('-')
     } else {
         Kind::Punct(c)
@@ -355,6 +633,33 @@ mod tests {
         // The span of a word with a soft hyphen is the word as written.
         let tokens = tokenize("Thá\u{ad}ng 9");
         assert_eq!(&"Thá\u{ad}ng 9"[tokens[0].span.clone()], "Thá\u{ad}ng");
+    }
+
+    #[test]
+    fn what_a_typist_or_a_scan_garbles_reads_as_meant() {
+        let texts = |text| -> Vec<String> { tokenize(text).into_iter().map(|t| t.text).collect() };
+        assert_eq!(texts("Năm 2O25"), ["nam", "2025"]);
+        assert_eq!(texts("15/l0/2025"), ["15", "/", "10", "/", "2025"]);
+        assert_eq!(
+            texts("Quý lll, lV/2025"),
+            ["quy", "iii", ",", "iv", "/", "2025"]
+        );
+        assert_eq!(texts("Quý 1V/2025")[..2], ["quy", "iv"]);
+        assert_eq!(texts("Hằngquý"), ["hang", "quy"]);
+        assert_eq!(texts("QuýIII/2025")[..2], ["quy", "iii"]);
+        assert_eq!(texts("6T đầu năm")[..2], ["6", "thang"]);
+        assert_eq!(texts("Quý IV của năm 2025"), ["quy", "iv", "nam", "2025"]);
+        assert_eq!(
+            texts("ngày ba mươi tháng sáu"),
+            ["ngay", "30", "thang", "sau"]
+        );
+        // Each part keeps its place in the original.
+        let tokens = tokenize("Thườngxuyên");
+        assert_eq!(&"Thườngxuyên"[tokens[1].span.clone()], "xuyên");
+        // Elsewhere the letters stay letters: "l" not after "quý", "lo" apart from digits.
+        assert_eq!(texts("Quý l")[1], "i");
+        assert_eq!(texts("tháng l")[1], "l");
+        assert_eq!(texts("lo 2025")[0], "lo");
     }
 
     #[test]

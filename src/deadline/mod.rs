@@ -188,8 +188,16 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
             ),
         });
     }
-    let all = tokenize(text);
-    let tokens = without_remarks(all.clone());
+    let all = balanced(tokenize(text));
+    let mut tokens = without_remarks(all.clone());
+    // "Quý III/2025;.", "Tháng 10/2025,,": marks left at the end of a cell close nothing.
+    while tokens.len() > 1
+        && tokens
+            .last()
+            .is_some_and(|t| matches!(t.kind, lexer::Kind::Punct(';' | '.' | ',' | ':')))
+    {
+        tokens.pop();
+    }
     if tokens.is_empty() {
         // "(đến 31/1/2026)": a deadline written wholly in parentheses is read inside them.
         if let [open, inside @ .., close] = &all[..]
@@ -318,6 +326,26 @@ fn read(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Er
         return read_parts(false).or(listed);
     }
     listed
+}
+
+/// Drops the parentheses that have no partner: "(Quý III/2025" whose closing one was lost in
+/// another cell, "Quý IV/2025)" whose opening one was. Unmatched, they enclose nothing.
+fn balanced(mut tokens: Vec<Token>) -> Vec<Token> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut unmatched: Vec<usize> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if token.is_punct('(') {
+            open.push(i);
+        } else if token.is_punct(')') && open.pop().is_none() {
+            unmatched.push(i);
+        }
+    }
+    unmatched.extend(open);
+    unmatched.sort_unstable();
+    for i in unmatched.into_iter().rev() {
+        tokens.remove(i);
+    }
+    tokens
 }
 
 /// Drops remarks in parentheses: they are kept in the text, never read as dates.

@@ -344,7 +344,7 @@ impl Parser<'_> {
     }
 
     /// A day with its month, at a number: "28/4", "27 tháng 6 năm 2025".
-    fn full_date(&mut self) -> Result<Resolution, Error> {
+    pub(super) fn full_date(&mut self) -> Result<Resolution, Error> {
         let start = self.pos;
         if self.at_number(0) && self.at_word(1, "thang") {
             let (day, _) = self.number("a day (1 to 31)")?;

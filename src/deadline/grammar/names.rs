@@ -86,6 +86,18 @@ impl Parser<'_> {
         (*n != 6 || self.written(ahead) == "sáu").then_some(*n)
     }
 
+    /// A quarter named in words at `ahead`: "quý một", "quý hai", "quý ba", "quý bốn" or
+    /// "quý tư".
+    pub(super) fn quarter_word(&self, ahead: usize) -> Option<u32> {
+        let four = self.at_word(ahead, "tu") && self.written(ahead) == "tư";
+        let n = if four {
+            Some(4)
+        } else {
+            self.numeral_at(ahead)
+        };
+        n.filter(|n| (1..=4).contains(n))
+    }
+
     /// The unit after "mười" or "mươi": one to nine, with the spellings used there ("mốt",
     /// "tư", "lăm"); "năm" after "mười" is the word for years.
     fn unit_at(&self, ahead: usize) -> Option<u32> {

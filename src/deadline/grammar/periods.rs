@@ -33,7 +33,7 @@ impl Parser<'_> {
     pub(super) fn quarter_numeral(&mut self) -> Result<u32, Error> {
         let span = self.here();
         let value = match self.peek() {
-            Some(t) if t.kind == Tok::Word => roman(&t.text),
+            Some(t) if t.kind == Tok::Word => roman(&t.text).or_else(|| self.quarter_word(0)),
             Some(t) if t.kind == Tok::Number => t.text.parse::<u32>().ok(),
             _ => None,
         };
@@ -57,7 +57,7 @@ impl Parser<'_> {
 
     pub(super) fn is_quarter_numeral(&self, ahead: usize) -> bool {
         self.peek_at(ahead).is_some_and(|t| match t.kind {
-            Tok::Word => roman(&t.text).is_some(),
+            Tok::Word => roman(&t.text).is_some() || self.quarter_word(ahead).is_some(),
             Tok::Number => t.text.len() == 1,
             Tok::Punct(_) => false,
         })
@@ -267,7 +267,8 @@ impl Parser<'_> {
         } else {
             (13 - months, 12)
         };
-        // "12 tháng đầu năm", "mười hai tháng đầu năm": all of it, the year.
+        // "12 tháng đầu năm", "mười hai tháng đầu năm": all of it, the year. Three months
+        // stay a span, as the real table's readers read "3 tháng cuối năm".
         let kind = match months {
             6 => Kind::Half,
             12 => Kind::Year,
@@ -278,6 +279,45 @@ impl Parser<'_> {
             ymd(year, from, 1),
             last_of_month(year, to),
         ))
+    }
+
+    /// "10 ngày đầu tháng 7/2025", "mười ngày cuối tháng 12": the first or the last days of
+    /// a month, a span; at a count of days. None, and nothing consumed, elsewhere.
+    pub(super) fn days_of_a_month(&mut self) -> Option<Result<Resolution, Error>> {
+        let start = self.pos;
+        let (n, len) = self
+            .count_at(0)
+            .filter(|&(_, len)| self.at_word(len, "ngay") && self.at_word(len + 2, "thang"))?;
+        let first = self.at_word(len + 1, "dau");
+        if !first && !self.at_word(len + 1, "cuoi") {
+            return None;
+        }
+        self.pos += len + 3;
+        let read = (|| {
+            let month = self.month_number()?;
+            let year = self.year_suffix()?;
+            let (from, to) = month_window(year, month);
+            let days = u64::from(n.saturating_sub(1));
+            let span = match (first, n) {
+                (_, 0) | (_, 29..) => None,
+                (true, _) => from
+                    .checked_add_days(chrono::Days::new(days))
+                    .map(|d| (from, d)),
+                (false, _) => to
+                    .checked_sub_days(chrono::Days::new(days))
+                    .map(|d| (d, to)),
+            };
+            span.filter(|(a, b)| a >= &from && b <= &to)
+                .map(|(a, b)| Resolution::window(Kind::Span, a, b))
+                .ok_or_else(|| {
+                    let span = self.span_of(start, start + len);
+                    self.error(
+                        span,
+                        format!("a month's first or last days are 1 to 28, not {n}"),
+                    )
+                })
+        })();
+        Some(read)
     }
 
     /// "năm học 2018-2019": a school year. The Ministry of Education's yearly framework

@@ -149,13 +149,22 @@ impl Parser<'_> {
         let save = self.pos;
         self.pos = i;
         let word = self.peek().is_some_and(|t| t.kind == Tok::Word);
-        let found = word
-            && (self.at_filler()
-                || self.strong_start()
-                || self.at_recurring()
-                || (self.at_word(0, "nua") && (self.at_word(1, "dau") || self.at_word(1, "cuoi")))
-                || self.at_ongoing()
-                || (first && self.is_event()));
+        // "Dịp Quốc khánh 2/9/2025": a day written in figures after words that name it.
+        let short = |at: usize| self.peek_at(at).is_some_and(|t| t.text.len() <= 2);
+        let figures = self.at_number(0)
+            && short(0)
+            && (self.at_punct(1, '/') || self.at_punct(1, '.'))
+            && self.at_number(2)
+            && short(2);
+        let found = figures
+            || word
+                && (self.at_filler()
+                    || self.strong_start()
+                    || self.at_recurring()
+                    || (self.at_word(0, "nua")
+                        && (self.at_word(1, "dau") || self.at_word(1, "cuoi")))
+                    || self.at_ongoing()
+                    || (first && self.is_event()));
         self.pos = save;
         found
     }

@@ -397,13 +397,19 @@ impl Parser<'_> {
             .is_none_or(|t| matches!(t.kind, Tok::Punct(_)) || t.is_word("va") || t.is_word("hoac"))
     }
 
-    /// "và các năm tiếp theo", "và những năm tiếp theo", "trở đi".
+    /// "và các năm tiếp theo", "và những năm tiếp theo", "và các quý tiếp theo" (after a
+    /// quarter), "và các tháng tiếp theo", "trở đi".
     fn open_ended_tail(&mut self) -> bool {
-        self.words(&["va", "cac", "nam", "tiep", "theo"])
-            || self.words(&["va", "nhung", "nam", "tiep", "theo"])
-            || self.words(&["va", "cac", "nam", "sau"])
-            || self.words(&["va", "tiep", "theo"])
-            || self.words(&["tro", "di"])
+        let start = self.pos;
+        let periods = self.words(&["va"])
+            && (self.words(&["cac"]) || self.words(&["nhung"]))
+            && (self.words(&["nam"]) || self.words(&["quy"]) || self.words(&["thang"]))
+            && (self.words(&["tiep", "theo"]) || self.words(&["sau"]));
+        if periods {
+            return true;
+        }
+        self.pos = start;
+        self.words(&["va", "tiep", "theo"]) || self.words(&["tro", "di"])
     }
 
     /// Items of a group that took the context's year take the year another item states:
@@ -510,6 +516,35 @@ impl Parser<'_> {
                 error: self.unreadable_from(items[0].start),
                 committed: false,
             });
+        }
+        // "Từ tháng 7/2025, thực hiện hằng tháng": a series from the time named on, not from
+        // the year's start, where that time ends on one of the series' days. Otherwise the
+        // time is a first due of its own ("Từ quý I/2026 và định kỳ hằng năm": March, then
+        // each year's end).
+        if let [from, series] = &items[..]
+            && from.prefix.from
+            && ranged.is_none()
+            && !from.resolution.kind.is_undated()
+            && from.resolution.kind != Kind::Recurring
+            && series.resolution.kind == Kind::Recurring
+            && let Some(first) = from.resolution.start
+            && from
+                .resolution
+                .due
+                .is_some_and(|due| series.resolution.dates.contains(&due))
+        {
+            let dates: Vec<NaiveDate> = (series.resolution.dates.iter())
+                .copied()
+                .filter(|d| *d >= first)
+                .collect();
+            if !dates.is_empty() {
+                return Ok(Resolution {
+                    kind: Kind::Recurring,
+                    start: Some(first),
+                    due: dates.last().copied(),
+                    dates,
+                });
+            }
         }
         let mut parts: Vec<Resolution> = items.into_iter().map(|i| i.resolution).collect();
         if let Some(span) = ranged {

@@ -3,7 +3,7 @@
 //! thời hạn 20 ngày kể từ …"), counts of days, and sessions named by their time.
 
 use super::super::lexer::Kind as Tok;
-use super::super::{Error, Resolution};
+use super::super::{Error, Kind, Resolution};
 use super::*;
 
 /// Words before an ongoing duty that say it goes on: "là nhiệm vụ thường xuyên", "tiếp tục
@@ -19,6 +19,8 @@ const ONGOING_LEADS: &[&[&str]] = &[
     &["thuc", "hien"],
     &["trien", "khai"],
     &["to", "chuc"],
+    &["cap", "nhat"],
+    &["theo", "doi"],
     &["trong"],
 ];
 
@@ -36,6 +38,7 @@ impl Parser<'_> {
         let core = self.words(&["thuong", "xuyen"])
             || self.words(&["lien", "tuc"])
             || self.words(&["hang", "ngay"])
+            || self.weekly()
             || self.time_after(joined);
         if !core {
             self.pos = start;
@@ -60,12 +63,34 @@ impl Parser<'_> {
         found
     }
 
+    /// "Hằng tuần", "định kỳ hằng tuần", "hằng tuần vào thứ Sáu", consumed: a weekly duty is
+    /// ongoing, as a daily one is. Fifty-two due dates a year is no series a plan tracks
+    /// occurrence by occurrence (a monthly one is); the weekday names no date of the plan's.
+    fn weekly(&mut self) -> bool {
+        let start = self.pos;
+        self.words(&["dinh", "ky"]);
+        let every = self.words(&["hang", "tuan"]) || self.words(&["moi", "tuan"]);
+        if !every {
+            self.pos = start;
+            return false;
+        }
+        let after = self.pos;
+        self.punct(',');
+        self.words(&["vao"]);
+        let weekday = (self.at_word(0, "thu") && self.peek_at(1).is_some())
+            || self.at_words(&["chu", "nhat"]);
+        self.pos = if weekday { self.pos + 2 } else { after };
+        true
+    }
+
     /// "các năm tiếp theo", "những năm sau", and where `joined` "thời gian tới", "giai
     /// đoạn tiếp theo", consumed: the time after a date.
     fn time_after(&mut self, joined: bool) -> bool {
         let start = self.pos;
         let plural = self.words(&["cac"]) || self.words(&["nhung"]);
-        let period = (plural && self.words(&["nam"]))
+        // "các năm", and the quarters or months after a quarter's or a month's first due.
+        let period = (plural
+            && (self.words(&["nam"]) || self.words(&["quy"]) || self.words(&["thang"])))
             || (joined && (self.words(&["thoi", "gian"]) || self.words(&["giai", "doan"])));
         let after = period
             && (self.words(&["tiep", "theo"]) || self.words(&["sau"]) || self.words(&["toi"]));
@@ -266,6 +291,7 @@ impl Parser<'_> {
                 .is_none_or(|t| t.is_punct(',') || t.is_punct(';') || t.is_punct('.'));
             let counted_from = self.at_words(&["ke", "tu"])
                 || self.at_words(&["tinh", "tu"])
+                || self.at_words(&["so", "voi"])
                 || self.at_word(0, "sau")
                 || self.at_word(0, "truoc")
                 || self.at_word(0, "den")
@@ -278,6 +304,32 @@ impl Parser<'_> {
         }
         self.pos = start;
         false
+    }
+
+    /// Days counted from a stated date, consumed when they are the whole phrase: "(trong
+    /// vòng) 30 ngày kể từ ngày 01/7/2025". The Civil Code (Art. 147) counts a time in days
+    /// from the day after the one named, so thirty days from 1 July end on 31 July; the
+    /// window opens on the day named. Working days ("ngày làm việc") depend on the holidays
+    /// of the year and stay a time counted from an event.
+    pub(super) fn days_from_a_date(&mut self) -> Option<Resolution> {
+        let start = self.pos;
+        let _ = self.words(&["thoi", "han"]) || self.words(&["vong"]);
+        let count = self
+            .count_at(0)
+            .filter(|&(n, len)| self.at_word(len, "ngay") && (1..=3660).contains(&n));
+        let found = count.and_then(|(n, len)| {
+            self.pos += len + 1;
+            let from = self.words(&["ke", "tu"]) || self.words(&["tinh", "tu"]);
+            self.words(&["ngay"]);
+            let day = from.then(|| self.full_date().ok()).flatten()?;
+            let first = day.due.filter(|_| self.ends_phrase(0))?;
+            let last = first.checked_add_days(chrono::Days::new(u64::from(n)))?;
+            Some(Resolution::window(Kind::Span, first, last))
+        });
+        if found.is_none() {
+            self.pos = start;
+        }
+        found
     }
 
     /// A length in days, consumed: "25 ngày" before ", bắt đầu từ ngày 1/4/2019", "diễn ra
