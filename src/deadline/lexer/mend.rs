@@ -1,0 +1,447 @@
+//! Tokens mended into the words the grammar reads: what typists, scans and conversions
+//! leave in a cell ("2O25", "Quý lll", "Hằngquý"), abbreviations ("T12", "6T", "Tr."), days
+//! written in words, and words that say nothing a time does not (a clock time after a
+//! date, "của" before a year, "ngân sách" in "năm ngân sách").
+
+use unicode_normalization::char::is_combining_mark;
+
+use super::{Kind, Token, older_spelling};
+use crate::units::unaccented;
+
+/// Every mending pass, in the order each needs the ones before it: words split and digits
+/// joined before abbreviations are read, numerals before the words around them.
+pub(super) fn all(tokens: &mut Vec<Token>, text: &str) {
+    glued_words(tokens, text);
+    lookalike_digits(tokens, text);
+    abbreviations(tokens);
+    lookalike_numerals(tokens);
+    of_the_year(tokens);
+    days_in_words(tokens, text);
+    clock_times(tokens);
+    budget_years(tokens);
+    reporting_periods(tokens);
+}
+
+/// "Năm ngân sách 2025", "năm tài chính 2026": the budget (fiscal) year, which in Vietnam is
+/// the calendar year; the words between "năm" and the year are dropped. "Niên độ 2025" (the
+/// accounting year, the calendar year by the Law on Accounting) is "năm 2025".
+fn budget_years(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 2 < tokens.len() {
+        let year = &tokens[i + 2];
+        if tokens[i].is_word("nien")
+            && tokens[i + 1].is_word("do")
+            && year.kind == Kind::Number
+            && year.text.len() == 4
+        {
+            tokens[i].text = "nam".into();
+            tokens[i].span.end = tokens[i + 1].span.end;
+            tokens.remove(i + 1);
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i + 3 < tokens.len() {
+        let named = [["ngan", "sach"], ["tai", "chinh"]]
+            .iter()
+            .any(|[a, b]| tokens[i + 1].is_word(a) && tokens[i + 2].is_word(b));
+        let year = &tokens[i + 3];
+        if tokens[i].is_word("nam") && named && year.kind == Kind::Number && year.text.len() == 4 {
+            tokens.drain(i + 1..i + 3);
+        }
+        i += 1;
+    }
+}
+
+/// "Kỳ báo cáo quý", "kỳ báo cáo tháng" (the quarterly, the monthly reporting period) with
+/// no number after the unit: every such period, as "hằng quý" says. With one ("kỳ báo cáo
+/// quý I/2025") the words name that period, and are left to the reader of words before a
+/// time.
+fn reporting_periods(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 3 < tokens.len() {
+        let opens =
+            tokens[i].is_word("ky") && tokens[i + 1].is_word("bao") && tokens[i + 2].is_word("cao");
+        let unit = ["quy", "thang", "nam"]
+            .iter()
+            .any(|w| tokens[i + 3].is_word(w));
+        let numbered = tokens
+            .get(i + 4)
+            .is_some_and(|t| t.kind == Kind::Number || (t.kind == Kind::Word && is_roman(&t.text)));
+        if opens && unit && !numbered {
+            let end = tokens[i + 2].span.end;
+            tokens[i].text = "hang".to_string();
+            tokens[i].span.end = end;
+            tokens.drain(i + 1..i + 3);
+        }
+        i += 1;
+    }
+}
+
+/// "30/06/2025 00:00:00", "2025-12-31 0:00": the time of day Excel writes after a date it
+/// gives as text. A clock time (hours, ":", minutes, and seconds or not, written together)
+/// after a whole date (three numbers and their separators) says when in the day, which a
+/// deadline's day does not need: it is dropped.
+fn clock_times(tokens: &mut Vec<Token>) {
+    let glued = |a: &Token, b: &Token| a.span.end == b.span.start;
+    let number = |t: &Token, max: u32| {
+        t.kind == Kind::Number && t.text.len() <= 2 && t.text.parse().is_ok_and(|n: u32| n <= max)
+    };
+    let separator = |t: &Token| matches!(t.kind, Kind::Punct('/' | '-' | '.'));
+    let mut i = 5;
+    while i + 2 < tokens.len() {
+        let clock = |len: usize| {
+            let parts = &tokens[i..i + len];
+            number(&parts[0], 23)
+                && parts[1..].chunks(2).all(|pair| {
+                    pair[0].is_punct(':')
+                        && pair
+                            .get(1)
+                            .is_some_and(|t| t.text.len() == 2 && number(t, 59))
+                })
+                && parts.windows(2).all(|w| glued(&w[0], &w[1]))
+                && tokens
+                    .get(i + len)
+                    .is_none_or(|next| !glued(&parts[len - 1], next))
+        };
+        let len = [5, 3]
+            .into_iter()
+            .find(|&len| i + len <= tokens.len() && clock(len));
+        let date = &tokens[i - 5..i];
+        let after_a_date = date.iter().enumerate().all(|(at, t)| {
+            if at % 2 == 0 {
+                t.kind == Kind::Number
+            } else {
+                separator(t)
+            }
+        }) && date.windows(2).all(|w| glued(&w[0], &w[1]))
+            && !glued(&tokens[i - 1], &tokens[i]);
+        if let Some(len) = len
+            && after_a_date
+        {
+            tokens.drain(i..i + len);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// "T12/2025", "Q4/2025": a lone "T" or "Q" written against a number is "tháng" or "quý";
+/// so are "Th6/2025" and the letter with a dot ("T.6/2025", "Q.II/2025", "Q.4-2025"), a "Q"
+/// glued to a Roman numeral ("QIII/2025"), and an "N" against a year ("N2025" is "năm 2025").
+fn abbreviations(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].kind == Kind::Word {
+            let glued = |at: usize| {
+                tokens
+                    .get(at)
+                    .filter(|next| next.span.start == tokens[at - 1].span.end)
+            };
+            // The letter and a dot against it, then the numeral.
+            let dotted = glued(i + 1).is_some_and(|t| t.kind == Kind::Punct('.'));
+            let after = if dotted { i + 2 } else { i + 1 };
+            let next = if dotted {
+                tokens.get(after)
+            } else {
+                glued(after)
+            };
+            let number = next.filter(|t| t.kind == Kind::Number);
+            let numeral = next.filter(|t| t.kind == Kind::Word && is_roman(&t.text));
+            // "6T đầu năm": a "T" written after the count is "tháng".
+            let after_count = i > 0
+                && tokens[i - 1].kind == Kind::Number
+                && tokens[i - 1].span.end == tokens[i].span.start
+                && tokens
+                    .get(i + 1)
+                    .is_none_or(|next| next.span.start != tokens[i].span.end);
+            let word = match tokens[i].text.as_str() {
+                "t" if after_count => Some("thang"),
+                "t" | "th" if number.is_some() => Some("thang"),
+                // "Tr. 30/6/2025": "trước".
+                "tr" if dotted && tokens.get(i + 2).is_some_and(|t| t.kind == Kind::Number) => {
+                    Some("truoc")
+                }
+                "q" if number.is_some() || (dotted && numeral.is_some()) => Some("quy"),
+                "n" if number.is_some_and(|t| t.text.len() == 4) => Some("nam"),
+                _ => None,
+            };
+            if let Some(word) = word {
+                tokens[i].text = word.into();
+                if dotted {
+                    // The dot belongs to the abbreviation.
+                    tokens[i].span.end = tokens[i + 1].span.end;
+                    tokens.remove(i + 1);
+                }
+            } else if let Some(numeral) = tokens[i].text.strip_prefix('q')
+                && is_roman(numeral)
+                && tokens[i].span.len() == tokens[i].text.len()
+            {
+                // "QIII": "quý" and its numeral, written as one word.
+                let numeral = numeral.to_string();
+                let span = tokens[i].span.clone();
+                tokens[i].text = "quy".into();
+                tokens[i].span = span.start..span.start + 1;
+                tokens.insert(
+                    i + 1,
+                    Token {
+                        kind: Kind::Word,
+                        text: numeral,
+                        span: span.start + 1..span.end,
+                    },
+                );
+            }
+        }
+        i += 1;
+    }
+}
+
+/// "2O25", "3O/6", "l2/2025", "15/l0": the letter O typed or scanned for a zero, a lower-case
+/// L for a one, inside a number. A word of nothing but those letters written against the
+/// digits on either side is those digits, and one number with them.
+fn lookalike_digits(tokens: &mut Vec<Token>, text: &str) {
+    let digits = |t: &Token| -> Option<String> {
+        let written = &text[t.span.clone()];
+        let digit = |c: char| match c {
+            'O' | 'o' => Some('0'),
+            'l' => Some('1'),
+            _ => None,
+        };
+        (t.kind == Kind::Word).then(|| written.chars().map(digit).collect())?
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let glued = |a: &Token, b: &Token| a.span.end == b.span.start;
+        let number_before =
+            i > 0 && tokens[i - 1].kind == Kind::Number && glued(&tokens[i - 1], &tokens[i]);
+        let number_after = tokens
+            .get(i + 1)
+            .is_some_and(|next| next.kind == Kind::Number && glued(&tokens[i], next));
+        match digits(&tokens[i]) {
+            Some(digits) if number_before || number_after => {
+                tokens[i].kind = Kind::Number;
+                tokens[i].text = digits;
+                // Join the runs of digits around it into one number.
+                if number_after {
+                    let next = tokens.remove(i + 1);
+                    tokens[i].text.push_str(&next.text);
+                    tokens[i].span.end = next.span.end;
+                }
+                if number_before {
+                    let this = tokens.remove(i);
+                    tokens[i - 1].text.push_str(&this.text);
+                    tokens[i - 1].span.end = this.span.end;
+                    i -= 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Words a typist ran together, folded, with where the second starts in the folded text:
+/// "Hằngquý", "Thườngxuyên", "Địnhkỳ", "QuýIII" (a quarter's word and its numeral).
+const GLUED: &[(&str, usize)] = &[
+    ("hangquy", 4),
+    ("hangthang", 4),
+    ("hangnam", 4),
+    ("hangtuan", 4),
+    ("hangngay", 4),
+    ("thuongxuyen", 6),
+    ("lientuc", 4),
+    ("dinhky", 4),
+    ("quyi", 3),
+    ("quyii", 3),
+    ("quyiii", 3),
+    ("quyiv", 3),
+];
+
+/// Splits the words of [`GLUED`] in two, each with its part of the span.
+fn glued_words(tokens: &mut Vec<Token>, text: &str) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = GLUED
+            .iter()
+            .find(|(word, _)| tokens[i].kind == Kind::Word && tokens[i].text == *word);
+        let Some(&(word, at)) = found else {
+            i += 1;
+            continue;
+        };
+        // The byte in the original where the folded text reaches `at` characters.
+        let span = tokens[i].span.clone();
+        let mut folded = 0;
+        let split = text[span.clone()]
+            .char_indices()
+            .find(|&(_, c)| {
+                let reached = folded >= at && !is_combining_mark(c);
+                folded += unaccented(c.encode_utf8(&mut [0; 4])).count();
+                reached
+            })
+            .map_or(span.end, |(offset, _)| span.start + offset);
+        tokens[i].text = word[..at].to_string();
+        tokens[i].span.end = split;
+        let second = Token {
+            kind: Kind::Word,
+            text: older_spelling(word[at..].to_string()),
+            span: split..span.end,
+        };
+        tokens.insert(i + 1, second);
+        i += 2;
+    }
+}
+
+/// "Quý lll/2025", "Quý ll, lll": a lower-case L typed or scanned for a capital I in the
+/// numeral of a quarter. Read so only right after "quý", or after a numeral and a comma, a
+/// dash or "và" that follow one.
+fn lookalike_numerals(tokens: &mut Vec<Token>) {
+    // "Quý 1V": a digit one for the I, against the rest of the numeral.
+    for i in 1..tokens.len().saturating_sub(1) {
+        let (one, rest) = (&tokens[i], &tokens[i + 1]);
+        let merged = format!(
+            "{}{}",
+            "i".repeat(one.text.len()),
+            rest.text.replace('l', "i")
+        );
+        if tokens[i - 1].is_word("quy")
+            && one.kind == Kind::Number
+            && one.text.bytes().all(|b| b == b'1')
+            && rest.kind == Kind::Word
+            && one.span.end == rest.span.start
+            && is_roman(&merged)
+        {
+            let rest = tokens.remove(i + 1);
+            tokens[i] = Token {
+                kind: Kind::Word,
+                text: merged,
+                span: tokens[i].span.start..rest.span.end,
+            };
+            break;
+        }
+    }
+    for i in 1..tokens.len() {
+        let word = &tokens[i].text;
+        let lookalike = tokens[i].kind == Kind::Word
+            && word.contains('l')
+            && word.bytes().all(|b| matches!(b, b'i' | b'l' | b'v'));
+        if !lookalike {
+            continue;
+        }
+        let after_quy = tokens[i - 1].is_word("quy");
+        let in_list = i >= 3
+            && (tokens[i - 1].is_punct(',')
+                || tokens[i - 1].is_punct('-')
+                || tokens[i - 1].is_word("va"))
+            && tokens[i - 2].kind == Kind::Word
+            && is_roman(&tokens[i - 2].text)
+            && tokens[..i - 2]
+                .iter()
+                .rev()
+                .take(8)
+                .any(|t| t.is_word("quy"));
+        let numeral = word.replace('l', "i");
+        if (after_quy || in_list) && is_roman(&numeral) {
+            tokens[i].text = numeral;
+        }
+    }
+}
+
+/// "Quý IV của năm 2025", "tháng 12 của năm 2025": "của" (of) between a period's number and
+/// its year says nothing the year does not, and is dropped.
+fn of_the_year(tokens: &mut Vec<Token>) {
+    let mut i = 1;
+    while i + 2 < tokens.len() {
+        let numbered = tokens[i - 1].kind == Kind::Number
+            || (tokens[i - 1].kind == Kind::Word && is_roman(&tokens[i - 1].text));
+        let year = &tokens[i + 2];
+        if numbered
+            && tokens[i].is_word("cua")
+            && tokens[i + 1].is_word("nam")
+            && year.kind == Kind::Number
+            && year.text.len() == 4
+        {
+            tokens.remove(i);
+        }
+        i += 1;
+    }
+}
+
+/// "ngày ba mươi tháng sáu", "trước ngày mười lăm hằng tháng": a day of the month written in
+/// words after "ngày" (or "mùng"), before "tháng" or "hằng tháng", is that number.
+fn days_in_words(tokens: &mut Vec<Token>, text: &str) {
+    let mut i = 1;
+    while i < tokens.len() {
+        let after_day = ["ngay", "mung", "mong"]
+            .iter()
+            .any(|w| tokens[i - 1].is_word(w));
+        let read = after_day
+            .then(|| count_in_words(&tokens[i..], text))
+            .flatten();
+        let followed = |len: usize| {
+            tokens
+                .get(i + len)
+                .is_some_and(|t| t.is_word("thang") || t.is_word("hang"))
+        };
+        match read {
+            Some((day @ 1..=31, len)) if followed(len) => {
+                let span = tokens[i].span.start..tokens[i + len - 1].span.end;
+                tokens.drain(i + 1..i + len);
+                tokens[i] = Token {
+                    kind: Kind::Number,
+                    text: day.to_string(),
+                    span,
+                };
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// A count from one to thirty-nine written in words at the start of `tokens`, and how many
+/// tokens it takes: "ba", "mười lăm", "hai mươi mốt", "ba mươi". Folding makes "sáu" (six)
+/// and "sau" (after), "tư" (four) and "từ" (from), "tám" and "tạm" one word: the written
+/// form decides.
+fn count_in_words(tokens: &[Token], text: &str) -> Option<(u32, usize)> {
+    let written = |t: &Token| text[t.span.clone()].to_lowercase();
+    let unit = |t: &Token, after_tens: bool| -> Option<u32> {
+        if t.kind != Kind::Word {
+            return None;
+        }
+        match t.text.as_str() {
+            "mot" => Some(1),
+            "hai" => Some(2),
+            "ba" => Some(3),
+            "bon" => Some(4),
+            "tu" if after_tens && written(t) == "tư" => Some(4),
+            "nam" | "lam" if after_tens => Some(5),
+            "sau" if written(t) == "sáu" => Some(6),
+            "bay" => Some(7),
+            "tam" if written(t) == "tám" => Some(8),
+            "chin" => Some(9),
+            _ => None,
+        }
+    };
+    let first = tokens.first()?;
+    if first.is_word("muoi") {
+        // "mười", "mười lăm": ten and a unit.
+        return match tokens.get(1).and_then(|t| unit(t, true)) {
+            Some(u) => Some((10 + u, 2)),
+            None => Some((10, 1)),
+        };
+    }
+    let tens = unit(first, false)?;
+    if tokens.get(1).is_some_and(|t| t.is_word("muoi")) {
+        // "hai mươi", "ba mươi mốt": tens and a unit.
+        return match tokens.get(2).and_then(|t| unit(t, true)) {
+            Some(u) => Some((tens * 10 + u, 3)),
+            None => Some((tens * 10, 2)),
+        };
+    }
+    Some((tens, 1))
+}
+
+/// A Roman numeral a quarter may be written with, or one past them ("V", read to say it
+/// does not exist).
+fn is_roman(word: &str) -> bool {
+    matches!(word, "i" | "ii" | "iii" | "iv" | "v")
+}
