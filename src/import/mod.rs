@@ -11,6 +11,7 @@ pub mod docx;
 mod draft;
 mod header;
 mod meta;
+mod recorded;
 mod rows;
 pub mod table;
 pub mod text;
@@ -26,6 +27,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 pub use draft::{Draft, Problem};
+pub use recorded::{Recorded, recorded};
 pub use unit_cells::{Units, split as split_units};
 pub use zipped::CAP as ZIP_CAP;
 
