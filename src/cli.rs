@@ -370,9 +370,14 @@ pub struct ImportArgs {
     /// header row is an appendix's]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub table: Option<u16>,
-    /// Overwrite the --out file if it exists
+    /// Overwrite the --out file if it exists; refused if it records what an appendix
+    /// cannot carry (progress, extensions, statuses, comments, …)
     #[arg(long)]
     pub force: bool,
+    /// With --force: overwrite the --out file even though its progress entries,
+    /// extensions, statuses, comments and other recorded data will be lost
+    #[arg(long, requires = "force")]
+    pub discard_recorded: bool,
 }
 
 /// Options of `progress`.

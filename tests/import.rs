@@ -3,6 +3,8 @@
 //! compared through the checked model; each bad input is refused with a clear message and
 //! nothing written.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +13,7 @@ use bhxh_plan::check::check_tree;
 use bhxh_plan::load::read_tree;
 use bhxh_plan::model::Plan;
 use chrono::NaiveDate;
+use common::Tree;
 
 fn clock() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
@@ -305,30 +308,188 @@ fn a_zip_whose_entries_claim_gigabytes_is_refused_before_it_is_unpacked() {
 }
 
 #[test]
-fn an_existing_output_needs_force() {
+fn an_existing_output_needs_force_and_a_plain_import_is_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.toml");
+    let run = |source: &str, extra: &[&str]| {
+        let path = dir.path().join(source);
+        std::fs::write(&path, SMALL_CSV).unwrap();
+        bin()
+            .args(["import", "--today", "2026-01-01", "--number", "1/KH-BHXH"])
+            .args(["--issued", "2024-01-02", "--title", "T"])
+            .arg(&path)
+            .arg("--out")
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // What an earlier import of another file wrote, untouched since: nothing of a person's.
+    assert_eq!(run("old.csv", &[]).status.code(), Some(0));
+    let earlier = std::fs::read_to_string(&out).unwrap();
+    assert!(earlier.contains("source = \"old.csv\""));
+    let refused = run("a.csv", &[]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), earlier);
+    let forced = run("a.csv", &["--force"]);
+    assert_eq!(
+        forced.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.contains("source = \"a.csv\"") && written.contains("[[task]]"));
+}
+
+/// A temporary copy of the repository's plans.
+fn copy_of_plans() -> Tree {
+    let tree = Tree::bare();
+    for entry in files_under(&common::repo_plans()) {
+        let relative = entry.strip_prefix(common::repo_plans()).unwrap();
+        tree.bytes(relative.to_str().unwrap(), &std::fs::read(&entry).unwrap());
+    }
+    tree
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn force_refuses_to_drop_progress_extensions_and_comments_unless_told_to_discard_them() {
+    let tree = copy_of_plans();
+    let run = |args: &[&str]| tree.cmd(args).output().unwrap();
+    for recorded in [
+        &[
+            "progress",
+            "595/KH-BHXH",
+            "I.5/1",
+            "--status",
+            "done",
+            "--on",
+            "2017-12-01",
+        ][..],
+        &[
+            "extend",
+            "595/KH-BHXH",
+            "I.5/2",
+            "--to",
+            "Quý II/2019",
+            "--by",
+            "CV 7",
+            "--on",
+            "2018-11-01",
+        ],
+        &[
+            "progress",
+            "595/KH-BHXH",
+            "I.5",
+            "--status",
+            "done",
+            "--on",
+            "2019-05-02",
+        ],
+    ] {
+        assert_eq!(run(recorded).status.code(), Some(0), "{recorded:?}");
+    }
+    let file = "2017/595-KH-BHXH.toml";
+    let before = std::fs::read(tree.path().join(file)).unwrap();
+    for (format, extension) in [("docx", "docx"), ("xlsx", "xlsx"), ("phu-luc", "md")] {
+        let appendix = format!("s.{extension}");
+        let export = ["export", "--plan", "595/KH-BHXH", "--today", "2026-01-01"];
+        let exported = run(&[&export[..], &["--format", format, "--out", &appendix]].concat());
+        assert_eq!(exported.status.code(), Some(0), "{format}");
+        let import = [
+            "import",
+            "--today",
+            "2026-01-01",
+            "--force",
+            &appendix,
+            "--out",
+            file,
+        ];
+        let refused = run(&import);
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert_eq!(refused.status.code(), Some(2), "{format}: {stderr}");
+        for said in [
+            "`2017/595-KH-BHXH.toml` records what an appendix cannot carry",
+            "2 progress entries on 1 task, 1 extension, 2 statuses other than open, 2 done dates",
+            "the plan's `implements`, `monitor`, `note`, `source`",
+            "39 comment lines",
+            "Nothing was written",
+            "--out NEW.toml",
+            "bhxh-plan extend",
+            "--discard-recorded",
+        ] {
+            assert!(
+                stderr.contains(said),
+                "{format}: wanted {said:?} in {stderr}"
+            );
+        }
+        assert_eq!(
+            std::fs::read(tree.path().join(file)).unwrap(),
+            before,
+            "{format}"
+        );
+    }
+    let discarded = run(&[
+        "import",
+        "--today",
+        "2026-01-01",
+        "--force",
+        "--discard-recorded",
+        "s.docx",
+        "--out",
+        file,
+    ]);
+    assert_eq!(discarded.status.code(), Some(0));
+    let written = std::fs::read_to_string(tree.path().join(file)).unwrap();
+    assert!(written.contains("# Imported by `bhxh-plan import` from s.docx"));
+    assert!(!written.contains("[[task.milestone.progress]]"));
+    assert!(!written.contains("[[task.milestone.extension]]"));
+}
+
+#[test]
+fn a_file_that_is_not_toml_is_not_overwritten_without_discard_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("a.csv");
     std::fs::write(&source, SMALL_CSV).unwrap();
     let out = dir.path().join("plan.toml");
     std::fs::write(&out, "keep me").unwrap();
-    let run = |force: bool| {
-        let mut command = bin();
-        command
+    let run = |extra: &[&str]| {
+        bin()
             .args(["import", "--today", "2026-01-01", "--number", "1/KH-BHXH"])
             .args(["--issued", "2024-01-02", "--title", "T"])
             .arg(&source)
             .arg("--out")
-            .arg(&out);
-        if force {
-            command.arg("--force");
-        }
-        command.output().unwrap()
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap()
     };
-    let refused = run(false);
-    assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    let refused = run(&["--force"]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("not a readable plan file"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
-    assert_eq!(run(true).status.code(), Some(0));
+    // The flag that discards is no way around the one that allows overwriting.
+    assert_eq!(run(&["--discard-recorded"]).status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    assert_eq!(
+        run(&["--force", "--discard-recorded"]).status.code(),
+        Some(0)
+    );
     assert!(std::fs::read_to_string(&out).unwrap().contains("[[task]]"));
 }
 

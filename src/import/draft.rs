@@ -92,6 +92,16 @@ fn list(items: &[String]) -> String {
     format!("[{}]", items.join(", "))
 }
 
+/// Whether a comment line (trimmed) is one that [`Draft::to_toml`] writes in every draft,
+/// whatever the source: such a line says nothing a person wrote, so a second import that
+/// rewrites it with another source's name loses nothing.
+pub fn is_own_comment(line: &str) -> bool {
+    line.starts_with("#:schema ")
+        || line.starts_with("# Imported by `bhxh-plan import` from ")
+        || line == "# then run `bhxh-plan check`."
+        || line.starts_with("# issued = YYYY-MM-DD  (")
+}
+
 impl Draft {
     /// The plan file: the `#:schema` line, a comment saying where it came from, `[plan]`,
     /// the sections, then the tasks, keys in the order of the format.

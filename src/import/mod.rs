@@ -5,12 +5,23 @@
 //! reads its rows (`rows`), makes sections, tasks and stages (`convert`) and writes the
 //! plan in the layout of `plans/` (`draft`). The header block above the table gives the
 //! number, date, kind and title (`meta`); options override it.
+//!
+//! An import writes a new file from the appendix alone. An appendix carries no progress
+//! entries, extensions, statuses or done dates, nor the comments and plan keys a person
+//! adds by hand, so importing over an existing plan file would drop them. `recorded` says
+//! what an existing file holds that the new one would not, and the app refuses to
+//! overwrite a file that holds anything (even with `--force`) unless `--discard-recorded`
+//! is given. Carrying the records over to the new tasks was not done: a re-imported
+//! appendix may renumber, split or reword tasks, and an extension's `from`/`to` must agree
+//! with a deadline the appendix may have changed, so any automatic merge could attach
+//! progress to the wrong task; a person, comparing the two files, can tell.
 
 mod convert;
 pub mod docx;
 mod draft;
 mod header;
 mod meta;
+mod recorded;
 mod rows;
 pub mod table;
 pub mod text;
@@ -26,6 +37,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 pub use draft::{Draft, Problem};
+pub use recorded::{Recorded, recorded};
 pub use unit_cells::{Units, split as split_units};
 pub use zipped::CAP as ZIP_CAP;
 
