@@ -132,10 +132,20 @@ pub fn recorded(existing: &[u8], imported: &str) -> Recorded {
     };
     let new = toml::from_str::<Table>(imported).unwrap_or_default();
     found.plan_fields = lost_plan_fields(&table, &new, text);
+    // A task's note comes back from a Ghi chú column; the official appendix in markdown
+    // (`phu-luc`) has none, so a note the new file does not give again is lost.
+    let noted: BTreeSet<&str> = tables(new.get("task"))
+        .filter(|t| t.contains_key("note"))
+        .filter_map(|t| t.get("id").and_then(Value::as_str))
+        .collect();
     let mut tasks_with_progress = BTreeSet::new();
     for (index, task) in tables(table.get("task")).enumerate() {
         let mut progress = entries(task, "progress");
         tally(&mut found, task, TASK_CARRIED, "");
+        let id = task.get("id").and_then(Value::as_str);
+        if task.contains_key("note") && !id.is_some_and(|id| noted.contains(id)) {
+            *found.fields.entry("note".to_string()).or_default() += 1;
+        }
         for stage in tables(task.get("milestone")) {
             progress += entries(stage, "progress");
             tally(&mut found, stage, STAGE_CARRIED, "milestone.");
@@ -286,7 +296,8 @@ mod tests {
         assert_eq!(
             found.describe(),
             "2 progress entries on 1 task, 1 extension, 1 status other than open, 1 done date, \
-             1 × `due`, 1 × `milestone.note`, the plan's `monitor`, `source`, 1 comment line"
+             1 × `due`, 1 × `milestone.note`, 1 × `note`, the plan's `monitor`, `source`, 1 \
+             comment line"
         );
     }
 
@@ -297,6 +308,21 @@ mod tests {
         let comments: Vec<&str> = toml.lines().filter(|l| l.starts_with('#')).collect();
         assert_eq!(comments.len(), 4, "{toml}");
         assert!(comments.iter().all(|c| is_own_comment(c)), "{comments:?}");
+    }
+
+    #[test]
+    fn a_note_the_new_file_does_not_give_again_is_lost() {
+        let noted = IMPORTED.replace(
+            "deadline = \"Quý I/2024\"\n",
+            "deadline = \"Quý I/2024\"\nnote = \"Ghi chú\"\n",
+        );
+        assert_eq!(
+            recorded(noted.as_bytes(), IMPORTED).describe(),
+            "1 × `note`"
+        );
+        // From a Ghi chú column it comes back, changed or not.
+        let changed = noted.replace("Ghi chú", "Ghi chú mới");
+        assert!(recorded(noted.as_bytes(), &changed).is_empty());
     }
 
     #[test]
