@@ -193,7 +193,7 @@ impl PlanChecker<'_> {
                 self.file,
                 on.span(),
                 format!(
-                    "this {what} is dated {} but the one before it {before}",
+                    "this {what} is dated {} but the one before it is dated {before}",
                     on.get_ref()
                 ),
             )

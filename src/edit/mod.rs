@@ -68,6 +68,10 @@ pub struct Edited {
     pub fields: Vec<Field>,
     /// The entry added.
     pub entry: Entry,
+    /// The day of the entry the new one was put before, when it is dated earlier than an
+    /// entry already recorded (a late report): it goes in date order, and the later
+    /// entry still gives the status.
+    pub placed_before: Option<NaiveDate>,
 }
 
 /// A key of the task or milestone, before and after.
@@ -99,6 +103,8 @@ enum Op {
     Set(&'static str, Scalar),
     Remove(&'static str),
     Append(&'static str, Vec<(&'static str, Scalar)>),
+    /// An entry put before the one at this index of the list: a late report dated earlier.
+    Insert(&'static str, usize, Vec<(&'static str, Scalar)>),
 }
 
 #[derive(Debug, Clone)]
@@ -263,6 +269,7 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
     let on = request.on;
     let mut ops = Vec::new();
     let mut fields = Vec::new();
+    let mut placed_before = None;
     let target = match found.milestone {
         Some((n, _)) => format!("milestone `{}/{n}`", found.task.id),
         None => format!("task `{}`", found.task.id),
@@ -284,6 +291,11 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
                     occurrences: found.occurrences(),
                 });
             }
+            // Entries are kept in date order: a report that arrives late but is dated
+            // earlier goes before the later ones (after those of its own day).
+            let entries = found.progress();
+            let at = entries.iter().take_while(|p| p.on <= on).count();
+            let later = &entries[at..];
             if let Some(day) = *occurrence {
                 let occurrences = found.occurrences();
                 if !occurrences.contains(&day) {
@@ -294,7 +306,8 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
                         occurrences,
                     });
                 }
-            } else {
+            } else if later.iter().all(|p| p.occurrence.is_some()) {
+                // Only the last entry says what `status` and `done` are.
                 if *status != status_now {
                     ops.push(Op::Set("status", Scalar::Text(status.as_str().into())));
                     fields.push(Field::Status(status_now, *status));
@@ -317,12 +330,11 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
             };
             // The same command run twice (a retry, a line recalled from the shell's
             // history) would otherwise report the same thing twice.
-            let last = found
-                .progress()
+            let previous = entries[..at]
                 .iter()
                 .rev()
                 .find(|p| p.occurrence == *occurrence);
-            if last == Some(&recorded) {
+            if previous == Some(&recorded) {
                 return Err(EditError::AlreadyRecorded {
                     target,
                     entry: recorded,
@@ -334,7 +346,13 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
             ];
             entry.extend(note.clone().map(|n| ("note", Scalar::Text(n))));
             entry.extend(occurrence.map(|o| ("occurrence", Scalar::Date(o))));
-            ops.push(Op::Append("progress", entry));
+            match later.first() {
+                Some(next) => {
+                    ops.push(Op::Insert("progress", at, entry));
+                    placed_before = Some(next.on);
+                }
+                None => ops.push(Op::Append("progress", entry)),
+            }
             Entry::Progress(recorded)
         }
         Change::Extend { to, by } => {
@@ -392,6 +410,7 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
         milestone: found.milestone.map(|(n, m)| (n, m.what.clone())),
         fields,
         entry,
+        placed_before,
     };
     Ok((ops, edited))
 }
