@@ -666,3 +666,50 @@ fn progress_on_a_recurring_task_needs_the_occurrence() {
     let text = read(&tree, "2024/KSTTHC-2024-QD-BHXH.toml");
     assert!(text.contains("status = \"cancelled\""), "{text}");
 }
+
+#[test]
+fn an_extension_to_an_earlier_deadline_is_recorded_with_a_warning_that_check_repeats() {
+    let tree = copy_of_plans();
+    let extend = |to: &'static str, by: &'static str, on: &'static str| {
+        [
+            "extend",
+            "2449/KH-BHXH",
+            "1.4",
+            "--to",
+            to,
+            "--by",
+            by,
+            "--on",
+            on,
+        ]
+    };
+    let later = tree
+        .cmd(&extend("Quý IV/2017", "CV 1", "2017-07-12"))
+        .output()
+        .unwrap();
+    assert_eq!(later.status.code(), Some(0));
+    assert!(later.stderr.is_empty(), "{later:?}");
+    let earlier = tree
+        .cmd(&extend("15/7/2017", "CV 2", "2017-12-20"))
+        .output()
+        .unwrap();
+    assert_eq!(earlier.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&earlier.stderr),
+        "warning[W004]: this extension moves the deadline earlier: `15/7/2017` falls due on 2017-07-15, before the deadline it replaces (2017-12-31)\n"
+    );
+    let output = tree.cmd(&["check", "--format", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let found: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let w004: Vec<_> = found.iter().filter(|d| d["code"] == "W004").collect();
+    assert_eq!(w004.len(), 1, "{found:?}");
+    assert_eq!(w004[0]["file"], "2017/2449-KH-BHXH.toml");
+    let text = read(&tree, PLAN_2449);
+    let line = text
+        .lines()
+        .position(|l| l == "to = \"15/7/2017\"")
+        .unwrap()
+        + 1;
+    assert_eq!(w004[0]["line"], line);
+    assert_eq!(w004[0]["column"], 6);
+}

@@ -77,6 +77,10 @@ fn run(global: &Global, plan: &str, request: &Request, style: Style) -> anyhow::
             let mut out = super::stdout();
             render::write_edit(&edited, &shown, style.lang, &mut out)?;
             out.flush()?;
+            let mut err = io::stderr().lock();
+            for warning in &edited.warnings {
+                writeln!(err, "warning[W004]: {warning}")?;
+            }
             Ok(exit::OK)
         }
         Err(EditError::HasErrors { diagnostics, text }) => {

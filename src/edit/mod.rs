@@ -72,6 +72,8 @@ pub struct Edited {
     /// entry already recorded (a late report): it goes in date order, and the later
     /// entry still gives the status.
     pub placed_before: Option<NaiveDate>,
+    /// Warnings the edit gave the file (an extension to an earlier deadline), to be said.
+    pub warnings: Vec<String>,
 }
 
 /// A key of the task or milestone, before and after.
@@ -190,6 +192,7 @@ pub fn edit_bytes(
     }
     let checked = check::check_file(0, bytes, registry, clock);
     let text = load::decode(bytes).unwrap_or_else(|(lossy, _, _)| lossy);
+    let earlier_before = earlier_extensions(&checked.diagnostics);
     let errors = only_errors(checked.diagnostics);
     if !errors.is_empty() {
         return Err(EditError::HasErrors {
@@ -201,7 +204,7 @@ pub fn edit_bytes(
         .plan
         .ok_or_else(|| EditError::Internal("a file without errors gave no plan".into()))?;
     let found = locate::find(&plan, &request.target)?;
-    let (ops, edited) = change(&plan.number, &found, request)?;
+    let (ops, mut edited) = change(&plan.number, &found, request)?;
 
     let original = String::from_utf8_lossy(bytes);
     let (framing, lf_text) = Framing::of(&original);
@@ -228,6 +231,10 @@ pub fn edit_bytes(
 
     let edited_bytes = edited_text.into_bytes();
     let rechecked = check::check_file(0, &edited_bytes, registry, clock);
+    edited.warnings = earlier_extensions(&rechecked.diagnostics)
+        .into_iter()
+        .filter(|m| !earlier_before.contains(m))
+        .collect();
     let errors = only_errors(rechecked.diagnostics);
     if !errors.is_empty() {
         let text = load::decode(&edited_bytes).unwrap_or_else(|(lossy, _, _)| lossy);
@@ -243,6 +250,16 @@ fn only_errors(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
         .into_iter()
         .filter(Diagnostic::is_error)
+        .collect()
+}
+
+/// The messages of W004, an extension to an earlier deadline: the one an edit adds is
+/// said when it is made, though it is only a warning.
+fn earlier_extensions(diagnostics: &[Diagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .filter(|d| d.code == crate::diag::Code::EarlierExtension)
+        .map(|d| d.message.clone())
         .collect()
 }
 
@@ -411,6 +428,7 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
         fields,
         entry,
         placed_before,
+        warnings: Vec::new(),
     };
     Ok((ops, edited))
 }

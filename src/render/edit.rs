@@ -158,6 +158,7 @@ mod tests {
                 occurrence: None,
             }),
             placed_before: None,
+            warnings: Vec::new(),
         };
         let mut out = Vec::new();
         write_edit(&edited, Path::new("plans/a.toml"), Lang::En, &mut out).unwrap();
