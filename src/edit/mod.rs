@@ -268,7 +268,7 @@ fn without_bom(text: &str) -> &str {
 }
 
 /// Text as the files keep it: NFC (a terminal may send NFD), without surrounding spaces.
-fn verbatim(text: &str) -> String {
+pub fn verbatim(text: &str) -> String {
     text.trim().nfc().collect()
 }
 
