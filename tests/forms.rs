@@ -670,9 +670,21 @@ fn files_that_are_not_a_readable_form_are_refused_with_what_they_are() {
     std::fs::write(&backwards, with_sheet_dimension(&bytes, "L99:A1")).unwrap();
     refused(&env, &backwards, &["backwards.xlsx", "damaged", "`L99:A1`"]);
 
-    let other = env.path("form.ods");
-    std::fs::write(&other, "x").unwrap();
-    refused(&env, &other, &[".xlsx workbook or a .csv file"]);
+    // Renaming an .ods or .xls to .xlsx would not make it one: it is to be saved as one.
+    for name in ["form.ods", "form.XLS"] {
+        let other = env.path(name);
+        std::fs::write(&other, "x").unwrap();
+        refused(
+            &env,
+            &other,
+            &["save it as .xlsx (Excel Workbook) or CSV UTF-8"],
+        );
+        let (_, _, stderr) = env.apply(&other, &[]);
+        assert!(!stderr.contains("rename"), "{stderr}");
+    }
+    let bare = env.path("form");
+    std::fs::write(&bare, "x").unwrap();
+    refused(&env, &bare, &["has no extension: add .xlsx or .csv"]);
 }
 
 /// The workbook `xlsx` with the first sheet's `<dimension ref="…"/>` set to `reference`.

@@ -89,8 +89,8 @@ pub enum ReadError {
     },
     /// A CSV file that is not UTF-8, or is malformed.
     Csv(String),
-    /// Neither `.xlsx` nor `.csv`.
-    Extension,
+    /// Neither `.xlsx` nor `.csv`: the extension it has, lowercase, if any.
+    Extension(String),
 }
 
 impl fmt::Display for ReadError {
@@ -117,9 +117,13 @@ impl fmt::Display for ReadError {
                 quoted(&HEADERS)
             ),
             ReadError::Csv(why) => write!(f, "cannot read it as CSV: {why}"),
-            ReadError::Extension => write!(
+            ReadError::Extension(extension) if extension.is_empty() => write!(
                 f,
-                "a form is an .xlsx workbook or a .csv file; rename it if it is one of those"
+                "a form is an .xlsx workbook or a .csv file, and this name has no extension: add .xlsx or .csv if it is one of those, else open it and save it as .xlsx (Excel Workbook) or CSV UTF-8"
+            ),
+            ReadError::Extension(extension) => write!(
+                f,
+                "a .{extension} file is not read: open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or CSV UTF-8, then apply that file"
             ),
         }
     }
@@ -165,7 +169,7 @@ pub fn read(path: &Path) -> Result<Filled, ReadError> {
     let grid = match extension.as_str() {
         "csv" | "txt" => csv_grid(&bytes)?,
         "xlsx" | "xlsm" => xlsx_grid(&bytes)?,
-        _ => return Err(ReadError::Extension),
+        _ => return Err(ReadError::Extension(extension)),
     };
     filled(grid)
 }
