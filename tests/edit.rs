@@ -310,26 +310,93 @@ fn bad_input_is_refused_with_what_is_valid_and_nothing_written() {
 }
 
 #[test]
-fn an_entry_out_of_order_is_refused_with_the_diagnostic() {
+fn a_late_report_dated_earlier_goes_in_date_order_and_leaves_the_status() {
     let tree = copy_of_plans();
-    let progress = |on: &'static str| {
+    let progress = |status: &'static str, on: &'static str| {
         [
             "progress",
             "2449/KH-BHXH",
             "1.3",
             "--status",
-            "in-progress",
+            status,
             "--on",
             on,
         ]
     };
-    tree.cmd(&progress("2017-07-10")).assert().code(0);
+    tree.cmd(&progress("done", "2017-07-10")).assert().code(0);
+    tree.cmd(&progress("in-progress", "2017-07-20"))
+        .assert()
+        .code(0);
+    let output = tree
+        .cmd(&progress("chua thuc hien", "2017-07-05"))
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(
+        stdout.contains("+1: 2017-07-05, open (put before the entry of 2017-07-10; the status stays the latest entry's)"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("\n  status"), "{stdout}");
+    let text = read(&tree, PLAN_2449);
+    let task = &text[text.find("id = \"1.3\"").unwrap()..];
+    let task = &task[..task.find("\n\n[[task]]").unwrap()];
+    let days: Vec<&str> = task
+        .lines()
+        .filter_map(|l| l.strip_prefix("on = "))
+        .collect();
+    assert_eq!(days, ["2017-07-05", "2017-07-10", "2017-07-20"], "{task}");
+    assert!(task.contains("status = \"in-progress\""), "{task}");
+    tree.cmd(&["check"]).assert().code(0);
+    // Run twice, the late report is not recorded twice.
     refused(
         &tree,
-        &progress("2017-07-01"),
-        1,
-        "error[E018]: this progress entry is dated 2017-07-01 but the one before it 2017-07-10",
+        &progress("chua thuc hien", "2017-07-05"),
+        2,
+        "task `1.3` already has this entry, recorded on 2017-07-05 (open)",
     );
+}
+
+#[test]
+fn a_refused_extension_names_the_lines_it_would_write_not_lines_on_disk() {
+    let tree = copy_of_plans();
+    let extend = |to: &'static str, by: &'static str, on: &'static str| {
+        [
+            "extend",
+            "2449/KH-BHXH",
+            "1.4",
+            "--to",
+            to,
+            "--by",
+            by,
+            "--on",
+            on,
+        ]
+    };
+    tree.cmd(&extend("30/9/2017", "CV 1", "2017-07-12"))
+        .assert()
+        .code(0);
+    for (args, message) in [
+        (
+            extend("30/10/2017", "CV 2", "2017-07-02"),
+            "error[E018]: this extension is dated 2017-07-02 but the one before it is dated 2017-07-12 [out-of-order]\n  = the line it would write: `on = 2017-07-02`\n",
+        ),
+        (
+            extend("Quý V/2017", "CV 2", "2017-08-01"),
+            "error[E012]: quarter `V` does not exist: write I, II, III or IV [bad-deadline]\n  = the lines it would write: `deadline = \"Quý V/2017\"`, `to = \"Quý V/2017\"`\n",
+        ),
+        (
+            extend("30/10/2017", "", "2017-08-01"),
+            "error[E006]: a `[[task.extension]]` needs a non-empty `by` [missing-field]\n  = the line it would write: `by = \"\"`\n",
+        ),
+    ] {
+        refused(&tree, &args, 1, message);
+        let output = tree.cmd(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains(".toml:"), "{stderr}");
+        assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+    }
 }
 
 #[test]
@@ -598,4 +665,51 @@ fn progress_on_a_recurring_task_needs_the_occurrence() {
     tree.cmd(&whole("cancelled")).assert().code(0);
     let text = read(&tree, "2024/KSTTHC-2024-QD-BHXH.toml");
     assert!(text.contains("status = \"cancelled\""), "{text}");
+}
+
+#[test]
+fn an_extension_to_an_earlier_deadline_is_recorded_with_a_warning_that_check_repeats() {
+    let tree = copy_of_plans();
+    let extend = |to: &'static str, by: &'static str, on: &'static str| {
+        [
+            "extend",
+            "2449/KH-BHXH",
+            "1.4",
+            "--to",
+            to,
+            "--by",
+            by,
+            "--on",
+            on,
+        ]
+    };
+    let later = tree
+        .cmd(&extend("Quý IV/2017", "CV 1", "2017-07-12"))
+        .output()
+        .unwrap();
+    assert_eq!(later.status.code(), Some(0));
+    assert!(later.stderr.is_empty(), "{later:?}");
+    let earlier = tree
+        .cmd(&extend("15/7/2017", "CV 2", "2017-12-20"))
+        .output()
+        .unwrap();
+    assert_eq!(earlier.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&earlier.stderr),
+        "warning[W004]: this extension moves the deadline earlier: `15/7/2017` falls due on 2017-07-15, before the deadline it replaces (2017-12-31)\n"
+    );
+    let output = tree.cmd(&["check", "--format", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let found: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let w004: Vec<_> = found.iter().filter(|d| d["code"] == "W004").collect();
+    assert_eq!(w004.len(), 1, "{found:?}");
+    assert_eq!(w004[0]["file"], "2017/2449-KH-BHXH.toml");
+    let text = read(&tree, PLAN_2449);
+    let line = text
+        .lines()
+        .position(|l| l == "to = \"15/7/2017\"")
+        .unwrap()
+        + 1;
+    assert_eq!(w004[0]["line"], line);
+    assert_eq!(w004[0]["column"], 6);
 }

@@ -416,15 +416,15 @@ fn a_filled_form_is_recorded_and_the_tasks_show_it() {
         (Some("done"), Some(CLOCK))
     );
 
-    // The same form again: its items changed since, so it is refused.
+    // The same form again: its answers are already recorded, so nothing is written.
     let after = env.plans();
     let (code, _, stderr) = env.apply(&filled, &[]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("already has this row's entry"), "{stderr}");
     assert!(
-        stderr.contains("changed since the form was made"),
+        !stderr.contains("changed since the form was made"),
         "{stderr}"
     );
-    assert!(stderr.contains("make a new form"), "{stderr}");
     assert_eq!(env.plans(), after);
 }
 
@@ -670,9 +670,21 @@ fn files_that_are_not_a_readable_form_are_refused_with_what_they_are() {
     std::fs::write(&backwards, with_sheet_dimension(&bytes, "L99:A1")).unwrap();
     refused(&env, &backwards, &["backwards.xlsx", "damaged", "`L99:A1`"]);
 
-    let other = env.path("form.ods");
-    std::fs::write(&other, "x").unwrap();
-    refused(&env, &other, &[".xlsx workbook or a .csv file"]);
+    // Renaming an .ods or .xls to .xlsx would not make it one: it is to be saved as one.
+    for name in ["form.ods", "form.XLS"] {
+        let other = env.path(name);
+        std::fs::write(&other, "x").unwrap();
+        refused(
+            &env,
+            &other,
+            &["save it as .xlsx (Excel Workbook) or CSV UTF-8"],
+        );
+        let (_, _, stderr) = env.apply(&other, &[]);
+        assert!(!stderr.contains("rename"), "{stderr}");
+    }
+    let bare = env.path("form");
+    std::fs::write(&bare, "x").unwrap();
+    refused(&env, &bare, &["has no extension: add .xlsx or .csv"]);
 }
 
 /// The workbook `xlsx` with the first sheet's `<dimension ref="…"/>` set to `reference`.
@@ -795,4 +807,114 @@ fn an_empty_form_says_the_unit_has_nothing_to_report() {
         ),
         "{stdout}"
     );
+}
+
+#[test]
+fn a_form_applied_twice_skips_the_rows_already_recorded() {
+    let env = Env::new();
+    let grid = cells(&env.form("CNTT-2024-Q2.xlsx"));
+    let (a, b, _) = rows_by_kind(&grid);
+    let file = env.path("twice.xlsx");
+    fill(
+        &grid,
+        &[
+            (
+                a,
+                Typed {
+                    status: "đã hoàn thành",
+                    done: Some((2024, 6, 20)),
+                    result: "Xong",
+                    ..Typed::default()
+                },
+            ),
+            (
+                b,
+                Typed {
+                    status: "đang thực hiện",
+                    ..Typed::default()
+                },
+            ),
+        ],
+        &file,
+    );
+    let (code, _, stderr) = env.apply(&file, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let after_first = env.plans();
+    // Again, on another day: row b's entry is dated the day it was applied.
+    let (code, stdout, stderr) = env.apply(&file, &["--on", "2024-07-05"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(env.plans(), after_first, "nothing recorded twice");
+    for (row, key) in [(a, key_of(&grid, a)), (b, key_of(&grid, b))] {
+        let note = format!(
+            "note: twice.xlsx!H{}: task `{}` of plan `{}` already has this row's entry",
+            row + 1,
+            key.task,
+            key.plan
+        );
+        assert!(stderr.contains(&note), "{note:?} in:\n{stderr}");
+    }
+    assert!(!stderr.contains("changed since"), "{stderr}");
+    assert!(stdout.contains("Đã ghi 0 dòng"), "{stdout}");
+    assert!(
+        stdout.contains("2 dòng đã ghi từ trước, bỏ qua."),
+        "{stdout}"
+    );
+    // Another answer on the same row is still a change the form did not see.
+    fill(
+        &grid,
+        &[(
+            a,
+            Typed {
+                status: "đang thực hiện",
+                ..Typed::default()
+            },
+        )],
+        &file,
+    );
+    refused(
+        &env,
+        &file,
+        &[&format!(
+            "twice.xlsx!M{}: task `{}` of plan",
+            a + 1,
+            key_of(&grid, a).task
+        )],
+    );
+}
+
+#[test]
+fn a_key_edited_to_name_another_task_is_called_edited() {
+    let env = Env::new();
+    let grid = cells(&env.form("CNTT-2024-Q2.xlsx"));
+    let (a, b, _) = rows_by_kind(&grid);
+    let mut edited = grid.clone();
+    let mut key = key_of(&grid, a);
+    let made_for = key.task.clone();
+    key.task = key_of(&grid, b).task;
+    edited[a][KEY] = Data::String(key.to_cell());
+    let file = env.path("edited.xlsx");
+    fill(
+        &edited,
+        &[(
+            a,
+            Typed {
+                status: "đang thực hiện",
+                ..Typed::default()
+            },
+        )],
+        &file,
+    );
+    refused(
+        &env,
+        &file,
+        &[&format!(
+            "edited.xlsx!M{}: the key in column \"{}\" names task `{}` but was made for task `{made_for}` of plan `{}` (it was edited?)",
+            a + 1,
+            HEADERS[KEY],
+            key.task,
+            key.plan
+        )],
+    );
+    let (_, _, stderr) = env.apply(&file, &[]);
+    assert!(!stderr.contains("changed since"), "{stderr}");
 }

@@ -77,6 +77,10 @@ fn run(global: &Global, plan: &str, request: &Request, style: Style) -> anyhow::
             let mut out = super::stdout();
             render::write_edit(&edited, &shown, style.lang, &mut out)?;
             out.flush()?;
+            let mut err = io::stderr().lock();
+            for warning in &edited.warnings {
+                writeln!(err, "warning[W004]: {warning}")?;
+            }
             Ok(exit::OK)
         }
         Err(EditError::HasErrors { diagnostics, text }) => {
@@ -90,16 +94,21 @@ fn run(global: &Global, plan: &str, request: &Request, style: Style) -> anyhow::
             refuse(&heading, first, shown, text, style)
         }
         Err(EditError::WouldFail { diagnostics, text }) => {
-            let heading = format!(
-                "error: nothing was written: the change would give `{}` {}:\n",
+            // The diagnostics point into the text the edit would have written, which is
+            // not on disk: they are shown without the file's line numbers.
+            let mut err = io::stderr().lock();
+            writeln!(
+                err,
+                "error: nothing was written to `{}`: the change would give it {}:",
                 shown.display(),
                 if diagnostics.len() == 1 {
                     "this error"
                 } else {
                     "these errors"
                 }
-            );
-            refuse(&heading, &diagnostics, shown, text, style)
+            )?;
+            render::write_would_fail(&diagnostics, &text, &mut err)?;
+            Ok(exit::PROBLEMS)
         }
         Err(error) => Err(error.into()),
     }

@@ -66,6 +66,7 @@ mod tests {
 id = "1"
 content = "Như trên"
 lead = ["nt"]
+support = ["PC", "Như trên"]
 deadline = "n.t"
 note = "NT"
 

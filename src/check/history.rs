@@ -75,6 +75,9 @@ impl PlanChecker<'_> {
                 .as_ref()
                 .and_then(|f| self.schedule(f, None, issued));
             let to_schedule = raw.to.as_ref().and_then(|t| self.schedule(t, None, issued));
+            if let (Some(to), Some(on)) = (&raw.to, on) {
+                self.earlier(to, on, from_schedule.as_ref(), to_schedule.as_ref());
+            }
             previous_to = raw.to.as_ref().or(previous_to);
             previous_on = on.or(previous_on);
             if let (Some(on), Some(from), Some(to), Some(by)) = (on, from, to, by) {
@@ -185,6 +188,42 @@ impl PlanChecker<'_> {
         }
     }
 
+    /// An extension gives more time: a new deadline due before the old one, or already
+    /// past on the day it was granted (the task overdue from that day), is likely a typo.
+    fn earlier(
+        &mut self,
+        to: &Sp<String>,
+        on: NaiveDate,
+        from: Option<&Resolution>,
+        new: Option<&Resolution>,
+    ) {
+        let Some(due) = new.and_then(|r| r.due) else {
+            return;
+        };
+        let (message, label) = match from.and_then(|r| r.due) {
+            Some(before) if due < before => (
+                format!(
+                    "this extension moves the deadline earlier: `{}` falls due on {due}, before the deadline it replaces ({before})",
+                    to.get_ref()
+                ),
+                "earlier than the deadline it replaces",
+            ),
+            _ if due < on => (
+                format!(
+                    "this extension's new deadline `{}` falls due on {due}, before the day it was granted ({on}): overdue from the day it was granted",
+                    to.get_ref()
+                ),
+                "already past when granted",
+            ),
+            _ => return,
+        };
+        self.push(
+            Diagnostic::new(Code::EarlierExtension, self.file, to.span(), message)
+                .with_label(label)
+                .with_help("an extension (gia hạn) gives more time: check `to` and `on` against the document that granted it"),
+        );
+    }
+
     fn out_of_order(&mut self, on: &Option<Sp<NaiveDate>>, what: &str, before: NaiveDate) {
         let Some(on) = on else { return };
         self.push(
@@ -193,7 +232,7 @@ impl PlanChecker<'_> {
                 self.file,
                 on.span(),
                 format!(
-                    "this {what} is dated {} but the one before it {before}",
+                    "this {what} is dated {} but the one before it is dated {before}",
                     on.get_ref()
                 ),
             )
@@ -416,6 +455,21 @@ by = "Công văn số 1234/BHXH-VP"
 on = 2024-02-20
 from = "Quý II/2024"
 to = "Quý IV/2024"
+by = "Công văn số 2345/BHXH-VP"
+
+=== an extension to an earlier deadline, and one already past when granted
+deadline = "31/5/2024"
+
+[[task.extension]]
+on = 2024-03-20
+from = "Quý II/2024"
+to = "30/4/2024"
+by = "Công văn số 1234/BHXH-VP"
+
+[[task.extension]]
+on = 2024-06-20
+from = "30/4/2024"
+to = "31/5/2024"
 by = "Công văn số 2345/BHXH-VP"
 
 === an extension needs every field and a readable deadline

@@ -90,7 +90,10 @@ impl PlanChecker<'_> {
         };
         let (number, title, issued) = self.identity(header);
         self.issued = issued;
-        let monitor = header.monitor.as_ref().and_then(|m| self.unit_ref(m));
+        let monitor = header
+            .monitor
+            .as_ref()
+            .and_then(|m| self.unit_ref(m, "monitor"));
         let sections = self.sections(raw);
         let tasks = self.tasks(&raw.defaults, &mut raw.tasks, &sections, issued);
         Some(Plan {

@@ -116,7 +116,10 @@ impl PlanChecker<'_> {
             .as_ref()
             .and_then(|s| self.section_ref(s, sections));
         let lead = self.lead(raw, &defaults.lead, at.clone());
-        let support = self.units(raw.support.as_ref().or(defaults.support.as_ref()));
+        let support = self.units(
+            raw.support.as_ref().or(defaults.support.as_ref()),
+            "support",
+        );
         let deadline = raw.deadline.as_ref().or(defaults.deadline.as_ref());
         let milestones: Vec<Milestone> = raw
             .milestones
@@ -252,7 +255,7 @@ impl PlanChecker<'_> {
             );
             return None;
         }
-        let codes = self.units(written);
+        let codes = self.units(written, "lead");
         self.vague_leads(&non_empty);
         Some(codes)
     }

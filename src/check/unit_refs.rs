@@ -12,11 +12,12 @@ use super::ditto::is_ditto;
 use super::plan::PlanChecker;
 
 impl<'a> PlanChecker<'a> {
-    /// Resolves a list of unit references to codes, reporting the unknown ones.
-    pub(super) fn units(&mut self, written: Option<&SpList>) -> Vec<String> {
+    /// Resolves a list of unit references (the value of `key`) to codes, reporting the
+    /// unknown ones.
+    pub(super) fn units(&mut self, written: Option<&SpList>, key: &str) -> Vec<String> {
         let mut codes: Vec<String> = Vec::new();
         for reference in written.into_iter().flat_map(|list| list.get_ref()) {
-            if let Some(code) = self.unit_ref(reference)
+            if let Some(code) = self.unit_ref(reference, key)
                 && !codes.contains(&code)
             {
                 codes.push(code);
@@ -25,14 +26,15 @@ impl<'a> PlanChecker<'a> {
         codes
     }
 
-    /// The code of the unit `reference` names. Without a registry every name stands.
-    pub(super) fn unit_ref(&mut self, reference: &Sp<String>) -> Option<String> {
+    /// The code of the unit `reference` (a value of `key`) names. Without a registry every
+    /// name stands.
+    pub(super) fn unit_ref(&mut self, reference: &Sp<String>, key: &str) -> Option<String> {
         let name = reference.get_ref();
         if self.registry.units().is_empty() {
             return Some(name.clone());
         }
         if is_ditto(name) {
-            self.ditto(reference, "unit");
+            self.ditto(reference, key);
             return None;
         }
         if let Some(unit) = self.resolve(name) {

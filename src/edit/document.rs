@@ -57,6 +57,7 @@ pub(super) fn apply(doc: &mut DocumentMut, path: TablePath, ops: &[Op]) -> Resul
             Op::Set(key, value) => set(table, key, value),
             Op::Remove(key) => remove(table, key)?,
             Op::Append(key, fields) => append(table, key, fields)?,
+            Op::Insert(key, index, fields) => insert(table, key, *index, fields)?,
         }
     }
     Ok(())
@@ -218,6 +219,32 @@ fn append(table: &mut Table, key: &str, fields: &[(&str, Scalar)]) -> Result<(),
             ));
         }
     }
+    Ok(())
+}
+
+/// Inserts an entry into the `[[…]]` tables under `key` before the one at `index`, laid
+/// out just before it (positions are doubled, so the one before it is free).
+fn insert(
+    table: &mut Table,
+    key: &str,
+    index: usize,
+    fields: &[(&str, Scalar)],
+) -> Result<(), String> {
+    let Some(Item::ArrayOfTables(tables)) = table.get_mut(key) else {
+        return Err(format!(
+            "`{key}` is not written as `[[…{key}]]` tables, which are the only ones edited in place"
+        ));
+    };
+    let position = tables
+        .get(index)
+        .and_then(Table::position)
+        .ok_or_else(|| format!("no `{key}` entry at index {index} to insert before"))?;
+    let mut entry = Table::new();
+    for (k, v) in fields {
+        entry.insert(k, Item::Value(toml_value(v)));
+    }
+    entry.set_position(Some(position.saturating_sub(1)));
+    tables.insert(index, entry);
     Ok(())
 }
 

@@ -68,6 +68,12 @@ pub struct Edited {
     pub fields: Vec<Field>,
     /// The entry added.
     pub entry: Entry,
+    /// The day of the entry the new one was put before, when it is dated earlier than an
+    /// entry already recorded (a late report): it goes in date order, and the later
+    /// entry still gives the status.
+    pub placed_before: Option<NaiveDate>,
+    /// Warnings the edit gave the file (an extension to an earlier deadline), to be said.
+    pub warnings: Vec<String>,
 }
 
 /// A key of the task or milestone, before and after.
@@ -99,6 +105,8 @@ enum Op {
     Set(&'static str, Scalar),
     Remove(&'static str),
     Append(&'static str, Vec<(&'static str, Scalar)>),
+    /// An entry put before the one at this index of the list: a late report dated earlier.
+    Insert(&'static str, usize, Vec<(&'static str, Scalar)>),
 }
 
 #[derive(Debug, Clone)]
@@ -184,6 +192,7 @@ pub fn edit_bytes(
     }
     let checked = check::check_file(0, bytes, registry, clock);
     let text = load::decode(bytes).unwrap_or_else(|(lossy, _, _)| lossy);
+    let earlier_before = earlier_extensions(&checked.diagnostics);
     let errors = only_errors(checked.diagnostics);
     if !errors.is_empty() {
         return Err(EditError::HasErrors {
@@ -195,7 +204,7 @@ pub fn edit_bytes(
         .plan
         .ok_or_else(|| EditError::Internal("a file without errors gave no plan".into()))?;
     let found = locate::find(&plan, &request.target)?;
-    let (ops, edited) = change(&plan.number, &found, request)?;
+    let (ops, mut edited) = change(&plan.number, &found, request)?;
 
     let original = String::from_utf8_lossy(bytes);
     let (framing, lf_text) = Framing::of(&original);
@@ -222,6 +231,10 @@ pub fn edit_bytes(
 
     let edited_bytes = edited_text.into_bytes();
     let rechecked = check::check_file(0, &edited_bytes, registry, clock);
+    edited.warnings = earlier_extensions(&rechecked.diagnostics)
+        .into_iter()
+        .filter(|m| !earlier_before.contains(m))
+        .collect();
     let errors = only_errors(rechecked.diagnostics);
     if !errors.is_empty() {
         let text = load::decode(&edited_bytes).unwrap_or_else(|(lossy, _, _)| lossy);
@@ -240,12 +253,22 @@ fn only_errors(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// The messages of W004, an extension to an earlier deadline: the one an edit adds is
+/// said when it is made, though it is only a warning.
+fn earlier_extensions(diagnostics: &[Diagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .filter(|d| d.code == crate::diag::Code::EarlierExtension)
+        .map(|d| d.message.clone())
+        .collect()
+}
+
 fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Text as the files keep it: NFC (a terminal may send NFD), without surrounding spaces.
-fn verbatim(text: &str) -> String {
+pub fn verbatim(text: &str) -> String {
     text.trim().nfc().collect()
 }
 
@@ -263,6 +286,7 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
     let on = request.on;
     let mut ops = Vec::new();
     let mut fields = Vec::new();
+    let mut placed_before = None;
     let target = match found.milestone {
         Some((n, _)) => format!("milestone `{}/{n}`", found.task.id),
         None => format!("task `{}`", found.task.id),
@@ -284,6 +308,11 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
                     occurrences: found.occurrences(),
                 });
             }
+            // Entries are kept in date order: a report that arrives late but is dated
+            // earlier goes before the later ones (after those of its own day).
+            let entries = found.progress();
+            let at = entries.iter().take_while(|p| p.on <= on).count();
+            let later = &entries[at..];
             if let Some(day) = *occurrence {
                 let occurrences = found.occurrences();
                 if !occurrences.contains(&day) {
@@ -294,7 +323,8 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
                         occurrences,
                     });
                 }
-            } else {
+            } else if later.iter().all(|p| p.occurrence.is_some()) {
+                // Only the last entry says what `status` and `done` are.
                 if *status != status_now {
                     ops.push(Op::Set("status", Scalar::Text(status.as_str().into())));
                     fields.push(Field::Status(status_now, *status));
@@ -317,12 +347,11 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
             };
             // The same command run twice (a retry, a line recalled from the shell's
             // history) would otherwise report the same thing twice.
-            let last = found
-                .progress()
+            let previous = entries[..at]
                 .iter()
                 .rev()
                 .find(|p| p.occurrence == *occurrence);
-            if last == Some(&recorded) {
+            if previous == Some(&recorded) {
                 return Err(EditError::AlreadyRecorded {
                     target,
                     entry: recorded,
@@ -334,7 +363,13 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
             ];
             entry.extend(note.clone().map(|n| ("note", Scalar::Text(n))));
             entry.extend(occurrence.map(|o| ("occurrence", Scalar::Date(o))));
-            ops.push(Op::Append("progress", entry));
+            match later.first() {
+                Some(next) => {
+                    ops.push(Op::Insert("progress", at, entry));
+                    placed_before = Some(next.on);
+                }
+                None => ops.push(Op::Append("progress", entry)),
+            }
             Entry::Progress(recorded)
         }
         Change::Extend { to, by } => {
@@ -392,6 +427,8 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
         milestone: found.milestone.map(|(n, m)| (n, m.what.clone())),
         fields,
         entry,
+        placed_before,
+        warnings: Vec::new(),
     };
     Ok((ops, edited))
 }

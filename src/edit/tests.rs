@@ -312,3 +312,38 @@ fn an_entry_like_the_last_of_its_occurrence_is_refused() {
     // The same words about another occurrence are another report.
     edit(&once, &request(Some(day(6, 30)))).unwrap();
 }
+
+#[test]
+fn an_entry_dated_before_the_last_goes_in_date_order_keeping_comments() {
+    let text = PLAN.replace(
+        "note = \"Ghi chú\"\n\n[[task.milestone]]",
+        "note = \"Ghi chú\"\nstatus = \"in-progress\"\n\n# By phone.\n[[task.progress]]\non = 2024-02-10\nstatus = \"done\"\n\n[[task.progress]]\non = 2024-03-01  # late\nstatus = \"in-progress\"\n\n[[task.milestone]]",
+    );
+    let (bytes, edited) = edit_bytes(
+        text.as_bytes(),
+        &registry(),
+        day(6, 30),
+        &progress("1", Status::Open, day(2, 1)),
+    )
+    .unwrap();
+    let expected = text.replace(
+        "\n# By phone.\n",
+        "\n[[task.progress]]\non = 2024-02-01\nstatus = \"open\"\n\n# By phone.\n",
+    );
+    assert_eq!(String::from_utf8(bytes).unwrap(), expected);
+    assert!(edited.fields.is_empty(), "{edited:?}");
+    assert_eq!(edited.placed_before, Some(day(2, 10)));
+    // Between the two: after the first, and the status stays the last one's.
+    let (bytes, _) = edit_bytes(
+        text.as_bytes(),
+        &registry(),
+        day(6, 30),
+        &progress("1", Status::Done, day(2, 20)),
+    )
+    .unwrap();
+    let expected = text.replace(
+        "status = \"done\"\n\n[[task.progress]]\non = 2024-03-01",
+        "status = \"done\"\n\n[[task.progress]]\non = 2024-02-20\nstatus = \"done\"\n\n[[task.progress]]\non = 2024-03-01",
+    );
+    assert_eq!(String::from_utf8(bytes).unwrap(), expected);
+}

@@ -28,7 +28,7 @@ pub(super) fn same_but_for(
             Op::Remove(key) => {
                 target.remove(*key);
             }
-            Op::Append(key, fields) => {
+            Op::Append(key, fields) | Op::Insert(key, _, fields) => {
                 let entry: Table = fields
                     .iter()
                     .map(|(k, v)| (k.to_string(), toml_value(v)))
@@ -36,9 +36,14 @@ pub(super) fn same_but_for(
                 let list = target
                     .entry(key.to_string())
                     .or_insert_with(|| Value::Array(Vec::new()));
-                match list {
-                    Value::Array(list) => list.push(Value::Table(entry)),
-                    _ => return Err(format!("`{key}` is not a list")),
+                let Value::Array(list) = list else {
+                    return Err(format!("`{key}` is not a list"));
+                };
+                match op {
+                    Op::Insert(_, index, _) if *index <= list.len() => {
+                        list.insert(*index, Value::Table(entry));
+                    }
+                    _ => list.push(Value::Table(entry)),
                 }
             }
         }

@@ -6,14 +6,17 @@
 //!   unit wrote something else on it, which would otherwise be lost without a word);
 //! - no key (a row added by hand) with anything written on it: an error, since there is no
 //!   task to record it on; a row with nothing on it is a blank line;
-//! - a key that is not one `form` wrote (edited by hand): an error;
+//! - a key that is not one `form` wrote (edited by hand), or one naming another item
+//!   than the one whose hash it carries: an error;
 //! - two rows with the key of one item: an error on the second, which would record the
 //!   item twice;
 //! - rows deleted (skipped) or in another order: fine, each row carries its key;
 //! - a key of a plan, task, milestone that no longer exists, or whose hash differs (the
 //!   item changed since the form was made: a new progress entry, status, deadline…): an
 //!   error suggesting a new form, so that the unit's answer never overwrites a change it
-//!   did not see. A form of another unit is fine as long as its keys match.
+//!   did not see. A form of another unit is fine as long as its keys match;
+//! - a row whose entry the item already has (the form applied a second time): skipped
+//!   with a note, not an error.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -26,7 +29,7 @@ use super::{
     DIFFICULTIES, DONE, HEADERS, KEY, Key, PROPOSAL, RESULT, STATUS, STATUS_CHOICES, hash,
 };
 use crate::edit::{self, Change, EditError, Edited, Request};
-use crate::model::{Plan, Status};
+use crate::model::{Plan, Progress, Status};
 use crate::units::{self, Registry};
 
 /// A problem of a cell: "H12", and what is wrong with it.
@@ -60,6 +63,8 @@ pub struct Outcome {
     pub recorded: usize,
     /// Rows left without a status.
     pub skipped: usize,
+    /// Rows whose entry is already recorded (the form applied before), skipped.
+    pub already: usize,
 }
 
 /// The day things happen on: the real date, and the day recorded when a row gives none.
@@ -123,11 +128,34 @@ pub fn prepare(
         seen.insert(item, row.row);
         let plan = match find(&key, plans, with_errors) {
             Ok(plan) => plan,
-            Err(message) => {
+            Err(NotFound::Gone(message)) => {
                 outcome.problems.push(Problem {
                     cell: cell(KEY),
                     message,
                 });
+                continue;
+            }
+            Err(NotFound::Changed(plan, message)) => {
+                // The form applied a second time: its answer is what changed the item.
+                if let Ok(request) = request(row, &key, plan, days, &cell)
+                    && let Some(on) =
+                        already_recorded(plan, &key, &request, row.done == DateCell::Empty)
+                {
+                    outcome.already += 1;
+                    outcome.notices.push(Problem {
+                        cell: cell(STATUS),
+                        message: format!(
+                            "{} of plan `{}` already has this row's entry, dated {on} (the form was applied before?): skipped",
+                            key.target_named(),
+                            key.plan
+                        ),
+                    });
+                } else {
+                    outcome.problems.push(Problem {
+                        cell: cell(KEY),
+                        message,
+                    });
+                }
                 continue;
             }
         };
@@ -173,28 +201,37 @@ fn row_key(row: &FilledRow, cell: &dyn Fn(usize) -> String) -> Result<Key, Probl
     })
 }
 
+/// Why a key names no item as the files have it now.
+enum NotFound<'p> {
+    /// The plan, task or milestone is not there (or cannot be read), or the key was edited.
+    Gone(String),
+    /// The item changed since the form was made: its plan, and the message.
+    Changed(&'p Plan, String),
+}
+
 /// The plan, task and item a key names as the file has them now, or why not.
 fn find<'p>(
     key: &Key,
     plans: &'p [Plan],
     with_errors: &[(String, String)],
-) -> Result<&'p Plan, String> {
+) -> Result<&'p Plan, NotFound<'p>> {
     let new_form = "make a new form (`bhxh-plan form`) and fill it in again";
+    let gone = |message| Err(NotFound::Gone(message));
     let same = |issuer: &str, number: &str| issuer == key.issuer && number == key.plan;
     let Some(plan) = plans.iter().find(|p| same(&p.issuer, &p.number)) else {
         if with_errors.iter().any(|(i, n)| same(i, n)) {
-            return Err(format!(
+            return gone(format!(
                 "plan `{}` has errors in its file now, so nothing can be recorded on it: fix them first (`bhxh-plan check`)",
                 key.plan
             ));
         }
-        return Err(format!(
+        return gone(format!(
             "plan `{}` of {} is no longer in the plans tree; {new_form}",
             key.plan, key.issuer
         ));
     };
     let Some(task) = plan.tasks.iter().find(|t| t.id == key.task) else {
-        return Err(format!(
+        return gone(format!(
             "plan `{}` no longer has a task `{}`; {new_form}",
             key.plan, key.task
         ));
@@ -203,7 +240,7 @@ fn find<'p>(
         Some(n) => match n.checked_sub(1).and_then(|i| task.milestones.get(i)) {
             Some(m) => Some(m),
             None => {
-                return Err(format!(
+                return gone(format!(
                     "task `{}` of plan `{}` no longer has a milestone {n}; {new_form}",
                     key.task, key.plan
                 ));
@@ -212,13 +249,71 @@ fn find<'p>(
         None => None,
     };
     if hash(plan, task, milestone, key.occurrence) != key.hash {
-        return Err(format!(
-            "task `{}` of plan `{}` changed since the form was made (its text, deadline, status or progress), so this answer might overwrite what was recorded since; {new_form}",
-            key.target(),
-            key.plan
+        if let Some(other) = made_for(plan, key) {
+            return gone(format!(
+                "the key in column \"{}\" names {} but was made for {other} of plan `{}` (it was edited?): copy the row from the form as sent, or make a new form",
+                HEADERS[KEY],
+                key.target_named(),
+                key.plan
+            ));
+        }
+        return Err(NotFound::Changed(
+            plan,
+            format!(
+                "task `{}` of plan `{}` changed since the form was made (its text, deadline, status or progress), so this answer might overwrite what was recorded since; {new_form}",
+                key.target(),
+                key.plan
+            ),
         ));
     }
     Ok(plan)
+}
+
+/// Another item of the plan whose hash is the key's: the one the form's row was made for,
+/// when the key's task or milestone was edited by hand to name another.
+fn made_for(plan: &Plan, key: &Key) -> Option<String> {
+    plan.tasks.iter().find_map(|task| {
+        let items = std::iter::once(None).chain(task.milestones.iter().enumerate().map(Some));
+        items
+            .filter(|item| task.id != key.task || item.map(|(i, _)| i + 1) != key.milestone)
+            .find(|item| hash(plan, task, item.map(|(_, m)| m), key.occurrence) == key.hash)
+            .map(|item| match item {
+                Some((i, _)) => format!("milestone `{}/{}`", task.id, i + 1),
+                None => format!("task `{}`", task.id),
+            })
+    })
+}
+
+/// The day of the entry the item already has that the request would record, if any. A
+/// row without a date is recorded on the day the form is applied, so applied again on
+/// another day its entry is the last of its item with the same status and note.
+fn already_recorded(plan: &Plan, key: &Key, request: &Request, undated: bool) -> Option<NaiveDate> {
+    let Change::Progress {
+        status,
+        note,
+        occurrence,
+    } = &request.change
+    else {
+        return None;
+    };
+    let task = plan.tasks.iter().find(|t| t.id == key.task)?;
+    let entries = match key.milestone {
+        Some(n) => &task.milestones.get(n.checked_sub(1)?)?.progress,
+        None => &task.progress,
+    };
+    let note = note
+        .as_deref()
+        .map(edit::verbatim)
+        .filter(|n| !n.is_empty());
+    let same = |p: &&Progress| p.status == *status && p.note == note;
+    let mut of_item = entries.iter().filter(|p| p.occurrence == *occurrence);
+    if undated {
+        return of_item.next_back().filter(same).map(|p| p.on);
+    }
+    of_item
+        .filter(|p| p.on == request.on)
+        .find(same)
+        .map(|p| p.on)
 }
 
 /// What the row asks to record, or what is wrong with its cells.

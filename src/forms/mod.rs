@@ -135,6 +135,14 @@ impl Key {
             None => self.task.clone(),
         }
     }
+
+    /// The item as messages name it: "task `1.3`", "milestone `I.5/1`".
+    pub fn target_named(&self) -> String {
+        match self.milestone {
+            Some(_) => format!("milestone `{}`", self.target()),
+            None => format!("task `{}`", self.task),
+        }
+    }
 }
 
 /// What the file says of an item, hashed: the task's words, units and deadline, the

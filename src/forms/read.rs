@@ -89,8 +89,8 @@ pub enum ReadError {
     },
     /// A CSV file that is not UTF-8, or is malformed.
     Csv(String),
-    /// Neither `.xlsx` nor `.csv`.
-    Extension,
+    /// Neither `.xlsx` nor `.csv`: the extension it has, lowercase, if any.
+    Extension(String),
 }
 
 impl fmt::Display for ReadError {
@@ -117,9 +117,13 @@ impl fmt::Display for ReadError {
                 quoted(&HEADERS)
             ),
             ReadError::Csv(why) => write!(f, "cannot read it as CSV: {why}"),
-            ReadError::Extension => write!(
+            ReadError::Extension(extension) if extension.is_empty() => write!(
                 f,
-                "a form is an .xlsx workbook or a .csv file; rename it if it is one of those"
+                "a form is an .xlsx workbook or a .csv file, and this name has no extension: add .xlsx or .csv if it is one of those, else open it and save it as .xlsx (Excel Workbook) or CSV UTF-8"
+            ),
+            ReadError::Extension(extension) => write!(
+                f,
+                "a .{extension} file is not read: open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or CSV UTF-8, then apply that file"
             ),
         }
     }
@@ -162,12 +166,28 @@ pub fn read(path: &Path) -> Result<Filled, ReadError> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let grid = match extension.as_str() {
-        "csv" | "txt" => csv_grid(&bytes)?,
-        "xlsx" | "xlsm" => xlsx_grid(&bytes)?,
-        _ => return Err(ReadError::Extension),
-    };
-    filled(grid)
+    match extension.as_str() {
+        "csv" | "txt" => csv_filled(&bytes),
+        "xlsx" | "xlsm" => filled(xlsx_grid(&bytes)?),
+        _ => Err(ReadError::Extension(extension)),
+    }
+}
+
+/// A CSV form, its columns separated by commas, or by what Excel uses where the comma is
+/// the decimal mark (Vietnamese Windows: `;`), or by tabs: the one whose header reads.
+fn csv_filled(bytes: &[u8]) -> Result<Filled, ReadError> {
+    let mut first = None;
+    for separator in [b',', b';', b'\t'] {
+        match filled(csv_grid(bytes, separator)?) {
+            Ok(form) => return Ok(form),
+            Err(e) => {
+                first.get_or_insert(e);
+            }
+        }
+    }
+    Err(first.unwrap_or(ReadError::WrongHeader {
+        missing: HEADERS[STATUS..=KEY].to_vec(),
+    }))
 }
 
 /// The first sheet's cells, each with its sheet row and column (from 0).
@@ -221,8 +241,9 @@ fn cell_of(data: &Data) -> Cell {
     }
 }
 
-/// The records of a CSV file (UTF-8, with or without a byte-order mark).
-fn csv_grid(bytes: &[u8]) -> Result<Grid, ReadError> {
+/// The records of a CSV file (UTF-8, with or without a byte-order mark), its fields
+/// separated by `separator`.
+fn csv_grid(bytes: &[u8], separator: u8) -> Result<Grid, ReadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         ReadError::Csv(format!(
             "it is not UTF-8 (byte {}): save it as \"CSV UTF-8\"",
@@ -233,6 +254,7 @@ fn csv_grid(bytes: &[u8]) -> Result<Grid, ReadError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(separator)
         .from_reader(text.as_bytes());
     let mut grid = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -365,7 +387,7 @@ mod tests {
         let quoted: Vec<String> = HEADERS.iter().map(|h| format!("\"{h}\"")).collect();
         text.push_str(&quoted.join(","));
         text.push_str("\nKH,1,Nội dung,,,,,đã hoàn thành,20/6/2024,Xong,,,KEY\n");
-        let grid = csv_grid(text.as_bytes()).unwrap();
+        let grid = csv_grid(text.as_bytes(), b',').unwrap();
         let filled = filled(grid).unwrap();
         assert_eq!(filled.rows.len(), 1);
         let row = &filled.rows[0];
@@ -380,8 +402,41 @@ mod tests {
     }
 
     #[test]
+    fn a_csv_separated_by_semicolons_or_tabs_reads_as_one_with_commas() {
+        for separator in [";", "\t"] {
+            let mut text = String::from("\u{feff}BÁO CÁO;;\n");
+            text.push_str(&HEADERS.join(separator));
+            let row = [
+                "KH",
+                "1",
+                "Nội dung, có dấu phẩy",
+                "",
+                "",
+                "",
+                "",
+                "đã hoàn thành",
+                "20/6/2024",
+                "Xong",
+                "",
+                "",
+                "KEY",
+            ];
+            text.push('\n');
+            text.push_str(&row.join(separator));
+            text.push('\n');
+            let filled = csv_filled(text.as_bytes()).unwrap();
+            assert_eq!(filled.rows.len(), 1, "{separator:?}");
+            assert_eq!(filled.rows[0].status, "đã hoàn thành");
+            assert_eq!(filled.rows[0].key, "KEY");
+            assert_eq!(filled.cell(STATUS, 3), "H3");
+        }
+        let error = csv_filled("STT;Nội dung\n".as_bytes()).unwrap_err();
+        assert!(matches!(error, ReadError::WrongHeader { .. }), "{error}");
+    }
+
+    #[test]
     fn a_wrong_header_names_what_is_missing() {
-        let grid = csv_grid("STT,Nội dung,Trạng thái\n1,a,b\n".as_bytes()).unwrap();
+        let grid = csv_grid("STT,Nội dung,Trạng thái\n1,a,b\n".as_bytes(), b',').unwrap();
         let error = filled(grid).unwrap_err();
         let ReadError::WrongHeader { missing } = &error else {
             panic!("{error}");

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Lang;
 use super::labels::status_word as status;
+use crate::diag::Diagnostic;
 use crate::edit::{Edited, Entry, Field};
 
 /// A stage's `what` is a sentence; the heading shows its start.
@@ -57,6 +58,16 @@ pub fn write_edit(edited: &Edited, file: &Path, lang: Lang, out: &mut dyn Write)
             if let Some(note) = &p.note {
                 text.push_str(&format!(", “{note}”"));
             }
+            if let Some(next) = edited.placed_before {
+                text.push_str(&match lang {
+                    Lang::Vi => {
+                        format!(" (ghi trước mục ngày {next}; trạng thái vẫn theo mục mới nhất)")
+                    }
+                    Lang::En => format!(
+                        " (put before the entry of {next}; the status stays the latest entry's)"
+                    ),
+                });
+            }
             (lang.pick("tiến độ", "progress"), text)
         }
         Entry::Extension { on, from, to, by } => (
@@ -70,6 +81,58 @@ pub fn write_edit(edited: &Edited, file: &Path, lang: Lang, out: &mut dyn Write)
         writeln!(out, "  {label}{pad}  {text}")?;
     }
     Ok(())
+}
+
+/// The errors an edit would have given the plan file, which was not written: each once,
+/// with the lines it would have written quoted as such, not as lines of the file on disk.
+pub fn write_would_fail(
+    diagnostics: &[Diagnostic],
+    text: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut shown: Vec<(&Diagnostic, Vec<&str>)> = Vec::new();
+    for d in diagnostics {
+        let line = line_at(text, d.span.start);
+        let same = |s: &&mut (&Diagnostic, Vec<&str>)| {
+            s.0.code == d.code && s.0.message == d.message && s.0.help == d.help
+        };
+        match shown.iter_mut().find(same) {
+            Some((_, lines)) if !lines.contains(&line) => lines.push(line),
+            Some(_) => {}
+            None => shown.push((d, vec![line])),
+        }
+    }
+    for (d, lines) in shown {
+        writeln!(
+            out,
+            "error[{}]: {} [{}]",
+            d.code.as_str(),
+            d.message,
+            d.code.name()
+        )?;
+        let quoted: Vec<String> = lines
+            .iter()
+            .filter(|l| !l.is_empty())
+            .map(|l| format!("`{l}`"))
+            .collect();
+        match quoted.len() {
+            0 => {}
+            1 => writeln!(out, "  = the line it would write: {}", quoted[0])?,
+            _ => writeln!(out, "  = the lines it would write: {}", quoted.join(", "))?,
+        }
+        if let Some(help) = &d.help {
+            writeln!(out, "  = help: {help}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The line of `text` holding the byte `offset`, trimmed.
+fn line_at(text: &str, offset: usize) -> &str {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    text.get(start..end).unwrap_or("").trim()
 }
 
 #[cfg(test)]
@@ -94,6 +157,8 @@ mod tests {
                 note: Some("Đã triển khai".into()),
                 occurrence: None,
             }),
+            placed_before: None,
+            warnings: Vec::new(),
         };
         let mut out = Vec::new();
         write_edit(&edited, Path::new("plans/a.toml"), Lang::En, &mut out).unwrap();

@@ -62,24 +62,31 @@ pub fn write_applied(
     }
     let files = outcome.files.len();
     let (recorded, skipped) = (outcome.recorded, outcome.skipped);
+    let already = outcome.already;
     match (lang, dry_run) {
-        (Lang::Vi, false) => writeln!(
+        (Lang::Vi, false) => write!(
             out,
-            "Đã ghi {recorded} dòng vào {files} tệp; {skipped} dòng để trống trạng thái, bỏ qua."
+            "Đã ghi {recorded} dòng vào {files} tệp; {skipped} dòng để trống trạng thái, bỏ qua"
         ),
-        (Lang::Vi, true) => writeln!(
+        (Lang::Vi, true) => write!(
             out,
-            "Sẽ ghi {recorded} dòng vào {files} tệp; {skipped} dòng để trống trạng thái, bỏ qua."
+            "Sẽ ghi {recorded} dòng vào {files} tệp; {skipped} dòng để trống trạng thái, bỏ qua"
         ),
-        (Lang::En, false) => writeln!(
+        (Lang::En, false) => write!(
             out,
             "recorded {recorded} rows in {files} files; {skipped} rows without a status skipped"
         ),
-        (Lang::En, true) => writeln!(
+        (Lang::En, true) => write!(
             out,
             "would record {recorded} rows in {files} files; {skipped} rows without a status skipped"
         ),
+    }?;
+    match lang {
+        _ if already == 0 => {}
+        Lang::Vi => write!(out, "; {already} dòng đã ghi từ trước, bỏ qua")?,
+        Lang::En => write!(out, "; {already} rows already recorded skipped")?,
     }
+    writeln!(out, "{}", lang.pick(".", ""))
 }
 
 /// Problems of a form, one line each: `FORM!CELL: message`, with a heading word.

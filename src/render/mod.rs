@@ -33,7 +33,7 @@ pub use diagnostics::{
     DiagnosticFormat, GITHUB_LIMIT, write_diagnostics, write_markdown_list, write_summary,
 };
 pub use diff::write_diff;
-pub use edit::write_edit;
+pub use edit::{write_edit, write_would_fail};
 pub use forms::{write_applied, write_form_written, write_problems};
 pub use ics::{IcsComponent, write_ics};
 pub use labels::{Label, predecessors_note};
