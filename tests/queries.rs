@@ -778,6 +778,59 @@ deadline = "Tháng 5/2025"
 }
 
 #[test]
+fn a_report_of_a_past_period_reads_its_unit_as_of_the_periods_end() {
+    let tree = khu_vuc_tree();
+    let report = |period: &str| {
+        let args = [
+            "report",
+            "--period",
+            period,
+            "--unit",
+            "BHXH khu vực II",
+            "--format",
+            "json",
+            "--today",
+            "2026-12-06",
+        ];
+        tree.cmd(&args).output().expect("runs")
+    };
+    let counted = |output: &std::process::Output| -> u64 {
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        json["units"]
+            .as_array()
+            .expect("units")
+            .iter()
+            .map(|row| row["counted"].as_u64().expect("counted"))
+            .sum()
+    };
+    // On 2026-12-06 the name names no unit; on the last day of April and of May 2025 it
+    // named the first and the second khu vực: each month's report is found, not refused.
+    // The task, due in May, is the first's: the second leads nothing.
+    assert_eq!(counted(&report("2025-04")), 0);
+    assert_eq!(counted(&report("2025-05")), 0);
+    // A period not over is read as of today, when the name named no unit.
+    let now = tree
+        .cmd(&[
+            "report",
+            "--period",
+            "2026-Q4",
+            "--unit",
+            "BHXH khu vực II",
+            "--today",
+            "2026-12-06",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(now.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&now.stderr).contains("named no unit on 2026-12-06"));
+}
+
+#[test]
 fn a_unit_on_the_command_line_is_read_as_of_today_as_a_plan_is_as_of_its_issue() {
     let tree = khu_vuc_tree();
     let all = rows(&tree, &["tasks", "--today", "2025-04-25"]);

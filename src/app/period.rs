@@ -39,7 +39,10 @@ pub(super) fn report(
         plan: args.plan.clone(),
         ..QueryArgs::default()
     };
-    let session = Session::open(global, &query_args, today, style)?;
+    // `--unit` is read as of the period's last day, or of today while the period runs: a
+    // report of a past quarter is of the unit that bore the name then.
+    let named_on = today.min(window.end);
+    let session = Session::open(global, &query_args, named_on, style)?;
     let query = ReportQuery {
         registry: session.registry(),
         filter: &session.filter,
