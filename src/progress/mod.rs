@@ -65,6 +65,11 @@ impl Category {
     pub fn is_done(self) -> bool {
         matches!(self, Category::DoneOnTime | Category::DoneLate)
     }
+
+    /// Done or cancelled: nothing is left to do.
+    pub fn is_closed(self) -> bool {
+        self.is_done() || self == Category::Cancelled
+    }
 }
 
 /// A task, a milestone: what has a status, a deadline and a history of its own.
@@ -212,6 +217,10 @@ pub struct Item<'p> {
     /// The start of the window the item belongs to, where it has one.
     pub start: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
+    /// Where the item's span ends: its due date; for a whole task, the latest due date of
+    /// its items (for a task done, the one in effect then), whichever item decides how it
+    /// stands. Filters by year and the timeline read this, so they do not change with the day.
+    pub last_due: Option<NaiveDate>,
     pub status: Status,
     pub done: Option<NaiveDate>,
     /// The last progress note reported by the day.
@@ -223,6 +232,11 @@ pub struct Item<'p> {
 }
 
 /// The items of `task` of `plan` on `day`, in order of stage and date.
+///
+/// A milestone's own status governs it: a task recorded done while a milestone is still
+/// open leaves that milestone open, and overdue once its date passes (`check` warns of the
+/// contradiction, W004). A cancelled task stops its milestones that were not done or
+/// cancelled by then; a milestone done before keeps its own standing.
 pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>> {
     let whole = Record::of_task(task);
     let mut out = Vec::new();
@@ -231,11 +245,11 @@ pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>
         return out;
     }
     let task_state = whole.state_on(day);
+    let stopping = (task_state.status == Status::Cancelled).then_some(task_state);
     for (n, milestone) in (1..).zip(&task.milestones) {
-        let closing = task_state.status.is_closed().then_some(task_state);
         let record = Record::of_milestone(milestone);
         let first = out.len();
-        expand(plan, record, Some(&milestone.what), closing, day, &mut out);
+        expand(plan, record, Some(&milestone.what), stopping, day, &mut out);
         for item in &mut out[first..] {
             item.milestone = Some(n);
         }
@@ -243,25 +257,50 @@ pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>
     out
 }
 
-/// A whole task on `day`, for listing and counting each task once: the latest due date
-/// in effect; done when it is done, else overdue when any of its items is.
+/// A whole task on `day`, for listing and counting each task once.
+///
+/// Its category is the worst of its items' (overdue first); its due date and days late are
+/// those of the item that decides it, the latest-due one in that category, so that a row
+/// never pairs one stage's category with another's date. A task done when none of its
+/// items is still open is judged as a whole, against its latest due date (the one in
+/// effect when it was done). A task recorded done while a milestone is still open is not
+/// done for counting: it stands as that milestone does, status included.
 pub fn task<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Item<'p> {
     let items = items(plan, task, day);
     let record = Record::of_task(task);
-    let state = record.state_on(day);
+    let mut state = record.state_on(day);
     let deadline = record.deadline_on(day);
-    let mut due = items.iter().filter_map(|i| i.due).max();
+    let latest = items.iter().filter_map(|i| i.due).max();
     let kind = deadline.schedule.map(|s| s.kind);
-    let category = match state.status {
-        Status::Cancelled => Category::Cancelled,
-        Status::Done => {
-            due = due_when_done(&record, state.done).or(due);
-            done_category(state.done, due)
+    let decider = deciding(&items);
+    let still_open = decider.filter(|i| !i.category.is_closed());
+    // The task's span ends at its latest due date; a task done is judged against the one
+    // in effect when it was done.
+    let mut last_due = latest;
+    let (category, due, days) = match (state.status, decider) {
+        (Status::Cancelled, _) => (Category::Cancelled, latest, None),
+        (Status::Done, _) if still_open.is_none() => {
+            let due = due_when_done(&record, state.done).or(latest);
+            let category = done_category(state.done, due);
+            last_due = due;
+            (category, due, days_late(category, state.done, due, day))
         }
-        _ => match items.iter().map(|i| i.category).max_by_key(|c| rank(*c)) {
-            Some(worst) => worst,
-            None => open_category(plan, kind, due, day),
-        },
+        (_, Some(item)) => {
+            if state.status == Status::Done {
+                // The contradiction W004 reports: the open stage is what counts.
+                state.status = item.status;
+                state.done = item.done;
+            }
+            (item.category, item.due, item.days_late)
+        }
+        (_, None) => {
+            let category = open_category(plan, kind, latest, day);
+            (
+                category,
+                latest,
+                days_late(category, state.done, latest, day),
+            )
+        }
     };
     Item {
         stage: None,
@@ -272,14 +311,23 @@ pub fn task<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Item<'p> {
         kind,
         start: items.iter().filter_map(|i| i.start).min(),
         due,
+        last_due,
         status: state.status,
         done: state.done,
         note: state
             .note
             .or_else(|| items.iter().rev().find_map(|i| i.note)),
-        days_late: days_late(category, state.done, due, day),
+        days_late: days,
         category,
     }
+}
+
+/// The item that decides an open task's standing: the worst category (overdue first),
+/// and in it the latest due date, as a task's single row has always shown its latest.
+fn deciding<'a, 'p>(items: &'a [Item<'p>]) -> Option<&'a Item<'p>> {
+    items
+        .iter()
+        .max_by_key(|i| (rank(i.category), i.due.is_some(), i.due))
 }
 
 /// Which of a task's items decides an open task's category: overdue first.
@@ -306,7 +354,7 @@ fn expand<'p>(
     plan: &'p Plan,
     record: Record<'p>,
     stage: Option<&str>,
-    closing: Option<State<'p>>,
+    stopping: Option<State<'p>>,
     day: NaiveDate,
     out: &mut Vec<Item<'p>>,
 ) {
@@ -314,7 +362,7 @@ fn expand<'p>(
     let label = stage.map(str::to_string);
     let Some(schedule) = deadline.schedule else {
         // No date (an unreadable deadline, which `check` reported).
-        let state = closing.unwrap_or_else(|| record.state_on(day));
+        let state = stopped(record.state_on(day), stopping);
         out.push(item(plan, &record, label, None, deadline, None, state, day));
         return;
     };
@@ -324,7 +372,7 @@ fn expand<'p>(
         _ => false,
     };
     if !each_date {
-        let state = closing.unwrap_or_else(|| record.state_on(day));
+        let state = stopped(record.state_on(day), stopping);
         let mut it = item(
             plan,
             &record,
@@ -341,7 +389,7 @@ fn expand<'p>(
     }
     let total = schedule.dates.len();
     for (i, &date) in schedule.dates.iter().enumerate() {
-        let state = closing.unwrap_or_else(|| occurrence_state(&record, date, day));
+        let state = stopped(occurrence_state(&record, date, day), stopping);
         // A recurring deadline's items are its occurrences; a several one's, its stages.
         let (label, occurrence) = match schedule.kind {
             Kind::Recurring => (label.clone(), Some(date)),
@@ -363,6 +411,14 @@ fn expand<'p>(
             _ => schedule.dates[i - 1].succ_opt(),
         };
         out.push(it);
+    }
+}
+
+/// A stage's own state, unless its task was cancelled while the stage was still open.
+fn stopped<'p>(own: State<'p>, stopping: Option<State<'p>>) -> State<'p> {
+    match stopping {
+        Some(task) if !own.status.is_closed() => task,
+        _ => own,
     }
 }
 
@@ -418,6 +474,7 @@ fn item<'p>(
         kind,
         start: None,
         due,
+        last_due: due,
         status: state.status,
         done: state.done,
         note: state.note,

@@ -158,3 +158,97 @@ fn a_closed_task_closes_its_stages() {
         [(Category::Cancelled, None)]
     );
 }
+
+/// Task I.5 of 595/KH-BHXH as QA recorded it: the first stage done, the second extended to
+/// Quý II/2019 and in progress, then the task marked done on 2019-05-02 anyway.
+const DONE_WITH_A_STAGE_OPEN: &str = "status = \"done\"\ndone = 2019-05-02\n\n\
+     [[task.progress]]\non = 2019-05-02\nstatus = \"done\"\n\n\
+     [[task.milestone]]\nwhat = \"Trả 60% sổ BHXH\"\ndeadline = \"Năm 2017\"\n\
+     status = \"done\"\ndone = 2017-12-01\n\n\
+     [[task.milestone.progress]]\non = 2017-12-01\nstatus = \"done\"\n\n\
+     [[task.milestone]]\nwhat = \"Trả 100% sổ BHXH\"\ndeadline = \"Quý II/2019\"\n\
+     status = \"in-progress\"\n\n\
+     [[task.milestone.extension]]\non = 2018-11-01\nfrom = \"Năm 2018\"\n\
+     to = \"Quý II/2019\"\nby = \"Công văn số 7\"\n\n\
+     [[task.milestone.progress]]\non = 2018-11-02\nstatus = \"in-progress\"\n";
+
+#[test]
+fn a_milestone_still_open_stays_open_and_overdue_when_its_task_is_marked_done() {
+    let plan = one_task("", DONE_WITH_A_STAGE_OPEN);
+    use Category::*;
+    assert_eq!(
+        standing(&plan, day(2019, 7, 1)),
+        [(DoneOnTime, Some(-30)), (OpenOverdue, Some(1))]
+    );
+    // The task's one row is the open stage's: not done, one day late.
+    let whole = task(&plan, &plan.tasks[0], day(2019, 7, 1));
+    assert_eq!(
+        (
+            whole.status,
+            whole.done,
+            whole.due,
+            whole.category,
+            whole.days_late
+        ),
+        (
+            Status::InProgress,
+            None,
+            Some(day(2019, 6, 30)),
+            OpenOverdue,
+            Some(1)
+        )
+    );
+    // Before the second stage fell due, the task was open and in time.
+    let earlier = task(&plan, &plan.tasks[0], day(2019, 5, 10));
+    assert_eq!(
+        (earlier.category, earlier.days_late),
+        (OpenInTime, Some(-51))
+    );
+}
+
+#[test]
+fn a_task_row_takes_its_due_date_and_days_from_the_stage_that_decides_its_category() {
+    // I.5 of 595/KH-BHXH as transcribed: two stages, nothing reported.
+    let plan = one_task(
+        "",
+        "[[task.milestone]]\nwhat = \"Trả 60% sổ BHXH\"\ndeadline = \"Năm 2017\"\n\n\
+         [[task.milestone]]\nwhat = \"Trả 100% sổ BHXH\"\ndeadline = \"Năm 2018\"\n",
+    );
+    let on = |d| {
+        let t = task(&plan, &plan.tasks[0], d);
+        (t.due, t.category, t.days_late)
+    };
+    use Category::*;
+    // The first stage is 152 days late, the second 213 days off: the row is the first's.
+    assert_eq!(
+        on(day(2018, 6, 1)),
+        (Some(day(2017, 12, 31)), OpenOverdue, Some(152))
+    );
+    // Both in time: the latest due date, as before.
+    assert_eq!(
+        on(day(2017, 6, 1)),
+        (Some(day(2018, 12, 31)), OpenInTime, Some(-578))
+    );
+    // Both late: the latest of them.
+    assert_eq!(
+        on(day(2019, 1, 10)),
+        (Some(day(2018, 12, 31)), OpenOverdue, Some(10))
+    );
+}
+
+#[test]
+fn a_cancelled_task_keeps_the_stages_done_before_it_was_stopped() {
+    let plan = one_task(
+        "",
+        "status = \"cancelled\"\n\n\
+         [[task.progress]]\non = 2024-05-01\nstatus = \"cancelled\"\n\n\
+         [[task.milestone]]\nwhat = \"Giai đoạn 1\"\ndeadline = \"Quý I/2024\"\n\
+         status = \"done\"\ndone = 2024-03-20\n\n\
+         [[task.milestone]]\nwhat = \"Giai đoạn 2\"\ndeadline = \"Quý III/2024\"\n",
+    );
+    use Category::*;
+    assert_eq!(
+        standing(&plan, day(2024, 6, 1)),
+        [(DoneOnTime, Some(-11)), (Cancelled, None)]
+    );
+}
