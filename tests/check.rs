@@ -421,6 +421,26 @@ fn rule_5_an_unreadable_deadline_points_inside_the_string() {
 }
 
 #[test]
+fn rule_6_a_task_done_with_a_milestone_still_open_warns_on_its_status() {
+    let stages = "\n[[task.milestone]]\nwhat = \"Giai đoạn 1\"\nstatus = \"done\"\n\
+                  done = 2024-03-01\n\n[[task.milestone]]\nwhat = \"Giai đoạn 2\"\n";
+    let done = GOOD_TASK.replace(
+        "deadline = \"Quý I/2024\"\n",
+        "deadline = \"Quý I/2024\"\nstatus = \"done\"\ndone = 2024-03-20\n",
+    );
+    // `status = "done"` is line 12, its value from column 10; exit 0: a warning.
+    assert_eq!(
+        diagnose(&plan(&format!("{done}{stages}"))),
+        (0, one("W004", 12, 10))
+    );
+    let closed = stages.replace(
+        "what = \"Giai đoạn 2\"\n",
+        "what = \"Giai đoạn 2\"\nstatus = \"cancelled\"\n",
+    );
+    assert_eq!(diagnose(&plan(&format!("{done}{closed}"))), (0, vec![]));
+}
+
+#[test]
 fn rule_5_an_event_without_due_warns_and_a_due_silences_it() {
     let event = GOOD_TASK.replace("Quý I/2024", "Khi phương án được phê duyệt");
     let tree = Tree::new();

@@ -9,7 +9,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{Tree, repo_plans};
+use common::{Tree, repo_plans, succeeds};
 
 const PLAN_2449: &str = "2017/2449-KH-BHXH.toml";
 
@@ -598,4 +598,103 @@ fn progress_on_a_recurring_task_needs_the_occurrence() {
     tree.cmd(&whole("cancelled")).assert().code(0);
     let text = read(&tree, "2024/KSTTHC-2024-QD-BHXH.toml");
     assert!(text.contains("status = \"cancelled\""), "{text}");
+}
+
+#[test]
+fn a_task_marked_done_with_a_milestone_open_warns_and_the_milestone_stays_overdue() {
+    let tree = copy_of_plans();
+    let run = |args: &[&str]| {
+        let output = tree.cmd(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let plan = "595/KH-BHXH";
+    run(&[
+        "progress",
+        plan,
+        "I.5/1",
+        "--status",
+        "done",
+        "--on",
+        "2017-12-01",
+    ]);
+    run(&[
+        "extend",
+        plan,
+        "I.5/2",
+        "--to",
+        "Quý II/2019",
+        "--by",
+        "CV 7",
+        "--on",
+        "2018-11-01",
+    ]);
+    run(&[
+        "progress",
+        plan,
+        "I.5/2",
+        "--status",
+        "dang thuc hien",
+        "--on",
+        "2018-11-02",
+    ]);
+    // Written, and said to contradict the open stage.
+    let warned = run(&[
+        "progress",
+        plan,
+        "I.5",
+        "--status",
+        "done",
+        "--on",
+        "2019-05-02",
+    ]);
+    assert!(
+        warned.contains("warning[W004]: task `I.5` is `done` but its milestone 2 is `in-progress`"),
+        "{warned}"
+    );
+    let (code, diagnostics) = tree.diagnostics();
+    let w004: Vec<_> = diagnostics.iter().filter(|d| d["code"] == "W004").collect();
+    assert_eq!((code, w004.len()), (0, 1), "{diagnostics:?}");
+
+    // The second stage, due 30/6/2019 and still in progress, is overdue on 1/7/2019.
+    let on = ["--plan", plan, "--today", "2019-07-01", "--format", "json"];
+    let rows = |command: &str| {
+        let out = succeeds(tree.cmd(&[command]).args(on));
+        let rows: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        rows.as_array().unwrap().clone()
+    };
+    let i5 = |rows: &[serde_json::Value]| -> Vec<(String, String, i64)> {
+        rows.iter()
+            .filter(|r| r["task"] == "I.5")
+            .map(|r| {
+                (
+                    r["category"].as_str().unwrap().to_string(),
+                    r["due"].as_str().unwrap().to_string(),
+                    r["days_overdue"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let late = ("open_overdue".to_string(), "2019-06-30".to_string(), 1);
+    assert_eq!(i5(&rows("overdue")), std::slice::from_ref(&late));
+    assert_eq!(i5(&rows("tasks")), [late]);
+    let report = succeeds(&mut tree.cmd(&[
+        "report",
+        "--period",
+        "2019-Q3",
+        "--plan",
+        plan,
+        "--today",
+        "2019-10-01",
+        "--format",
+        "json",
+    ]));
+    let report: serde_json::Value = serde_json::from_slice(&report).unwrap();
+    let listed = report["overdue"].as_array().unwrap();
+    assert!(
+        listed
+            .iter()
+            .any(|r| r["task"] == "I.5" && r["milestone"] == "Trả 100% sổ BHXH cho người lao động"),
+        "{listed:?}"
+    );
 }

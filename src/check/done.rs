@@ -1,12 +1,13 @@
 //! Rule 6: `status` is a known one; `status = "done"` needs a `done` date, and a `done`
 //! date needs that status; `done` is not before `plan.issued` nor after the real date.
+//! A task done while one of its milestones is still open is a warning (W004).
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::Status;
+use crate::model::{Milestone, Status};
 use crate::raw::Sp;
 
 use super::fields::not_one_of;
@@ -52,6 +53,42 @@ impl PlanChecker<'_> {
             _ => {}
         }
         (parsed, done.as_ref().map(|d| *d.get_ref()))
+    }
+
+    /// W004: a task `done` while a milestone is neither done nor cancelled. Each milestone
+    /// counts on its own (DESIGN §4), so the queries still count that one as not done,
+    /// overdue once its date passes; the file says two things, and this says which one
+    /// counts. A warning, not an error: the answers are right either way, and the unit's
+    /// report on the task can be recorded before the one on the stage.
+    pub(super) fn stages_still_open(
+        &mut self,
+        task: Option<&str>,
+        status: &Option<Sp<String>>,
+        milestones: &[Milestone],
+        at: Range<usize>,
+    ) {
+        let span = status.as_ref().map_or(at, Sp::span);
+        let task = task.unwrap_or("?");
+        for (n, milestone) in (1..).zip(milestones) {
+            if milestone.status.is_closed() {
+                continue;
+            }
+            self.push(
+                Diagnostic::new(
+                    Code::DoneWithOpenStage,
+                    self.file,
+                    span.clone(),
+                    format!(
+                        "task `{task}` is `done` but its milestone {n} is `{}`",
+                        milestone.status.as_str()
+                    ),
+                )
+                .with_label(format!("milestone {n} still counts as not done"))
+                .with_help(format!(
+                    "record the milestone's own progress (`bhxh-plan progress PLAN {task}/{n} --status done --on DATE`, or `--status cancelled` if it was dropped); until then it is counted on its own, overdue once its deadline has passed"
+                )),
+            );
+        }
     }
 
     /// A date of what happened (`done`, a progress entry's or an extension's `on`,
@@ -121,6 +158,26 @@ done = 2024-06-30
 
 === an unknown status names the nearest and lists the valid ones
 status = "canceled"
+
+=== a task done while a milestone is still open: a warning per open milestone
+status = "done"
+done = 2024-05-02
+
+[[task.milestone]]
+what = "Giai đoạn 1"
+status = "done"
+done = 2024-03-01
+
+[[task.milestone]]
+what = "Giai đoạn 2"
+status = "in-progress"
+
+[[task.milestone]]
+what = "Giai đoạn 3"
+
+[[task.milestone]]
+what = "Giai đoạn 4"
+status = "cancelled"
 "#,
             |progress| rendered(&task(&format!("deadline = \"Quý I/2024\"\n{progress}"))),
         );

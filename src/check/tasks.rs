@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::deadline::Resolution;
 use crate::diag::{self, Code, Diagnostic};
-use crate::model::{Extension, Milestone, Section, Task};
+use crate::model::{Extension, Milestone, Section, Status, Task};
 use crate::raw::{RawDefaults, RawMilestone, RawPlan, RawTask, Sp, SpList, WrongTypes};
 
 use super::history::{Written, occurrences};
@@ -128,6 +128,9 @@ impl PlanChecker<'_> {
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
         let deadline = deadline.and_then(|d| self.required_present(d, "deadline", TASK));
         let (status, done) = self.status_and_done(&raw.status, &raw.done, at.clone(), issued);
+        if status == Status::Done {
+            self.stages_still_open(id.as_deref(), &raw.status, &milestones, at.clone());
+        }
         let written = Written {
             status: &raw.status,
             done: &raw.done,

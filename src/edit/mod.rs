@@ -24,7 +24,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::atomic::{self, ReplaceError};
 use crate::check;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::load;
 use crate::model::{Progress, Status};
 use crate::units::{self, Registry};
@@ -68,6 +68,10 @@ pub struct Edited {
     pub fields: Vec<Field>,
     /// The entry added.
     pub entry: Entry,
+    /// Warnings the change gave the file that it did not have before, such as a task
+    /// marked done while one of its milestones is still open (W004). The change is
+    /// written all the same: a warning never blocks an edit.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A key of the task or milestone, before and after.
@@ -184,6 +188,10 @@ pub fn edit_bytes(
     }
     let checked = check::check_file(0, bytes, registry, clock);
     let text = load::decode(bytes).unwrap_or_else(|(lossy, _, _)| lossy);
+    let warned_before: Vec<(Code, String)> = (checked.diagnostics.iter())
+        .filter(|d| !d.is_error())
+        .map(|d| (d.code, d.message.clone()))
+        .collect();
     let errors = only_errors(checked.diagnostics);
     if !errors.is_empty() {
         return Err(EditError::HasErrors {
@@ -195,7 +203,7 @@ pub fn edit_bytes(
         .plan
         .ok_or_else(|| EditError::Internal("a file without errors gave no plan".into()))?;
     let found = locate::find(&plan, &request.target)?;
-    let (ops, edited) = change(&plan.number, &found, request)?;
+    let (ops, mut edited) = change(&plan.number, &found, request)?;
 
     let original = String::from_utf8_lossy(bytes);
     let (framing, lf_text) = Framing::of(&original);
@@ -222,7 +230,15 @@ pub fn edit_bytes(
 
     let edited_bytes = edited_text.into_bytes();
     let rechecked = check::check_file(0, &edited_bytes, registry, clock);
-    let errors = only_errors(rechecked.diagnostics);
+    // Spans move with the edit; a warning is the same one when its code and message are.
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = rechecked
+        .diagnostics
+        .into_iter()
+        .partition(Diagnostic::is_error);
+    edited.warnings = warnings
+        .into_iter()
+        .filter(|w| !warned_before.contains(&(w.code, w.message.clone())))
+        .collect();
     if !errors.is_empty() {
         let text = load::decode(&edited_bytes).unwrap_or_else(|(lossy, _, _)| lossy);
         return Err(EditError::WouldFail {
@@ -392,6 +408,7 @@ fn change(plan: &str, found: &Found, request: &Request) -> Result<(Vec<Op>, Edit
         milestone: found.milestone.map(|(n, m)| (n, m.what.clone())),
         fields,
         entry,
+        warnings: Vec::new(),
     };
     Ok((ops, edited))
 }

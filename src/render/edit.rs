@@ -94,6 +94,7 @@ mod tests {
                 note: Some("Đã triển khai".into()),
                 occurrence: None,
             }),
+            warnings: Vec::new(),
         };
         let mut out = Vec::new();
         write_edit(&edited, Path::new("plans/a.toml"), Lang::En, &mut out).unwrap();
