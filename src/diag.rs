@@ -68,7 +68,7 @@ codes! {
     VagueLead = "W001", "vague-lead", "a lead that is a vague pseudo-unit (\"Các đơn vị liên quan\")";
     EventWithoutDue = "W002", "event-without-due", "an event deadline with no `due` date yet";
     NextYear = "W003", "next-year", "a deadline with no year read in the year after the plan's, since the plan's had passed when it was issued";
-    DoneWithOpenStage = "W004", "done-with-open-stage", "a task is `done` while one of its milestones is neither done nor cancelled";
+    StageReopened = "W004", "stage-reopened", "a milestone reported open or in progress after its task was recorded done or cancelled";
 }
 
 impl Code {

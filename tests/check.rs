@@ -421,23 +421,31 @@ fn rule_5_an_unreadable_deadline_points_inside_the_string() {
 }
 
 #[test]
-fn rule_6_a_task_done_with_a_milestone_still_open_warns_on_its_status() {
-    let stages = "\n[[task.milestone]]\nwhat = \"Giai đoạn 1\"\nstatus = \"done\"\n\
-                  done = 2024-03-01\n\n[[task.milestone]]\nwhat = \"Giai đoạn 2\"\n";
+fn rule_6_a_milestone_reported_in_progress_after_its_task_was_done_warns_on_that_entry() {
     let done = GOOD_TASK.replace(
         "deadline = \"Quý I/2024\"\n",
         "deadline = \"Quý I/2024\"\nstatus = \"done\"\ndone = 2024-03-20\n",
     );
-    // `status = "done"` is line 12, its value from column 10; exit 0: a warning.
+    let stages = |reported: &str| {
+        format!(
+            "\n[[task.milestone]]\nwhat = \"Giai đoạn 1\"\nstatus = \"done\"\ndone = 2024-03-01\n\n\
+             [[task.milestone]]\nwhat = \"Giai đoạn 2\"\nstatus = \"in-progress\"\n\n\
+             [[task.milestone.progress]]\non = {reported}\nstatus = \"in-progress\"\n"
+        )
+    };
+    // Reported after the task's `done`: the entry's status, line 26 from column 10; exit 0.
     assert_eq!(
-        diagnose(&plan(&format!("{done}{stages}"))),
-        (0, one("W004", 12, 10))
+        diagnose(&plan(&format!("{done}{}", stages("2024-03-25")))),
+        (0, one("W004", 26, 10))
     );
-    let closed = stages.replace(
-        "what = \"Giai đoạn 2\"\n",
-        "what = \"Giai đoạn 2\"\nstatus = \"cancelled\"\n",
+    // Reported before it: the task's later report closed the stage, and says nothing odd.
+    assert_eq!(
+        diagnose(&plan(&format!("{done}{}", stages("2024-03-10")))),
+        (0, vec![])
     );
-    assert_eq!(diagnose(&plan(&format!("{done}{closed}"))), (0, vec![]));
+    // A stage never reported is closed by its task's report.
+    let untouched = "\n[[task.milestone]]\nwhat = \"Giai đoạn 1\"\n";
+    assert_eq!(diagnose(&plan(&format!("{done}{untouched}"))), (0, vec![]));
 }
 
 #[test]

@@ -45,8 +45,8 @@ const MAGIC: &[u8; 8] = b"BHXHCCH\0";
 /// other diagnostics for the same bytes (2: a wrong-typed field is not also missing; an
 /// empty lead list is reported on itself; 3: progress, extensions, a closed plan; 4: E022
 /// among the codes, whose stored numbers moved the warnings'; a wrong-typed deadline is not
-/// also missing, nor a section without its title undefined; 5: W004, a task done with a
-/// milestone still open).
+/// also missing, nor a section without its title undefined; 5: W004, a milestone reported
+/// open again after its task was closed).
 const FORMAT: u32 = 5;
 /// A file modified less than this before the run that stored it may have changed again
 /// within the same modification time.

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::deadline::Resolution;
 use crate::diag::{self, Code, Diagnostic};
-use crate::model::{Extension, Milestone, Section, Status, Task};
+use crate::model::{Extension, Milestone, Section, Task};
 use crate::raw::{RawDefaults, RawMilestone, RawPlan, RawTask, Sp, SpList, WrongTypes};
 
 use super::history::{Written, occurrences};
@@ -128,23 +128,20 @@ impl PlanChecker<'_> {
         let schedule = deadline.and_then(|d| self.schedule(d, due, issued));
         let deadline = deadline.and_then(|d| self.required_present(d, "deadline", TASK));
         let (status, done) = self.status_and_done(&raw.status, &raw.done, at.clone(), issued);
-        if status == Status::Done {
-            self.stages_still_open(id.as_deref(), &raw.status, &milestones, at.clone());
-        }
         let written = Written {
             status: &raw.status,
             done: &raw.done,
             deadline: raw.deadline.as_ref().or(defaults.deadline.as_ref()),
             progress: &raw.progress,
             extensions: &raw.extensions,
-            at,
+            at: at.clone(),
             progress_table: "a `[[task.progress]]`",
             extension_table: "a `[[task.extension]]`",
         };
         let extensions = self.extensions(&written, issued);
         let occurrences = occurrences(schedules(&schedule, &extensions));
         let progress = self.progress_entries(&written, (status, done), &occurrences, issued);
-        Some(Task {
+        let task = Task {
             id: id?,
             section,
             content: content?,
@@ -160,7 +157,9 @@ impl PlanChecker<'_> {
             progress,
             extensions,
             milestones,
-        })
+        };
+        self.stages_reopened(&task, raw, at);
+        Some(task)
     }
 
     fn milestone(

@@ -68,8 +68,8 @@ pub struct Edited {
     pub fields: Vec<Field>,
     /// The entry added.
     pub entry: Entry,
-    /// Warnings the change gave the file that it did not have before, such as a task
-    /// marked done while one of its milestones is still open (W004). The change is
+    /// Warnings the change gave the file that it did not have before, such as a milestone
+    /// reported in progress after its task was recorded done (W004). The change is
     /// written all the same: a warning never blocks an edit.
     pub warnings: Vec<Diagnostic>,
 }

@@ -131,6 +131,22 @@ impl<'p> Record<'p> {
         State::from_entries(&known)
     }
 
+    /// The day of the record that [`Record::state_on`] reads on `day`: the last progress
+    /// entry by then, else the `done` date; none when only `status` says it.
+    fn said_on(&self, day: NaiveDate) -> Option<NaiveDate> {
+        let whole = |p: &&Progress| p.occurrence.is_none();
+        if !self.progress.iter().any(|p| whole(&p)) {
+            return self
+                .done
+                .filter(|&done| self.status == Status::Done && done <= day);
+        }
+        (self.progress.iter())
+            .filter(whole)
+            .filter(|p| p.on <= day)
+            .map(|p| p.on)
+            .next_back()
+    }
+
     /// The deadline in effect on `day`: the `to` of the last extension granted by then,
     /// else the first extension's `from` (the original), else the deadline. The text,
     /// its meaning, and the original deadline when it has been moved.
@@ -193,6 +209,14 @@ impl<'p> State<'p> {
     }
 }
 
+/// A task done or cancelled by the day, as it bears on its milestones: its state, and the
+/// day of the record that closed it (none when only `status = "cancelled"` says so).
+#[derive(Clone, Copy)]
+struct Closing<'p> {
+    state: State<'p>,
+    on: Option<NaiveDate>,
+}
+
 #[derive(Clone, Copy)]
 struct Deadline<'p> {
     text: Option<&'p str>,
@@ -233,10 +257,14 @@ pub struct Item<'p> {
 
 /// The items of `task` of `plan` on `day`, in order of stage and date.
 ///
-/// A milestone's own status governs it: a task recorded done while a milestone is still
-/// open leaves that milestone open, and overdue once its date passes (`check` warns of the
-/// contradiction, W004). A cancelled task stops its milestones that were not done or
-/// cancelled by then; a milestone done before keeps its own standing.
+/// A task recorded done or cancelled closes, on the day of that record, each of its
+/// milestones not already closed (done or cancelled) by then: a unit that reports the
+/// whole task done says its stages are done, and one that means a stage reports it
+/// (`TASK/N`, or the stage's row of a form). A milestone closed before keeps its own
+/// standing, its own done date and category. The one exception is a milestone whose own
+/// entry, dated after the task's closing one, says it is open or in progress: that later
+/// word counts, the milestone is open again (overdue once its date passes), and `check`
+/// warns of the contradiction (W004).
 pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>> {
     let whole = Record::of_task(task);
     let mut out = Vec::new();
@@ -245,11 +273,14 @@ pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>
         return out;
     }
     let task_state = whole.state_on(day);
-    let stopping = (task_state.status == Status::Cancelled).then_some(task_state);
+    let closing = task_state.status.is_closed().then(|| Closing {
+        state: task_state,
+        on: whole.said_on(day),
+    });
     for (n, milestone) in (1..).zip(&task.milestones) {
         let record = Record::of_milestone(milestone);
         let first = out.len();
-        expand(plan, record, Some(&milestone.what), stopping, day, &mut out);
+        expand(plan, record, Some(&milestone.what), closing, day, &mut out);
         for item in &mut out[first..] {
             item.milestone = Some(n);
         }
@@ -261,10 +292,10 @@ pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>
 ///
 /// Its category is the worst of its items' (overdue first); its due date and days late are
 /// those of the item that decides it, the latest-due one in that category, so that a row
-/// never pairs one stage's category with another's date. A task done when none of its
-/// items is still open is judged as a whole, against its latest due date (the one in
-/// effect when it was done). A task recorded done while a milestone is still open is not
-/// done for counting: it stands as that milestone does, status included.
+/// never pairs one stage's category with another's date. A task done is judged as a whole,
+/// against its latest due date (the one in effect when it was done), and a task cancelled
+/// is cancelled, unless a milestone was reported open again after it (W004): then the task
+/// stands as that milestone does, status included, as `overdue` lists it.
 pub fn task<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Item<'p> {
     let items = items(plan, task, day);
     let record = Record::of_task(task);
@@ -273,27 +304,27 @@ pub fn task<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Item<'p> {
     let latest = items.iter().filter_map(|i| i.due).max();
     let kind = deadline.schedule.map(|s| s.kind);
     let decider = deciding(&items);
-    let still_open = decider.filter(|i| !i.category.is_closed());
+    // Only a milestone is ever open under a closed task; an occurrence reported apart from
+    // its task's own record is judged with the task, as it always was.
+    let reopened = decider.filter(|i| i.milestone.is_some() && !i.category.is_closed());
     // The task's span ends at its latest due date; a task done is judged against the one
     // in effect when it was done.
     let mut last_due = latest;
-    let (category, due, days) = match (state.status, decider) {
-        (Status::Cancelled, _) => (Category::Cancelled, latest, None),
-        (Status::Done, _) if still_open.is_none() => {
+    let (category, due, days) = match (state.status, reopened, decider) {
+        (Status::Done | Status::Cancelled, Some(item), _) => {
+            state.status = item.status;
+            state.done = item.done;
+            (item.category, item.due, item.days_late)
+        }
+        (Status::Cancelled, None, _) => (Category::Cancelled, latest, None),
+        (Status::Done, None, _) => {
             let due = due_when_done(&record, state.done).or(latest);
             let category = done_category(state.done, due);
             last_due = due;
             (category, due, days_late(category, state.done, due, day))
         }
-        (_, Some(item)) => {
-            if state.status == Status::Done {
-                // The contradiction W004 reports: the open stage is what counts.
-                state.status = item.status;
-                state.done = item.done;
-            }
-            (item.category, item.due, item.days_late)
-        }
-        (_, None) => {
+        (_, _, Some(item)) => (item.category, item.due, item.days_late),
+        (_, _, None) => {
             let category = open_category(plan, kind, latest, day);
             (
                 category,
@@ -354,7 +385,7 @@ fn expand<'p>(
     plan: &'p Plan,
     record: Record<'p>,
     stage: Option<&str>,
-    stopping: Option<State<'p>>,
+    closing: Option<Closing<'p>>,
     day: NaiveDate,
     out: &mut Vec<Item<'p>>,
 ) {
@@ -362,7 +393,7 @@ fn expand<'p>(
     let label = stage.map(str::to_string);
     let Some(schedule) = deadline.schedule else {
         // No date (an unreadable deadline, which `check` reported).
-        let state = stopped(record.state_on(day), stopping);
+        let state = under(closing, day, |d| (record.state_on(d), record.said_on(d)));
         out.push(item(plan, &record, label, None, deadline, None, state, day));
         return;
     };
@@ -372,7 +403,7 @@ fn expand<'p>(
         _ => false,
     };
     if !each_date {
-        let state = stopped(record.state_on(day), stopping);
+        let state = under(closing, day, |d| (record.state_on(d), record.said_on(d)));
         let mut it = item(
             plan,
             &record,
@@ -389,7 +420,7 @@ fn expand<'p>(
     }
     let total = schedule.dates.len();
     for (i, &date) in schedule.dates.iter().enumerate() {
-        let state = stopped(occurrence_state(&record, date, day), stopping);
+        let state = under(closing, day, |d| occurrence_state(&record, date, d));
         // A recurring deadline's items are its occurrences; a several one's, its stages.
         let (label, occurrence) = match schedule.kind {
             Kind::Recurring => (label.clone(), Some(date)),
@@ -414,30 +445,106 @@ fn expand<'p>(
     }
 }
 
-/// A stage's own state, unless its task was cancelled while the stage was still open.
-fn stopped<'p>(own: State<'p>, stopping: Option<State<'p>>) -> State<'p> {
-    match stopping {
-        Some(task) if !own.status.is_closed() => task,
-        _ => own,
+/// A stage's state on `day` under its task's `closing` (see [`items`]). `own` gives the
+/// stage's own state on a day and the day of the record it reads.
+fn under<'p>(
+    closing: Option<Closing<'p>>,
+    day: NaiveDate,
+    own: impl Fn(NaiveDate) -> (State<'p>, Option<NaiveDate>),
+) -> State<'p> {
+    let (now, said) = own(day);
+    let Some(closing) = closing else {
+        return now;
+    };
+    let Some(closed_on) = closing.on else {
+        // When the task was stopped is not written: a stage closed now keeps its standing.
+        return if now.status.is_closed() {
+            now
+        } else {
+            closing.state
+        };
+    };
+    // Reported open again after the task was closed: the later word counts (W004).
+    if !now.status.is_closed() && said.is_some_and(|said| said > closed_on) {
+        return now;
+    }
+    let then = own(closed_on).0;
+    if then.status.is_closed() {
+        then
+    } else {
+        closing.state
     }
 }
 
-/// The state of one occurrence (or one stage of a several deadline): what was reported
-/// of it, else what the whole task is when that is closed, else open.
-fn occurrence_state<'p>(record: &Record<'p>, date: NaiveDate, day: NaiveDate) -> State<'p> {
+/// The state of one occurrence (or one stage of a several deadline) on `day`, with the day
+/// of the record it reads: what was reported of it, else what the whole record is when
+/// that is closed, else open.
+fn occurrence_state<'p>(
+    record: &Record<'p>,
+    date: NaiveDate,
+    day: NaiveDate,
+) -> (State<'p>, Option<NaiveDate>) {
     let own: Vec<&Progress> = record
         .progress
         .iter()
         .filter(|p| p.on <= day && p.occurrence == Some(date))
         .collect();
-    if !own.is_empty() {
-        return State::from_entries(&own);
+    if let Some(last) = own.last() {
+        return (State::from_entries(&own), Some(last.on));
     }
     let whole = record.state_on(day);
+    let said = record.said_on(day);
     if whole.status.is_closed() {
-        return whole;
+        return (whole, said);
     }
-    State::open()
+    (State::open(), said)
+}
+
+/// A milestone its file reports open or in progress after its task was recorded done or
+/// cancelled: the contradiction `check` warns of (W004), where [`items`] takes the
+/// stage's later word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reopened<'p> {
+    /// Its number, from 1, as `TASK/N` names it.
+    pub milestone: usize,
+    /// The stage's last entry that says it is not closed.
+    pub entry: &'p Progress,
+    /// The day of the task's record that closed it.
+    pub closed_on: NaiveDate,
+}
+
+/// The milestones of `task` reported open again after the task was closed, as the file
+/// stands (every entry known).
+pub fn reopened(task: &Task) -> Vec<Reopened<'_>> {
+    let whole = Record::of_task(task);
+    let last = NaiveDate::MAX;
+    let closed_on = match whole.state_on(last).status.is_closed() {
+        true => whole.said_on(last),
+        false => None,
+    };
+    let Some(closed_on) = closed_on else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (n, milestone) in (1..).zip(&task.milestones) {
+        // What the stage says last, as a whole and of each occurrence (entries are in date
+        // order, so a later one replaces an earlier).
+        let mut lasts = std::collections::BTreeMap::new();
+        for entry in &milestone.progress {
+            lasts.insert(entry.occurrence, entry);
+        }
+        let open_again = (lasts.into_values())
+            .filter(|p| p.on > closed_on && !p.status.is_closed())
+            .max_by_key(|p| p.on);
+        if let Some(entry) = open_again {
+            out.push(Reopened {
+                milestone: n,
+                entry,
+                closed_on,
+            });
+        }
+    }
+    out
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -6,10 +6,10 @@
 //! report and `export` list them one row each. `tasks`, `workload`, summaries and the site
 //! take each task once ([`crate::progress::task`]), as its worst item stands, and the row
 //! carries that item's due date and days, so that category, due date and days describe
-//! the same stage and agree with `overdue`. A milestone's own status governs it: a task
-//! recorded done while a milestone is still open leaves that milestone open (overdue once
-//! its date passes), and the task's row stands as it does; `check` warns of the
-//! contradiction (W004). Filters by year and the timeline read the task's whole span
+//! the same stage and agree with `overdue`. A task recorded done or cancelled closes its
+//! milestones not closed by then, unless a milestone's own later entry says it is open
+//! again: then that milestone counts as open and the task's row stands as it does
+//! (`check` warns, W004). Filters by year and the timeline read the task's whole span
 //! (`last_due`), which does not change with the day.
 
 mod filter;
