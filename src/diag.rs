@@ -69,6 +69,7 @@ codes! {
     EventWithoutDue = "W002", "event-without-due", "an event deadline with no `due` date yet";
     NextYear = "W003", "next-year", "a deadline with no year read in the year after the plan's, since the plan's had passed when it was issued";
     EarlierExtension = "W004", "earlier-extension", "an extension whose new deadline falls due before the one it replaces, or before the day it was granted";
+    StageReopened = "W005", "stage-reopened", "a milestone reported open or in progress after its task was recorded done or cancelled";
 }
 
 impl Code {

@@ -421,6 +421,34 @@ fn rule_5_an_unreadable_deadline_points_inside_the_string() {
 }
 
 #[test]
+fn rule_6_a_milestone_reported_in_progress_after_its_task_was_done_warns_on_that_entry() {
+    let done = GOOD_TASK.replace(
+        "deadline = \"Quý I/2024\"\n",
+        "deadline = \"Quý I/2024\"\nstatus = \"done\"\ndone = 2024-03-20\n",
+    );
+    let stages = |reported: &str| {
+        format!(
+            "\n[[task.milestone]]\nwhat = \"Giai đoạn 1\"\nstatus = \"done\"\ndone = 2024-03-01\n\n\
+             [[task.milestone]]\nwhat = \"Giai đoạn 2\"\nstatus = \"in-progress\"\n\n\
+             [[task.milestone.progress]]\non = {reported}\nstatus = \"in-progress\"\n"
+        )
+    };
+    // Reported after the task's `done`: the entry's status, line 26 from column 10; exit 0.
+    assert_eq!(
+        diagnose(&plan(&format!("{done}{}", stages("2024-03-25")))),
+        (0, one("W005", 26, 10))
+    );
+    // Reported before it: the task's later report closed the stage, and says nothing odd.
+    assert_eq!(
+        diagnose(&plan(&format!("{done}{}", stages("2024-03-10")))),
+        (0, vec![])
+    );
+    // A stage never reported is closed by its task's report.
+    let untouched = "\n[[task.milestone]]\nwhat = \"Giai đoạn 1\"\n";
+    assert_eq!(diagnose(&plan(&format!("{done}{untouched}"))), (0, vec![]));
+}
+
+#[test]
 fn rule_5_an_event_without_due_warns_and_a_due_silences_it() {
     let event = GOOD_TASK.replace("Quý I/2024", "Khi phương án được phê duyệt");
     let tree = Tree::new();

@@ -9,7 +9,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{Tree, repo_plans};
+use common::{Tree, repo_plans, succeeds};
 
 const PLAN_2449: &str = "2017/2449-KH-BHXH.toml";
 
@@ -694,10 +694,16 @@ fn an_extension_to_an_earlier_deadline_is_recorded_with_a_warning_that_check_rep
         .output()
         .unwrap();
     assert_eq!(earlier.status.code(), Some(0));
-    assert_eq!(
-        String::from_utf8_lossy(&earlier.stderr),
-        "warning[W004]: this extension moves the deadline earlier: `15/7/2017` falls due on 2017-07-15, before the deadline it replaces (2017-12-31)\n"
+    // Said as `check` says it, at the value in the file just written.
+    let said = String::from_utf8_lossy(&earlier.stderr);
+    assert!(
+        said.starts_with(
+            "warning[W004]: this extension moves the deadline earlier: `15/7/2017` falls due on \
+             2017-07-15, before the deadline it replaces (2017-12-31) [earlier-extension]\n"
+        ),
+        "{said}"
     );
+    assert!(said.contains("2017/2449-KH-BHXH.toml:"), "{said}");
     let output = tree.cmd(&["check", "--format", "json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let found: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
@@ -712,4 +718,126 @@ fn an_extension_to_an_earlier_deadline_is_recorded_with_a_warning_that_check_rep
         + 1;
     assert_eq!(w004[0]["line"], line);
     assert_eq!(w004[0]["column"], 6);
+}
+
+#[test]
+fn a_task_reported_done_closes_its_stages_and_a_stage_reported_open_after_it_warns() {
+    let tree = copy_of_plans();
+    let run = |args: &[&str]| {
+        let output = tree.cmd(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let plan = "595/KH-BHXH";
+    run(&[
+        "progress",
+        plan,
+        "I.5/1",
+        "--status",
+        "done",
+        "--on",
+        "2017-12-01",
+    ]);
+    run(&[
+        "extend",
+        plan,
+        "I.5/2",
+        "--to",
+        "Quý II/2019",
+        "--by",
+        "CV 7",
+        "--on",
+        "2018-11-01",
+    ]);
+    run(&[
+        "progress",
+        plan,
+        "I.5/2",
+        "--status",
+        "dang thuc hien",
+        "--on",
+        "2018-11-02",
+    ]);
+    // The whole task reported done closes the stage still in progress: no warning.
+    let quiet = run(&[
+        "progress",
+        plan,
+        "I.5",
+        "--status",
+        "done",
+        "--on",
+        "2019-05-02",
+    ]);
+    assert!(!quiet.contains("W005"), "{quiet}");
+    let on = ["--plan", plan, "--today", "2019-07-01", "--format", "json"];
+    let rows = |command: &str| {
+        let out = succeeds(tree.cmd(&[command]).args(on));
+        let rows: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        rows.as_array().unwrap().clone()
+    };
+    let i5 = |rows: &[serde_json::Value]| -> Vec<(String, String, i64)> {
+        rows.iter()
+            .filter(|r| r["task"] == "I.5")
+            .map(|r| {
+                (
+                    r["category"].as_str().unwrap().to_string(),
+                    r["due"].as_str().unwrap().to_string(),
+                    r["days_overdue"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // Done on 2019-05-02, before the second stage's 30/6/2019: nothing overdue.
+    let on_time = ("done_on_time".to_string(), "2019-06-30".to_string(), -59);
+    assert_eq!(i5(&rows("tasks")), std::slice::from_ref(&on_time));
+    assert_eq!(i5(&rows("overdue")), []);
+    let (code, diagnostics) = tree.diagnostics();
+    let w005 = |diagnostics: &[serde_json::Value]| {
+        diagnostics.iter().filter(|d| d["code"] == "W005").count()
+    };
+    assert_eq!((code, w005(&diagnostics)), (0, 0), "{diagnostics:?}");
+
+    // The stage reported in progress after the task's report: written, with the warning.
+    let warned = run(&[
+        "progress",
+        plan,
+        "I.5/2",
+        "--status",
+        "in-progress",
+        "--on",
+        "2019-05-20",
+    ]);
+    assert!(
+        warned.contains(
+            "warning[W005]: milestone 2 of task `I.5` is reported `in-progress` on 2019-05-20, \
+             after the task was recorded `done` on 2019-05-02"
+        ),
+        "{warned}"
+    );
+    let (code, diagnostics) = tree.diagnostics();
+    assert_eq!((code, w005(&diagnostics)), (0, 1), "{diagnostics:?}");
+    // Its later word counts: due 30/6/2019, in progress, overdue on 1/7/2019, and the
+    // task's row with it.
+    let late = ("open_overdue".to_string(), "2019-06-30".to_string(), 1);
+    assert_eq!(i5(&rows("overdue")), std::slice::from_ref(&late));
+    assert_eq!(i5(&rows("tasks")), [late]);
+    let report = succeeds(&mut tree.cmd(&[
+        "report",
+        "--period",
+        "2019-Q3",
+        "--plan",
+        plan,
+        "--today",
+        "2019-10-01",
+        "--format",
+        "json",
+    ]));
+    let report: serde_json::Value = serde_json::from_slice(&report).unwrap();
+    let listed = report["overdue"].as_array().unwrap();
+    assert!(
+        listed
+            .iter()
+            .any(|r| r["task"] == "I.5" && r["milestone"] == "Trả 100% sổ BHXH cho người lao động"),
+        "{listed:?}"
+    );
 }

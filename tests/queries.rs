@@ -4,7 +4,7 @@
 mod common;
 
 use common::{KHU_VUC_II, Tree, bin, json_rows, repo_plans};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const PLAN: &str = r#"[plan]
 number = "7/KH-BHXH"
@@ -170,6 +170,39 @@ fn milestones_are_late_one_by_one_and_done_ones_never() {
         &["overdue", "--unit", "THU", "--today", "2024-06-01"],
     );
     assert_eq!(brief(&overdue), ["7 [Giai đoạn 2] 2024-05-31 1"]);
+}
+
+#[test]
+fn a_task_row_shows_the_due_date_and_days_of_the_stage_that_makes_it_overdue() {
+    // I.5 of 595/KH-BHXH: "Năm 2017" then "Năm 2018". On 1/6/2018 the first stage is
+    // late, the second not yet due: the task's one row is the late stage's, as `overdue`
+    // lists it, not the category of one stage beside the date of the other.
+    let query = |command: &str| {
+        let mut cmd = bin();
+        cmd.arg("--plans")
+            .arg(repo_plans())
+            .args([command, "--plan", "595/KH-BHXH", "--today", "2018-06-01"])
+            .args(["--format", "json", "--no-cache"]);
+        json_rows(&mut cmd)
+    };
+    let tasks = query("tasks");
+    let row = tasks.iter().find(|r| r["task"] == "I.5").unwrap();
+    assert_eq!(
+        (&row["due"], &row["days_overdue"], &row["category"]),
+        (&json!("2017-12-31"), &json!(152), &json!("open_overdue"))
+    );
+    let overdue = query("overdue");
+    let stage = overdue.iter().find(|r| r["task"] == "I.5").unwrap();
+    assert_eq!(
+        (&stage["due"], &stage["days_overdue"]),
+        (&row["due"], &row["days_overdue"])
+    );
+    // Every row that says overdue is late by its own numbers.
+    for row in &tasks {
+        if row["category"] == "open_overdue" {
+            assert!(row["days_overdue"].as_i64().unwrap() > 0, "{row}");
+        }
+    }
 }
 
 #[test]

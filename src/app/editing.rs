@@ -1,7 +1,7 @@
 //! `progress` and `extend`: find the plan's file, edit it in place, say what changed.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use chrono::NaiveDate;
@@ -77,10 +77,7 @@ fn run(global: &Global, plan: &str, request: &Request, style: Style) -> anyhow::
             let mut out = super::stdout();
             render::write_edit(&edited, &shown, style.lang, &mut out)?;
             out.flush()?;
-            let mut err = io::stderr().lock();
-            for warning in &edited.warnings {
-                writeln!(err, "warning[W004]: {warning}")?;
-            }
+            warn(&edited.warnings, &shown, style)?;
             Ok(exit::OK)
         }
         Err(EditError::HasErrors { diagnostics, text }) => {
@@ -112,6 +109,27 @@ fn run(global: &Global, plan: &str, request: &Request, style: Style) -> anyhow::
         }
         Err(error) => Err(error.into()),
     }
+}
+
+/// The warnings the edit gave the file, on stderr as `check` shows them, against the
+/// text just written. The edit stands: it was written, and the exit code is still 0.
+fn warn(warnings: &[crate::diag::Diagnostic], shown: &Path, style: Style) -> anyhow::Result<()> {
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    let text = std::fs::read(shown)
+        .map(|bytes| crate::load::decode(&bytes).unwrap_or_else(|(lossy, _, _)| lossy))
+        .unwrap_or_default();
+    let mut sources = Sources::default();
+    sources.add(SourceFile::with_text(shown.to_path_buf(), text));
+    let color = style.color && io::stderr().is_terminal();
+    render::write_diagnostics(
+        warnings,
+        &sources,
+        DiagnosticFormat::Human { color },
+        &mut io::stderr().lock(),
+    )?;
+    Ok(())
 }
 
 /// Says why nothing was written, with the diagnostics as `check` shows them; exit 1.

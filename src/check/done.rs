@@ -1,13 +1,16 @@
 //! Rule 6: `status` is a known one; `status = "done"` needs a `done` date, and a `done`
 //! date needs that status; `done` is not before `plan.issued` nor after the real date.
+//! A milestone reported open again after its task was recorded done or cancelled is a
+//! warning (W005).
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::Status;
-use crate::raw::Sp;
+use crate::model::{Status, Task};
+use crate::progress;
+use crate::raw::{RawTask, Sp};
 
 use super::fields::not_one_of;
 use super::plan::PlanChecker;
@@ -52,6 +55,49 @@ impl PlanChecker<'_> {
             _ => {}
         }
         (parsed, done.as_ref().map(|d| *d.get_ref()))
+    }
+
+    /// W005: a milestone reported open or in progress after its task was recorded done or
+    /// cancelled. The task's record closed its stages on its day, but the stage's own entry
+    /// is the later word, so the queries count the stage open again (overdue once its date
+    /// passes) and the task's row with it (DESIGN §6); the file says two things, and this
+    /// says which counts. A warning, not an error: an error would make `progress` refuse to
+    /// write the stage's report, and the answers follow the later word either way.
+    pub(super) fn stages_reopened(&mut self, task: &Task, raw: &RawTask, at: Range<usize>) {
+        // The checked milestones are the written ones unless one was dropped (an error).
+        let aligned = raw.milestones.len() == task.milestones.len();
+        for reopened in progress::reopened(task) {
+            let (n, entry) = (reopened.milestone, reopened.entry);
+            let span = (raw.milestones.get(n - 1).filter(|_| aligned))
+                .and_then(|m| {
+                    m.progress.iter().rev().find(|p| {
+                        p.on.as_ref().map(|on| *on.get_ref()) == Some(entry.on)
+                            && p.occurrence.as_ref().map(|o| *o.get_ref()) == entry.occurrence
+                    })
+                })
+                .map_or(at.clone(), |p| {
+                    p.status.as_ref().map_or(p.span.clone(), Sp::span)
+                });
+            let id = &task.id;
+            self.push(
+                Diagnostic::new(
+                    Code::StageReopened,
+                    self.file,
+                    span,
+                    format!(
+                        "milestone {n} of task `{id}` is reported `{}` on {}, after the task was recorded `{}` on {}",
+                        entry.status.as_str(),
+                        entry.on,
+                        task.status.as_str(),
+                        reopened.closed_on,
+                    ),
+                )
+                .with_label(format!("milestone {n} counts as not done again, and task `{id}` with it"))
+                .with_help(format!(
+                    "if the stage is finished, record it (`bhxh-plan progress PLAN {id}/{n} --status done --on DATE`, or `--status cancelled` if it was dropped); if the task is not finished, record the task's own progress"
+                )),
+            );
+        }
     }
 
     /// A date of what happened (`done`, a progress entry's or an extension's `on`,
@@ -121,6 +167,38 @@ done = 2024-06-30
 
 === an unknown status names the nearest and lists the valid ones
 status = "canceled"
+
+=== a milestone reported in progress after its task was done: a warning on that entry
+status = "done"
+done = 2024-05-02
+
+[[task.progress]]
+on = 2024-05-02
+status = "done"
+
+[[task.milestone]]
+what = "Giai đoạn 1"
+status = "done"
+done = 2024-03-01
+
+[[task.milestone]]
+what = "Giai đoạn 2"
+status = "in-progress"
+
+[[task.milestone.progress]]
+on = 2024-05-20
+status = "in-progress"
+
+[[task.milestone]]
+what = "Giai đoạn 3"
+status = "in-progress"
+
+[[task.milestone.progress]]
+on = 2024-04-01
+status = "in-progress"
+
+[[task.milestone]]
+what = "Giai đoạn 4"
 "#,
             |progress| rendered(&task(&format!("deadline = \"Quý I/2024\"\n{progress}"))),
         );

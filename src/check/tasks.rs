@@ -137,14 +137,14 @@ impl PlanChecker<'_> {
             deadline: raw.deadline.as_ref().or(defaults.deadline.as_ref()),
             progress: &raw.progress,
             extensions: &raw.extensions,
-            at,
+            at: at.clone(),
             progress_table: "a `[[task.progress]]`",
             extension_table: "a `[[task.extension]]`",
         };
         let extensions = self.extensions(&written, issued);
         let occurrences = occurrences(schedules(&schedule, &extensions));
         let progress = self.progress_entries(&written, (status, done), &occurrences, issued);
-        Some(Task {
+        let task = Task {
             id: id?,
             section,
             content: content?,
@@ -160,7 +160,9 @@ impl PlanChecker<'_> {
             progress,
             extensions,
             milestones,
-        })
+        };
+        self.stages_reopened(&task, raw, at);
+        Some(task)
     }
 
     fn milestone(

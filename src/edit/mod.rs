@@ -24,7 +24,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::atomic::{self, ReplaceError};
 use crate::check;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::load;
 use crate::model::{Progress, Status};
 use crate::units::{self, Registry};
@@ -72,8 +72,10 @@ pub struct Edited {
     /// entry already recorded (a late report): it goes in date order, and the later
     /// entry still gives the status.
     pub placed_before: Option<NaiveDate>,
-    /// Warnings the edit gave the file (an extension to an earlier deadline), to be said.
-    pub warnings: Vec<String>,
+    /// Warnings the change gave the file that it did not have before, such as a milestone
+    /// reported in progress after its task was recorded done (W005). The change is
+    /// written all the same: a warning never blocks an edit.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A key of the task or milestone, before and after.
@@ -192,7 +194,10 @@ pub fn edit_bytes(
     }
     let checked = check::check_file(0, bytes, registry, clock);
     let text = load::decode(bytes).unwrap_or_else(|(lossy, _, _)| lossy);
-    let earlier_before = earlier_extensions(&checked.diagnostics);
+    let warned_before: Vec<(Code, String)> = (checked.diagnostics.iter())
+        .filter(|d| !d.is_error())
+        .map(|d| (d.code, d.message.clone()))
+        .collect();
     let errors = only_errors(checked.diagnostics);
     if !errors.is_empty() {
         return Err(EditError::HasErrors {
@@ -231,11 +236,15 @@ pub fn edit_bytes(
 
     let edited_bytes = edited_text.into_bytes();
     let rechecked = check::check_file(0, &edited_bytes, registry, clock);
-    edited.warnings = earlier_extensions(&rechecked.diagnostics)
+    // Spans move with the edit; a warning is the same one when its code and message are.
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = rechecked
+        .diagnostics
         .into_iter()
-        .filter(|m| !earlier_before.contains(m))
+        .partition(Diagnostic::is_error);
+    edited.warnings = warnings
+        .into_iter()
+        .filter(|w| !warned_before.contains(&(w.code, w.message.clone())))
         .collect();
-    let errors = only_errors(rechecked.diagnostics);
     if !errors.is_empty() {
         let text = load::decode(&edited_bytes).unwrap_or_else(|(lossy, _, _)| lossy);
         return Err(EditError::WouldFail {
@@ -250,16 +259,6 @@ fn only_errors(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
         .into_iter()
         .filter(Diagnostic::is_error)
-        .collect()
-}
-
-/// The messages of W004, an extension to an earlier deadline: the one an edit adds is
-/// said when it is made, though it is only a warning.
-fn earlier_extensions(diagnostics: &[Diagnostic]) -> Vec<String> {
-    diagnostics
-        .iter()
-        .filter(|d| d.code == crate::diag::Code::EarlierExtension)
-        .map(|d| d.message.clone())
         .collect()
 }
 

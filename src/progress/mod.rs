@@ -65,6 +65,11 @@ impl Category {
     pub fn is_done(self) -> bool {
         matches!(self, Category::DoneOnTime | Category::DoneLate)
     }
+
+    /// Done or cancelled: nothing is left to do.
+    pub fn is_closed(self) -> bool {
+        self.is_done() || self == Category::Cancelled
+    }
 }
 
 /// A task, a milestone: what has a status, a deadline and a history of its own.
@@ -124,6 +129,22 @@ impl<'p> Record<'p> {
             .filter(whole)
             .collect();
         State::from_entries(&known)
+    }
+
+    /// The day of the record that [`Record::state_on`] reads on `day`: the last progress
+    /// entry by then, else the `done` date; none when only `status` says it.
+    fn said_on(&self, day: NaiveDate) -> Option<NaiveDate> {
+        let whole = |p: &&Progress| p.occurrence.is_none();
+        if !self.progress.iter().any(|p| whole(&p)) {
+            return self
+                .done
+                .filter(|&done| self.status == Status::Done && done <= day);
+        }
+        (self.progress.iter())
+            .filter(whole)
+            .filter(|p| p.on <= day)
+            .map(|p| p.on)
+            .next_back()
     }
 
     /// The deadline in effect on `day`: the `to` of the last extension granted by then,
@@ -188,6 +209,14 @@ impl<'p> State<'p> {
     }
 }
 
+/// A task done or cancelled by the day, as it bears on its milestones: its state, and the
+/// day of the record that closed it (none when only `status = "cancelled"` says so).
+#[derive(Clone, Copy)]
+struct Closing<'p> {
+    state: State<'p>,
+    on: Option<NaiveDate>,
+}
+
 #[derive(Clone, Copy)]
 struct Deadline<'p> {
     text: Option<&'p str>,
@@ -212,6 +241,10 @@ pub struct Item<'p> {
     /// The start of the window the item belongs to, where it has one.
     pub start: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
+    /// Where the item's span ends: its due date; for a whole task, the latest due date of
+    /// its items (for a task done, the one in effect then), whichever item decides how it
+    /// stands. Filters by year and the timeline read this, so they do not change with the day.
+    pub last_due: Option<NaiveDate>,
     pub status: Status,
     pub done: Option<NaiveDate>,
     /// The last progress note reported by the day.
@@ -223,6 +256,15 @@ pub struct Item<'p> {
 }
 
 /// The items of `task` of `plan` on `day`, in order of stage and date.
+///
+/// A task recorded done or cancelled closes, on the day of that record, each of its
+/// milestones not already closed (done or cancelled) by then: a unit that reports the
+/// whole task done says its stages are done, and one that means a stage reports it
+/// (`TASK/N`, or the stage's row of a form). A milestone closed before keeps its own
+/// standing, its own done date and category. The one exception is a milestone whose own
+/// entry, dated after the task's closing one, says it is open or in progress: that later
+/// word counts, the milestone is open again (overdue once its date passes), and `check`
+/// warns of the contradiction (W005).
 pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>> {
     let whole = Record::of_task(task);
     let mut out = Vec::new();
@@ -231,8 +273,11 @@ pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>
         return out;
     }
     let task_state = whole.state_on(day);
+    let closing = task_state.status.is_closed().then(|| Closing {
+        state: task_state,
+        on: whole.said_on(day),
+    });
     for (n, milestone) in (1..).zip(&task.milestones) {
-        let closing = task_state.status.is_closed().then_some(task_state);
         let record = Record::of_milestone(milestone);
         let first = out.len();
         expand(plan, record, Some(&milestone.what), closing, day, &mut out);
@@ -243,25 +288,50 @@ pub fn items<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Vec<Item<'p>
     out
 }
 
-/// A whole task on `day`, for listing and counting each task once: the latest due date
-/// in effect; done when it is done, else overdue when any of its items is.
+/// A whole task on `day`, for listing and counting each task once.
+///
+/// Its category is the worst of its items' (overdue first); its due date and days late are
+/// those of the item that decides it, the latest-due one in that category, so that a row
+/// never pairs one stage's category with another's date. A task done is judged as a whole,
+/// against its latest due date (the one in effect when it was done), and a task cancelled
+/// is cancelled, unless a milestone was reported open again after it (W005): then the task
+/// stands as that milestone does, status included, as `overdue` lists it.
 pub fn task<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Item<'p> {
     let items = items(plan, task, day);
     let record = Record::of_task(task);
-    let state = record.state_on(day);
+    let mut state = record.state_on(day);
     let deadline = record.deadline_on(day);
-    let mut due = items.iter().filter_map(|i| i.due).max();
+    let latest = items.iter().filter_map(|i| i.due).max();
     let kind = deadline.schedule.map(|s| s.kind);
-    let category = match state.status {
-        Status::Cancelled => Category::Cancelled,
-        Status::Done => {
-            due = due_when_done(&record, state.done).or(due);
-            done_category(state.done, due)
+    let decider = deciding(&items);
+    // Only a milestone is ever open under a closed task; an occurrence reported apart from
+    // its task's own record is judged with the task, as it always was.
+    let reopened = decider.filter(|i| i.milestone.is_some() && !i.category.is_closed());
+    // The task's span ends at its latest due date; a task done is judged against the one
+    // in effect when it was done.
+    let mut last_due = latest;
+    let (category, due, days) = match (state.status, reopened, decider) {
+        (Status::Done | Status::Cancelled, Some(item), _) => {
+            state.status = item.status;
+            state.done = item.done;
+            (item.category, item.due, item.days_late)
         }
-        _ => match items.iter().map(|i| i.category).max_by_key(|c| rank(*c)) {
-            Some(worst) => worst,
-            None => open_category(plan, kind, due, day),
-        },
+        (Status::Cancelled, None, _) => (Category::Cancelled, latest, None),
+        (Status::Done, None, _) => {
+            let due = due_when_done(&record, state.done).or(latest);
+            let category = done_category(state.done, due);
+            last_due = due;
+            (category, due, days_late(category, state.done, due, day))
+        }
+        (_, _, Some(item)) => (item.category, item.due, item.days_late),
+        (_, _, None) => {
+            let category = open_category(plan, kind, latest, day);
+            (
+                category,
+                latest,
+                days_late(category, state.done, latest, day),
+            )
+        }
     };
     Item {
         stage: None,
@@ -272,14 +342,23 @@ pub fn task<'p>(plan: &'p Plan, task: &'p Task, day: NaiveDate) -> Item<'p> {
         kind,
         start: items.iter().filter_map(|i| i.start).min(),
         due,
+        last_due,
         status: state.status,
         done: state.done,
         note: state
             .note
             .or_else(|| items.iter().rev().find_map(|i| i.note)),
-        days_late: days_late(category, state.done, due, day),
+        days_late: days,
         category,
     }
+}
+
+/// The item that decides an open task's standing: the worst category (overdue first),
+/// and in it the latest due date, as a task's single row has always shown its latest.
+fn deciding<'a, 'p>(items: &'a [Item<'p>]) -> Option<&'a Item<'p>> {
+    items
+        .iter()
+        .max_by_key(|i| (rank(i.category), i.due.is_some(), i.due))
 }
 
 /// Which of a task's items decides an open task's category: overdue first.
@@ -306,7 +385,7 @@ fn expand<'p>(
     plan: &'p Plan,
     record: Record<'p>,
     stage: Option<&str>,
-    closing: Option<State<'p>>,
+    closing: Option<Closing<'p>>,
     day: NaiveDate,
     out: &mut Vec<Item<'p>>,
 ) {
@@ -314,7 +393,7 @@ fn expand<'p>(
     let label = stage.map(str::to_string);
     let Some(schedule) = deadline.schedule else {
         // No date (an unreadable deadline, which `check` reported).
-        let state = closing.unwrap_or_else(|| record.state_on(day));
+        let state = under(closing, day, |d| (record.state_on(d), record.said_on(d)));
         out.push(item(plan, &record, label, None, deadline, None, state, day));
         return;
     };
@@ -324,7 +403,7 @@ fn expand<'p>(
         _ => false,
     };
     if !each_date {
-        let state = closing.unwrap_or_else(|| record.state_on(day));
+        let state = under(closing, day, |d| (record.state_on(d), record.said_on(d)));
         let mut it = item(
             plan,
             &record,
@@ -341,7 +420,7 @@ fn expand<'p>(
     }
     let total = schedule.dates.len();
     for (i, &date) in schedule.dates.iter().enumerate() {
-        let state = closing.unwrap_or_else(|| occurrence_state(&record, date, day));
+        let state = under(closing, day, |d| occurrence_state(&record, date, d));
         // A recurring deadline's items are its occurrences; a several one's, its stages.
         let (label, occurrence) = match schedule.kind {
             Kind::Recurring => (label.clone(), Some(date)),
@@ -366,22 +445,106 @@ fn expand<'p>(
     }
 }
 
-/// The state of one occurrence (or one stage of a several deadline): what was reported
-/// of it, else what the whole task is when that is closed, else open.
-fn occurrence_state<'p>(record: &Record<'p>, date: NaiveDate, day: NaiveDate) -> State<'p> {
+/// A stage's state on `day` under its task's `closing` (see [`items`]). `own` gives the
+/// stage's own state on a day and the day of the record it reads.
+fn under<'p>(
+    closing: Option<Closing<'p>>,
+    day: NaiveDate,
+    own: impl Fn(NaiveDate) -> (State<'p>, Option<NaiveDate>),
+) -> State<'p> {
+    let (now, said) = own(day);
+    let Some(closing) = closing else {
+        return now;
+    };
+    let Some(closed_on) = closing.on else {
+        // When the task was stopped is not written: a stage closed now keeps its standing.
+        return if now.status.is_closed() {
+            now
+        } else {
+            closing.state
+        };
+    };
+    // Reported open again after the task was closed: the later word counts (W005).
+    if !now.status.is_closed() && said.is_some_and(|said| said > closed_on) {
+        return now;
+    }
+    let then = own(closed_on).0;
+    if then.status.is_closed() {
+        then
+    } else {
+        closing.state
+    }
+}
+
+/// The state of one occurrence (or one stage of a several deadline) on `day`, with the day
+/// of the record it reads: what was reported of it, else what the whole record is when
+/// that is closed, else open.
+fn occurrence_state<'p>(
+    record: &Record<'p>,
+    date: NaiveDate,
+    day: NaiveDate,
+) -> (State<'p>, Option<NaiveDate>) {
     let own: Vec<&Progress> = record
         .progress
         .iter()
         .filter(|p| p.on <= day && p.occurrence == Some(date))
         .collect();
-    if !own.is_empty() {
-        return State::from_entries(&own);
+    if let Some(last) = own.last() {
+        return (State::from_entries(&own), Some(last.on));
     }
     let whole = record.state_on(day);
+    let said = record.said_on(day);
     if whole.status.is_closed() {
-        return whole;
+        return (whole, said);
     }
-    State::open()
+    (State::open(), said)
+}
+
+/// A milestone its file reports open or in progress after its task was recorded done or
+/// cancelled: the contradiction `check` warns of (W005), where [`items`] takes the
+/// stage's later word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reopened<'p> {
+    /// Its number, from 1, as `TASK/N` names it.
+    pub milestone: usize,
+    /// The stage's last entry that says it is not closed.
+    pub entry: &'p Progress,
+    /// The day of the task's record that closed it.
+    pub closed_on: NaiveDate,
+}
+
+/// The milestones of `task` reported open again after the task was closed, as the file
+/// stands (every entry known).
+pub fn reopened(task: &Task) -> Vec<Reopened<'_>> {
+    let whole = Record::of_task(task);
+    let last = NaiveDate::MAX;
+    let closed_on = match whole.state_on(last).status.is_closed() {
+        true => whole.said_on(last),
+        false => None,
+    };
+    let Some(closed_on) = closed_on else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (n, milestone) in (1..).zip(&task.milestones) {
+        // What the stage says last, as a whole and of each occurrence (entries are in date
+        // order, so a later one replaces an earlier).
+        let mut lasts = std::collections::BTreeMap::new();
+        for entry in &milestone.progress {
+            lasts.insert(entry.occurrence, entry);
+        }
+        let open_again = (lasts.into_values())
+            .filter(|p| p.on > closed_on && !p.status.is_closed())
+            .max_by_key(|p| p.on);
+        if let Some(entry) = open_again {
+            out.push(Reopened {
+                milestone: n,
+                entry,
+                closed_on,
+            });
+        }
+    }
+    out
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -418,6 +581,7 @@ fn item<'p>(
         kind,
         start: None,
         due,
+        last_due: due,
         status: state.status,
         done: state.done,
         note: state.note,

@@ -1,5 +1,16 @@
 //! Questions asked of the checked plans. Takes `today` as a parameter, never reads the
 //! clock; returns plain sorted rows and formats nothing.
+//!
+//! Milestones, the stages of a "several" deadline and the occurrences of a recurring one
+//! each count on their own ([`crate::progress::items`]): `overdue`, `upcoming`, the period
+//! report and `export` list them one row each. `tasks`, `workload`, summaries and the site
+//! take each task once ([`crate::progress::task`]), as its worst item stands, and the row
+//! carries that item's due date and days, so that category, due date and days describe
+//! the same stage and agree with `overdue`. A task recorded done or cancelled closes its
+//! milestones not closed by then, unless a milestone's own later entry says it is open
+//! again: then that milestone counts as open and the task's row stands as it does
+//! (`check` warns, W005). Filters by year and the timeline read the task's whole span
+//! (`last_due`), which does not change with the day.
 
 mod filter;
 mod grep;

@@ -122,10 +122,11 @@ pub fn timeline(plan: &Plan, filter: &Filter, today: NaiveDate) -> Vec<Bar> {
     let mut bars = Vec::new();
     for task in plan.tasks.iter().filter(|t| filter.task(t)) {
         let whole = progress::task(plan, task, today);
-        if !filter.item(whole.status, whole.due, plan) {
+        if !filter.item(whole.status, whole.last_due, plan) {
             continue;
         }
-        let Some(end) = whole.due else { continue };
+        // The bar spans the whole task, whichever stage makes it late.
+        let Some(end) = whole.last_due else { continue };
         let start = whole.start.unwrap_or(plan.issued).min(end);
         let state = match whole.category {
             Category::DoneOnTime | Category::DoneLate | Category::Cancelled => BarState::Done,

@@ -59,7 +59,7 @@ impl<'p> TaskRow<'p> {
 /// What a task query lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Listing {
-    /// Every task, once, with its latest due date.
+    /// Every task, once, as its worst item stands: that item's due date and days.
     All,
     /// Items not done by the day with a due date before it.
     Overdue,
@@ -92,7 +92,7 @@ pub fn rows<'p>(
         for task in plan.tasks.iter().filter(|t| filter.task(t)) {
             if listing == Listing::All {
                 let item = progress::task(plan, task, today);
-                if filter.item(item.status, item.due, plan) {
+                if filter.item(item.status, item.last_due, plan) {
                     rows.push(TaskRow::of(plan, task, item));
                 }
                 continue;

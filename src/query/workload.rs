@@ -107,7 +107,7 @@ pub fn workload(
     for plan in plans_on(plans, filter, today) {
         for task in plan.tasks.iter().filter(|t| filter.words(t)) {
             let whole = progress::task(plan, task, today);
-            if !filter.item(whole.status, whole.due, plan) {
+            if !filter.item(whole.status, whole.last_due, plan) {
                 continue;
             }
             let standing = standing(plan, task, &whole, today);
