@@ -223,6 +223,10 @@ mod tests {
             texts("ngày ba mươi tháng sáu"),
             ["ngay", "30", "thang", "sau"]
         );
+        assert_eq!(texts("Liên tục, 24/7"), ["lien", "tuc"]);
+        assert_eq!(texts("trước 24/7")[1..], ["24", "/", "7"]);
+        assert_eq!(texts("Luật Bảo hiểm xã hội năm 2024").len(), 5);
+        assert_eq!(texts("Luật này trong năm 2025").len(), 5);
         // Each part keeps its place in the original.
         let tokens = tokenize("Thườngxuyên");
         assert_eq!(&"Thườngxuyên"[tokens[1].span.clone()], "xuyên");

@@ -190,12 +190,26 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
     }
     let all = balanced(tokenize(text));
     let mut tokens = without_remarks(all.clone());
-    // "Quý III/2025;.", "Tháng 10/2025,,": marks left at the end of a cell close nothing.
-    while tokens.len() > 1
-        && tokens
-            .last()
-            .is_some_and(|t| matches!(t.kind, lexer::Kind::Punct(';' | '.' | ',' | ':')))
-    {
+    // "Quý III/2025;.", "Tháng 10/2025,,": marks left at the end of a cell close nothing;
+    // "Quý IV/2025¹", "Năm 2025*", "Tháng 11/2025 [3]": a footnote's mark says no time.
+    loop {
+        let n = tokens.len();
+        let footnote = n > 3
+            && tokens[n - 3].is_punct('[')
+            && tokens[n - 2].kind == lexer::Kind::Number
+            && tokens[n - 1].is_punct(']');
+        if footnote {
+            tokens.truncate(n - 3);
+            continue;
+        }
+        let mark = n > 1
+            && tokens.last().is_some_and(|t| {
+                matches!(t.kind, lexer::Kind::Punct(';' | '.' | ',' | ':' | '*'))
+                    || matches!(t.kind, lexer::Kind::Punct(c) if superscript(c))
+            });
+        if !mark {
+            break;
+        }
         tokens.pop();
     }
     if tokens.is_empty() {
@@ -227,15 +241,21 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
         return reading;
     }
     // "Đợt 1 (tháng 3/2025)", "trong 30 ngày (từ 25/7 đến 25/8)": where the words outside
-    // name no time, a remark that does is the deadline the reader sees.
-    remarks(&all)
+    // name no time, a remark that does is the deadline the reader sees; several such
+    // remarks ("Bước 1 (Quý II/2025): rà soát; Bước 2 (Quý III/2025): hoàn thiện") are the
+    // stages.
+    let dated: Vec<Resolution> = remarks(&all)
         .into_iter()
-        .find_map(|inside| {
+        .filter_map(|inside| {
             read(text, &inside, context)
                 .ok()
                 .filter(|r| !r.kind.is_undated())
         })
-        .map_or(reading, Ok)
+        .collect();
+    if dated.is_empty() {
+        return reading;
+    }
+    Ok(grammar::combine(dated))
 }
 
 /// "Hằng năm (trước 15/12)", "Hằng tháng (trước ngày 25)": a remark that gives a series
@@ -326,6 +346,11 @@ fn read(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Er
         return read_parts(false).or(listed);
     }
     listed
+}
+
+/// A superscript digit, a footnote's mark in Word: "¹", "²", "³", "⁴" … "⁰".
+fn superscript(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
 }
 
 /// Drops the parentheses that have no partner: "(Quý III/2025" whose closing one was lost in

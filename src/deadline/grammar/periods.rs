@@ -557,6 +557,10 @@ impl Parser<'_> {
             self.pos += 1;
             if self.at_number(0) {
                 self.years()?
+            } else if self.at_relative_year(0) {
+                // "giữa năm sau", "cuối năm nay": the year named from the plan's.
+                let year = self.year_number()?;
+                Resolution::window(Kind::Year, ymd(year, 1, 1), ymd(year, 12, 31))
             } else {
                 let year = self.context_year();
                 Resolution::window(Kind::Year, ymd(year, 1, 1), ymd(year, 12, 31))

@@ -517,34 +517,12 @@ impl Parser<'_> {
                 committed: false,
             });
         }
-        // "Từ tháng 7/2025, thực hiện hằng tháng": a series from the time named on, not from
-        // the year's start, where that time ends on one of the series' days. Otherwise the
-        // time is a first due of its own ("Từ quý I/2026 và định kỳ hằng năm": March, then
-        // each year's end).
-        if let [from, series] = &items[..]
-            && from.prefix.from
+        if let [period, series] = &items[..]
             && ranged.is_none()
-            && !from.resolution.kind.is_undated()
-            && from.resolution.kind != Kind::Recurring
-            && series.resolution.kind == Kind::Recurring
-            && let Some(first) = from.resolution.start
-            && from
-                .resolution
-                .due
-                .is_some_and(|due| series.resolution.dates.contains(&due))
+            && let Some(within) =
+                series::within(&period.resolution, period.prefix.from, &series.resolution)
         {
-            let dates: Vec<NaiveDate> = (series.resolution.dates.iter())
-                .copied()
-                .filter(|d| *d >= first)
-                .collect();
-            if !dates.is_empty() {
-                return Ok(Resolution {
-                    kind: Kind::Recurring,
-                    start: Some(first),
-                    due: dates.last().copied(),
-                    dates,
-                });
-            }
+            return Ok(within);
         }
         let mut parts: Vec<Resolution> = items.into_iter().map(|i| i.resolution).collect();
         if let Some(span) = ranged {

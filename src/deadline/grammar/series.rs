@@ -418,3 +418,50 @@ impl Parser<'_> {
         Ok((year, year))
     }
 }
+
+/// A series joined to the time it runs in, as one series:
+/// - "Từ tháng 7/2025, thực hiện hằng tháng": from the time named on (`from`), not from the
+///   year's start, where that time ends on one of the series' days. Otherwise the time is a
+///   first due of its own ("Từ quý I/2026 và định kỳ hằng năm": March, then each year's end).
+/// - "Giai đoạn 2026-2030, hằng năm": a span of whole years, each of them, where the series
+///   named no year of its own (its days all in one year, the context's).
+pub(super) fn within(period: &Resolution, from: bool, series: &Resolution) -> Option<Resolution> {
+    if period.kind.is_undated() || period.kind == Kind::Recurring || series.kind != Kind::Recurring
+    {
+        return None;
+    }
+    let (first, last) = (period.start?, period.due?);
+    let dates: Vec<NaiveDate> = if from && series.dates.contains(&last) {
+        series
+            .dates
+            .iter()
+            .copied()
+            .filter(|d| *d >= first)
+            .collect()
+    } else if period.kind == Kind::Span
+        && (first.month(), first.day(), last.month(), last.day()) == (1, 1, 12, 31)
+        && first.year() < last.year()
+    {
+        let year = series.dates.first()?.year();
+        if series.dates.iter().any(|d| d.year() != year) {
+            return None;
+        }
+        (first.year()..=last.year())
+            .flat_map(|y| {
+                series.dates.iter().map(move |d| {
+                    d.with_year(y)
+                        .unwrap_or_else(|| last_of_month(y, d.month()))
+                })
+            })
+            .collect()
+    } else {
+        return None;
+    };
+    let due = *dates.last()?;
+    Some(Resolution {
+        kind: Kind::Recurring,
+        start: Some(first),
+        due: Some(due),
+        dates,
+    })
+}

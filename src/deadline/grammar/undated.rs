@@ -123,6 +123,11 @@ impl Parser<'_> {
             &["dau", "ky"],
             &["giua", "ky"],
             &["cuoi", "ky"],
+            // "Cùng với kỳ lập dự toán ngân sách hằng năm", "cùng kỳ báo cáo năm": at the
+            // time of another work, named by the words after.
+            &["cung", "voi"],
+            &["cung", "ky"],
+            &["cung", "luc", "voi"],
         ];
         // "thời điểm khai mạc Đại hội …": the moment an event happens, named by the words
         // after it (before a date `skip_prefix` has already passed it); alone it names nothing.

@@ -20,6 +20,8 @@ pub(super) fn all(tokens: &mut Vec<Token>, text: &str) {
     clock_times(tokens);
     budget_years(tokens);
     reporting_periods(tokens);
+    round_the_clock(tokens);
+    laws_named_with_their_year(tokens, text);
 }
 
 /// "Năm ngân sách 2025", "năm tài chính 2026": the budget (fiscal) year, which in Vietnam is
@@ -58,6 +60,23 @@ fn budget_years(tokens: &mut Vec<Token>) {
 /// quý I/2025") the words name that period, and are left to the reader of words before a
 /// time.
 fn reporting_periods(tokens: &mut Vec<Token>) {
+    // "Định kỳ báo cáo 6 tháng, năm": the series of reports, as "định kỳ 6 tháng, năm";
+    // "phân kỳ hằng năm" (in yearly phases): each year, as "định kỳ hằng năm".
+    let mut i = 0;
+    while i + 3 < tokens.len() {
+        if tokens[i].is_word("dinh")
+            && tokens[i + 1].is_word("ky")
+            && tokens[i + 2].is_word("bao")
+            && tokens[i + 3].is_word("cao")
+        {
+            tokens.drain(i + 2..i + 4);
+        }
+        if tokens[i].is_word("phan") && tokens[i + 1].is_word("ky") && tokens[i + 2].is_word("hang")
+        {
+            tokens[i].text = "dinh".to_string();
+        }
+        i += 1;
+    }
     let mut i = 0;
     while i + 3 < tokens.len() {
         let opens =
@@ -73,6 +92,63 @@ fn reporting_periods(tokens: &mut Vec<Token>) {
             tokens[i].text = "hang".to_string();
             tokens[i].span.end = end;
             tokens.drain(i + 1..i + 3);
+        }
+        i += 1;
+    }
+}
+
+/// "Liên tục, 24/7", "thường xuyên 24/24": round the clock, after an ongoing duty's words;
+/// not 24 July.
+fn round_the_clock(tokens: &mut Vec<Token>) {
+    let mut i = 2;
+    while i + 2 < tokens.len() {
+        let ongoing = |a: usize| {
+            (tokens[a - 1].is_word("lien") && tokens[a].is_word("tuc"))
+                || (tokens[a - 1].is_word("thuong") && tokens[a].is_word("xuyen"))
+        };
+        let after = ongoing(i - 1) || (tokens[i - 1].is_punct(',') && i >= 3 && ongoing(i - 2));
+        let glued = tokens[i].span.end == tokens[i + 1].span.start
+            && tokens[i + 1].span.end == tokens[i + 2].span.start;
+        let clock = tokens[i].text == "24"
+            && tokens[i + 1].is_punct('/')
+            && (tokens[i + 2].text == "7" || tokens[i + 2].text == "24");
+        if after && glued && clock && tokens.get(i + 3).is_none_or(|t| !t.is_punct('/')) {
+            let drop = if tokens[i - 1].is_punct(',') {
+                i - 1
+            } else {
+                i
+            };
+            tokens.drain(drop..i + 3);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// "Luật Bảo hiểm xã hội năm 2024": a law is named with the year it was passed, which is
+/// no time of the task. A capital "Luật", then words, then "năm" and a year: the year goes
+/// with the name, unless a word between says a time ("trong", "vào", "đến", "trước").
+fn laws_named_with_their_year(tokens: &mut Vec<Token>, text: &str) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let law = tokens[i].is_word("luat") && text[tokens[i].span.clone()].starts_with('L');
+        if !law {
+            i += 1;
+            continue;
+        }
+        let words = tokens[i + 1..]
+            .iter()
+            .take_while(|t| t.kind == Kind::Word && !t.is_word("nam"))
+            .take(12)
+            .collect::<Vec<_>>();
+        let timed = ["trong", "vao", "den", "truoc", "tu", "nhu", "khi"];
+        let plain = words.iter().all(|t| !timed.iter().any(|w| t.is_word(w)));
+        let at = i + 1 + words.len();
+        let year = tokens
+            .get(at + 1)
+            .is_some_and(|t| t.kind == Kind::Number && t.text.len() == 4);
+        if plain && !words.is_empty() && tokens.get(at).is_some_and(|t| t.is_word("nam")) && year {
+            tokens.drain(at..at + 2);
         }
         i += 1;
     }
