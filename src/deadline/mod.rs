@@ -230,12 +230,21 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
             message: "the deadline is empty".into(),
         });
     }
+    if let Some(excepted) = series_with_exception_after(text, &tokens, context) {
+        return Ok(excepted);
+    }
     let reading = read(text, &tokens, context);
     if let Ok(series) = &reading
         && series.kind == Kind::Recurring
-        && let Some(dayed) = series_day_in_remark(text, &all, series, context)
     {
-        return Ok(dayed);
+        if let [remark] = &remarks(&all)[..]
+            && let Some(excepted) = grammar::except(text, remark, series, context)
+        {
+            return Ok(excepted);
+        }
+        if let Some(dayed) = series_day_in_remark(text, &all, series, context) {
+            return Ok(dayed);
+        }
     }
     if reading.as_ref().is_ok_and(|r| r.kind != Kind::Event) {
         return reading;
@@ -256,6 +265,23 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
         return reading;
     }
     Ok(grammar::combine(dated))
+}
+
+/// "Ngày 20 hằng tháng; riêng tháng 2 là ngày 25": a series, then after a mark its
+/// exception.
+fn series_with_exception_after(
+    text: &str,
+    tokens: &[Token],
+    context: Context,
+) -> Option<Resolution> {
+    let mark = tokens.iter().enumerate().position(|(i, t)| {
+        (t.is_punct(';') || t.is_punct(','))
+            && tokens
+                .get(i + 1)
+                .is_some_and(|w| w.is_word("rieng") || w.is_word("tru"))
+    })?;
+    let series = read(text, &tokens[..mark], context).ok()?;
+    grammar::except(text, &tokens[mark + 1..], &series, context)
 }
 
 /// "Hằng năm (trước 15/12)", "Hằng tháng (trước ngày 25)": a remark that gives a series
@@ -323,12 +349,15 @@ fn read(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Er
             let remark = dashed
                 .then(|| grammar::time_after_words(text, part, context))
                 .flatten();
-            if let (Some(at), Some(previous)) = (remark, parts.last())
+            // "Quý III/2025 - chậm nhất ngày 30/9/2025": a dashed time that ends the
+            // period says it again, with or without words before it.
+            if let Some(previous) = parts.last().filter(|_| dashed)
                 && let Some(said) = grammar::time_in_remark(previous, &read)
             {
-                match said {
-                    Ok(_) => continue,
-                    Err(message) => {
+                match (said, remark) {
+                    (Ok(_), _) => continue,
+                    (Err(_), None) => {}
+                    (Err(message), Some(at)) => {
                         let span = part[at].span.start..part[part.len() - 1].span.end;
                         return Err(Error {
                             message: format!("{message}: `{}`", &text[span.clone()]),

@@ -405,6 +405,17 @@ impl Parser<'_> {
             }
             let (day, _) = self.number("a day (1 to 31)")?;
             days.push(day);
+            if self.words(&["hang", "thang"]) {
+                // "Ngày 10 và ngày 25 hằng tháng": each of the days in each month.
+                let span = self.span_of(start, self.pos);
+                let year = self.period_year()?;
+                let mut dates = Vec::new();
+                for &day in &days {
+                    dates.extend(self.days_of(day, span.clone(), year, &MONTHS)?.dates);
+                }
+                dates.sort_unstable();
+                return Ok(Some(series(year, dates)));
+            }
         }
     }
 

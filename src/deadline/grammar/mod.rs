@@ -1,6 +1,6 @@
 //! One part of a deadline ("Quý II, III/2024", "trước ngày 15 hàng tháng") → a resolution.
 //!
-//! A small recursive-descent reader over folded tokens, in six files:
+//! A small recursive-descent reader over folded tokens:
 //! - [`sentence`]: a part is a sentence. It may open with words that are not part of the
 //!   language ("Hoàn thành sửa đổi quy trình trong quý III/2025"): they are skipped when
 //!   what follows reads to the end. Phrases joined by ",", "và", "hoặc" form a group
@@ -13,16 +13,22 @@
 //! - [`periods`]: quarters, months, halves, years, spans and the Civil Code's points
 //!   ("đầu/giữa/cuối tháng", "đầu/giữa/cuối năm").
 //! - [`days`]: days, lists and ranges of days.
-//! - [`series`]: recurring series and the day, month or quarter each occurrence falls on.
+//! - [`series`]: recurring series and the day, month or quarter each occurrence falls on;
+//!   [`exceptions`]: the months a series sets apart ("trừ tháng 12: ngày 20").
+//! - [`stages`]: years of a stage ("năm đầu tiên của giai đoạn 2026-2030") and times
+//!   counted from carrying a plan out.
+//! - [`names`]: numbers and years in words; [`remarks`]: where the time sits among the
+//!   part's other words.
 //!
 //! Tests: `tests.rs` and `tests_more.rs` show each rule; the held-out rounds of issue 22 are
-//! data in `held_out/` (`round05.txt` … `round16.txt`), checked by `held_out.rs`.
+//! data in `held_out/` (`round05.txt` … `round18.txt`), checked by `held_out.rs`.
 
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
 mod days;
+mod exceptions;
 #[cfg(test)]
 mod held_out;
 mod names;
@@ -30,6 +36,7 @@ mod periods;
 mod remarks;
 mod sentence;
 mod series;
+mod stages;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -39,6 +46,7 @@ mod words;
 
 use super::lexer::{Kind as Tok, Token};
 use super::{Context, Error, Kind, Resolution};
+pub(super) use exceptions::except;
 pub(super) use sentence::combine;
 
 /// Reads one part of a deadline. `text` is the whole deadline, for quoting in errors.
@@ -254,12 +262,19 @@ impl Parser<'_> {
             // "6 tháng một lần, trước ngày 10/6 và 10/12": a series.
             return self.recurring();
         }
-        if !a_day
-            && self
-                .count_at(0)
-                .is_some_and(|(_, len)| self.at_word(len, "thang"))
-        {
-            // "6 tháng đầu năm", "hai tháng cuối năm", "mười hai tháng đầu năm".
+        if let Some(stage) = self.stage_year() {
+            return stage;
+        }
+        let months_or_quarters = |p: &Self| {
+            p.count_at(0).is_some_and(|(_, len)| {
+                p.at_word(len, "thang")
+                    || (p.at_word(len, "quy")
+                        && (p.at_word(len + 1, "dau") || p.at_word(len + 1, "cuoi")))
+            })
+        };
+        if !a_day && months_or_quarters(self) {
+            // "6 tháng đầu năm", "hai tháng cuối năm", "mười hai tháng đầu năm", "hai quý
+            // cuối năm".
             return self.half();
         }
         match first.kind {
@@ -294,6 +309,9 @@ impl Parser<'_> {
                 };
                 if self.at_word(0, "tu") && named(self, 1) {
                     self.pos += 1;
+                }
+                if let Some(now_until) = self.stage_from_now() {
+                    return now_until;
                 }
                 if self.at_word(0, "nam") && self.at_year(1) {
                     self.pos += 1;

@@ -230,6 +230,13 @@ impl Parser<'_> {
         {
             self.pos += len + 1;
             Some(n)
+        } else if let Some((n, len)) = self
+            .count_at(0)
+            .filter(|&(n, len)| self.at_word(len, "quy") && (1..=4).contains(&n))
+        {
+            // "Hai quý cuối năm 2025": quarters from the year's start or end, their months.
+            self.pos += len + 1;
+            Some(n * 3)
         } else {
             None
         };
@@ -439,8 +446,13 @@ impl Parser<'_> {
         } else if which != "giua" && self.at_word(0, "nam") && !self.at_word(1, "hoc") {
             self.pos += 1;
             let stated = self.at_number(0) || self.at_relative_year(0);
+            // "Các tháng cuối năm 2025": months with no count at the year's end are its
+            // last quarter, as an office reads them.
+            let plural = start.checked_sub(2).is_some_and(|at| {
+                self.tokens[at].is_word("cac") || self.tokens[at].is_word("nhung")
+            });
             self.year_if(stated).map(|year| {
-                let (kind, (first, last)) = if unit == "quy" {
+                let (kind, (first, last)) = if unit == "quy" || plural {
                     (Kind::Quarter, quarter_window(year, place(4)))
                 } else {
                     (Kind::Month, month_window(year, place(12)))

@@ -28,6 +28,30 @@ impl Parser<'_> {
         }))
     }
 
+    /// "Năm 2025, chậm nhất tháng 10/2025": a list item at token `at` that opens with a
+    /// bound ("chậm nhất", "muộn nhất") on a time inside the single period `group` narrows
+    /// the period to it: the later time is the deadline, not a stage.
+    pub(super) fn narrowed_by_bound(
+        &self,
+        group: &Resolution,
+        later: &Resolution,
+        at: usize,
+    ) -> Option<Resolution> {
+        let word = |i: usize, w: &str| self.tokens.get(i).is_some_and(|t| t.is_word(w));
+        let bound = (word(at, "cham") || word(at, "muon")) && word(at + 1, "nhat");
+        let single = matches!(
+            group.kind,
+            Kind::Year | Kind::Half | Kind::Quarter | Kind::Month
+        );
+        let inside = match (group.start, group.due, later.start, later.due) {
+            (Some(start), Some(due), Some(later_start), Some(later_due)) => {
+                start <= later_start && later_due <= due
+            }
+            _ => false,
+        };
+        (bound && single && inside && later.dates.len() <= 1).then(|| later.clone())
+    }
+
     /// True when the words from `rest` are a remark on the time that ends at token `end`:
     /// set off by a comma, a dash or a line break, starting with a word, and naming no time
     /// ("Quý III/2025 - trình Chính phủ", "Tháng 10/2025, báo cáo Bộ Tài chính", "Năm

@@ -242,6 +242,12 @@ impl Parser<'_> {
         let end = self.pos;
         self.give_years(&mut items)?;
         self.pos = end;
+        if let [period, bounded] = &items[..]
+            && let Some(narrowed) =
+                self.narrowed_by_bound(&period.resolution, &bounded.resolution, bounded.start)
+        {
+            return Ok((narrowed, false));
+        }
         let undated = items
             .last()
             .is_some_and(|item| item.resolution.kind.is_undated() && item.duration.is_none());

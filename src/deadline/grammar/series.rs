@@ -65,7 +65,23 @@ impl Parser<'_> {
         months.sort_unstable();
         months.dedup();
         let (first, last) = self.recurring_period()?;
+        let days_at = self.pos;
         if let Some(days) = self.series_days(&months, first, last) {
+            // "Hằng năm, trước 15/12, đến năm 2026": the years may follow the day.
+            let until_after = [1, 0].iter().any(|&at| {
+                (at == 0 || self.at_punct(0, ','))
+                    && (self.at_word(at, "den") || self.at_word(at, "toi"))
+            });
+            if first == last && until_after {
+                let (from, until) = self.recurring_period()?;
+                if until > last {
+                    let end = self.pos;
+                    self.pos = days_at;
+                    let days = self.series_days(&months, from, until);
+                    self.pos = end;
+                    return Ok(series(from, days.expect("the days read before read again")));
+                }
+            }
             return Ok(series(first, days));
         }
         let dates = (first..=last)

@@ -173,3 +173,87 @@ fn milestones_and_moments_name_a_date_or_an_event() {
     assert!(reads("trước thời điểm", 2026).starts_with("error"));
     assert!(reads("các mốc", 2026).starts_with("error"));
 }
+
+#[test]
+fn exceptions_to_a_series() {
+    check(&[
+        // "riêng" with no day says nothing a reader can apply: the remark stays a remark.
+        (
+            "Hằng quý (riêng quý IV)",
+            2025,
+            "recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]",
+        ),
+        (
+            "Hằng quý (trừ quý I)",
+            2025,
+            "recurring 2025-01-01..2025-12-31 [2025-06-30 2025-09-30 2025-12-31]",
+        ),
+        // A month the series has no occurrence in changes nothing: the remark stays one.
+        (
+            "Hằng quý (trừ tháng 2)",
+            2025,
+            "recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]",
+        ),
+        // The years may follow the day.
+        (
+            "Hằng năm, trước 15/12, đến năm 2026",
+            2025,
+            "recurring 2025-01-01..2026-12-15 [2025-12-15 2026-12-15]",
+        ),
+        // In every year of the series.
+        (
+            "Hằng năm, trước 15/12, đến năm 2026 (riêng tháng 12 trước ngày 10)",
+            2025,
+            "recurring 2025-01-01..2026-12-10 [2025-12-10 2026-12-10]",
+        ),
+    ]);
+}
+
+#[test]
+fn years_of_a_stage() {
+    check(&[
+        (
+            "Năm thứ hai của giai đoạn 2026-2030",
+            2025,
+            "year 2027-01-01..2027-12-31 [2027-12-31]",
+        ),
+        (
+            "Năm cuối của giai đoạn 2026 - 2030",
+            2025,
+            "year 2030-01-01..2030-12-31 [2030-12-31]",
+        ),
+        ("Năm đầu triển khai Kế hoạch", 2025, "event -..- []"),
+        (
+            "Giai đoạn từ nay đến hết năm 2025",
+            2025,
+            "year 2025-01-01..2025-12-31 [2025-12-31]",
+        ),
+        // Without "giai đoạn", "từ nay" dates nothing.
+        (
+            "Từ nay đến năm 2030",
+            2025,
+            "year 2030-01-01..2030-12-31 [2030-12-31]",
+        ),
+    ]);
+    assert_eq!(
+        reads("Năm thứ bảy của giai đoạn 2026-2030", 2025),
+        "error: the stage 2026–2030 has no such year"
+    );
+}
+
+#[test]
+fn a_bound_narrows_only_a_time_inside_the_period() {
+    check(&[
+        (
+            "Quý IV/2025, chậm nhất ngày 15/12/2025",
+            2025,
+            "date 2025-12-15..2025-12-15 [2025-12-15]",
+        ),
+        // Past the period, the bound is a later stage.
+        (
+            "Năm 2025, chậm nhất tháng 3/2026",
+            2025,
+            "several 2025-01-01..2026-03-31 [2025-12-31 2026-03-31]",
+        ),
+    ]);
+}

@@ -22,6 +22,87 @@ pub(super) fn all(tokens: &mut Vec<Token>, text: &str) {
     reporting_periods(tokens);
     round_the_clock(tokens);
     laws_named_with_their_year(tokens, text);
+    times_a_year(tokens);
+    year_first_dates(tokens);
+}
+
+/// "6 tháng/lần" (every six months), "2 lần/năm", "mỗi năm 2 lần", "3 lần một năm": a
+/// series, read as "định kỳ 6 tháng một lần" and "định kỳ 6 tháng" are. A count of times a
+/// year that does not divide it into whole months stays as written.
+fn times_a_year(tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        // "tháng/lần", "quý/lần": the slash is "một".
+        if i + 2 < tokens.len()
+            && ["thang", "quy", "nam"].iter().any(|w| tokens[i].is_word(w))
+            && tokens[i + 1].is_punct('/')
+            && tokens[i + 2].is_word("lan")
+        {
+            tokens[i + 1].kind = Kind::Word;
+            tokens[i + 1].text = "mot".to_string();
+        }
+        if i + 3 >= tokens.len() {
+            continue;
+        }
+        let count = |t: &Token| {
+            (t.kind == Kind::Number)
+                .then(|| t.text.parse::<u32>().ok())
+                .flatten()
+                .filter(|n| [1, 2, 3, 4, 6, 12].contains(n))
+        };
+        let per = |t: &Token| {
+            t.is_punct('/') || t.is_word("moi") || t.is_word("mot") || t.is_word("trong")
+        };
+        let times = if tokens[i + 1].is_word("lan")
+            && per(&tokens[i + 2])
+            && tokens[i + 3].is_word("nam")
+        {
+            count(&tokens[i])
+        } else if tokens[i].is_word("moi")
+            && tokens[i + 1].is_word("nam")
+            && tokens[i + 3].is_word("lan")
+        {
+            count(&tokens[i + 2])
+        } else {
+            None
+        };
+        if let Some(n) = times {
+            for (token, (kind, text)) in tokens[i..i + 4].iter_mut().zip([
+                (Kind::Word, "dinh".to_string()),
+                (Kind::Word, "ky".to_string()),
+                (Kind::Number, (12 / n).to_string()),
+                (Kind::Word, "thang".to_string()),
+            ]) {
+                token.kind = kind;
+                token.text = text;
+            }
+        }
+    }
+}
+
+/// "2025/12/31": a date written year first with slashes, as "2025-12-31" is with dashes.
+fn year_first_dates(tokens: &mut [Token]) {
+    for i in 0..tokens.len().saturating_sub(4) {
+        let [year, a, month, b, day] = &tokens[i..i + 5] else {
+            continue;
+        };
+        let glued = [year, a, month, b, day]
+            .windows(2)
+            .all(|w| w[0].span.end == w[1].span.start);
+        let short = |t: &Token| t.kind == Kind::Number && t.text.len() <= 2;
+        if glued
+            && year.kind == Kind::Number
+            && year.text.len() == 4
+            && a.is_punct('/')
+            && b.is_punct('/')
+            && short(month)
+            && short(day)
+        {
+            tokens[i + 1].kind = Kind::Punct('-');
+            tokens[i + 1].text = "-".to_string();
+            tokens[i + 3].kind = Kind::Punct('-');
+            tokens[i + 3].text = "-".to_string();
+        }
+    }
 }
 
 /// "Năm ngân sách 2025", "năm tài chính 2026": the budget (fiscal) year, which in Vietnam is
