@@ -10,6 +10,7 @@ use unicode_normalization::char::is_combining_mark;
 use crate::units::unaccented;
 
 mod mend;
+mod typos;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
