@@ -1,4 +1,4 @@
-//! The held-out rounds of issue 22, as data: `held_out/round05.txt` … `round16.txt`.
+//! The held-out rounds of issue 22, as data: `held_out/round05.txt` … `round18.txt`.
 //!
 //! A round is one measurement of the deadline grammar on phrases it was not fitted to. New
 //! cells of the kind a plan's “Thời gian hoàn thành” column holds are written with their
@@ -27,7 +27,7 @@
 //! and 11); the checks that are not rows stay Rust tests too (round 5's below, round 10's
 //! table of Tết in `held_out/round10.rs`).
 //!
-//! To add a round: write `round17.txt` (its account and conventions at the top, then the rows
+//! To add a round: write `roundNN.txt` (its account and conventions at the top, then the rows
 //! with their readings) before reading or changing the grammar for it, and add it to
 //! [`rounds!`] below. Run it once. Over each row that fails put `// BEFORE fails: ` and what
 //! came out, and comment the row out (`// phrase | year | reading`), so the suite stays green;

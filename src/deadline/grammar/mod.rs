@@ -17,6 +17,8 @@
 //!   [`exceptions`]: the months a series sets apart ("trừ tháng 12: ngày 20").
 //! - [`stages`]: years of a stage ("năm đầu tiên của giai đoạn 2026-2030") and times
 //!   counted from carrying a plan out.
+//! - [`group`]: a group's phrases as one reading (a list's shared year, ranges, a series
+//!   over its window) and [`combine`].
 //! - [`names`]: numbers and years in words; [`remarks`]: where the time sits among the
 //!   part's other words.
 //!
@@ -29,6 +31,7 @@ use chrono::{Datelike, NaiveDate};
 
 mod days;
 mod exceptions;
+mod group;
 #[cfg(test)]
 mod held_out;
 mod names;
@@ -47,7 +50,7 @@ mod words;
 use super::lexer::{Kind as Tok, Token};
 use super::{Context, Error, Kind, Resolution};
 pub(super) use exceptions::except;
-pub(super) use sentence::combine;
+pub(super) use group::combine;
 
 /// Reads one part of a deadline. `text` is the whole deadline, for quoting in errors.
 pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution, Error> {

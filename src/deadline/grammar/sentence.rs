@@ -17,7 +17,7 @@
 //!   ongoing duty or an event, whose words they are, and after a colon, where they say what
 //!   is done in the stage ("Quý III/2025: hoàn thành khảo sát; Quý I/2026: tổng kết").
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::Datelike;
 
 use super::super::lexer::Kind as Tok;
 use super::super::{Error, Kind, Resolution};
@@ -32,21 +32,21 @@ pub(super) struct Failure {
 }
 
 /// One phrase of a group.
-struct Item {
-    resolution: Resolution,
-    prefix: Prefix,
+pub(super) struct Item {
+    pub(super) resolution: Resolution,
+    pub(super) prefix: Prefix,
     /// Its first token, to read it again with another year.
-    start: usize,
+    pub(super) start: usize,
     /// After ",", "và", "hoặc" or "đến".
-    joined: bool,
+    pub(super) joined: bool,
     /// Its year came from the context.
-    defaulted: bool,
+    pub(super) defaulted: bool,
     /// Its year was named from the context's ("năm nay").
-    year_from_plan: bool,
+    pub(super) year_from_plan: bool,
     /// "25 ngày": a count of days from the start the next phrase names.
-    duration: Option<u32>,
+    pub(super) duration: Option<u32>,
     /// After "hoặc": the other of two times.
-    or: bool,
+    pub(super) or: bool,
 }
 
 impl Parser<'_> {
@@ -147,6 +147,11 @@ impl Parser<'_> {
                     });
                 }
                 Ok(later) => {
+                    // "Hằng năm từ 2025 đến 2027": the window the series runs in.
+                    let from = self.tokens[rest..=i].iter().any(|t| t.is_word("tu"));
+                    if from && let Some(over) = series::from_then(&group, &later) {
+                        return Ok(over);
+                    }
                     let remark = self.tokens[rest..i].iter().any(|t| t.kind == Tok::Word);
                     if remark && let Some(read) = self.time_in_remark(&group, &later, i) {
                         return read;
@@ -256,7 +261,7 @@ impl Parser<'_> {
 
     /// One phrase: filler, the deadline, and what may follow it ("của năm báo cáo", "đối
     /// với báo cáo định kỳ hằng năm", "và các năm tiếp theo").
-    fn item(&mut self, joined: bool) -> Result<Item, Failure> {
+    pub(super) fn item(&mut self, joined: bool) -> Result<Item, Failure> {
         let start = self.pos;
         self.defaulted = false;
         self.year_from_plan = false;
@@ -416,165 +421,5 @@ impl Parser<'_> {
         }
         self.pos = start;
         self.words(&["va", "tiep", "theo"]) || self.words(&["tro", "di"])
-    }
-
-    /// Items of a group that took the context's year take the year another item states:
-    /// the next one's ("tháng 11, tháng 12 năm 2025"), else the previous one's ("2025 và
-    /// hằng quý").
-    fn give_years(&mut self, items: &mut [Item]) -> Result<(), Failure> {
-        let stated: Vec<Option<i32>> = items
-            .iter()
-            .map(|item| {
-                let r = &item.resolution;
-                let dated = !item.defaulted
-                    && !item.year_from_plan
-                    && !r.kind.is_undated()
-                    && item.duration.is_none();
-                r.start.or(r.due).filter(|_| dated).map(|d| d.year())
-            })
-            .collect();
-        for k in 0..items.len() {
-            if !items[k].defaulted
-                || items[k].year_from_plan
-                || items[k].resolution.kind.is_undated()
-            {
-                continue;
-            }
-            let later = stated[k + 1..].iter().flatten().next();
-            let year = later.or_else(|| stated[..k].iter().rev().flatten().next());
-            let Some(&year) = year else {
-                continue;
-            };
-            if year == self.context.year {
-                continue;
-            }
-            let context = self.context;
-            self.context.year = year;
-            self.pos = items[k].start;
-            let again = self.item(items[k].joined);
-            self.context = context;
-            items[k] = again?;
-        }
-        Ok(())
-    }
-
-    /// The items of a group as one reading.
-    fn join(&mut self, items: Vec<Item>) -> Result<Resolution, Failure> {
-        // A series has no one window: "Từ tháng 9/2025 và hằng năm" starts it, no range.
-        let window = |item: &Item| -> Option<(NaiveDate, NaiveDate)> {
-            let r = &item.resolution;
-            r.start
-                .zip(r.due)
-                .filter(|_| !r.kind.is_undated() && r.kind != Kind::Recurring)
-        };
-        let mut ranged: Option<Resolution> = None;
-        if let [first, second, ..] = &items[..] {
-            // "25 ngày, bắt đầu từ ngày 1/4/2019", "từ ngày 1/7/2020 và diễn ra trong 30
-            // ngày": so many days from the start, the first included.
-            let counted = match (first.duration, second.duration) {
-                (Some(days), None) if second.prefix.from => window(second).map(|w| (w.0, days)),
-                (None, Some(days)) if first.prefix.from => window(first).map(|w| (w.0, days)),
-                _ => None,
-            };
-            if let Some((start, days)) = counted {
-                let due = start + Days::new(u64::from(days - 1));
-                ranged = Some(Resolution::window(Kind::Span, start, due));
-            } else if let (true, Some(from), Some(to)) = (
-                first.prefix.from || second.prefix.to,
-                window(first),
-                window(second),
-            ) {
-                // "từ ngày 01/02/2021 đến hết ngày 30/4/2021", "bắt đầu từ tháng 4/2025,
-                // hoàn thành trước ngày 30/6/2025": one span.
-                ranged = Some(self.window_range(from, to).map_err(|error| Failure {
-                    error,
-                    committed: true,
-                })?);
-            }
-        }
-        // "Quý III hoặc Quý IV/2025", "ngày 30/6 hoặc ngày 31/12/2025": either time will do,
-        // so the work is due by the later, from the start of the earlier: one span, where
-        // "và" lists milestones.
-        let windows: Option<Vec<(NaiveDate, NaiveDate)>> = items
-            .iter()
-            .map(|item| window(item).filter(|_| item.duration.is_none()))
-            .collect();
-        if let Some(windows) = windows
-            && ranged.is_none()
-            && items.iter().any(|item| item.or)
-        {
-            let start = windows.iter().map(|w| w.0).min();
-            let due = windows.iter().map(|w| w.1).max();
-            if let (Some(start), Some(due)) = (start, due) {
-                return Ok(Resolution::window(Kind::Span, start, due));
-            }
-        }
-        if items.iter().any(|item| item.duration.is_some()) && ranged.is_none() {
-            if let [alone] = &items[..] {
-                // "trong 30 ngày", "trong vòng 30 ngày đêm": counted from a day the text
-                // does not name (the plan's signing, a request), so an event.
-                if alone.duration.is_some() {
-                    return Ok(Resolution::undated(Kind::Event));
-                }
-            }
-            // A count of days with no start to count from, among other phrases.
-            return Err(Failure {
-                error: self.unreadable_from(items[0].start),
-                committed: false,
-            });
-        }
-        if let [period, series] = &items[..]
-            && ranged.is_none()
-            && let Some(within) =
-                series::within(&period.resolution, period.prefix.from, &series.resolution)
-        {
-            return Ok(within);
-        }
-        let mut parts: Vec<Resolution> = items.into_iter().map(|i| i.resolution).collect();
-        if let Some(span) = ranged {
-            parts.splice(0..2, [span]);
-        }
-        Ok(combine(parts))
-    }
-}
-
-/// Phrases of a group, or stages of a sentence, as one reading: undated ones alone are
-/// ongoing (if any is) or an event; a series with anything is recurring; a date with an
-/// ongoing duty is open-ended; with an event, the date; several dates are several.
-pub(in crate::deadline) fn combine(mut parts: Vec<Resolution>) -> Resolution {
-    if parts.len() == 1 {
-        return parts.pop().expect("one part");
-    }
-    let ongoing = parts
-        .iter()
-        .any(|p| matches!(p.kind, Kind::Ongoing | Kind::OpenEnded));
-    let dated: Vec<&Resolution> = parts.iter().filter(|p| !p.kind.is_undated()).collect();
-    let recurring = dated.iter().any(|p| p.kind == Kind::Recurring);
-    match dated[..] {
-        [] if ongoing => Resolution::undated(Kind::Ongoing),
-        [] => Resolution::undated(Kind::Event),
-        [one] if !recurring => Resolution {
-            kind: if ongoing { Kind::OpenEnded } else { one.kind },
-            ..one.clone()
-        },
-        _ => {
-            let mut dates: Vec<NaiveDate> =
-                dated.iter().flat_map(|p| p.dates.iter().copied()).collect();
-            dates.sort_unstable();
-            dates.dedup();
-            let kind = if recurring {
-                Kind::Recurring
-            } else if ongoing {
-                Kind::OpenEnded
-            } else {
-                Kind::Several
-            };
-            Resolution {
-                kind,
-                start: dated.iter().filter_map(|p| p.start).min(),
-                due: dates.last().copied(),
-                dates,
-            }
-        }
     }
 }

@@ -435,6 +435,54 @@ impl Parser<'_> {
     }
 }
 
+/// A series, then the window it runs in: "Hằng quý, đến hết quý II/2026" (from the series'
+/// start), "Hằng năm từ 2025 đến 2027", "Hằng quý từ quý III/2025 đến quý II/2026". The
+/// series' days repeat in every year to `until`; those in the window are its occurrences.
+/// `None` where the series spans years of its own or the window ends before it starts.
+pub(super) fn over(
+    series: &Resolution,
+    from: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Option<Resolution> {
+    if series.kind != Kind::Recurring {
+        return None;
+    }
+    let base = series.start?;
+    let start = from.unwrap_or(base);
+    if series.dates.iter().any(|d| d.year() > base.year() + 1) || until < start {
+        return None;
+    }
+    let dates: Vec<NaiveDate> = (start.year().min(base.year())..=until.year())
+        .flat_map(|y| {
+            let shift = y - base.year();
+            series.dates.iter().map(move |d| {
+                let year = d.year() + shift;
+                d.with_year(year)
+                    .unwrap_or_else(|| last_of_month(year, d.month()))
+            })
+        })
+        .filter(|d| (start..=until).contains(d))
+        .collect();
+    let due = *dates.last()?;
+    Some(Resolution {
+        kind: Kind::Recurring,
+        start: Some(start),
+        due: Some(due),
+        dates,
+    })
+}
+
+/// A series, then a time that "từ" opens: "Hằng năm từ 2025 đến 2027" (a window: the series
+/// over it), "Hằng tháng từ tháng 7/2025" (from July), "Hằng năm từ năm 2026" (from then on,
+/// in the time's year).
+pub(super) fn from_then(series: &Resolution, time: &Resolution) -> Option<Resolution> {
+    let due = time.due?;
+    if time.kind == Kind::Span {
+        return over(series, time.start, due);
+    }
+    within(time, true, series).or_else(|| over(series, time.start, due.max(series.due?)))
+}
+
 /// A series joined to the time it runs in, as one series:
 /// - "Từ tháng 7/2025, thực hiện hằng tháng": from the time named on (`from`), not from the
 ///   year's start, where that time ends on one of the series' days. Otherwise the time is a
