@@ -114,7 +114,8 @@ pub(crate) fn next_year(
     resolution: &Resolution,
     issued: NaiveDate,
 ) -> Option<(Resolution, Context)> {
-    if resolution.due.is_none_or(|due| due >= issued) {
+    // "Tháng 12 năm trước" names its year, from the plan's: only a phrase with none moves.
+    if resolution.due.is_none_or(|due| due >= issued) || deadline::names_a_relative_year(text) {
         return None;
     }
     let next = Context {
@@ -155,6 +156,9 @@ deadline = "Tháng 3"
 
 === one that names its year is never moved
 deadline = "Tháng 1/2017"
+
+=== nor one that names it from the plan's
+deadline = "Tháng 1 năm nay"
 "#,
             |fields| rendered(&task(fields)),
         );

@@ -177,6 +177,13 @@ pub fn resolve_cached(text: &str, context: Context) -> Result<Resolution, Error>
 /// The years a deadline may name, and a plan may be dated in.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
+/// True when `text` names a year from the plan's ("Tháng 12 năm trước", "Quý IV năm nay"):
+/// its year is the plan's business, never moved to the next one.
+pub fn names_a_relative_year(text: &str) -> bool {
+    let tokens = tokenize(text);
+    grammar::names_a_relative_year(text, &tokens, Context { year: 2000 })
+}
+
 /// Reads a deadline.
 pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
     if !YEARS.contains(&context.year) {

@@ -58,6 +58,12 @@ pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution
     p.sentence()
 }
 
+/// True when `tokens` name a year from the plan's ("tháng 12 năm trước", "quý IV năm nay").
+pub fn names_a_relative_year(text: &str, tokens: &[Token], context: Context) -> bool {
+    let p = Parser::new(text, tokens, context);
+    (1..tokens.len()).any(|i| tokens[i - 1].is_word("nam") && p.relative_year(i).is_some())
+}
+
 /// Where the time starts in `tokens` when they open with words that name no time
 /// ("trình Chính phủ năm 2024" after "Quý IV/2025 -"): a remark with a time in it.
 pub fn time_after_words(text: &str, tokens: &[Token], context: Context) -> Option<usize> {
