@@ -300,14 +300,21 @@ fn series_day_in_remark(
     series: &Resolution,
     context: Context,
 ) -> Option<Resolution> {
-    if remarks(all).len() != 1 {
+    let [remark] = &remarks(all)[..] else {
         return None;
-    }
-    let inline: Vec<Token> = all
-        .iter()
-        .filter(|t| !t.is_punct('(') && !t.is_punct(')'))
-        .cloned()
-        .collect();
+    };
+    let inline: Vec<Token> = match grammar::time_after_words(text, remark, context) {
+        // "Hằng quý (báo cáo trước ngày 20 tháng cuối quý)": what is done, then the day.
+        Some(at) => without_remarks(all.to_vec())
+            .into_iter()
+            .chain(remark[at..].iter().cloned())
+            .collect(),
+        None => all
+            .iter()
+            .filter(|t| !t.is_punct('(') && !t.is_punct(')'))
+            .cloned()
+            .collect(),
+    };
     read(text, &inline, context).ok().filter(|dayed| {
         dayed.kind == Kind::Recurring
             && dayed.dates.len() == series.dates.len()

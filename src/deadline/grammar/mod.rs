@@ -327,15 +327,17 @@ impl Parser<'_> {
                 }
                 self.years()
             }
-            // Only as the whole deadline: after a duty, "liên tục trong cả năm" is its extent.
-            "ca" if self.at_word(1, "nam")
-                && !self.at_number(2)
-                && self.tokens[..self.pos]
-                    .iter()
-                    .all(|t| t.is_word("trong") || t.kind == Tok::Punct('-')) =>
-            {
-                // "Cả năm" (the whole year): the plan's year; "cả năm 2025" reads the year.
-                self.pos += 2;
+            // "Cả năm" (the whole year) is "năm" below; "cả năm 2025" reads the year.
+            "ca" if self.at_word(1, "nam") => {
+                self.pos += 1;
+                let next = self.tokens[self.pos].clone();
+                self.worded(&next)
+            }
+            // "Trong năm", "Cả năm", "Đến hết năm", "từ ngày 1/9 đến hết năm": the plan's
+            // year. Only where "năm" is a deadline of its own: after a duty, "liên tục trong
+            // cả năm" is its extent.
+            "nam" if self.pos + 1 == self.tokens.len() && self.year_alone() => {
+                self.pos += 1;
                 let year = self.context_year();
                 Ok(Resolution::window(
                     Kind::Year,

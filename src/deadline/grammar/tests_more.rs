@@ -289,3 +289,26 @@ fn a_series_over_the_window_after_it() {
         ),
     ]);
 }
+
+#[test]
+fn the_year_with_no_number() {
+    check(&[
+        (
+            "Trong năm",
+            2025,
+            "year 2025-01-01..2025-12-31 [2025-12-31]",
+        ),
+        (
+            "Đến hết năm",
+            2025,
+            "year 2025-01-01..2025-12-31 [2025-12-31]",
+        ),
+        (
+            "từ tháng 9 đến hết năm",
+            2025,
+            "span 2025-09-01..2025-12-31 [2025-12-31]",
+        ),
+        // After a duty, the duty's extent.
+        ("Thường xuyên trong năm", 2025, "ongoing -..- []"),
+    ]);
+}

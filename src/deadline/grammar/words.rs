@@ -368,6 +368,23 @@ impl Parser<'_> {
         }
     }
 
+    /// True when "năm" here, the last word, is a deadline of its own: the whole cell after
+    /// "trong", "hết", "cả" ("Trong năm", "Đến hết năm"), or a range's end ("từ ngày 1/9 đến
+    /// hết năm"). After a duty ("Thường xuyên trong năm") it is the duty's extent, and before
+    /// a time ("trong năm, trước ngày 30/6") it only says where the time is.
+    pub(super) fn year_alone(&self) -> bool {
+        let mut before = &self.tokens[..self.pos];
+        while let [rest @ .., last] = before
+            && ["trong", "het", "ca"].iter().any(|w| last.is_word(w))
+        {
+            before = rest;
+        }
+        match before {
+            [] => true,
+            [.., last] => last.is_word("den") || last.is_word("toi") || last.is_punct('-'),
+        }
+    }
+
     /// True when a recurring series starts here: "hằng quý", "mỗi năm", "định kỳ 6 tháng".
     /// "theo quý" (by the quarter) is a frequency as "hằng quý" is.
     pub(super) fn at_recurring(&self) -> bool {
