@@ -261,6 +261,7 @@ impl Registry {
                 let score = strsim::normalized_damerau_levenshtein(&folded, key);
                 holders.iter().map(move |&(i, _)| (score, i))
             })
+            .chain(self.holding_words(name).map(|i| (0.95, i)))
             .filter(|(score, _)| *score >= 0.4)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -271,6 +272,33 @@ impl Registry {
             }
         }
         best.iter().take(limit).map(|&i| &self.units[i]).collect()
+    }
+
+    /// The units with a spelling that holds every word of `name` but its type words ("ban",
+    /// "vụ": alone they say only "a body"): "thẻ" is a word of "Ban Sổ - Thẻ", not a slip for
+    /// "Thu", and comes before a spelling a letter away.
+    fn holding_words(&self, name: &str) -> impl Iterator<Item = usize> + '_ {
+        let words_of = |text: &str| -> Vec<String> {
+            let folded: String = unaccented(text).collect();
+            folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let words: Vec<String> = words_of(name)
+            .into_iter()
+            .filter(|w| !TYPE_WORDS.contains(&w.as_str()))
+            .collect();
+        self.units.iter().enumerate().filter_map(move |(i, unit)| {
+            let mut spellings = std::iter::once(unit.name.as_str())
+                .chain(unit.aliases.iter().map(|a| a.name.as_str()));
+            let holds = spellings.any(|spelling| {
+                let have = words_of(spelling);
+                words.iter().all(|w| have.contains(w))
+            });
+            (!words.is_empty() && holds).then_some(i)
+        })
     }
 
     /// The units that were merged or renamed into `code`, directly or through others.

@@ -181,6 +181,7 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 /// its year is the plan's business, never moved to the next one.
 pub fn names_a_relative_year(text: &str) -> bool {
     let tokens = tokenize(text);
+    // Any year will do: only the words are looked at.
     grammar::names_a_relative_year(text, &tokens, Context { year: 2000 })
 }
 

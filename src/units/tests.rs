@@ -330,3 +330,23 @@ fn the_registrys_units_become_their_successors_by_day() {
     assert_eq!(on("THU", "2017-02-28"), "TST");
     assert_eq!(r.current("KV391-II"), "BHXH-HCM");
 }
+
+#[test]
+fn a_word_of_a_unit_name_is_suggested_before_a_code_a_letter_away() {
+    let (r, _) = Registry::new(vec![
+        unit("THU", "Ban Thu", vec![]),
+        unit("ST", "Ban Sổ - Thẻ", vec![]),
+        unit("TCCB", "Vụ Tổ chức cán bộ", vec![]),
+    ]);
+    let codes =
+        |name: &str| -> Vec<String> { r.nearest(name, 3).iter().map(|u| u.code.clone()).collect() };
+    assert_eq!(r.suggestion("thẻ").map(|u| u.code.as_str()), Some("ST"));
+    assert_eq!(codes("the")[0], "ST");
+    assert_eq!(codes("Ban thẻ")[0], "ST");
+    // A type word alone says no more than "a body": a slip for "Ban Thu" stays the nearest.
+    assert_eq!(
+        r.suggestion("Ban Thuu").map(|u| u.code.as_str()),
+        Some("THU")
+    );
+    assert_eq!(r.suggestion("ban").map(|u| u.code.as_str()), Some("THU"));
+}
