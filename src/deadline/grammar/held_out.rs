@@ -146,7 +146,7 @@ macro_rules! rounds {
 
 rounds!(
     round05, round06, round07, round08, round09, round10, round11, round12, round13, round14,
-    round15, round16, round17, round18, round19
+    round15, round16, round17, round18, round19, round20
 );
 
 /// A round's file added to `held_out/` is checked only once it is in [`rounds!`].
