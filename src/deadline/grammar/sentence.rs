@@ -88,14 +88,18 @@ impl Parser<'_> {
         self.skip_punct();
         if self.tokens[end..self.pos].iter().any(|t| t.is_punct(':')) {
             // "Quý III/2025: hoàn thành khảo sát; Quý I/2026: tổng kết": the stage's time,
-            // then what is done in it, to the next ";" (words only: a date there is a stage).
+            // then what is done in it, to the next ";" (words and counts of things, "làm
+            // điểm tại 3 xã", only: a date there is a stage).
             let described = self.tokens[self.pos..]
                 .iter()
                 .position(|t| t.is_punct(';'))
                 .map_or(self.tokens.len(), |at| self.pos + at);
-            let words = self.tokens[self.pos..described]
-                .iter()
-                .all(|t| t.kind == Tok::Word || matches!(t.kind, Tok::Punct(',' | '-' | '.')));
+            let words = (self.pos..described).all(|i| {
+                let t = &self.tokens[i];
+                t.kind == Tok::Word
+                    || matches!(t.kind, Tok::Punct(',' | '-' | '.'))
+                    || self.counts_things(i)
+            });
             if words {
                 self.pos = described;
                 self.skip_punct();

@@ -158,17 +158,20 @@ impl Parser<'_> {
                 .iter()
                 .take_while(|t| !t.is_punct(',') && !t.is_punct(';'))
                 .any(|t| t.kind == Tok::Number);
-        // "(trước) Đại hội Đảng bộ tỉnh lần thứ XXI": a congress named by its number, not by
-        // a date: no number in the clause save an ordinal's after "thứ".
-        let congress = self.at_words(&["dai", "hoi"])
-            && !self.tokens[self.pos..]
+        // "(trước) Đại hội Đảng bộ tỉnh lần thứ XXI", "Phiên họp thứ 3 của Ban Chỉ đạo": a
+        // congress, or a meeting with its ordinal, named by its number, not by a date: no
+        // number in the clause save an ordinal's after "thứ" (the third, not Tuesday).
+        let clause = || {
+            self.tokens[self.pos..]
                 .iter()
                 .take_while(|t| !t.is_punct(',') && !t.is_punct(';'))
-                .enumerate()
-                .any(|(i, t)| {
-                    t.kind == Tok::Number
-                        && !(i > 0 && self.tokens[self.pos + i - 1].is_word("thu"))
-                });
+        };
+        let numbered = clause().any(|t| t.is_word("thu"));
+        let congress = (self.at_words(&["dai", "hoi"])
+            || (numbered && (self.at_words(&["phien", "hop"]) || self.at_words(&["hoi", "nghi"]))))
+            && !clause().enumerate().any(|(i, t)| {
+                t.kind == Tok::Number && !(i > 0 && self.tokens[self.pos + i - 1].is_word("thu"))
+            });
         // "Sáu tháng cuối năm": six, which folds to "sau" (after).
         let six = self.written(0) == "sáu";
         moment

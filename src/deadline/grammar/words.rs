@@ -338,13 +338,7 @@ impl Parser<'_> {
         match (first.kind, first.text.as_str()) {
             // "hoàn thành 100%": a share, not a time; "63 tỉnh, thành phố": a count of
             // things. A year ("2018 sẽ hoàn thành") names its time whatever follows.
-            (Tok::Number, _) => {
-                let things = first.text.len() != 4
-                    && self.peek_at(1).is_some_and(|t| {
-                        t.kind == Tok::Word && !TIME_AFTER_NUMBER.contains(&t.text.as_str())
-                    });
-                !self.at_punct(1, '%') && !things
-            }
+            (Tok::Number, _) => !self.at_punct(1, '%') && !self.counts_things(self.pos),
             (Tok::Word, "quy") => self.is_quarter_numeral(1) || self.at_number(1),
             (Tok::Word, "thang") => self.at_number(1) || self.month_word(1).is_some(),
             (Tok::Word, "ngay" | "mung" | "mong") => self.at_number(1),
@@ -366,6 +360,17 @@ impl Parser<'_> {
             }
             _ => false,
         }
+    }
+
+    /// True when the number at token `at` counts things ("63 tỉnh", "3 xã"): a word that
+    /// names no time follows it, and it is not a year (a year names its time whatever
+    /// follows: "2018 sẽ hoàn thành").
+    pub(super) fn counts_things(&self, at: usize) -> bool {
+        let number = self.tokens.get(at);
+        number.is_some_and(|t| t.kind == Tok::Number && t.text.len() != 4)
+            && self.tokens.get(at + 1).is_some_and(|t| {
+                t.kind == Tok::Word && !TIME_AFTER_NUMBER.contains(&t.text.as_str())
+            })
     }
 
     /// True when "năm" here, the last word, is a deadline of its own: the whole cell after
