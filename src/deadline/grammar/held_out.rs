@@ -1,4 +1,4 @@
-//! The held-out rounds of issue 22, as data: `held_out/round05.txt` … `round18.txt`.
+//! The held-out rounds of issue 22, as data: `held_out/round05.txt` … `round20.txt`.
 //!
 //! A round is one measurement of the deadline grammar on phrases it was not fitted to. New
 //! cells of the kind a plan's “Thời gian hoàn thành” column holds are written with their
