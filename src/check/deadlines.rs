@@ -159,6 +159,9 @@ deadline = "Tháng 1/2017"
 
 === nor one that names it from the plan's
 deadline = "Tháng 1 năm nay"
+
+=== a year named in a remark is the remark's: the deadline moves
+deadline = "Tháng 1 (tổng kết năm trước)"
 "#,
             |fields| rendered(&task(fields)),
         );

@@ -180,9 +180,12 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 /// True when `text` names a year from the plan's ("Tháng 12 năm trước", "Quý IV năm nay"):
 /// its year is the plan's business, never moved to the next one.
 pub fn names_a_relative_year(text: &str) -> bool {
-    let tokens = tokenize(text);
-    // Any year will do: only the words are looked at.
-    grammar::names_a_relative_year(text, &tokens, Context { year: 2000 })
+    let tokens = without_remarks(balanced(tokenize(text)));
+    // Any year will do: only how the year was named is asked.
+    let context = Context { year: 2000 };
+    split_parts(&tokens, true)
+        .into_iter()
+        .any(|part| grammar::names_a_relative_year(text, part, context))
 }
 
 /// Reads a deadline.
@@ -253,6 +256,11 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
         if let Some(dayed) = series_day_in_remark(text, &all, series, context) {
             return Ok(dayed);
         }
+        if let [remark] = &remarks(&all)[..]
+            && let Some(named) = series_months_in_remark(text, remark, series, context)
+        {
+            return Ok(named);
+        }
     }
     if reading.as_ref().is_ok_and(|r| r.kind != Kind::Event) {
         return reading;
@@ -304,22 +312,42 @@ fn series_day_in_remark(
     let [remark] = &remarks(all)[..] else {
         return None;
     };
-    let inline: Vec<Token> = match grammar::time_after_words(text, remark, context) {
-        // "Hằng quý (báo cáo trước ngày 20 tháng cuối quý)": what is done, then the day.
-        Some(at) => without_remarks(all.to_vec())
-            .into_iter()
-            .chain(remark[at..].iter().cloned())
-            .collect(),
-        None => all
-            .iter()
-            .filter(|t| !t.is_punct('(') && !t.is_punct(')'))
-            .cloned()
-            .collect(),
-    };
+    // "Hằng quý (báo cáo trước ngày 20 tháng cuối quý)": what is done, then the day; the
+    // words before the day are left out.
+    let done_first = grammar::time_after_words(text, remark, context)
+        .filter(|&at| remark[at].is_word("ngay"))
+        .map_or(&remark[..0], |at| &remark[..at]);
+    let inline: Vec<Token> = all
+        .iter()
+        .filter(|t| !t.is_punct('(') && !t.is_punct(')'))
+        .filter(|t| !done_first.iter().any(|word| word.span == t.span))
+        .cloned()
+        .collect();
     read(text, &inline, context).ok().filter(|dayed| {
         dayed.kind == Kind::Recurring
             && dayed.dates.len() == series.dates.len()
             && dayed.dates != series.dates
+    })
+}
+
+/// "Mỗi năm 2 lần (tháng 5 và tháng 11)", "2 lần/năm (quý I và quý III)": a remark that
+/// names the periods of a series within its one year, as many as the series has, gives
+/// their ends.
+fn series_months_in_remark(
+    text: &str,
+    remark: &[Token],
+    series: &Resolution,
+    context: Context,
+) -> Option<Resolution> {
+    let named = read(text, remark, context).ok()?;
+    let year = series.start?.year();
+    let periods = matches!(named.kind, Kind::Several | Kind::Month | Kind::Quarter);
+    let one_year = (series.dates.iter().chain(&named.dates)).all(|d| d.year() == year);
+    (periods && one_year && named.dates.len() == series.dates.len()).then_some(Resolution {
+        kind: Kind::Recurring,
+        start: series.start,
+        due: named.due,
+        dates: named.dates,
     })
 }
 

@@ -155,6 +155,14 @@ fn series_over_window(items: &[Item]) -> Option<Resolution> {
     };
     match items {
         [series, end] if end.prefix.to => series::over(&series.resolution, None, dated(end)?.1),
+        [series, start] if start.prefix.from => {
+            dated(start)?;
+            series::from_then(&series.resolution, &start.resolution)
+        }
+        // "Hằng năm, giai đoạn từ nay đến năm 2030": each year of the stage.
+        [series, stage] if stage.resolution.kind == Kind::Span => {
+            series::within(&stage.resolution, false, &series.resolution)
+        }
         [series, start, end] if start.prefix.from && end.prefix.to => {
             series::over(&series.resolution, Some(dated(start)?.0), dated(end)?.1)
         }

@@ -58,10 +58,12 @@ pub fn part(text: &str, tokens: &[Token], context: Context) -> Result<Resolution
     p.sentence()
 }
 
-/// True when `tokens` name a year from the plan's ("tháng 12 năm trước", "quý IV năm nay").
+/// True when the time `tokens` read as names its year from the plan's ("tháng 12 năm
+/// trước", "quý IV năm nay"); not when the words are a remark's ("…, cùng kỳ xây dựng dự
+/// toán năm sau").
 pub fn names_a_relative_year(text: &str, tokens: &[Token], context: Context) -> bool {
-    let p = Parser::new(text, tokens, context);
-    (1..tokens.len()).any(|i| tokens[i - 1].is_word("nam") && p.relative_year(i).is_some())
+    let mut p = Parser::new(text, tokens, context);
+    p.sentence().is_ok() && p.named_from_plan
 }
 
 /// Where the time starts in `tokens` when they open with words that name no time
@@ -122,6 +124,8 @@ struct Parser<'a> {
     /// Set when a phrase named its year from the plan's ("năm nay", "năm trước"): it
     /// neither gives its year to a list nor takes another's.
     year_from_plan: bool,
+    /// Set when any phrase of the sentence read did so.
+    named_from_plan: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -133,6 +137,7 @@ impl<'a> Parser<'a> {
             context,
             defaulted: false,
             year_from_plan: false,
+            named_from_plan: false,
         }
     }
 }
@@ -327,16 +332,25 @@ impl Parser<'_> {
                 }
                 self.years()
             }
-            // "Cả năm" (the whole year) is "năm" below; "cả năm 2025" reads the year.
-            "ca" if self.at_word(1, "nam") => {
-                self.pos += 1;
-                let next = self.tokens[self.pos].clone();
-                self.worded(&next)
+            // Only as the whole deadline: after a duty, "liên tục trong cả năm" is its extent.
+            "ca" if self.at_word(1, "nam")
+                && !self.at_number(2)
+                && self.tokens[..self.pos]
+                    .iter()
+                    .all(|t| t.is_word("trong") || t.kind == Tok::Punct('-')) =>
+            {
+                // "Cả năm" (the whole year): the plan's year; "cả năm 2025" reads the year.
+                self.pos += 2;
+                let year = self.context_year();
+                Ok(Resolution::window(
+                    Kind::Year,
+                    ymd(year, 1, 1),
+                    ymd(year, 12, 31),
+                ))
             }
-            // "Trong năm", "Cả năm", "Đến hết năm", "từ ngày 1/9 đến hết năm": the plan's
-            // year. Only where "năm" is a deadline of its own: after a duty, "liên tục trong
-            // cả năm" is its extent.
-            "nam" if self.pos + 1 == self.tokens.len() && self.year_alone() => {
+            // "Trong năm", "Đến hết năm", "từ ngày 1/9 đến hết năm": the plan's year, where
+            // "năm" is a deadline of its own.
+            "nam" if self.year_alone() => {
                 self.pos += 1;
                 let year = self.context_year();
                 Ok(Resolution::window(

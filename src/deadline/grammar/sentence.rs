@@ -53,6 +53,7 @@ impl Parser<'_> {
     /// The part from its first token, else from the first later word where a deadline
     /// reads to the end.
     pub(super) fn sentence(&mut self) -> Result<Resolution, Error> {
+        self.named_from_plan = false;
         let first = match self.stages(0) {
             Ok(resolution) => return Ok(resolution),
             Err(failure) => failure,
@@ -64,6 +65,7 @@ impl Parser<'_> {
             if !self.introduces(i, true) {
                 continue;
             }
+            self.named_from_plan = false;
             match self.stages(i) {
                 Ok(_) if self.skips_a_list_item(i) => {
                     // "trong tháng sau và tháng 3/2023": the words skipped are the list's
@@ -151,9 +153,18 @@ impl Parser<'_> {
                     });
                 }
                 Ok(later) => {
-                    // "Hằng năm từ 2025 đến 2027": the window the series runs in.
-                    let from = self.tokens[rest..=i].iter().any(|t| t.is_word("tu"));
-                    if from && let Some(over) = series::from_then(&group, &later) {
+                    // "Hằng năm từ 2025 đến 2027", "Hằng tháng kể từ tháng 7/2025", "Hằng
+                    // năm trong giai đoạn từ nay đến năm 2030": the window the series runs in.
+                    let end = self.pos;
+                    self.pos = i;
+                    let from = self.skip_prefix().from;
+                    self.pos = end;
+                    let over = match later.kind {
+                        Kind::Span => series::within(&later, false, &group),
+                        _ => None,
+                    }
+                    .or_else(|| from.then(|| series::from_then(&group, &later)).flatten());
+                    if let Some(over) = over {
                         return Ok(over);
                     }
                     let remark = self.tokens[rest..i].iter().any(|t| t.kind == Tok::Word);
@@ -299,6 +310,7 @@ impl Parser<'_> {
             }
             _ => resolution,
         };
+        self.named_from_plan |= self.year_from_plan;
         Ok(Item {
             resolution,
             prefix,

@@ -473,14 +473,16 @@ pub(super) fn over(
 }
 
 /// A series, then a time that "từ" opens: "Hằng năm từ 2025 đến 2027" (a window: the series
-/// over it), "Hằng tháng từ tháng 7/2025" (from July), "Hằng năm từ năm 2026" (from then on,
-/// in the time's year).
+/// over it), "Hằng tháng từ tháng 7/2025" (from July), "Hằng tháng từ tháng 1/2026" (from
+/// then on, to the end of the time's year).
 pub(super) fn from_then(series: &Resolution, time: &Resolution) -> Option<Resolution> {
     let due = time.due?;
     if time.kind == Kind::Span {
         return over(series, time.start, due);
     }
-    within(time, true, series).or_else(|| over(series, time.start, due.max(series.due?)))
+    // From then on: to the end of the time's year, or of the series' if later.
+    let year_end = last_of_month(due.year(), 12);
+    within(time, true, series).or_else(|| over(series, time.start, year_end.max(series.due?)))
 }
 
 /// A series joined to the time it runs in, as one series:

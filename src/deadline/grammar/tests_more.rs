@@ -312,3 +312,59 @@ fn the_year_with_no_number() {
         ("Thường xuyên trong năm", 2025, "ongoing -..- []"),
     ]);
 }
+
+/// Found by QA after round 20's rules, each read wrongly (or not at all) then.
+#[test]
+fn series_with_remarks_and_windows_as_qa_wrote_them() {
+    check(&[
+        // A remark in parentheses, then one after a comma: no crash, the remark unread.
+        (
+            "Tháng 7 hằng năm (sơ kết 6 tháng), trình UBND tỉnh",
+            2025,
+            "recurring 2025-01-01..2025-07-31 [2025-07-31]",
+        ),
+        (
+            "Hằng quý (báo cáo trước ngày 20 tháng cuối quý), trình UBND tỉnh",
+            2025,
+            "recurring 2025-01-01..2025-12-20 [2025-03-20 2025-06-20 2025-09-20 2025-12-20]",
+        ),
+        // The whole year, then who.
+        (
+            "Cả năm, trình UBND tỉnh",
+            2024,
+            "year 2024-01-01..2024-12-31 [2024-12-31]",
+        ),
+        (
+            "Trong năm - Văn phòng chủ trì",
+            2024,
+            "year 2024-01-01..2024-12-31 [2024-12-31]",
+        ),
+        // The months a remark names.
+        (
+            "Mỗi năm 2 lần (tháng 5 và tháng 11)",
+            2025,
+            "recurring 2025-01-01..2025-11-30 [2025-05-31 2025-11-30]",
+        ),
+        // A window after a comma or "kể từ", and one starting after the plan's year.
+        (
+            "Hằng năm, từ năm 2026",
+            2025,
+            "recurring 2026-01-01..2026-12-31 [2026-12-31]",
+        ),
+        (
+            "Hằng tháng kể từ tháng 10/2025",
+            2025,
+            "recurring 2025-10-01..2025-12-31 [2025-10-31 2025-11-30 2025-12-31]",
+        ),
+        (
+            "Hằng quý từ quý III/2026",
+            2025,
+            "recurring 2026-07-01..2026-12-31 [2026-09-30 2026-12-31]",
+        ),
+        (
+            "Hằng năm, giai đoạn từ nay đến năm 2028",
+            2025,
+            "recurring 2025-01-01..2028-12-31 [2025-12-31 2026-12-31 2027-12-31 2028-12-31]",
+        ),
+    ]);
+}

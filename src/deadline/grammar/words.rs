@@ -373,14 +373,24 @@ impl Parser<'_> {
             })
     }
 
-    /// True when "năm" here, the last word, is a deadline of its own: the whole cell after
-    /// "trong", "hết", "cả" ("Trong năm", "Đến hết năm"), or a range's end ("từ ngày 1/9 đến
-    /// hết năm"). After a duty ("Thường xuyên trong năm") it is the duty's extent, and before
-    /// a time ("trong năm, trước ngày 30/6") it only says where the time is.
-    pub(super) fn year_alone(&self) -> bool {
+    /// True when "năm" here, last or before a remark, is a deadline of its own: the whole
+    /// cell after "trong", "hết" ("Trong năm", "Đến hết năm"), or a range's end ("từ ngày
+    /// 1/9 đến hết năm"). After a duty ("Thường xuyên trong năm") it is the duty's extent,
+    /// and before a time ("trong năm, trước ngày 30/6") it only says where the time is.
+    pub(super) fn year_alone(&mut self) -> bool {
+        // Last, or before a remark that is no time ("Trong năm, trình UBND tỉnh").
+        let here = self.pos;
+        self.pos += 2;
+        let time_after = self.strong_start() || self.at_filler() || self.at_recurring();
+        self.pos = here;
+        let last = here + 1 == self.tokens.len()
+            || (matches!(self.tokens[here + 1].kind, Tok::Punct(',' | '-' | ';')) && !time_after);
+        if !last {
+            return false;
+        }
         let mut before = &self.tokens[..self.pos];
         while let [rest @ .., last] = before
-            && ["trong", "het", "ca"].iter().any(|w| last.is_word(w))
+            && ["trong", "het"].iter().any(|w| last.is_word(w))
         {
             before = rest;
         }
