@@ -242,7 +242,7 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
         });
     }
     if let Some(excepted) = series_with_exception_after(text, &tokens, context) {
-        return Ok(excepted);
+        return excepted;
     }
     let reading = read(text, &tokens, context);
     if let Ok(series) = &reading
@@ -251,7 +251,7 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
         if let [remark] = &remarks(&all)[..]
             && let Some(excepted) = grammar::except(text, remark, series, context)
         {
-            return Ok(excepted);
+            return excepted;
         }
         if let Some(dayed) = series_day_in_remark(text, &all, series, context) {
             return Ok(dayed);
@@ -283,21 +283,32 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
     Ok(grammar::combine(dated))
 }
 
-/// "Ngày 20 hằng tháng; riêng tháng 2 là ngày 25": a series, then after a mark its
-/// exception.
+/// "Ngày 20 hằng tháng; riêng tháng 2 là ngày 25", "Hằng quý, trước ngày 15 tháng cuối
+/// quý; quý IV trước ngày 10/12": a series, then after a mark its exception.
 fn series_with_exception_after(
     text: &str,
     tokens: &[Token],
     context: Context,
-) -> Option<Resolution> {
-    let mark = tokens.iter().enumerate().position(|(i, t)| {
-        (t.is_punct(';') || t.is_punct(','))
-            && tokens
-                .get(i + 1)
-                .is_some_and(|w| w.is_word("rieng") || w.is_word("tru"))
-    })?;
-    let series = read(text, &tokens[..mark], context).ok()?;
-    grammar::except(text, &tokens[mark + 1..], &series, context)
+) -> Option<Result<Resolution, Error>> {
+    let opens_exception = |t: &Token| {
+        ["rieng", "tru", "thang", "quy"]
+            .iter()
+            .any(|w| t.is_word(w))
+    };
+    let marks = (tokens.iter().enumerate())
+        .filter(|&(i, t)| {
+            (t.is_punct(';') || t.is_punct(',')) && tokens.get(i + 1).is_some_and(opens_exception)
+        })
+        .map(|(i, _)| i);
+    for mark in marks {
+        if let Ok(series) = read(text, &tokens[..mark], context)
+            && series.kind == Kind::Recurring
+            && let Some(excepted) = grammar::except(text, &tokens[mark + 1..], &series, context)
+        {
+            return Some(excepted);
+        }
+    }
+    None
 }
 
 /// "Hằng năm (trước 15/12)", "Hằng tháng (trước ngày 25)": a remark that gives a series
@@ -324,7 +335,9 @@ fn series_day_in_remark(
         .cloned()
         .collect();
     read(text, &inline, context).ok().filter(|dayed| {
+        // Only the days move: "Hằng năm (trừ năm 2026)" names no day.
         dayed.kind == Kind::Recurring
+            && dayed.start == series.start
             && dayed.dates.len() == series.dates.len()
             && dayed.dates != series.dates
     })

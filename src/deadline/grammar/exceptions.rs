@@ -1,12 +1,13 @@
 //! Exceptions to a series: "Ngày 25 hằng tháng (trừ tháng 12: ngày 20)", "Ngày 20 hằng
 //! tháng; riêng tháng 2 là ngày 25", "Hằng quý, trước ngày 15 tháng cuối quý (quý IV trước
 //! ngày 10/12)", "Hằng tháng (trừ tháng 1 và tháng 2)". The months named keep their
-//! occurrence on the day given, or lose it when "trừ" gives none.
+//! occurrence on the day given, or lose it when "trừ" gives none. An exception that names a
+//! month, quarter or day that does not exist is an error, as the same words are anywhere.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::super::lexer::{Kind as Tok, Token};
-use super::super::{Context, Kind, Resolution};
+use super::super::{Context, Error, Kind, Resolution};
 use super::*;
 
 /// What an exception says: the months it names and the day their occurrences move to.
@@ -14,58 +15,87 @@ struct Exception {
     months: Vec<u32>,
     /// The day, and its month when written ("10/12"); `None` when "trừ" sets the months
     /// apart.
-    moved_to: Option<(u32, Option<u32>)>,
+    moved_to: Option<Moved>,
+}
+
+#[derive(Clone, Copy)]
+struct Moved {
+    day: u32,
+    month: Option<u32>,
 }
 
 /// `series` with the exception `tokens` say applied; `None` when they are not an exception
-/// this reads, or name no month of the series.
+/// this reads, or name no occurrence of the series; an error when they begin as one and
+/// name a time that does not exist ("trừ tháng 13", "riêng tháng 2 là ngày 31").
 pub fn except(
     text: &str,
     tokens: &[Token],
     series: &Resolution,
     context: Context,
-) -> Option<Resolution> {
+) -> Option<Result<Resolution, Error>> {
     if series.kind != Kind::Recurring {
         return None;
     }
     let mut p = Parser::new(text, tokens, context);
-    let Exception { months, moved_to } = p.exception()?;
+    let Exception { months, moved_to } = match p.exception()? {
+        Ok(exception) => exception,
+        Err(error) => return Some(Err(error)),
+    };
+    // "quý IV trước ngày 15/01" after a series due in the month after each quarter: the
+    // occurrence in the month written is the one moved.
+    let in_month_written = |date: &NaiveDate| {
+        moved_to.and_then(|m| m.month) == Some(date.month())
+            && series.dates.iter().any(|d| months.contains(&d.month()))
+    };
+    let by_month_written = series.dates.iter().any(in_month_written);
     let mut dates: Vec<NaiveDate> = Vec::with_capacity(series.dates.len());
     let mut changed = false;
     for &date in &series.dates {
-        if !months.contains(&date.month()) {
+        let named = if by_month_written {
+            in_month_written(&date)
+        } else {
+            months.contains(&date.month())
+        };
+        if !named {
             dates.push(date);
             continue;
         }
         changed = true;
-        if let Some((day, month)) = moved_to {
-            let month = month.unwrap_or(date.month());
-            let last = last_of_month(date.year(), month).day();
-            dates.push(ymd(date.year(), month, day.min(last)));
-        }
+        let Some(Moved { day, month }) = moved_to else {
+            continue;
+        };
+        let month = month.unwrap_or(date.month());
+        // A month written before the occurrence's is in the year after ("quý IV trước
+        // ngày 10/1" of a series due 15/12).
+        let year = date.year() + i32::from(month + 3 < date.month());
+        dates.push(NaiveDate::from_ymd_opt(year, month, day)?);
     }
     if !changed || dates.is_empty() {
         return None;
     }
     dates.sort_unstable();
     dates.dedup();
-    Some(Resolution {
+    Some(Ok(Resolution {
         kind: Kind::Recurring,
         start: series.start,
         due: dates.last().copied(),
         dates,
-    })
+    }))
 }
 
 impl Parser<'_> {
-    /// The exception the tokens say; all of them must be read.
-    fn exception(&mut self) -> Option<Exception> {
+    /// The exception the tokens say, all of them read; `None` when they are not one, an
+    /// error when they begin as one and name what does not exist.
+    fn exception(&mut self) -> Option<Result<Exception, Error>> {
         let apart = self.words(&["tru"]);
         if !apart {
             self.words(&["rieng"]);
         }
         self.words(&["doi", "voi"]);
-        let months = self.exception_months()?;
+        let months = match self.exception_months()? {
+            Ok(months) => months,
+            Err(error) => return Some(Err(error)),
+        };
         self.punct(':');
         self.words(&["la"]);
         while self.words(&["truoc"])
@@ -74,56 +104,84 @@ impl Parser<'_> {
             || self.words(&["han"])
         {}
         if self.peek().is_none() {
-            return apart.then_some(Exception {
+            return apart.then_some(Ok(Exception {
                 months,
                 moved_to: None,
-            });
+            }));
         }
         self.words(&["ngay"]);
-        let day = self.small_number(31)?;
+        let start = self.pos;
+        let day = self.any_number()?;
         let month = if self.punct('/') || self.punct('.') {
-            Some(self.small_number(12)?)
+            Some(self.any_number()?)
         } else {
             None
         };
-        self.peek().is_none().then_some(Exception {
-            months,
-            moved_to: Some((day, month)),
-        })
-    }
-
-    /// "tháng 12", "tháng 1 và tháng 2", "tháng 1, 2", "quý IV": the months named.
-    fn exception_months(&mut self) -> Option<Vec<u32>> {
-        let mut months = Vec::new();
-        if self.words(&["quy"]) {
-            let quarter = self
-                .quarter_numeral()
-                .ok()
-                .filter(|q| (1..=4).contains(q))?;
-            months.extend(quarter * 3 - 2..=quarter * 3);
-            return Some(months);
-        }
-        if !self.words(&["thang"]) {
+        if self.peek().is_some() {
             return None;
         }
-        months.push(self.small_number(12)?);
-        while (self.at_punct(0, ',') || self.at_word(0, "va"))
-            && (self.at_number(1) || (self.at_word(1, "thang") && self.at_number(2)))
-        {
-            self.pos += 1;
-            self.words(&["thang"]);
-            months.push(self.small_number(12)?);
+        // The day must exist in every month it is given to (29 February in a year that
+        // has none leaves the exception unread).
+        let in_months = month.map_or_else(|| months.clone(), |m| vec![m]);
+        let exists = (1..=12).contains(&month.unwrap_or(1))
+            && in_months
+                .iter()
+                .all(|&m| (1..=last_of_month(2024, m).day()).contains(&day));
+        if !exists {
+            let span = self.span_of(start, self.pos);
+            let message = format!(
+                "`{}` is not a day of the calendar",
+                &self.text[span.clone()]
+            );
+            return Some(Err(self.error(span, message)));
         }
-        Some(months)
+        Some(Ok(Exception {
+            months,
+            moved_to: Some(Moved { day, month }),
+        }))
     }
 
-    /// A number from 1 to `max`, consumed.
-    fn small_number(&mut self, max: u32) -> Option<u32> {
+    /// "tháng 12", "tháng 1 và tháng 2", "tháng 1, 2", "quý IV", "quý II và quý IV": the
+    /// months named; an error for a month or quarter that does not exist.
+    fn exception_months(&mut self) -> Option<Result<Vec<u32>, Error>> {
+        let quarters = self.at_word(0, "quy");
+        if !quarters && !self.at_word(0, "thang") {
+            return None;
+        }
+        let unit = if quarters { "quy" } else { "thang" };
+        let mut months = Vec::new();
+        loop {
+            self.words(&[unit]);
+            let at = self.here();
+            let read = if quarters {
+                self.quarter_numeral()
+                    .map(|q| (q * 3 - 2..=q * 3).collect())
+            } else {
+                self.month_number().map(|m| vec![m])
+            };
+            match read {
+                Ok(more) => months.extend(more),
+                // "trừ tháng 13": begun as an exception, a month that does not exist.
+                Err(error) if !at.is_empty() => return Some(Err(error)),
+                Err(_) => return None,
+            }
+            let more = (self.at_punct(0, ',') || self.at_word(0, "va"))
+                && (self.at_word(1, unit)
+                    || (quarters && self.is_quarter_numeral(1))
+                    || (!quarters && self.is_month_number(1)));
+            if !more {
+                return Some(Ok(months));
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// A number of one or two digits, consumed.
+    fn any_number(&mut self) -> Option<u32> {
         let n = self
             .peek()
             .filter(|t| t.kind == Tok::Number && t.text.len() <= 2)
-            .and_then(|t| t.text.parse::<u32>().ok())
-            .filter(|n| (1..=max).contains(n))?;
+            .and_then(|t| t.text.parse::<u32>().ok())?;
         self.pos += 1;
         Some(n)
     }

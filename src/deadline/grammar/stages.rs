@@ -48,7 +48,7 @@ impl Parser<'_> {
         }
         self.pos += 1 + len;
         self.words(&["cua"]);
-        if !self.words(&["giai", "doan"]) {
+        if !(self.words(&["giai", "doan"]) || self.words(&["nhiem", "ky"])) {
             self.pos = start;
             return None;
         }
@@ -93,14 +93,26 @@ impl Parser<'_> {
         self.words(&["het"]);
         self.words(&["nam"]);
         let from = self.context.year;
-        Some(self.year_number().map(|until| {
-            let first = from.min(until);
-            let kind = if first == until {
+        Some(self.year_number().and_then(|until| {
+            if until < from {
+                // "giai đoạn từ nay đến năm 2024" in a plan of 2025.
+                let span = self.span_of(start, self.pos);
+                let message = format!(
+                    "`{}` ends before the plan's year, {from}, where it starts",
+                    &self.text[span.clone()]
+                );
+                return Err(self.error(span, message));
+            }
+            let kind = if from == until {
                 Kind::Year
             } else {
                 Kind::Span
             };
-            Resolution::window(kind, ymd(first, 1, 1), ymd(until, 12, 31))
+            Ok(Resolution::window(
+                kind,
+                ymd(from, 1, 1),
+                ymd(until, 12, 31),
+            ))
         }))
     }
 
@@ -113,6 +125,9 @@ impl Parser<'_> {
             Some((Ordinal::Last, 2))
         } else if self.at_word(ahead, "cuoi") {
             Some((Ordinal::Last, 1))
+        } else if self.at_word(ahead, "thu") && self.written(ahead + 1) == "tư" {
+            // "thứ tư", the fourth ("tư" folds to "tu", which is "từ" too).
+            Some((Ordinal::Nth(4), 2))
         } else if self.at_word(ahead, "thu") {
             let (n, len) = self.count_at(ahead + 1).filter(|&(n, _)| n >= 1)?;
             Some((Ordinal::Nth(n), 1 + len))

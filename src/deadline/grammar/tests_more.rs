@@ -368,3 +368,53 @@ fn series_with_remarks_and_windows_as_qa_wrote_them() {
         ),
     ]);
 }
+
+/// Exceptions and stages as QA wrote them after round 20's rules.
+#[test]
+fn exceptions_and_stages_as_qa_wrote_them() {
+    check(&[
+        // A quarter's report due in the next quarter: the exception's month picks it.
+        (
+            "Hằng quý, trước ngày 20 tháng đầu quý sau (quý IV trước ngày 15/01)",
+            2025,
+            "recurring 2025-01-01..2026-01-15 [2025-04-20 2025-07-20 2025-10-20 2026-01-15]",
+        ),
+        // After ";" with no "riêng".
+        (
+            "Hằng quý, trước ngày 15 tháng cuối quý; quý IV trước ngày 10/12",
+            2025,
+            "recurring 2025-01-01..2025-12-10 [2025-03-15 2025-06-15 2025-09-15 2025-12-10]",
+        ),
+        (
+            "Hằng quý (trừ quý II và quý IV)",
+            2025,
+            "recurring 2025-01-01..2025-09-30 [2025-03-31 2025-09-30]",
+        ),
+        // A remark that names a year is no day.
+        (
+            "Hằng năm (trừ năm 2026)",
+            2025,
+            "recurring 2025-01-01..2025-12-31 [2025-12-31]",
+        ),
+        (
+            "Năm thứ tư của giai đoạn 2026-2030",
+            2025,
+            "year 2029-01-01..2029-12-31 [2029-12-31]",
+        ),
+        (
+            "Năm đầu tiên của nhiệm kỳ 2025-2030",
+            2025,
+            "year 2025-01-01..2025-12-31 [2025-12-31]",
+        ),
+    ]);
+    // Begun as an exception, a time that does not exist is an error, as anywhere.
+    for nonsense in [
+        "Hằng tháng (trừ tháng 13)",
+        "Hằng quý (trừ quý V)",
+        "Ngày 20 hằng tháng; riêng tháng 2 là ngày 31",
+        "Hằng quý, trước ngày 15 tháng cuối quý (quý IV trước ngày 31/11)",
+        "Giai đoạn từ nay đến năm 2024",
+    ] {
+        assert!(reads(nonsense, 2025).starts_with("error"), "{nonsense}");
+    }
+}

@@ -188,7 +188,7 @@ impl Parser<'_> {
             // "các năm sau", "các năm tiếp theo": the time after a date, which `ongoing` reads.
             let years_after = self.at_word(1, "nam")
                 && (self.at_word(2, "sau") || self.at_words_at(2, &["tiep", "theo"]));
-            if self.at_word(0, "cac")
+            if (self.at_word(0, "cac") || self.at_word(0, "nhung"))
                 && !years_after
                 && ["nam", "ngay", "thang", "quy", "moc"]
                     .iter()
