@@ -248,18 +248,19 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
     if let Ok(series) = &reading
         && series.kind == Kind::Recurring
     {
-        if let [remark] = &remarks(&all)[..]
-            && let Some(excepted) = grammar::except(text, remark, series, context)
-        {
-            return excepted;
-        }
-        if let Some(dayed) = series_day_in_remark(text, &all, series, context) {
-            return Ok(dayed);
-        }
-        if let [remark] = &remarks(&all)[..]
-            && let Some(named) = series_months_in_remark(text, remark, series, context)
-        {
-            return Ok(named);
+        // A series' remark may give its exception, its day or its months ("(trừ tháng 12:
+        // ngày 20)", "(trước 15/12)", "(tháng 5 và tháng 11)"): the first that does is
+        // read, and other remarks stay remarks ("(dự kiến)").
+        for remark in remarks(&all) {
+            if let Some(excepted) = grammar::except(text, &remark, series, context) {
+                return excepted;
+            }
+            if let Some(dayed) = series_day_in_remark(text, &tokens, &remark, series, context) {
+                return Ok(dayed);
+            }
+            if let Some(named) = series_months_in_remark(text, &remark, series, context) {
+                return Ok(named);
+            }
         }
     }
     if reading.as_ref().is_ok_and(|r| r.kind != Kind::Event) {
@@ -316,24 +317,22 @@ fn series_with_exception_after(
 /// moves them; anything else leaves the remark a remark.
 fn series_day_in_remark(
     text: &str,
-    all: &[Token],
+    outside: &[Token],
+    remark: &[Token],
     series: &Resolution,
     context: Context,
 ) -> Option<Resolution> {
-    let [remark] = &remarks(all)[..] else {
-        return None;
-    };
     // "Hằng quý (báo cáo trước ngày 20 tháng cuối quý)": what is done, then the day; the
     // words before the day are left out.
     let done_first = grammar::time_after_words(text, remark, context)
         .filter(|&at| remark[at].is_word("ngay"))
-        .map_or(&remark[..0], |at| &remark[..at]);
-    let inline: Vec<Token> = all
+        .map_or(0, |at| at);
+    let mut inline: Vec<Token> = outside
         .iter()
-        .filter(|t| !t.is_punct('(') && !t.is_punct(')'))
-        .filter(|t| !done_first.iter().any(|word| word.span == t.span))
+        .chain(&remark[done_first..])
         .cloned()
         .collect();
+    inline.sort_by_key(|t| t.span.start);
     read(text, &inline, context).ok().filter(|dayed| {
         // Only the days move: "Hằng năm (trừ năm 2026)" names no day.
         dayed.kind == Kind::Recurring

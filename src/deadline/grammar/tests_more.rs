@@ -418,3 +418,40 @@ fn exceptions_and_stages_as_qa_wrote_them() {
         assert!(reads(nonsense, 2025).starts_with("error"), "{nonsense}");
     }
 }
+
+#[test]
+fn times_a_period() {
+    check(&[
+        (
+            "Mỗi năm hai lần",
+            2025,
+            "recurring 2025-01-01..2025-12-31 [2025-06-30 2025-12-31]",
+        ),
+        (
+            "1 lần/quý",
+            2025,
+            "recurring 2025-01-01..2025-12-31 [2025-03-31 2025-06-30 2025-09-30 2025-12-31]",
+        ),
+        (
+            "Kiểm tra 6 tháng/lần",
+            2025,
+            "recurring 2025-01-01..2025-12-31 [2025-06-30 2025-12-31]",
+        ),
+        (
+            "6 tháng/lần (tháng 1 và tháng 7)",
+            2025,
+            "recurring 2025-01-01..2025-07-31 [2025-01-31 2025-07-31]",
+        ),
+    ]);
+    // Twice a month names no days to be due on.
+    assert!(reads("2 lần/tháng", 2025).starts_with("error"));
+}
+
+#[test]
+fn a_series_remark_read_beside_another_remark() {
+    check(&[(
+        "Ngày 25 hằng tháng (trừ tháng 12: ngày 20) (dự kiến)",
+        2025,
+        "recurring 2025-01-01..2025-12-20 [2025-01-25 2025-02-25 2025-03-25 2025-04-25 2025-05-25 2025-06-25 2025-07-25 2025-08-25 2025-09-25 2025-10-25 2025-11-25 2025-12-20]",
+    )]);
+}

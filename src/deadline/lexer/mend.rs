@@ -24,50 +24,67 @@ pub(super) fn all(tokens: &mut Vec<Token>, text: &str) {
     year_first_dates(tokens);
 }
 
-/// "6 tháng/lần" (every six months), "2 lần/năm", "mỗi năm 2 lần", "3 lần một năm": a
-/// series, read as "định kỳ 6 tháng một lần" and "định kỳ 6 tháng" are. A count of times a
-/// year that does not divide it into whole months stays as written.
+/// "6 tháng/lần", "6 tháng một lần" (every six months), "2 lần/năm", "mỗi năm hai lần",
+/// "3 lần một năm", "1 lần/quý": a series, "định kỳ 6 tháng" (or 4, 3, 1 …), so that words
+/// before it ("Kiểm tra 6 tháng/lần") are passed over as before any series. A count that
+/// does not divide its period into whole months ("5 lần/năm", "2 lần/tháng") stays as
+/// written.
 fn times_a_year(tokens: &mut [Token]) {
-    for i in 0..tokens.len() {
+    for i in 0..tokens.len().saturating_sub(2) {
         // "tháng/lần", "quý/lần": the slash is "một".
-        if i + 2 < tokens.len()
-            && ["thang", "quy", "nam"].iter().any(|w| tokens[i].is_word(w))
+        if ["thang", "quy", "nam"].iter().any(|w| tokens[i].is_word(w))
             && tokens[i + 1].is_punct('/')
             && tokens[i + 2].is_word("lan")
         {
             tokens[i + 1].kind = Kind::Word;
             tokens[i + 1].text = "mot".to_string();
         }
-        if i + 3 >= tokens.len() {
-            continue;
-        }
-        let count = |t: &Token| {
-            (t.kind == Kind::Number)
-                .then(|| t.text.parse::<u32>().ok())
-                .flatten()
-                .filter(|n| [1, 2, 3, 4, 6, 12].contains(n))
+    }
+    for i in 0..tokens.len().saturating_sub(3) {
+        // "2 lần", "hai lần"; "sáu" folds to "sau", which a count here cannot mean.
+        let count = |t: &Token| match t.kind {
+            Kind::Number => t.text.parse::<u32>().ok(),
+            _ => ["mot", "hai", "ba", "bon", "nam", "sau"]
+                .iter()
+                .zip([1, 2, 3, 4, 5, 6])
+                .find(|(w, _)| t.is_word(w))
+                .map(|(_, n)| n),
         };
         let per = |t: &Token| {
             t.is_punct('/') || t.is_word("moi") || t.is_word("mot") || t.is_word("trong")
         };
-        let times = if tokens[i + 1].is_word("lan")
-            && per(&tokens[i + 2])
-            && tokens[i + 3].is_word("nam")
-        {
-            count(&tokens[i])
-        } else if tokens[i].is_word("moi")
-            && tokens[i + 1].is_word("nam")
-            && tokens[i + 3].is_word("lan")
-        {
-            count(&tokens[i + 2])
-        } else {
-            None
+        // The months of "năm", "quý", "tháng".
+        let period = |t: &Token| {
+            [("nam", 12), ("quy", 3), ("thang", 1)]
+                .into_iter()
+                .find(|(w, _)| t.is_word(w))
+                .map(|(_, months)| months)
         };
-        if let Some(n) = times {
+        // "6 tháng một lần" (after "tháng/lần" above): every six months.
+        let every = tokens[i].kind == Kind::Number
+            && tokens[i + 1].is_word("thang")
+            && tokens[i + 2].is_word("mot")
+            && tokens[i + 3].is_word("lan");
+        let (n, months) = if every {
+            (Some(1), count(&tokens[i]))
+        } else if tokens[i + 1].is_word("lan") && per(&tokens[i + 2]) {
+            (count(&tokens[i]), period(&tokens[i + 3]))
+        } else if tokens[i].is_word("moi") && tokens[i + 3].is_word("lan") {
+            (count(&tokens[i + 2]), period(&tokens[i + 1]))
+        } else {
+            (None, None)
+        };
+        // Every so many whole months: "2 lần/năm" every 6, "1 lần/quý" every 3.
+        let times = n
+            .zip(months)
+            .filter(|&(n, months)| n > 0 && months % n == 0)
+            .map(|(n, months)| months / n)
+            .filter(|step| [1, 2, 3, 4, 6, 12].contains(step));
+        if let Some(step) = times {
             for (token, (kind, text)) in tokens[i..i + 4].iter_mut().zip([
                 (Kind::Word, "dinh".to_string()),
                 (Kind::Word, "ky".to_string()),
-                (Kind::Number, (12 / n).to_string()),
+                (Kind::Number, step.to_string()),
                 (Kind::Word, "thang".to_string()),
             ]) {
                 token.kind = kind;
