@@ -505,7 +505,14 @@ impl Parser<'_> {
         let start = self.pos;
         self.punct(',');
         let dotted = self.at_punct(0, '.') && self.at_year(1) && self.punct('.');
-        if dotted || self.punct('/') || self.punct('-') || self.words(&["nam"]) || self.at_year(0) {
+        // "/2025", "-2025"; a dash before words is a remark's ("… tháng cuối quý - Văn
+        // phòng chủ trì").
+        let joined = (self.at_punct(0, '/') || self.at_punct(0, '-'))
+            && (self.at_number(1) || self.at_relative_year(1));
+        if joined {
+            self.pos += 1;
+        }
+        if dotted || joined || self.words(&["nam"]) || self.at_year(0) {
             return self.year_number();
         }
         self.pos = start;
