@@ -155,10 +155,10 @@ impl Parser<'_> {
                 Ok(later) => {
                     // "Hằng năm từ 2025 đến 2027", "Hằng tháng kể từ tháng 7/2025", "Hằng
                     // năm trong giai đoạn từ nay đến năm 2030": the window the series runs in.
-                    let end = self.pos;
+                    let here = self.pos;
                     self.pos = i;
                     let from = self.skip_prefix().from;
-                    self.pos = end;
+                    self.pos = here;
                     let over = match later.kind {
                         Kind::Span => series::within(&later, false, &group),
                         _ => None,
@@ -168,6 +168,15 @@ impl Parser<'_> {
                         return Ok(over);
                     }
                     let remark = self.tokens[rest..i].iter().any(|t| t.kind == Tok::Word);
+                    // "Quý III/2025 - chậm nhất ngày 30/9/2025 - …": a dashed time that ends
+                    // the period says it again, as between parts.
+                    let dashed = self.tokens[end..i].iter().any(|t| t.is_punct('-'));
+                    if dashed
+                        && !remark
+                        && let Some(Ok(said)) = super::time_in_remark(&group, &later)
+                    {
+                        return Ok(said);
+                    }
                     if remark && let Some(read) = self.time_in_remark(&group, &later, i) {
                         return read;
                     }

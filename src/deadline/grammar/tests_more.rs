@@ -450,6 +450,12 @@ fn times_a_period() {
 #[test]
 fn a_series_remark_read_beside_another_remark() {
     check(&[
+        // A dashed restatement, then who.
+        (
+            "Quý III/2025 - chậm nhất ngày 30/9/2025 - Văn phòng chủ trì",
+            2025,
+            "quarter 2025-07-01..2025-09-30 [2025-09-30]",
+        ),
         // A dash after "tháng cuối quý" sets off who does it, not a year.
         (
             "Hằng quý (báo cáo trước ngày 20 tháng cuối quý) - Văn phòng chủ trì",
