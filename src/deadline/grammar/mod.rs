@@ -23,7 +23,7 @@
 //!   part's other words.
 //!
 //! Tests: `tests.rs` and `tests_more.rs` show each rule; the held-out rounds of issue 22 are
-//! data in `held_out/` (`round05.txt` … `round20.txt`), checked by `held_out.rs`.
+//! data in `held_out/` (`round05.txt` … `round21.txt`), checked by `held_out.rs`.
 
 use std::ops::Range;
 
