@@ -1,5 +1,5 @@
 //! Times counted within a plan or a stage: "Năm đầu tiên của giai đoạn 2026-2030" (its first
-//! year), "giai đoạn từ nay đến năm 2030" (the plan's year to 2030), and those counted from
+//! year), "Hai năm đầu của giai đoạn 2026-2030" (2026–2027), "giai đoạn từ nay đến năm 2030" (the plan's year to 2030), and those counted from
 //! a start the cell does not date, which are events: "Năm thứ nhất triển khai Đề án", "Trong
 //! 6 tháng đầu triển khai".
 
@@ -38,15 +38,23 @@ impl Parser<'_> {
             // "6 tháng đầu triển khai": six months from a start no date gives.
             return Some(Ok(self.rest_is(Kind::Event)));
         }
-        if !self.at_word(0, "nam") {
-            return None;
-        }
-        let (ordinal, len) = self.ordinal_at(1)?;
-        if self.carrying_out_at(1 + len) {
+        // "Năm đầu tiên", "năm thứ hai": one year; "hai năm đầu", "ba năm cuối": so many.
+        let counted_years = self.count_at(0).filter(|&(n, len)| {
+            n >= 1
+                && self.at_word(len, "nam")
+                && (self.at_word(len + 1, "dau") || self.at_word(len + 1, "cuoi"))
+        });
+        let (years, at) = match counted_years {
+            Some((n, len)) => (n, len),
+            None if self.at_word(0, "nam") => (1, 0),
+            None => return None,
+        };
+        let (ordinal, len) = self.ordinal_at(at + 1)?;
+        if self.carrying_out_at(at + 1 + len) {
             // "Năm thứ nhất triển khai Đề án": the scheme's start is not the plan's year.
             return Some(Ok(self.rest_is(Kind::Event)));
         }
-        self.pos += 1 + len;
+        self.pos += at + 1 + len;
         self.words(&["cua"]);
         if !(self.words(&["giai", "doan"]) || self.words(&["nhiem", "ky"])) {
             self.pos = start;
@@ -64,19 +72,22 @@ impl Parser<'_> {
             stage.start.expect("a span has a start").year(),
             stage.due.expect("a span has an end").year(),
         );
-        let year = match ordinal {
+        let years = years as i32;
+        let from = match ordinal {
             Ordinal::Nth(n) => first + n as i32 - 1,
-            Ordinal::Last => last,
+            Ordinal::Last => last - years + 1,
         };
-        if year > last {
+        let until = from + years - 1;
+        if from < first || until > last {
             let span = self.span_of(start, self.pos);
             let message = format!("the stage {first}–{last} has no such year");
             return Some(Err(self.error(span, message)));
         }
+        let kind = if years == 1 { Kind::Year } else { Kind::Span };
         Some(Ok(Resolution::window(
-            Kind::Year,
-            ymd(year, 1, 1),
-            ymd(year, 12, 31),
+            kind,
+            ymd(from, 1, 1),
+            ymd(until, 12, 31),
         )))
     }
 

@@ -406,6 +406,11 @@ fn exceptions_and_stages_as_qa_wrote_them() {
             2025,
             "year 2025-01-01..2025-12-31 [2025-12-31]",
         ),
+        (
+            "Hai năm đầu của giai đoạn 2026-2030",
+            2025,
+            "span 2026-01-01..2027-12-31 [2027-12-31]",
+        ),
     ]);
     // Begun as an exception, a time that does not exist is an error, as anywhere.
     for nonsense in [
@@ -414,6 +419,7 @@ fn exceptions_and_stages_as_qa_wrote_them() {
         "Ngày 20 hằng tháng; riêng tháng 2 là ngày 31",
         "Hằng quý, trước ngày 15 tháng cuối quý (quý IV trước ngày 31/11)",
         "Giai đoạn từ nay đến năm 2024",
+        "6 năm đầu của giai đoạn 2026-2030",
     ] {
         assert!(reads(nonsense, 2025).starts_with("error"), "{nonsense}");
     }
