@@ -141,8 +141,8 @@ impl Parser<'_> {
         }))
     }
 
-    /// "tháng 12", "tháng 1 và tháng 2", "tháng 1, 2", "quý IV", "quý II và quý IV": the
-    /// months named; an error for a month or quarter that does not exist.
+    /// "tháng 12", "tháng 1 và tháng 2", "tháng 1, 2", "tháng 1-2", "quý IV", "quý II và
+    /// quý IV": the months named; an error for a month or quarter that does not exist.
     fn exception_months(&mut self) -> Option<Result<Vec<u32>, Error>> {
         let quarters = self.at_word(0, "quy");
         if !quarters && !self.at_word(0, "thang") {
@@ -153,11 +153,32 @@ impl Parser<'_> {
         loop {
             self.words(&[unit]);
             let at = self.here();
+            let from = self.pos;
             let read = if quarters {
                 self.quarter_numeral()
                     .map(|q| (q * 3 - 2..=q * 3).collect())
             } else {
                 self.month_number().map(|m| vec![m])
+            };
+            // "tháng 1-2", "tháng 1 đến tháng 3": a range of months.
+            let ranged = !quarters
+                && (self.at_punct(0, '-') || self.at_word(0, "den"))
+                && (self.is_month_number(1) || (self.at_word(1, unit) && self.is_month_number(2)));
+            let read = match read {
+                Ok(first) if ranged => {
+                    self.pos += 1;
+                    self.words(&[unit]);
+                    self.month_number().and_then(|last| {
+                        if last < first[0] {
+                            let span = self.span_of(from, self.pos);
+                            let message =
+                                format!("`{}` ends before it starts", &self.text[span.clone()]);
+                            return Err(self.error(span, message));
+                        }
+                        Ok((first[0]..=last).collect())
+                    })
+                }
+                other => other,
             };
             match read {
                 Ok(more) => months.extend(more),

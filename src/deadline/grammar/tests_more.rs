@@ -390,6 +390,11 @@ fn exceptions_and_stages_as_qa_wrote_them() {
             2025,
             "recurring 2025-01-01..2025-09-30 [2025-03-31 2025-09-30]",
         ),
+        (
+            "Hằng tháng từ tháng 7/2025 (trừ tháng 8-10)",
+            2025,
+            "recurring 2025-07-01..2025-12-31 [2025-07-31 2025-11-30 2025-12-31]",
+        ),
         // A remark that names a year is no day.
         (
             "Hằng năm (trừ năm 2026)",
@@ -420,6 +425,7 @@ fn exceptions_and_stages_as_qa_wrote_them() {
         "Hằng quý, trước ngày 15 tháng cuối quý (quý IV trước ngày 31/11)",
         "Giai đoạn từ nay đến năm 2024",
         "6 năm đầu của giai đoạn 2026-2030",
+        "Hằng tháng (trừ tháng 3-1)",
     ] {
         assert!(reads(nonsense, 2025).starts_with("error"), "{nonsense}");
     }
