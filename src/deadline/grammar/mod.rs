@@ -340,25 +340,11 @@ impl Parser<'_> {
                     .all(|t| t.is_word("trong") || t.kind == Tok::Punct('-')) =>
             {
                 // "Cả năm" (the whole year): the plan's year; "cả năm 2025" reads the year.
-                self.pos += 2;
-                let year = self.context_year();
-                Ok(Resolution::window(
-                    Kind::Year,
-                    ymd(year, 1, 1),
-                    ymd(year, 12, 31),
-                ))
+                Ok(self.plan_year(2))
             }
             // "Trong năm", "Đến hết năm", "từ ngày 1/9 đến hết năm": the plan's year, where
             // "năm" is a deadline of its own.
-            "nam" if self.year_alone() => {
-                self.pos += 1;
-                let year = self.context_year();
-                Ok(Resolution::window(
-                    Kind::Year,
-                    ymd(year, 1, 1),
-                    ymd(year, 12, 31),
-                ))
-            }
+            "nam" if self.year_alone() => Ok(self.plan_year(1)),
             "nua" => self.half(),
             "dau" | "giua" | "cuoi"
                 if self.at_word(1, "thang") || self.at_word(1, "nam") || self.at_word(1, "quy") =>
@@ -382,6 +368,13 @@ impl Parser<'_> {
             }
             _ => Err(self.unreadable()),
         }
+    }
+
+    /// The plan's year, named by the `words` words here, consumed.
+    fn plan_year(&mut self, words: usize) -> Resolution {
+        self.pos += words;
+        let year = self.context_year();
+        Resolution::window(Kind::Year, ymd(year, 1, 1), ymd(year, 12, 31))
     }
 
     fn unreadable_from(&mut self, start: usize) -> Error {
