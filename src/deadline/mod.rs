@@ -285,28 +285,41 @@ pub fn resolve(text: &str, context: Context) -> Result<Resolution, Error> {
 }
 
 /// "Ngày 20 hằng tháng; riêng tháng 2 là ngày 25", "Hằng quý, trước ngày 15 tháng cuối
-/// quý; quý IV trước ngày 10/12": a series, then after a mark its exception.
+/// quý; quý IV trước ngày 10/12", "2 lần/năm: tháng 3 và tháng 9": a series, then after a
+/// mark its exception or its months.
 fn series_with_exception_after(
     text: &str,
     tokens: &[Token],
     context: Context,
 ) -> Option<Result<Resolution, Error>> {
-    let opens_exception = |t: &Token| {
-        ["rieng", "tru", "thang", "quy"]
+    let opens = |t: &Token| {
+        ["rieng", "tru", "thang", "quy", "vao"]
             .iter()
             .any(|w| t.is_word(w))
     };
     let marks = (tokens.iter().enumerate())
         .filter(|&(i, t)| {
-            (t.is_punct(';') || t.is_punct(',')) && tokens.get(i + 1).is_some_and(opens_exception)
+            matches!(t.kind, lexer::Kind::Punct(';' | ',' | ':'))
+                && tokens.get(i + 1).is_some_and(opens)
         })
         .map(|(i, _)| i);
     for mark in marks {
-        if let Ok(series) = read(text, &tokens[..mark], context)
-            && series.kind == Kind::Recurring
-            && let Some(excepted) = grammar::except(text, &tokens[mark + 1..], &series, context)
-        {
+        let Ok(series) = read(text, &tokens[..mark], context) else {
+            continue;
+        };
+        if series.kind != Kind::Recurring {
+            continue;
+        }
+        let tail = &tokens[mark + 1..];
+        if let Some(excepted) = grammar::except(text, tail, &series, context) {
             return Some(excepted);
+        }
+        // "2 lần/năm: tháng 3 và tháng 9": the months a colon names ("Hằng năm, tháng
+        // 10/2025" lists a month and the series).
+        if tokens[mark].is_punct(':')
+            && let Some(named) = series_months_in_remark(text, tail, &series, context)
+        {
+            return Some(Ok(named));
         }
     }
     None
@@ -325,20 +338,32 @@ fn series_day_in_remark(
     // "Hằng quý (báo cáo trước ngày 20 tháng cuối quý)": what is done, then the day; the
     // words before the day are left out.
     let done_first = grammar::time_after_words(text, remark, context)
-        .filter(|&at| remark[at].is_word("ngay"))
+        .filter(|&at| remark[at].is_word("ngay") || remark[at].kind == lexer::Kind::Number)
         .map_or(0, |at| at);
+    // A day, a bound on one or a week ("trước 15/12", "ngày 25", "tuần đầu tháng 12"),
+    // not "trừ quý I" or "sơ kết 6 tháng".
+    let day_words = [
+        "ngay", "truoc", "cham", "muon", "vao", "han", "tuan", "mung",
+    ];
+    let first = &remark[done_first];
+    if !(first.kind == lexer::Kind::Number || day_words.iter().any(|w| first.is_word(w))) {
+        return None;
+    }
     let mut inline: Vec<Token> = outside
         .iter()
         .chain(&remark[done_first..])
         .cloned()
         .collect();
     inline.sort_by_key(|t| t.span.start);
-    read(text, &inline, context).ok().filter(|dayed| {
-        // Only the days move: "Hằng năm (trừ năm 2026)" names no day.
+    let dayed = read(text, &inline, context).ok().filter(|dayed| {
         dayed.kind == Kind::Recurring
-            && dayed.start == series.start
             && dayed.dates.len() == series.dates.len()
             && dayed.dates != series.dates
+    })?;
+    // The series names its window; the remark only moves its days.
+    Some(Resolution {
+        start: series.start,
+        ..dayed
     })
 }
 
@@ -351,6 +376,14 @@ fn series_months_in_remark(
     series: &Resolution,
     context: Context,
 ) -> Option<Resolution> {
+    // The months themselves, not "trừ quý I" (an exception that named no occurrence).
+    let period_words = ["thang", "quy", "vao", "trong", "cac"];
+    if !remark
+        .first()
+        .is_some_and(|t| period_words.iter().any(|w| t.is_word(w)))
+    {
+        return None;
+    }
     let named = read(text, remark, context).ok()?;
     let year = series.start?.year();
     let periods = matches!(named.kind, Kind::Several | Kind::Month | Kind::Quarter);

@@ -41,34 +41,48 @@ pub fn except(
         Ok(exception) => exception,
         Err(error) => return Some(Err(error)),
     };
-    // "quý IV trước ngày 15/01" after a series due in the month after each quarter: the
-    // occurrence in the month written is the one moved.
-    let in_month_written = |date: &NaiveDate| {
-        moved_to.and_then(|m| m.month) == Some(date.month())
-            && series.dates.iter().any(|d| months.contains(&d.month()))
-    };
-    let by_month_written = series.dates.iter().any(in_month_written);
-    let mut dates: Vec<NaiveDate> = Vec::with_capacity(series.dates.len());
+    let mut dates: Vec<NaiveDate> = series.dates.clone();
     let mut changed = false;
-    for &date in &series.dates {
-        let named = if by_month_written {
-            in_month_written(&date)
-        } else {
-            months.contains(&date.month())
-        };
-        if !named {
-            dates.push(date);
-            continue;
+    match moved_to {
+        // "trừ tháng 1 và tháng 2": their occurrences go.
+        None => dates.retain(|d| {
+            let named = months.contains(&d.month());
+            changed |= named;
+            !named
+        }),
+        // "trừ tháng 12: ngày 20": their occurrences move to that day.
+        Some(Moved { day, month: None }) => {
+            for date in dates.iter_mut().filter(|d| months.contains(&d.month())) {
+                *date = NaiveDate::from_ymd_opt(date.year(), date.month(), day)?;
+                changed = true;
+            }
         }
-        changed = true;
-        let Some(Moved { day, month }) = moved_to else {
-            continue;
-        };
-        let month = month.unwrap_or(date.month());
-        // A month written before the occurrence's is in the year after ("quý IV trước
-        // ngày 10/1" of a series due 15/12).
-        let year = date.year() + i32::from(month + 3 < date.month());
-        dates.push(NaiveDate::from_ymd_opt(year, month, day)?);
+        // "quý IV trước ngày 10/12", "quý IV trước ngày 15/01": in each year, the
+        // occurrence of those months, or of the month after them (a quarter's report due
+        // in the next), nearest the day written moves to it.
+        Some(Moved {
+            day,
+            month: Some(month),
+        }) => {
+            let first = *months.iter().min()?;
+            let after = months.iter().max()? % 12 + 1;
+            let candidate = |d: &NaiveDate| months.contains(&d.month()) || d.month() == after;
+            let (from, until) = (series.start?.year(), series.due?.year());
+            for year in from..=until {
+                // A month written well before the months named is in the year after.
+                let year = year + i32::from(first > month + 6);
+                let Some(moved) = NaiveDate::from_ymd_opt(year, month, day) else {
+                    continue;
+                };
+                let nearest = (dates.iter_mut())
+                    .filter(|d| candidate(d) && (**d - moved).num_days().abs() <= 62)
+                    .min_by_key(|d| (**d - moved).num_days().abs());
+                if let Some(date) = nearest {
+                    *date = moved;
+                    changed = true;
+                }
+            }
+        }
     }
     if !changed || dates.is_empty() {
         return None;
@@ -152,6 +166,13 @@ impl Parser<'_> {
         let mut months = Vec::new();
         loop {
             self.words(&[unit]);
+            // "tháng, quý, năm", "tháng nghỉ Tết": no number, so no exception.
+            let numbered = self.at_number(0)
+                || (quarters && self.peek().is_some_and(|t| roman(&t.text).is_some()))
+                || (!quarters && self.is_month_number(0));
+            if !numbered {
+                return None;
+            }
             let at = self.here();
             let from = self.pos;
             let read = if quarters {

@@ -27,15 +27,15 @@ impl Parser<'_> {
         for k in 0..items.len() {
             // "Hằng quý, đến hết quý II/2026": a window's later year is not the series'
             // (one already past is: "Hằng năm, đến năm 2024" in 2025 is 2024 alone).
+            let next = items[k + 1..].first();
             let windowed = items[k].resolution.kind == Kind::Recurring
-                && items[k + 1..]
-                    .first()
-                    .is_some_and(|next| next.prefix.from || next.prefix.to)
-                && stated
-                    .get(k + 1)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|year| year >= self.context.year);
+                && (next.is_some_and(|next| next.prefix.from)
+                    || (next.is_some_and(|next| next.prefix.to)
+                        && stated
+                            .get(k + 1)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|year| year >= self.context.year)));
             if !items[k].defaulted
                 || items[k].year_from_plan
                 || items[k].resolution.kind.is_undated()

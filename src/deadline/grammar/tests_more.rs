@@ -481,3 +481,52 @@ fn a_series_remark_read_beside_another_remark() {
         ),
     ]);
 }
+
+/// Found by the second QA pass.
+#[test]
+fn series_as_the_second_qa_pass_wrote_them() {
+    check(&[
+        (
+            "Hằng tháng, quý, năm",
+            2025,
+            "recurring 2025-01-01..2025-12-31 [2025-01-31 2025-02-28 2025-03-31 2025-04-30 2025-05-31 2025-06-30 2025-07-31 2025-08-31 2025-09-30 2025-10-31 2025-11-30 2025-12-31]",
+        ),
+        (
+            "2 lần/năm: tháng 3 và tháng 9",
+            2025,
+            "recurring 2025-01-01..2025-09-30 [2025-03-31 2025-09-30]",
+        ),
+        (
+            "Hằng quý (trước ngày 20 tháng cuối quý) năm 2026",
+            2025,
+            "recurring 2026-01-01..2026-12-20 [2026-03-20 2026-06-20 2026-09-20 2026-12-20]",
+        ),
+        (
+            "Hằng năm (báo cáo trước 15/12)",
+            2025,
+            "recurring 2025-01-01..2025-12-15 [2025-12-15]",
+        ),
+        (
+            "Hằng quý từ quý IV/2025 (trừ quý I)",
+            2025,
+            "recurring 2025-10-01..2025-12-31 [2025-12-31]",
+        ),
+        (
+            "Hằng năm, từ năm 2024",
+            2025,
+            "recurring 2024-01-01..2025-12-31 [2024-12-31 2025-12-31]",
+        ),
+        // The fourth quarter's report, due in January, moved to the year's last day.
+        (
+            "Hằng quý, trước ngày 20 tháng đầu quý sau (quý IV trước ngày 31/12)",
+            2025,
+            "recurring 2025-01-01..2025-12-31 [2025-04-20 2025-07-20 2025-10-20 2025-12-31]",
+        ),
+        (
+            "Hằng tháng (trừ tháng nghỉ Tết)",
+            2025,
+            "recurring 2025-01-01..2025-12-31 [2025-01-31 2025-02-28 2025-03-31 2025-04-30 2025-05-31 2025-06-30 2025-07-31 2025-08-31 2025-09-30 2025-10-31 2025-11-30 2025-12-31]",
+        ),
+    ]);
+    assert!(reads("Năm thứ tư của giai đoạn 2026-2028", 2025).starts_with("error"));
+}

@@ -344,7 +344,9 @@ impl Parser<'_> {
             (Tok::Word, "ngay" | "mung" | "mong") => self.at_number(1),
             // "năm thứ hai của giai đoạn …": a year counted in a stage.
             (Tok::Word, "nam") => {
-                self.at_number(1) || (self.at_word(1, "thu") && self.count_at(2).is_some())
+                self.at_number(1)
+                    || (self.at_word(1, "thu")
+                        && (self.count_at(2).is_some() || self.written(2) == "tư"))
             }
             (Tok::Word, "giai") => self.at_word(1, "doan"),
             // "tuần đầu tháng 3", "tuần thứ 6 tháng 3/2025": a week of a month or a year.
