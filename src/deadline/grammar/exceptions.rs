@@ -84,8 +84,14 @@ pub fn except(
             }
         }
     }
-    if !changed || dates.is_empty() {
+    if !changed {
         return None;
+    }
+    if dates.is_empty() {
+        // "Hằng tháng từ tháng 10/2025 (trừ tháng 10, tháng 11 và tháng 12)".
+        let span = p.span_of(0, tokens.len());
+        let message = format!("`{}` leaves the series no occurrence", &text[span.clone()]);
+        return Some(Err(p.error(span, message)));
     }
     dates.sort_unstable();
     dates.dedup();

@@ -426,6 +426,7 @@ fn exceptions_and_stages_as_qa_wrote_them() {
         "Giai đoạn từ nay đến năm 2024",
         "6 năm đầu của giai đoạn 2026-2030",
         "Hằng tháng (trừ tháng 3-1)",
+        "Hằng tháng từ tháng 10/2025 (trừ tháng 10, tháng 11 và tháng 12)",
     ] {
         assert!(reads(nonsense, 2025).starts_with("error"), "{nonsense}");
     }
