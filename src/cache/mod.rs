@@ -50,7 +50,7 @@ const MAGIC: &[u8; 8] = b"BHXHCCH\0";
 /// rules, some of them errors before; 9: W005, a milestone reported open again after its
 /// task was closed; 10: round 17's rules). A change to how deadlines read is one too: a plan is stored with its
 /// deadlines' readings and diagnostics.
-const FORMAT: u32 = 24;
+const FORMAT: u32 = 25;
 /// A file modified less than this before the run that stored it may have changed again
 /// within the same modification time.
 const RACY: i128 = 2_000_000_000;

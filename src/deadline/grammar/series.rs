@@ -407,7 +407,11 @@ impl Parser<'_> {
         let stated = self.words(&["giai", "doan"]) || self.words(&["nam"]) || self.punct('/');
         if stated && (self.at_number(0) || self.at_relative_year(0)) {
             let first = self.year_number()?;
-            if self.punct('-') || self.words(&["den"]) {
+            // "2024-2025", "2024 đến 2025"; a dash before words sets off a remark.
+            let dashed = self.at_punct(0, '-')
+                && (self.at_number(1) || (self.at_word(1, "nam") && self.at_number(2)));
+            if dashed || self.at_word(0, "den") {
+                self.pos += 1;
                 self.words(&["nam"]);
                 let last = self.year_number()?;
                 return Ok((first, last.max(first)));

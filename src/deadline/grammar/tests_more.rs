@@ -523,6 +523,13 @@ fn series_as_the_second_qa_pass_wrote_them() {
             2025,
             "recurring 2025-01-01..2025-12-31 [2025-04-20 2025-07-20 2025-10-20 2025-12-31]",
         ),
+        // A dash after the series' year sets off who, not a range of years (this read the
+        // year 2026, skipping "Hằng quý" as words).
+        (
+            "Hằng quý năm 2026 - Văn phòng chủ trì",
+            2026,
+            "recurring 2026-01-01..2026-12-31 [2026-03-31 2026-06-30 2026-09-30 2026-12-31]",
+        ),
         (
             "Hằng tháng (trừ tháng nghỉ Tết)",
             2025,
