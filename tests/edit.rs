@@ -358,22 +358,24 @@ fn a_late_report_dated_earlier_goes_in_date_order_and_leaves_the_status() {
     );
 }
 
+/// `extend` of task 1.4 of 2449/KH-BHXH to `to`, granted by `by` on `on`.
+fn extend(to: &'static str, by: &'static str, on: &'static str) -> [&'static str; 9] {
+    [
+        "extend",
+        "2449/KH-BHXH",
+        "1.4",
+        "--to",
+        to,
+        "--by",
+        by,
+        "--on",
+        on,
+    ]
+}
+
 #[test]
 fn a_refused_extension_names_the_lines_it_would_write_not_lines_on_disk() {
     let tree = copy_of_plans();
-    let extend = |to: &'static str, by: &'static str, on: &'static str| {
-        [
-            "extend",
-            "2449/KH-BHXH",
-            "1.4",
-            "--to",
-            to,
-            "--by",
-            by,
-            "--on",
-            on,
-        ]
-    };
     tree.cmd(&extend("30/9/2017", "CV 1", "2017-07-12"))
         .assert()
         .code(0);
@@ -670,19 +672,6 @@ fn progress_on_a_recurring_task_needs_the_occurrence() {
 #[test]
 fn an_extension_to_an_earlier_deadline_is_recorded_with_a_warning_that_check_repeats() {
     let tree = copy_of_plans();
-    let extend = |to: &'static str, by: &'static str, on: &'static str| {
-        [
-            "extend",
-            "2449/KH-BHXH",
-            "1.4",
-            "--to",
-            to,
-            "--by",
-            by,
-            "--on",
-            on,
-        ]
-    };
     let later = tree
         .cmd(&extend("Quý IV/2017", "CV 1", "2017-07-12"))
         .output()
